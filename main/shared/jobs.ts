@@ -1,0 +1,28 @@
+/** Progress is data, never text to parse (DESIGN.md). Every long task reports through these. */
+export type TrainPhase = 'loading' | 'training' | 'saving' | 'done';
+
+export interface TrainProgress {
+  readonly phase: TrainPhase;
+  readonly step: number;
+  readonly total: number;
+  /** Training loss of this step (GR2R loss in the data's units squared). */
+  readonly loss: number;
+  /** Estimated PSNR on held-out noisy patches (GR2R.md §2), in dB; null until first evaluated. */
+  readonly estPsnr: number | null;
+  readonly etaMs: number | null;
+}
+
+export interface DenoiseProgress {
+  readonly phase: 'denoising' | 'done';
+  readonly fileIndex: number;
+  readonly fileCount: number;
+  readonly file: string;
+  /** Fraction of the current file done, 0..1. */
+  readonly fileFraction: number;
+  readonly etaMs: number | null;
+}
+
+export interface FileFailure {
+  readonly file: string;
+  readonly reason: string;
+}
