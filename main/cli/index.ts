@@ -1,0 +1,36 @@
+import { parseArgs } from 'node:util';
+import type { Command, CommandIO } from './command';
+import { UsageError } from './command';
+import { commands } from './commands';
+
+function usage(): string {
+  const lines = commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);
+  return ['Usage: gr2r <command> [options]', '', 'Commands:', ...lines, '', 'Run `gr2r <command> --help` for its options.'].join('\n');
+}
+
+export async function main(argv: string[], io: CommandIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage() + '\n');
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`gr2r: unknown command '${name}'\n${usage()}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(command.help.trimEnd() + '\n');
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`gr2r ${name}: ${message.split('\n')[0]}\n`);
+    if (process.env.GR2R_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+export { parseArgs };
