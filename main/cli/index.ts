@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import type { Command, CommandIO } from './command';
+import type { CommandIO } from './command';
 import { UsageError } from './command';
 import { commands } from './commands';
 
@@ -32,5 +31,3 @@ export async function main(argv: string[], io: CommandIO = { stdout: process.std
     return error instanceof UsageError ? 2 : 1;
   }
 }
-
-export { parseArgs };

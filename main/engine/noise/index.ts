@@ -1,0 +1,25 @@
+import type { NoiseFamily, NoiseSpec } from '../../shared/noise';
+import { binomialNoise } from './binomial';
+import { gammaNoise } from './gamma';
+import { gaussianNoise } from './gaussian';
+import { logRayleighNoise } from './lograyleigh';
+import type { NoiseModel } from './model';
+import { poissonNoise } from './poisson';
+
+type Factory<F extends NoiseFamily> = (spec: Extract<NoiseSpec, { family: F }>) => NoiseModel;
+
+const registry: { [F in NoiseFamily]: Factory<F> } = {
+  gaussian: (s) => gaussianNoise(s.sigma),
+  poisson: (s) => poissonNoise(s.gain),
+  gamma: (s) => gammaNoise(s.looks),
+  binomial: (s) => binomialNoise(s.trials),
+  lograyleigh: (s) => logRayleighNoise(s.scale),
+};
+
+/** The noise model for a spec such as `{ family: 'poisson', gain: 0.05 }`. */
+export function noiseModel(spec: NoiseSpec): NoiseModel {
+  const factory = registry[spec.family] as Factory<typeof spec.family>;
+  return factory(spec as never);
+}
+
+export type { NoiseModel, Recorrupted } from './model';
