@@ -43,12 +43,14 @@ function firstLine(error: unknown): string {
 
 let current: BackendReport | undefined;
 
+
 /**
  * Chooses the compute backend once: the forced one, or the first that loads in `backendOrder`.
  * Training never runs on 'cpu' unless forced: it is minutes a step.
  */
 export async function initBackend(force?: BackendName): Promise<BackendReport> {
   if (current && (!force || current.name === force)) return current;
+  tf.env().set('PROD', true);
   const skipped: { name: BackendName; reason: string }[] = [];
   for (const name of force ? [force] : backendOrder) {
     try {

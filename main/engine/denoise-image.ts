@@ -1,0 +1,47 @@
+import type * as tfl from '@tensorflow/tfjs-layers';
+import type { ModelMeta } from '../shared/model';
+import type { DenoiseOptions } from './denoise';
+import { denoiseMatched } from './denoise';
+import type { ImageF32 } from './image';
+import { makeImage } from './image';
+
+function channel(image: ImageF32, k: number): ImageF32 {
+  const out = new Float32Array(image.height * image.width);
+  for (let p = 0; p < out.length; p++) out[p] = image.data[p * image.channels + k]!;
+  return makeImage(image.height, image.width, 1, out);
+}
+
+function repeatChannels(image: ImageF32, channels: number): ImageF32 {
+  const out = new Float32Array(image.height * image.width * channels);
+  for (let p = 0; p < image.height * image.width; p++) out.fill(image.data[p]!, p * channels, (p + 1) * channels);
+  return makeImage(image.height, image.width, channels, out);
+}
+
+function averageChannels(image: ImageF32): ImageF32 {
+  const c = image.channels;
+  const out = new Float32Array(image.height * image.width);
+  for (let p = 0; p < out.length; p++) {
+    let s = 0;
+    for (let k = 0; k < c; k++) s += image.data[p * c + k]!;
+    out[p] = s / c;
+  }
+  return makeImage(image.height, image.width, 1, out);
+}
+
+/**
+ * Denoises an image of any channel count: matched as is; a gray image through a colour model by repeating
+ * it and averaging back; a colour image through a gray model one channel at a time.
+ */
+export async function denoiseImage(net: tfl.LayersModel, meta: ModelMeta, image: ImageF32, options: DenoiseOptions): Promise<ImageF32> {
+  if (image.channels === meta.channels) return denoiseMatched(net, meta, image, options);
+  if (image.channels === 1) return averageChannels(await denoiseMatched(net, meta, repeatChannels(image, meta.channels), options));
+  if (meta.channels === 1) {
+    const out = new Float32Array(image.data.length);
+    for (let k = 0; k < image.channels; k++) {
+      const done = await denoiseMatched(net, meta, channel(image, k), { ...options, seed: options.seed + k });
+      for (let p = 0; p < done.data.length; p++) out[p * image.channels + k] = done.data[p]!;
+    }
+    return makeImage(image.height, image.width, image.channels, out);
+  }
+  throw new Error(`the model denoises ${meta.channels}-channel images; this one has ${image.channels}`);
+}

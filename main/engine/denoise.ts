@@ -1,0 +1,75 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import type { ModelMeta } from '../shared/model';
+import type { ImageF32 } from './image';
+import { makeImage } from './image';
+import { sizeMultiple } from './nets/config';
+import { noiseModel } from './noise';
+import { Rng } from './random/rng';
+import type { Tile } from './tiles';
+import { axisWeights, extractPadded, roundUp, tileGrid } from './tiles';
+
+export interface DenoiseOptions {
+  /** Monte Carlo samples J: the mean of f over J fresh recorruptions (GR2R.md §3); 0 applies f once to y. */
+  readonly mc: number;
+  readonly seed: number;
+  readonly tile: number;
+  readonly overlap: number;
+  readonly onTile?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+export const defaultDenoiseOptions: DenoiseOptions = { mc: 5, seed: 1, tile: 256, overlap: 32 };
+
+/** One pass of the network on a padded tile, averaged over the Monte Carlo recorruptions. */
+async function denoiseTile(net: tfl.LayersModel, meta: ModelMeta, input: Float32Array, shape: [number, number, number], mc: number, rng: Rng): Promise<Float32Array> {
+  const noise = noiseModel(meta.noise);
+  const passes = mc > 0 ? mc : 1;
+  const sum = new Float32Array(input.length);
+  for (let j = 0; j < passes; j++) {
+    const x = mc > 0 ? noise.recorrupt(input, meta.alpha, rng).y1 : input;
+    const out = tf.tidy(() => tf.mul(net.predict(tf.div(tf.tensor4d(x, [1, ...shape]), meta.scale)) as tf.Tensor, meta.scale));
+    const values = await out.data();
+    out.dispose();
+    for (let i = 0; i < sum.length; i++) sum[i]! += values[i]! / passes;
+  }
+  return sum;
+}
+
+function accumulate(acc: Float32Array, weights: Float32Array, image: ImageF32, tile: Tile, result: Float32Array, paddedWidth: number, overlap: number): void {
+  const c = image.channels;
+  const wy = axisWeights(tile.top, tile.height, image.height, overlap);
+  const wx = axisWeights(tile.left, tile.width, image.width, overlap);
+  for (let i = 0; i < tile.height; i++) {
+    for (let j = 0; j < tile.width; j++) {
+      const w = wy[i]! * wx[j]!;
+      const pixel = (tile.top + i) * image.width + tile.left + j;
+      weights[pixel]! += w;
+      for (let k = 0; k < c; k++) acc[pixel * c + k]! += w * result[(i * paddedWidth + j) * c + k]!;
+    }
+  }
+}
+
+/**
+ * Denoises an image whose channel count equals the network's, tile by tile: memory is bounded by the tile
+ * size, and overlapping tiles are blended with linear ramps so no seam shows.
+ */
+export async function denoiseMatched(net: tfl.LayersModel, meta: ModelMeta, image: ImageF32, options: DenoiseOptions): Promise<ImageF32> {
+  const multiple = sizeMultiple(meta.net);
+  const tiles = tileGrid(image, roundUp(options.tile, multiple), options.overlap);
+  const acc = new Float32Array(image.data.length);
+  const weights = new Float32Array(image.height * image.width);
+  for (const [index, tile] of tiles.entries()) {
+    if (options.signal?.aborted) throw new Error('cancelled');
+    const ph = roundUp(tile.height, multiple);
+    const pw = roundUp(tile.width, multiple);
+    const input = extractPadded(image, tile, ph, pw);
+    const result = await denoiseTile(net, meta, input, [ph, pw, image.channels], options.mc, Rng.derive(options.seed, index));
+    accumulate(acc, weights, image, tile, result, pw, options.overlap);
+    options.onTile?.(index + 1, tiles.length);
+  }
+  for (let p = 0; p < weights.length; p++) {
+    for (let k = 0; k < image.channels; k++) acc[p * image.channels + k]! /= weights[p]!;
+  }
+  return makeImage(image.height, image.width, image.channels, acc);
+}

@@ -1,0 +1,67 @@
+import type { ImageF32 } from './image';
+
+export interface Tile {
+  readonly top: number;
+  readonly left: number;
+  readonly height: number;
+  readonly width: number;
+}
+
+/** Tile starts along one axis: stride tile - overlap, the last one flush with the end. */
+export function tileStarts(size: number, tile: number, overlap: number): number[] {
+  if (size <= tile) return [0];
+  const stride = Math.max(1, tile - overlap);
+  const starts: number[] = [];
+  for (let s = 0; s + tile < size; s += stride) starts.push(s);
+  starts.push(size - tile);
+  return starts;
+}
+
+export function tileGrid(image: Pick<ImageF32, 'height' | 'width'>, tile: number, overlap: number): Tile[] {
+  const rows = tileStarts(image.height, tile, overlap);
+  const cols = tileStarts(image.width, tile, overlap);
+  return rows.flatMap((top) => cols.map((left) => ({
+    top, left, height: Math.min(tile, image.height), width: Math.min(tile, image.width),
+  })));
+}
+
+/**
+ * Blend weight along one axis of a tile: a linear ramp over the `overlap` pixels shared with a neighbour,
+ * 1 elsewhere and at the image's own border, so overlapping tiles fade into each other without seams.
+ */
+export function axisWeights(start: number, length: number, size: number, overlap: number): Float32Array {
+  const w = new Float32Array(length).fill(1);
+  if (overlap <= 0) return w;
+  for (let i = 0; i < length; i++) {
+    const before = start > 0 ? (i + 1) / (overlap + 1) : 1;
+    const after = start + length < size ? (length - i) / (overlap + 1) : 1;
+    w[i] = Math.min(1, before, after);
+  }
+  return w;
+}
+
+/** Copies a region out of an image, mirrored past the border to reach paddedHeight x paddedWidth. */
+export function extractPadded(image: ImageF32, tile: Tile, paddedHeight: number, paddedWidth: number): Float32Array {
+  const { width, channels: c, data } = image;
+  const out = new Float32Array(paddedHeight * paddedWidth * c);
+  for (let i = 0; i < paddedHeight; i++) {
+    const si = tile.top + mirror(i, tile.height);
+    for (let j = 0; j < paddedWidth; j++) {
+      const src = (si * width + tile.left + mirror(j, tile.width)) * c;
+      const dst = (i * paddedWidth + j) * c;
+      for (let k = 0; k < c; k++) out[dst + k] = data[src + k]!;
+    }
+  }
+  return out;
+}
+
+function mirror(i: number, n: number): number {
+  if (n === 1) return 0;
+  const period = 2 * (n - 1);
+  const m = i % period;
+  return m < n ? m : period - m;
+}
+
+export function roundUp(value: number, multiple: number): number {
+  return Math.ceil(value / multiple) * multiple;
+}

@@ -1,0 +1,53 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import type { Checkpoint } from '../checkpoint';
+import { netFromArtifacts, restoreOptimizer } from '../checkpoint';
+import { checkLoss } from '../gr2r';
+import { buildNet, sizeMultiple } from '../nets';
+import type { NoiseModel } from '../noise';
+import { noiseModel } from '../noise';
+import type { TrainData } from './data';
+import { checkImages, dataScale, maxChannels } from './data';
+import type { TrainOptions } from './options';
+import { effectivePatchSize } from '../patches';
+
+/** What one training run holds between steps. */
+export interface TrainContext {
+  readonly options: TrainOptions;
+  readonly data: TrainData;
+  readonly noise: NoiseModel;
+  readonly net: tfl.LayersModel;
+  readonly optimizer: tf.AdamOptimizer;
+  readonly channels: number;
+  readonly patch: number;
+  readonly scale: number;
+  readonly peak: number;
+  readonly startStep: number;
+}
+
+function validate(options: TrainOptions, data: TrainData, noise: NoiseModel): void {
+  const problem = options.loss === 'supervised' ? null : noise.checkAlpha(options.alpha) ?? checkLoss(options.loss, noise);
+  if (problem) throw new Error(problem);
+  if (options.loss === 'supervised' && !data.trainClean) throw new Error('supervised training needs clean targets');
+  if (options.loss !== 'supervised') checkImages([...data.train, ...data.validation], noise);
+}
+
+export async function createContext(options: TrainOptions, data: TrainData, peak: number, resume?: Checkpoint): Promise<TrainContext> {
+  const noise = noiseModel(options.noise);
+  validate(options, data, noise);
+  const channels = resume?.meta.channels ?? maxChannels(data.train);
+  const patch = effectivePatchSize(data.train, options.patch, sizeMultiple(options.net));
+  const net = resume ? await netFromArtifacts(resume.artifacts) : buildNet(options.net, channels, options.seed);
+  const optimizer = tf.train.adam(options.learningRate);
+  if (resume?.optimizer) await restoreOptimizer(optimizer, resume.optimizer);
+  return {
+    options, data, noise, net, optimizer, channels, patch, peak,
+    scale: resume?.meta.scale ?? dataScale(data.train),
+    startStep: resume?.meta.step ?? 0,
+  };
+}
+
+export function disposeContext(context: TrainContext): void {
+  context.optimizer.dispose();
+  context.net.dispose();
+}

@@ -1,0 +1,55 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { psnr } from '../gr2r';
+import { samplePatchBatch } from '../patches';
+import { Rng } from '../random/rng';
+import type { TrainContext } from './context';
+
+/** Fixed held-out patches: the input the network sees, the target, and the constant to subtract. */
+export interface ValidationSet {
+  readonly input: Float32Array;
+  readonly target: Float32Array;
+  /** 0 for supervised; for GR2R the unbiased estimate of C from the noisy patches (GR2R.md §2). */
+  readonly constant: number;
+  readonly count: number;
+}
+
+const validationKey = 0x7ffffff0;
+
+export function validationSet(context: TrainContext): ValidationSet {
+  const { options, data, patch, channels, noise } = context;
+  const count = options.validationPatches;
+  const rng = Rng.derive(options.seed, validationKey);
+  if (options.loss === 'supervised') {
+    const sources = [data.validation.map((d) => d.image), data.validationClean!.map((d) => d.image)];
+    const [input, target] = samplePatchBatch(sources, count, patch, channels, rng);
+    return { input: input!, target: target!, constant: 0, count };
+  }
+  const [y] = samplePatchBatch([data.validation.map((d) => d.image)], count, patch, channels, rng);
+  const { y1, y2 } = noise.recorrupt(y!, options.alpha, rng);
+  return { input: y1, target: y2, constant: noise.lossConstantFromNoisy(y!, options.alpha), count };
+}
+
+/** Mean squared error of the network's output against the target, in the data's units. */
+export async function predictionMse(net: tfl.LayersModel, set: ValidationSet, patch: number, channels: number, scale: number): Promise<number> {
+  const per = patch * patch * channels;
+  const chunk = 8;
+  let total = 0;
+  for (let start = 0; start < set.count; start += chunk) {
+    const n = Math.min(chunk, set.count - start);
+    const sum = tf.tidy(() => {
+      const x = tf.tensor4d(set.input.subarray(start * per, (start + n) * per), [n, patch, patch, channels]);
+      const t = tf.tensor4d(set.target.subarray(start * per, (start + n) * per), [n, patch, patch, channels]);
+      return tf.sum(tf.squaredDifference(tf.mul(net.predict(tf.div(x, scale)) as tf.Tensor, scale), t));
+    });
+    total += (await sum.data())[0]!;
+    sum.dispose();
+  }
+  return total / (set.count * per);
+}
+
+/** Estimated PSNR without clean images: held-out GR2R loss minus its constant estimates the supervised MSE. */
+export async function estimatePsnr(context: TrainContext, set: ValidationSet): Promise<number> {
+  const mse = await predictionMse(context.net, set, context.patch, context.channels, context.scale);
+  return psnr(mse - set.constant, context.peak);
+}

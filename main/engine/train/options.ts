@@ -1,0 +1,39 @@
+import type { LossKind } from '../../shared/model';
+import type { NoiseSpec } from '../../shared/noise';
+import type { NetConfig } from '../nets/config';
+import { defaultNet } from '../nets/config';
+
+export interface TrainOptions {
+  readonly noise: NoiseSpec;
+  /** GR2R split; 0.15 to 0.2 is the reported optimum (GR2R.md §4). */
+  readonly alpha: number;
+  readonly loss: LossKind;
+  readonly net: NetConfig;
+  readonly steps: number;
+  readonly batch: number;
+  readonly patch: number;
+  readonly seed: number;
+  readonly learningRate: number;
+  readonly checkpointEvery: number;
+  readonly evalEvery: number;
+  readonly validationPatches: number;
+}
+
+export const defaultTrainOptions: Omit<TrainOptions, 'noise'> = {
+  alpha: 0.2,
+  loss: 'mse',
+  net: defaultNet,
+  steps: 400,
+  batch: 8,
+  patch: 64,
+  seed: 1,
+  learningRate: 1e-3,
+  checkpointEvery: 100,
+  evalEvery: 50,
+  validationPatches: 16,
+};
+
+/** Adam's learning rate at a step: constant, then x0.1 for the last 20% (GR2R.md §4). */
+export function learningRateAt(options: Pick<TrainOptions, 'learningRate' | 'steps'>, step: number): number {
+  return step < 0.8 * options.steps ? options.learningRate : options.learningRate * 0.1;
+}

@@ -1,0 +1,74 @@
+import type { TrainProgress } from '../../shared/jobs';
+import type { ModelMeta } from '../../shared/model';
+import type { Checkpoint } from '../checkpoint';
+import { encodeOptimizer, netArtifacts } from '../checkpoint';
+import type { TrainContext } from './context';
+import { createContext, disposeContext } from './context';
+import type { TrainData } from './data';
+import { estimatePsnr, validationSet } from './evaluate';
+import type { TrainOptions } from './options';
+import { trainStep } from './step';
+
+export type TrainEvent =
+  | { readonly kind: 'step'; readonly progress: TrainProgress }
+  | { readonly kind: 'checkpoint'; readonly checkpoint: Checkpoint; readonly final: boolean };
+
+export interface TrainRun {
+  readonly data: TrainData;
+  readonly options: TrainOptions;
+  /** The data's peak value for PSNR. */
+  readonly peak: number;
+  readonly appVersion: string;
+  readonly resume?: Checkpoint;
+  readonly signal?: AbortSignal;
+}
+
+async function snapshot(context: TrainContext, run: TrainRun, step: number, estPsnr: number | null): Promise<Checkpoint> {
+  const { options } = context;
+  const meta: ModelMeta = {
+    format: 'gr2r-model', version: 1, appVersion: run.appVersion,
+    noise: options.noise, alpha: options.alpha, loss: options.loss, net: options.net,
+    channels: context.channels, scale: context.scale, peak: context.peak, seed: options.seed,
+    step, totalSteps: options.steps, batch: options.batch, patch: context.patch,
+    learningRate: options.learningRate, estPsnr, createdAt: new Date().toISOString(),
+  };
+  return { meta, artifacts: await netArtifacts(context.net), optimizer: await encodeOptimizer(context.optimizer) };
+}
+
+/**
+ * Trains step by step, as an async sequence of events: a progress event after every step and a checkpoint
+ * (network and optimiser state) every `checkpointEvery` steps, on cancel, and at the end. Each step draws its
+ * batch and recorruption from (seed, step) alone, so a resumed run follows the uninterrupted one.
+ */
+export async function* train(run: TrainRun): AsyncGenerator<TrainEvent> {
+  const context = await createContext(run.options, run.data, run.peak, run.resume);
+  try {
+    yield* loop(context, run);
+  } finally {
+    disposeContext(context);
+  }
+}
+
+async function* loop(context: TrainContext, run: TrainRun): AsyncGenerator<TrainEvent> {
+  const { options } = context;
+  const validation = validationSet(context);
+  let estPsnr = run.resume?.meta.estPsnr ?? null;
+  let msPerStep: number | null = null;
+  for (let step = context.startStep; step < options.steps; step++) {
+    if (run.signal?.aborted) {
+      yield { kind: 'checkpoint', checkpoint: await snapshot(context, run, step, estPsnr), final: false };
+      return;
+    }
+    const started = performance.now();
+    const loss = await trainStep(context, step);
+    const done = step + 1;
+    if (done % options.evalEvery === 0 || done === options.steps) estPsnr = await estimatePsnr(context, validation);
+    const elapsed = performance.now() - started;
+    msPerStep = msPerStep === null ? elapsed : 0.9 * msPerStep + 0.1 * elapsed;
+    const etaMs = msPerStep * (options.steps - done);
+    yield { kind: 'step', progress: { phase: 'training', step: done, total: options.steps, loss, estPsnr, etaMs } };
+    if (done === options.steps || done % options.checkpointEvery === 0) {
+      yield { kind: 'checkpoint', checkpoint: await snapshot(context, run, done, estPsnr), final: done === options.steps };
+    }
+  }
+}

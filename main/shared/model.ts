@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { noiseSpecSchema } from './noise';
+
+export const lossKinds = ['mse', 'nll', 'supervised'] as const;
+export type LossKind = (typeof lossKinds)[number];
+
+export const netConfigSchema = z.object({
+  kind: z.enum(['unet', 'dncnn']),
+  width: z.number().int().positive(),
+  depth: z.number().int().min(1).max(8),
+});
+
+/** gr2r.json: what makes a model folder self-describing. */
+export const modelMetaSchema = z.object({
+  format: z.literal('gr2r-model'),
+  version: z.literal(1),
+  appVersion: z.string(),
+  noise: noiseSpecSchema,
+  alpha: z.number().gt(0).lt(1),
+  loss: z.enum(lossKinds),
+  net: netConfigSchema,
+  channels: z.number().int().positive(),
+  /** Inputs are divided by `scale` before the network and outputs multiplied back. */
+  scale: z.number().positive(),
+  /** The data's peak value for PSNR (1 for 8/16-bit images). */
+  peak: z.number().positive(),
+  seed: z.number().int(),
+  step: z.number().int().nonnegative(),
+  totalSteps: z.number().int().positive(),
+  batch: z.number().int().positive(),
+  patch: z.number().int().positive(),
+  learningRate: z.number().positive(),
+  estPsnr: z.number().nullable(),
+  createdAt: z.string(),
+});
+
+export type ModelMeta = z.infer<typeof modelMetaSchema>;
