@@ -1,0 +1,46 @@
+import sharp, { type OutputInfo } from 'sharp';
+import { FileError } from './file-error';
+import type { ImageProbe } from './probe-image';
+import { splitAlpha, type Decoded } from './split-alpha';
+
+function targetSpace(probe: ImageProbe): 'b-w' | 'grey16' | 'srgb' | 'rgb16' {
+  if (probe.channels === 1) return probe.bitDepth === 16 ? 'grey16' : 'b-w';
+  return probe.bitDepth === 16 ? 'rgb16' : 'srgb';
+}
+
+function readingNotes(probe: ImageProbe): string[] {
+  const notes: string[] = [];
+  if (probe.space === 'cmyk') notes.push('CMYK converted to RGB');
+  if (probe.orientation && probe.orientation !== 1) notes.push(`EXIF orientation ${probe.orientation} applied: pixels turned upright`);
+  if (probe.pages > 1) notes.push(`only the first of ${probe.pages} pages was read`);
+  return notes;
+}
+
+function ushortView(data: Buffer): Uint16Array {
+  const aligned = data.byteOffset % 2 === 0 ? data : Buffer.from(data);
+  return new Uint16Array(aligned.buffer, aligned.byteOffset, aligned.length / 2);
+}
+
+/** Decodes an 8 or 16-bit PNG, JPEG or TIFF, upright, in sRGB or gray, alpha kept aside. */
+export async function decodeWithSharp(probe: ImageProbe, maxPixels: number): Promise<Decoded> {
+  const depth = probe.bitDepth === 16 ? 'ushort' : 'uchar';
+  let raw: { data: Buffer; info: OutputInfo };
+  try {
+    raw = await sharp(probe.file, { failOn: 'warning', limitInputPixels: maxPixels, autoOrient: true })
+      .toColourspace(targetSpace(probe))
+      .raw({ depth })
+      .toBuffer({ resolveWithObject: true });
+  } catch (error) {
+    const why = (error as Error).message.trim().split('\n')[0];
+    throw new FileError(probe.file, `cannot decode the image; it may be truncated or damaged (${why})`, { cause: error });
+  }
+  const { data, info } = raw;
+  const bands = probe.channels + (probe.hasAlpha ? 1 : 0);
+  if (info.channels !== bands || info.width !== probe.width || info.height !== probe.height) {
+    throw new FileError(probe.file, `decoded ${info.width}x${info.height}x${info.channels}, `
+      + `but the header says ${probe.width}x${probe.height}x${bands}`);
+  }
+  const samples = probe.bitDepth === 16 ? ushortView(data) : new Uint8Array(data.buffer, data.byteOffset, data.length);
+  const split = splitAlpha(samples, info.height, info.width, bands, probe.hasAlpha, probe.bitDepth);
+  return { ...split, notes: readingNotes(probe) };
+}

@@ -1,0 +1,25 @@
+import type { BitDepth, ImageFormat, SourceInfo } from './source-info';
+
+export interface OutputChoice {
+  /** Defaults to the input's format. */
+  readonly format?: ImageFormat;
+  /** Defaults to the input's depth, or the deepest the chosen format holds. */
+  readonly bitDepth?: BitDepth;
+}
+
+const DEPTHS: Readonly<Record<ImageFormat, readonly BitDepth[]>> = { jpeg: [8], png: [8, 16], tiff: [8, 16, 32] };
+
+/** The format and depth to write, with a note when the input's depth cannot be kept. */
+export function outputTarget(source: SourceInfo, choice: OutputChoice): { format: ImageFormat; bitDepth: BitDepth; notes: string[] } {
+  const format = choice.format ?? source.format;
+  const allowed = DEPTHS[format];
+  if (choice.bitDepth !== undefined) {
+    if (!allowed.includes(choice.bitDepth)) {
+      throw new Error(`${format.toUpperCase()} cannot hold ${choice.bitDepth}-bit data (it holds ${allowed.join(' or ')}-bit)`);
+    }
+    return { format, bitDepth: choice.bitDepth, notes: [] };
+  }
+  if (allowed.includes(source.bitDepth)) return { format, bitDepth: source.bitDepth, notes: [] };
+  const bitDepth = allowed[allowed.length - 1];
+  return { format, bitDepth, notes: [`${source.bitDepth}-bit input written as ${bitDepth}-bit ${format.toUpperCase()}`] };
+}

@@ -1,0 +1,85 @@
+import { open } from 'node:fs/promises';
+import sharp, { type Metadata } from 'sharp';
+import { asFileError, FileError } from './file-error';
+import { SNIFF_BYTES, sniffFormat } from './sniff-format';
+import type { BitDepth, ImageFormat } from './source-info';
+
+/** sharp's own default: 0x3fff x 0x3fff, about 268 megapixels. */
+export const DEFAULT_MAX_PIXELS = 0x3fff * 0x3fff;
+
+export interface ReadOptions {
+  /** Refuse images with more pixels than this before decoding them (decompression bombs). */
+  readonly maxPixels?: number;
+}
+
+/** What a file holds, from its header only. */
+export interface ImageProbe {
+  readonly file: string;
+  readonly format: ImageFormat;
+  /** Upright size, after the EXIF orientation is applied. */
+  readonly width: number;
+  readonly height: number;
+  /** Channels the engine will see: alpha excluded, CMYK counted as RGB. */
+  readonly channels: number;
+  readonly hasAlpha: boolean;
+  readonly bitDepth: BitDepth;
+  /** libvips colour space name: b-w, grey16, srgb, rgb16, cmyk, ... */
+  readonly space: string;
+  readonly orientation?: number;
+  readonly pages: number;
+  readonly chromaSubsampling?: string;
+}
+
+const DEPTHS: Readonly<Record<string, BitDepth>> = { uchar: 8, ushort: 16, float: 32 };
+
+async function readHead(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) throw new FileError(file, 'the file is empty (0 bytes)');
+    const head = new Uint8Array(SNIFF_BYTES);
+    await handle.read(head, 0, SNIFF_BYTES, 0);
+    return head;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readHeader(file: string): Promise<Metadata> {
+  try {
+    return await sharp(file, { limitInputPixels: false, limitInputChannels: false }).metadata();
+  } catch (error) {
+    throw new FileError(file, `cannot read the image header (${(error as Error).message.trim()})`, { cause: error });
+  }
+}
+
+function checkPixels(file: string, width: number, height: number, maxPixels: number): void {
+  if (width * height <= maxPixels) return;
+  const mp = (n: number): string => `${(n / 1e6).toFixed(1)} megapixels`;
+  throw new FileError(file, `the image is ${width}x${height} (${mp(width * height)}), over the limit of ${mp(maxPixels)}; `
+    + 'raise maxPixels to read it');
+}
+
+/** Format, size, channels and depth of an image file, reading only its header. */
+export async function probeImage(file: string, options: ReadOptions = {}): Promise<ImageProbe> {
+  try {
+    const sniffed = sniffFormat(await readHead(file), file);
+    if (sniffed.kind === 'unknown') throw new FileError(file, 'not an image (the content is not PNG, JPEG or TIFF)');
+    if (sniffed.kind === 'unsupported') throw new FileError(file, `${sniffed.name} is not supported (PNG, JPEG and TIFF are)`);
+    const meta = await readHeader(file);
+    checkPixels(file, meta.width, meta.height, options.maxPixels ?? DEFAULT_MAX_PIXELS);
+    const bitDepth = DEPTHS[meta.depth];
+    if (!bitDepth || (bitDepth === 32 && sniffed.format !== 'tiff')) {
+      throw new FileError(file, `${meta.depth} samples are not supported (8 or 16-bit integer, or 32-bit float TIFF)`);
+    }
+    const colour = meta.channels - (meta.hasAlpha ? 1 : 0);
+    return {
+      file, format: sniffed.format, bitDepth, space: meta.space, hasAlpha: meta.hasAlpha,
+      width: meta.autoOrient.width, height: meta.autoOrient.height,
+      channels: meta.space === 'cmyk' ? 3 : colour,
+      orientation: meta.orientation, pages: meta.pages ?? 1, chromaSubsampling: meta.chromaSubsampling,
+    };
+  } catch (error) {
+    throw asFileError(file, error);
+  }
+}

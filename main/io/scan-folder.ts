@@ -1,0 +1,78 @@
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { reasonOf } from './file-error';
+import { probeImage, type ImageProbe, type ReadOptions } from './probe-image';
+import { SNIFF_BYTES, sniffFormat } from './sniff-format';
+
+export interface ScanOptions extends ReadOptions {
+  readonly recursive?: boolean;
+}
+
+export interface FileFailure {
+  readonly file: string;
+  readonly reason: string;
+}
+
+export interface FolderScan {
+  /** Readable images, sorted by path. */
+  readonly images: readonly ImageProbe[];
+  /** Files that look like images (by name or content) but cannot be read, with the reason. */
+  readonly failures: readonly FileFailure[];
+  /** Other files, left alone (text, sidecars...). */
+  readonly ignored: readonly string[];
+}
+
+const IMAGE_NAME = /\.(png|jpe?g|tiff?|gif|webp|bmp|heic|heif|avif|jp2|dng|nef|cr2|cr3|arw|orf|rw2|raf|pef|srw)$/i;
+
+async function looksLikeImage(file: string): Promise<boolean> {
+  if (IMAGE_NAME.test(file)) return true;
+  const handle = await open(file, 'r');
+  try {
+    const head = new Uint8Array(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
+    return bytesRead > 0 && sniffFormat(head, file).kind !== 'unknown';
+  } finally {
+    await handle.close();
+  }
+}
+
+async function listFiles(dir: string, recursive: boolean, seen: Set<string>, files: string[]): Promise<void> {
+  const real = await realpath(dir);
+  if (seen.has(real)) return; // a link back to a folder already listed
+  seen.add(real);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue; // hidden files, our own temp files among them
+    const path = join(dir, entry.name);
+    const isDir = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path).then((s) => s.isDirectory(), () => false)));
+    if (isDir) {
+      if (recursive) await listFiles(path, recursive, seen, files);
+    } else {
+      files.push(path);
+    }
+  }
+}
+
+/**
+ * Lists the images in a folder, recognised by content. Each file that cannot be read is listed
+ * with its reason and the rest go on. Only headers are read: a damaged body shows when decoding.
+ */
+export async function scanFolder(dir: string, options: ScanOptions = {}): Promise<FolderScan> {
+  const files: string[] = [];
+  await listFiles(dir, options.recursive ?? false, new Set(), files);
+  files.sort();
+  const images: ImageProbe[] = [];
+  const failures: FileFailure[] = [];
+  const ignored: string[] = [];
+  for (const file of files) {
+    try {
+      if (!(await looksLikeImage(file))) {
+        ignored.push(file);
+        continue;
+      }
+      images.push(await probeImage(file, options));
+    } catch (error) {
+      failures.push({ file, reason: reasonOf(error) });
+    }
+  }
+  return { images, failures, ignored };
+}
