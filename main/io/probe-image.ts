@@ -49,7 +49,7 @@ async function readHeader(file: string): Promise<Metadata> {
   try {
     return await sharp(file, { limitInputPixels: false, limitInputChannels: false }).metadata();
   } catch (error) {
-    throw new FileError(file, `cannot read the image header (${(error as Error).message.trim()})`, { cause: error });
+    throw new FileError(file, `cannot read the image header; it may be truncated or damaged (${(error as Error).message.trim()})`, { cause: error });
   }
 }
 
