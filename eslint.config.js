@@ -1,4 +1,4 @@
-// Layer rules of DESIGN.md: shared <- engine <- io <- worker, cli, main; renderer sees only main/shared.
+// Layer rules of DESIGN.md: shared <- engine <- io <- tasks <- worker, cli, main; renderer sees only main/shared.
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'http', 'net', 'url', 'crypto', 'stream', 'util'];
@@ -29,6 +29,10 @@ export default tseslint.config(
   layer(['main/io/**'], [
     banned(['electron'], 'io/ adapts files; it never touches electron.'),
     banned(['**/worker/**', '**/cli/**', '**/preload/**'], 'io/ sits below worker, cli and main.'),
+  ]),
+  layer(['main/tasks/**'], [
+    banned(['electron'], 'tasks/ compose engine and io; they never touch electron.'),
+    banned(['**/worker/**', '**/cli/**', '**/preload/**'], 'tasks/ sit below worker, cli and main.'),
   ]),
   layer(['main/worker/**', 'main/cli/**'], [
     banned(['electron'], 'worker/ and cli/ run without electron.'),

@@ -1,4 +1,6 @@
 import type { Command } from './command';
+import { denoiseCommand } from './denoise';
+import { trainCommand } from './train';
 
 /** Every `gr2r` sub-command, in the order `gr2r --help` lists them. */
-export const commands: Command[] = [];
+export const commands: Command[] = [trainCommand, denoiseCommand];

@@ -1,0 +1,39 @@
+import type { NoiseFamily, NoiseSpec } from '../shared/noise';
+import { noiseFamilies, noiseParameterName, noiseSpecSchema } from '../shared/noise';
+import { UsageError } from './command';
+
+/** The flag options every command that takes a noise model accepts. */
+export const noiseFlagOptions = {
+  noise: { type: 'string' },
+  sigma: { type: 'string' },
+  gain: { type: 'string' },
+  looks: { type: 'string' },
+  trials: { type: 'string' },
+  scale: { type: 'string' },
+} as const;
+
+export type NoiseFlags = Partial<Record<keyof typeof noiseFlagOptions, string>>;
+
+export function parseFamily(value: string | undefined): NoiseFamily {
+  if (!value) throw new UsageError(`--noise is required: one of ${noiseFamilies.join(', ')}`);
+  const family = noiseFamilies.find((f) => f === value);
+  if (!family) throw new UsageError(`unknown noise family '${value}': use one of ${noiseFamilies.join(', ')}`);
+  return family;
+}
+
+export function parseNumber(flag: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${flag} must be a number, got '${value}'`);
+  return n;
+}
+
+/** The noise spec from flags, or undefined when the family's parameter is not given (to be estimated). */
+export function parseNoise(flags: NoiseFlags): { family: NoiseFamily; spec?: NoiseSpec } {
+  const family = parseFamily(flags.noise);
+  const name = noiseParameterName[family];
+  const raw = flags[name];
+  if (raw === undefined) return { family };
+  const parsed = noiseSpecSchema.safeParse({ family, [name]: parseNumber(name, raw) });
+  if (!parsed.success) throw new UsageError(`--${name} ${raw} is not valid for ${family} noise: ${parsed.error.issues[0]?.message}`);
+  return { family, spec: parsed.data };
+}

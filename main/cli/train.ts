@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import type { BackendName } from '../engine/backend';
+import { backendOrder, describeBackend } from '../engine/backend';
+import { describeNet } from '../engine/nets/config';
+import type { TrainOptions } from '../engine/train/options';
+import { describeNoise } from '../shared/noise';
+import { trainTask } from '../tasks/train-task';
+import type { Command, CommandIO } from './command';
+import { UsageError } from './command';
+import { noiseFlagOptions, parseNoise, parseNumber } from './noise-flags';
+import { ProgressLine } from './progress';
+import { resolveNoise } from './resolve-noise';
+
+const help = `Usage: gr2r train --data DIR --noise FAMILY [PARAMETER] --out MODEL_DIR [options]
+
+Learns to denoise the images in DIR from the noisy images alone (GR2R).
+
+Noise (parameters in the units of the data: 8/16-bit images as [0, 1], float TIFF as is):
+  --noise gaussian --sigma S | poisson --gain G | gamma --looks L | binomial --trials N | lograyleigh --scale C
+  Without the parameter, it is estimated from the images (gaussian, poisson, gamma).
+Options:
+  --alpha A          GR2R split (default 0.2)
+  --loss mse|nll     GR2R loss (nll: Poisson and Gamma; default mse)
+  --net unet|dncnn   network (default unet); --width W (32), --depth D (3)
+  --steps N (400)  --batch B (8)  --patch P (64)  --seed S (1)  --lr R (0.001)
+  --checkpoint-every N (100)       --target CLEAN_DIR  supervised reference, clean images paired by name
+  --resume           continue the run saved in MODEL_DIR
+  --backend NAME     ${backendOrder.join(' | ')} (default: the fastest that loads)
+`;
+
+const options = {
+  ...noiseFlagOptions,
+  data: { type: 'string' }, out: { type: 'string' }, target: { type: 'string' },
+  alpha: { type: 'string' }, loss: { type: 'string' }, net: { type: 'string' }, width: { type: 'string' }, depth: { type: 'string' },
+  steps: { type: 'string' }, batch: { type: 'string' }, patch: { type: 'string' }, seed: { type: 'string' }, lr: { type: 'string' },
+  'checkpoint-every': { type: 'string' }, resume: { type: 'boolean' }, backend: { type: 'string' },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
+
+function integer(flags: Flags, name: 'steps' | 'batch' | 'patch' | 'seed' | 'width' | 'depth' | 'checkpoint-every'): number | undefined {
+  const raw = flags[name];
+  if (raw === undefined) return undefined;
+  const n = parseNumber(name, raw);
+  if (!Number.isInteger(n) || n < (name === 'seed' ? 0 : 1)) throw new UsageError(`--${name} must be a positive whole number, got ${raw}`);
+  return n;
+}
+
+export function parseBackend(value: string | undefined): BackendName | undefined {
+  if (value === undefined) return undefined;
+  const name = backendOrder.find((b) => b === value);
+  if (!name) throw new UsageError(`unknown backend '${value}': use one of ${backendOrder.join(', ')}`);
+  return name;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
+
+function trainOptions(flags: Flags): Mutable<Omit<TrainOptions, 'noise'>> {
+  const loss = flags.target ? 'supervised' : flags.loss ?? 'mse';
+  if (loss !== 'mse' && loss !== 'nll' && loss !== 'supervised') throw new UsageError(`--loss must be mse or nll, got ${loss}`);
+  const kind = flags.net ?? 'unet';
+  if (kind !== 'unet' && kind !== 'dncnn') throw new UsageError(`--net must be unet or dncnn, got ${kind}`);
+  const out: Mutable<Omit<TrainOptions, 'noise'>> = {
+    loss,
+    net: { kind, width: integer(flags, 'width') ?? (kind === 'unet' ? 32 : 64), depth: integer(flags, 'depth') ?? (kind === 'unet' ? 3 : 7) },
+  };
+  if (flags.alpha !== undefined) out.alpha = parseNumber('alpha', flags.alpha);
+  if (flags.lr !== undefined) out.learningRate = parseNumber('lr', flags.lr);
+  out.steps = integer(flags, 'steps');
+  out.batch = integer(flags, 'batch');
+  out.patch = integer(flags, 'patch');
+  out.seed = integer(flags, 'seed');
+  out.checkpointEvery = integer(flags, 'checkpoint-every');
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
+}
+
+async function run(argv: string[], io: CommandIO): Promise<number> {
+  const { values: flags } = parseArgs({ args: argv, options, strict: true });
+  if (!flags.data) throw new UsageError('--data DIR is required');
+  if (!flags.out) throw new UsageError('--out MODEL_DIR is required');
+  const progress = new ProgressLine(io);
+  const noise = flags.resume && !flags.noise ? undefined : parseNoise(flags);
+  const spec = await resolveNoise(noise, flags.data, (m) => progress.note(m));
+  const result = await trainTask({
+    data: flags.data, target: flags.target, out: flags.out, noise: spec, options: trainOptions(flags),
+    resume: flags.resume, backend: parseBackend(flags.backend), signal: io.signal,
+    onNote: (m) => progress.note(m),
+    onProgress: (p) => progress.update(p.step, p.total, `loss ${p.loss.toPrecision(4)}${p.estPsnr === null ? '' : ` est. PSNR ${p.estPsnr.toFixed(2)} dB`}`, p.etaMs),
+  });
+  for (const f of result.failures) progress.note(`skipped ${f.file}: ${f.reason}`);
+  const { meta } = result;
+  io.stdout.write(`${result.cancelled ? 'stopped' : 'trained'} ${describeNet(meta.net)} on ${describeNoise(meta.noise)} (alpha ${meta.alpha}, ${meta.loss}) for ${meta.step}/${meta.totalSteps} steps; ${describeBackend(result.backend)}\n`);
+  io.stdout.write(`model saved to ${result.model}${meta.estPsnr === null ? '' : `; estimated PSNR ${meta.estPsnr.toFixed(2)} dB`}\n`);
+  return result.cancelled ? 130 : 0;
+}
+
+export const trainCommand: Command = { name: 'train', summary: 'learn a denoiser from a folder of noisy images', help, run };

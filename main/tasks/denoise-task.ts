@@ -1,0 +1,73 @@
+import { mkdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { BackendName, BackendReport } from '../engine/backend';
+import { initBackend } from '../engine/backend';
+import { defaultDenoiseOptions } from '../engine/denoise';
+import { denoiseImage } from '../engine/denoise-image';
+import type { WriteOptions } from '../io';
+import { readImage, reasonOf, writeImage } from '../io';
+import type { DenoiseProgress, FileFailure } from '../shared/jobs';
+import { listImages } from './dataset';
+import type { LoadedModel } from './model';
+import { openModel } from './model';
+
+export interface DenoiseTaskInput {
+  readonly model: string;
+  readonly input: string;
+  readonly output: string;
+  /** Monte Carlo samples; defaults to 5 for GR2R models and is 0 (one pass on y) for supervised ones. */
+  readonly mc?: number;
+  readonly seed?: number;
+  readonly tile?: number;
+  readonly overwrite?: boolean;
+  readonly outputFormat?: Pick<WriteOptions, 'format' | 'bitDepth'>;
+  readonly backend?: BackendName;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: DenoiseProgress) => void;
+}
+
+export interface DenoiseTaskResult {
+  readonly written: readonly { input: string; output: string; notes: readonly string[] }[];
+  readonly failures: readonly FileFailure[];
+  readonly backend: BackendReport;
+  readonly cancelled: boolean;
+}
+
+/** Denoises one file or a folder, one image after another, into the output folder; failures are listed, the rest go on. */
+export async function denoiseTask(input: DenoiseTaskInput): Promise<DenoiseTaskResult> {
+  const backend = await initBackend(input.backend);
+  const { net, meta } = await openModel(input.model);
+  const { files, failures } = await listImages(input.input);
+  await mkdir(input.output, { recursive: true });
+  try {
+    return await denoiseFiles(input, files, failures, { net, meta }, backend);
+  } finally {
+    net.dispose();
+  }
+}
+
+async function denoiseFiles(input: DenoiseTaskInput, files: string[], failures: FileFailure[], { net, meta }: LoadedModel, backend: BackendReport): Promise<DenoiseTaskResult> {
+  const mc = meta.loss === 'supervised' ? 0 : input.mc ?? defaultDenoiseOptions.mc;
+  const written: DenoiseTaskResult['written'][number][] = [];
+  const started = performance.now();
+  for (const [index, file] of files.entries()) {
+    if (input.signal?.aborted) return { written, failures, backend, cancelled: true };
+    const report = (fileFraction: number) => {
+      const done = index + fileFraction;
+      const etaMs = done > 0 ? ((performance.now() - started) / done) * (files.length - done) : null;
+      input.onProgress?.({ phase: 'denoising', fileIndex: index, fileCount: files.length, file, fileFraction, etaMs });
+    };
+    report(0);
+    try {
+      const { image, source } = await readImage(file);
+      const options = { ...defaultDenoiseOptions, mc, seed: input.seed ?? 1, tile: input.tile ?? 256, signal: input.signal, onTile: (d: number, t: number) => report(d / t) };
+      const result = await denoiseImage(net, meta, image, options);
+      const out = await writeImage(join(input.output, basename(file)), result, source, { overwrite: input.overwrite, ...input.outputFormat });
+      written.push({ input: file, output: out.path, notes: [...source.notes, ...out.notes] });
+    } catch (error) {
+      if (input.signal?.aborted) return { written, failures, backend, cancelled: true };
+      failures.push({ file, reason: reasonOf(error) });
+    }
+  }
+  return { written, failures, backend, cancelled: false };
+}

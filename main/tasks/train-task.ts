@@ -1,0 +1,94 @@
+import { stat } from 'node:fs/promises';
+import type { BackendName, BackendReport } from '../engine/backend';
+import { initBackend } from '../engine/backend';
+import type { Checkpoint } from '../engine/checkpoint';
+import { nearestAlpha } from '../engine/noise/binomial';
+import { splitData } from '../engine/train/data';
+import type { TrainOptions } from '../engine/train/options';
+import { defaultTrainOptions } from '../engine/train/options';
+import { train } from '../engine/train/trainer';
+import { loadModel, saveModel } from '../io';
+import type { FileFailure, TrainProgress } from '../shared/jobs';
+import type { ModelMeta } from '../shared/model';
+import { modelMetaSchema } from '../shared/model';
+import type { NoiseSpec } from '../shared/noise';
+import { appVersion } from './version';
+import { dataPeak, loadDataset, pairByName } from './dataset';
+
+export interface TrainTaskInput {
+  readonly data: string;
+  /** Clean targets paired by file name: supervised training (the benchmarks' reference). */
+  readonly target?: string;
+  readonly out: string;
+  /** Required, except when resuming: a checkpoint keeps its own. */
+  readonly noise?: NoiseSpec;
+  /** Only what the user set; the rest come from the defaults, or from the checkpoint when resuming. */
+  readonly options: Partial<Omit<TrainOptions, 'noise'>>;
+  readonly resume?: boolean;
+  readonly backend?: BackendName;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: TrainProgress) => void;
+  readonly onNote?: (message: string) => void;
+}
+
+export interface TrainTaskResult {
+  readonly model: string;
+  readonly meta: ModelMeta;
+  readonly backend: BackendReport;
+  readonly failures: readonly FileFailure[];
+  readonly cancelled: boolean;
+}
+
+async function resumeFrom(input: TrainTaskInput): Promise<Checkpoint | undefined> {
+  const exists = await stat(input.out).then(() => true, () => false);
+  if (!input.resume) {
+    if (exists) throw new Error(`${input.out}: already exists; pass --resume to continue that run, or choose another --out`);
+    return undefined;
+  }
+  if (!exists) throw new Error(`${input.out}: no model to resume from`);
+  const checkpoint = await loadModel(input.out, (json) => modelMetaSchema.parse(json));
+  if (!checkpoint.optimizer) throw new Error(`${input.out}: holds no optimiser state, so training cannot resume from it`);
+  return checkpoint;
+}
+
+function resolveOptions(input: TrainTaskInput, resume: Checkpoint | undefined, note: (m: string) => void): TrainOptions {
+  if (resume) {
+    const m = resume.meta;
+    return {
+      ...defaultTrainOptions, ...input.options,
+      noise: m.noise, alpha: m.alpha, loss: m.loss, net: m.net, seed: m.seed, batch: m.batch, patch: m.patch,
+      learningRate: m.learningRate, steps: Math.max(input.options.steps ?? m.totalSteps, m.totalSteps),
+    };
+  }
+  if (!input.noise) throw new Error('a noise model is required to start training');
+  const options = { ...defaultTrainOptions, ...input.options, noise: input.noise };
+  if (input.noise.family === 'binomial' && input.options.alpha === undefined) {
+    const alpha = nearestAlpha(input.noise.trials, options.alpha);
+    if (alpha !== options.alpha) note(`alpha set to ${alpha} so that trials x alpha is a whole number`);
+    return { ...options, alpha };
+  }
+  return options;
+}
+
+/** Reads a folder, trains (GR2R, or supervised with targets), and keeps the model folder up to date with checkpoints. */
+export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult> {
+  const note = input.onNote ?? (() => {});
+  const backend = await initBackend(input.backend);
+  const resume = await resumeFrom(input);
+  const options = resolveOptions(input, resume, note);
+  const noisy = await loadDataset(input.data);
+  if (noisy.images.length === 0) throw new Error(`${input.data}: no readable images${noisy.failures[0] ? ` (${noisy.failures[0].file}: ${noisy.failures[0].reason})` : ''}`);
+  const clean = input.target ? pairByName(noisy.images, (await loadDataset(input.target)).images) : undefined;
+  const data = splitData(noisy.images, clean, options.seed);
+  let last: Checkpoint | undefined;
+  const run = { data, options, peak: resume?.meta.peak ?? dataPeak(noisy.images), appVersion, resume, signal: input.signal };
+  for await (const event of train(run)) {
+    if (event.kind === 'step') input.onProgress?.(event.progress);
+    else {
+      last = event.checkpoint;
+      await saveModel(input.out, last.artifacts, last.meta, last.optimizer, { overwrite: true });
+    }
+  }
+  if (!last) throw new Error(`${input.out}: training had nothing to do (already at step ${options.steps})`);
+  return { model: input.out, meta: last.meta, backend, failures: noisy.failures, cancelled: last.meta.step < options.steps };
+}
