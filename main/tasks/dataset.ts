@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { basename, relative } from 'node:path';
+import { basename } from 'node:path';
 import type { FileFailure } from '../shared/jobs';
 import type { NamedImage } from '../engine/train/data';
 import type { SourceInfo } from '../io';
@@ -31,7 +31,7 @@ export async function loadDataset(input: string, recursive = false): Promise<Loa
   for (const file of files) {
     try {
       const { image, source } = await readImage(file);
-      images.push({ name: relative(input, file) || basename(file), file, image, source });
+      images.push({ name: file, file, image, source });
     } catch (error) {
       failures.push({ file, reason: reasonOf(error) });
     }
@@ -54,9 +54,9 @@ export function dataPeak(images: readonly LoadedImage[]): number {
 
 /** Clean targets paired with noisy images by file name (the same name, or the same name before the extension). */
 export function pairByName(noisy: readonly LoadedImage[], clean: readonly LoadedImage[]): LoadedImage[] {
-  const stem = (name: string) => name.replace(/\.[^./\\]+$/, '');
+  const stem = (file: string) => basename(file).replace(/\.[^.]+$/, '');
   return noisy.map((n) => {
-    const match = clean.find((c) => c.name === n.name) ?? clean.find((c) => stem(c.name) === stem(n.name));
+    const match = clean.find((c) => basename(c.file) === basename(n.file)) ?? clean.find((c) => stem(c.file) === stem(n.file));
     if (!match) throw new Error(`${n.file}: no clean target with the same name in the target folder`);
     if (match.image.height !== n.image.height || match.image.width !== n.image.width) {
       throw new Error(`${match.file}: ${match.image.width}x${match.image.height} does not match ${n.file} (${n.image.width}x${n.image.height})`);
