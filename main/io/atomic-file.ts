@@ -66,13 +66,16 @@ async function publish(temp: string, target: string, overwrite: boolean): Promis
 }
 
 /**
- * Writes `parts` to a temp file beside `target`, flushes it, then names it: a crash leaves
+ * Writes `parts` to a temp file beside `target`, flushes it, lets `finish` amend it, then names it: a crash leaves
  * either no file or a whole one. Returns the path written, which differs from `target` on a clash.
  */
-export async function writeFileAtomic(target: string, parts: readonly Uint8Array[], options: AtomicWriteOptions = {}): Promise<string> {
+export async function writeFileAtomic(
+  target: string, parts: readonly Uint8Array[], options: AtomicWriteOptions = {}, finish?: (temp: string) => Promise<void>,
+): Promise<string> {
   const temp = tempNameBeside(target);
   try {
     await writeNewFile(temp, parts);
+    await finish?.(temp);
     return await publish(temp, target, options.overwrite ?? false);
   } catch (error) {
     await unlink(temp).catch(() => undefined);

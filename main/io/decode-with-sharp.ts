@@ -26,7 +26,9 @@ export async function decodeWithSharp(probe: ImageProbe, maxPixels: number): Pro
   const depth = probe.bitDepth === 16 ? 'ushort' : 'uchar';
   let raw: { data: Buffer; info: OutputInfo };
   try {
-    raw = await sharp(probe.file, { failOn: 'warning', limitInputPixels: maxPixels, autoOrient: true })
+    const decoder = sharp(probe.file, { failOn: 'warning', limitInputPixels: maxPixels, autoOrient: true });
+    // Values stay in the file's own colour space (no ICC conversion), except CMYK, which becomes RGB.
+    raw = await (probe.space === 'cmyk' ? decoder : decoder.keepIccProfile())
       .toColourspace(targetSpace(probe))
       .raw({ depth })
       .toBuffer({ resolveWithObject: true });

@@ -1,6 +1,6 @@
 // The file side of the app: images in and out, folders scanned, model folders saved and loaded.
 export { FileError, reasonOf } from './file-error';
-export type { AlphaPlane, BitDepth, GeoTag, ImageFormat, SourceInfo } from './source-info';
+export type { AlphaPlane, BitDepth, EmbeddedMetadata, GeoTag, ImageFormat, SourceInfo } from './source-info';
 export { DEFAULT_MAX_PIXELS, probeImage, type ImageProbe, type ReadOptions } from './probe-image';
 export { readImage, type ReadResult } from './read-image';
 export { writeImage, type WriteOptions, type WriteResult } from './write-image';
@@ -10,3 +10,4 @@ export { writeFileAtomic, numberedName } from './atomic-file';
 export { saveModel } from './save-model';
 export { loadModel } from './load-model';
 export { MODEL_FILES, type ModelFolder } from './model-files';
+export { closeMetadataTool } from './copy-metadata';

@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import sharp, { type Metadata } from 'sharp';
 import { asFileError, FileError } from './file-error';
 import { SNIFF_BYTES, sniffFormat } from './sniff-format';
-import type { BitDepth, ImageFormat } from './source-info';
+import type { BitDepth, EmbeddedMetadata, ImageFormat } from './source-info';
 
 /** sharp's own default: 0x3fff x 0x3fff, about 268 megapixels. */
 export const DEFAULT_MAX_PIXELS = 0x3fff * 0x3fff;
@@ -28,6 +28,7 @@ export interface ImageProbe {
   readonly orientation?: number;
   readonly pages: number;
   readonly chromaSubsampling?: string;
+  readonly embedded: readonly EmbeddedMetadata[];
 }
 
 const DEPTHS: Readonly<Record<string, BitDepth>> = { uchar: 8, ushort: 16, float: 32 };
@@ -78,6 +79,7 @@ export async function probeImage(file: string, options: ReadOptions = {}): Promi
       width: meta.autoOrient.width, height: meta.autoOrient.height,
       channels: meta.space === 'cmyk' ? 3 : colour,
       orientation: meta.orientation, pages: meta.pages ?? 1, chromaSubsampling: meta.chromaSubsampling,
+      embedded: (['exif', 'icc', 'xmp', 'iptc'] as const).filter((kind) => meta[kind] !== undefined),
     };
   } catch (error) {
     throw asFileError(file, error);

@@ -25,6 +25,7 @@ export async function readImage(file: string, options: ReadOptions = {}): Promis
       width: image.width, height: image.height, channels: image.channels,
       ...(alpha && { alpha }),
       ...(probe.orientation !== undefined && { orientation: probe.orientation }),
+      ...(probe.embedded.length > 0 && { embedded: probe.embedded }),
       ...(probe.chromaSubsampling !== undefined && { chromaSubsampling: probe.chromaSubsampling }),
       ...(geoTags && { geoTags }),
       ...(noData !== undefined && { noData }),

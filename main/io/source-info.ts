@@ -2,6 +2,7 @@
 
 export type ImageFormat = 'png' | 'jpeg' | 'tiff';
 export type BitDepth = 8 | 16 | 32;
+export type EmbeddedMetadata = 'exif' | 'icc' | 'xmp' | 'iptc';
 
 /** The alpha channel, kept aside from the engine and written back unchanged. */
 export interface AlphaPlane {
@@ -28,6 +29,8 @@ export interface SourceInfo {
   readonly alpha?: AlphaPlane;
   /** The EXIF orientation found in the file (1-8); the pixels were turned upright on reading. */
   readonly orientation?: number;
+  /** Metadata blocks found in the file, copied into outputs unless stripped. */
+  readonly embedded?: readonly EmbeddedMetadata[];
   /** JPEG chroma subsampling of the source, kept on output. */
   readonly chromaSubsampling?: string;
   /** GeoTIFF tags, written back unchanged on float32 TIFF output. */

@@ -1,5 +1,6 @@
 import type { ImageF32 } from '../engine/image';
 import { writeFileAtomic, type AtomicWriteOptions } from './atomic-file';
+import { copyMetadata } from './copy-metadata';
 import { encodeFloatTiff } from './encode-float-tiff';
 import { encodeWithSharp, type TiffCompression } from './encode-with-sharp';
 import { asFileError, FileError } from './file-error';
@@ -13,6 +14,8 @@ export interface WriteOptions extends AtomicWriteOptions, OutputChoice {
   readonly tiffCompression?: TiffCompression;
   /** Fail instead of clipping values an integer format cannot hold. */
   readonly strictRange?: boolean;
+  /** Copy the source's EXIF, XMP, IPTC and ICC profile (default), or strip them for privacy. */
+  readonly metadata?: 'keep' | 'strip';
 }
 
 export interface WriteResult {
@@ -74,7 +77,10 @@ export async function writeImage(path: string, image: ImageF32, source: SourceIn
       notes.push(note);
     }
     const parts = await encode(out, image, source, { format, bitDepth }, options);
-    const written = await writeFileAtomic(path, parts, options);
+    const copy = options.metadata === 'strip' ? undefined : async (temp: string): Promise<void> => {
+      notes.push(...(await copyMetadata(source, temp, bitDepth === 32)));
+    };
+    const written = await writeFileAtomic(path, parts, options, copy);
     return { path: written, clipped: out.clipped, notes };
   } catch (error) {
     throw asFileError(path, error);

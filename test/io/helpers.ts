@@ -3,6 +3,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
+import { closeMetadataTool } from '../../main/io';
+
+// Writes that copy metadata start one exiftool process; every test file stops it at the end.
+afterAll(closeMetadataTool);
 
 /** The shared sample images (read-only). */
 export const imagesDir = new URL('../../../shared/data/images/', import.meta.url).pathname;
