@@ -35,6 +35,8 @@ function alphaConverter(alpha: AlphaPlane, bitDepth: BitDepth): (i: number) => n
  */
 export function interleaveSamples(image: ImageF32, bitDepth: BitDepth, alpha?: AlphaPlane): Interleaved {
   const { data, channels } = image;
+  // Float output with no alpha is the image itself: no copy of what may be a very large raster.
+  if (bitDepth === 32 && !alpha) return { samples: data, bands: channels, clipped: 0 };
   const pixels = image.height * image.width;
   const bands = channels + (alpha ? 1 : 0);
   const samples = allocate(bitDepth, pixels * bands);
