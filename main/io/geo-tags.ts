@@ -1,4 +1,4 @@
-import type { GeoTIFFImage } from 'geotiff';
+import { fromFile, type GeoTIFFImage } from 'geotiff';
 import type { GeoTag } from './source-info';
 
 /** The TIFF tags that place a raster on the Earth, and GDAL's no-data and band metadata. */
@@ -37,4 +37,14 @@ export function noDataOf(tags: readonly GeoTag[]): number | undefined {
   if (typeof text !== 'string' || text.trim() === '') return undefined;
   const value = Number(text.trim());
   return Number.isNaN(value) && text.trim().toLowerCase() !== 'nan' ? undefined : value;
+}
+
+/** The geo tags of a TIFF file's first image, reading only its header. */
+export async function geoTagsOfFile(file: string): Promise<GeoTag[]> {
+  const tiff = await fromFile(file);
+  try {
+    return await readGeoTags(await tiff.getImage(0));
+  } finally {
+    await tiff.close();
+  }
 }

@@ -2,12 +2,27 @@ import type { ImageF32 } from '../engine/image';
 import { decodeFloatTiff } from './decode-float-tiff';
 import { decodeWithSharp } from './decode-with-sharp';
 import { asFileError } from './file-error';
-import { DEFAULT_MAX_PIXELS, probeImage, type ReadOptions } from './probe-image';
+import { geoTagsOfFile, noDataOf } from './geo-tags';
+import { DEFAULT_MAX_PIXELS, probeImage, type ImageProbe, type ReadOptions } from './probe-image';
+import type { Decoded } from './split-alpha';
 import type { SourceInfo } from './source-info';
 
 export interface ReadResult {
   readonly image: ImageF32;
   readonly source: SourceInfo;
+}
+
+/** 8 and 16-bit GeoTIFFs (elevation, reflectance...) carry geo tags and no-data too. */
+async function withGeoTags(probe: ImageProbe, decoded: Decoded): Promise<Decoded> {
+  if (probe.format !== 'tiff') return decoded;
+  const geoTags = await geoTagsOfFile(probe.file).catch((error: unknown) => {
+    return { failed: `geo tags not read (${error instanceof Error ? error.message : String(error)})` };
+  });
+  if ('failed' in geoTags) return { ...decoded, notes: [...decoded.notes, geoTags.failed] };
+  if (geoTags.length === 0) return decoded;
+  const noData = noDataOf(geoTags);
+  const scaled = noData === undefined ? {} : { noData: noData / (probe.bitDepth === 8 ? 255 : 65535) };
+  return { ...decoded, geoTags, ...scaled };
 }
 
 /**
@@ -17,9 +32,10 @@ export interface ReadResult {
 export async function readImage(file: string, options: ReadOptions = {}): Promise<ReadResult> {
   try {
     const probe = await probeImage(file, options);
-    const { image, alpha, notes, geoTags, noData } = probe.bitDepth === 32
+    const decoded = probe.bitDepth === 32
       ? await decodeFloatTiff(probe)
-      : await decodeWithSharp(probe, options.maxPixels ?? DEFAULT_MAX_PIXELS);
+      : await withGeoTags(probe, await decodeWithSharp(probe, options.maxPixels ?? DEFAULT_MAX_PIXELS));
+    const { image, alpha, notes, geoTags, noData } = decoded;
     const source: SourceInfo = {
       file, format: probe.format, bitDepth: probe.bitDepth,
       width: image.width, height: image.height, channels: image.channels,

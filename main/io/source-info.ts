@@ -33,9 +33,9 @@ export interface SourceInfo {
   readonly embedded?: readonly EmbeddedMetadata[];
   /** JPEG chroma subsampling of the source, kept on output. */
   readonly chromaSubsampling?: string;
-  /** GeoTIFF tags, written back unchanged on float32 TIFF output. */
+  /** GeoTIFF tags, written back unchanged on TIFF output. */
   readonly geoTags?: readonly GeoTag[];
-  /** The GDAL no-data value, if the file declares one. */
+  /** The GDAL no-data value, if the file declares one, in the engine's units (as the pixels). */
   readonly noData?: number;
   /** What was done on reading that a user should know (CMYK converted, orientation applied, ...). */
   readonly notes: readonly string[];

@@ -54,6 +54,24 @@ describe('float32 TIFF', () => {
     expect(Array.from(back.image.data)).toEqual(Array.from(data));
   });
 
+  it('a 16-bit GeoTIFF keeps its georeference and no-data (scaled like its pixels)', async () => {
+    const input = join(dir, 'dem16.tif');
+    const heights = Uint16Array.from({ length: W * H }, (_, i) => (i * 977) % 65536);
+    await writeFile(input, new Uint8Array(writeArrayBuffer(heights, {
+      width: W, height: H, ModelPixelScale: [30, 30, 0], ModelTiepoint: [0, 0, 0, 300000, 5000000, 0],
+      ProjectedCSTypeGeoKey: 32632, GTModelTypeGeoKey: 1, GDAL_NODATA: '65535',
+    })));
+    const { image, source } = await readImage(input);
+    expect([source.bitDepth, source.noData]).toEqual([16, 1]);
+    const out = await writeImage(join(dir, 'dem16-out.tif'), image, source);
+    const tiff = await fromFile(out.path);
+    const written = await tiff.getImage();
+    expect(written.getGeoKeys()).toMatchObject({ ProjectedCSTypeGeoKey: 32632 });
+    expect([written.getOrigin(), written.getResolution(), written.getGDALNoData()]).toEqual([[300000, 5000000, 0], [30, -30, 0], 65535]);
+    expect(Array.from((await written.readRasters({ interleave: true })) as Uint16Array)).toEqual(Array.from(heights));
+    await tiff.close();
+  });
+
   it('says how many values a 16-bit output had to clip', async () => {
     const image = makeImage(H, W, 1, values);
     const source = { file: 'x', format: 'tiff', bitDepth: 32, width: W, height: H, channels: 1, notes: [] } as const;
