@@ -7,7 +7,7 @@ export { writeImage, type WriteOptions, type WriteResult } from './write-image';
 export type { TiffCompression } from './encode-with-sharp';
 export { scanFolder, type FileFailure, type FolderScan, type ScanOptions } from './scan-folder';
 export { writeFileAtomic, numberedName } from './atomic-file';
-export { saveModel } from './save-model';
+export { saveModel, type SaveModelOptions } from './save-model';
 export { loadModel } from './load-model';
 export { MODEL_FILES, type ModelFolder } from './model-files';
 export { closeMetadataTool } from './copy-metadata';

@@ -1,6 +1,8 @@
 import type { io } from '@tensorflow/tfjs-core';
 import type { EncodedWeights } from '../engine/checkpoint';
-import { writeFolderAtomic, type FolderWriteOptions } from './atomic-folder';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFolderAtomic } from './atomic-folder';
 import { asFileError } from './file-error';
 import { expectedWeightBytes, MODEL_FILES, weightBytes } from './model-files';
 
@@ -41,14 +43,36 @@ function modelFiles(artifacts: io.ModelArtifacts, meta: unknown): Map<string, Ui
   ]);
 }
 
+export interface SaveModelOptions {
+  /**
+   * Replace an existing model folder: `true` always, or only when this test of its gr2r.json
+   * passes (a run replacing its own checkpoint and never another run's).
+   */
+  readonly overwrite?: boolean | ((existingMeta: unknown) => boolean);
+}
+
+async function mayReplace(dir: string, overwrite: SaveModelOptions['overwrite']): Promise<boolean> {
+  if (typeof overwrite !== 'function') return overwrite ?? false;
+  const text = await readFile(join(dir, MODEL_FILES.meta), 'utf8').catch(() => undefined);
+  if (text === undefined) return false;
+  let existing: unknown;
+  try {
+    existing = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (!overwrite(existing)) throw new Error('the folder holds another model (another run); it will not be replaced');
+  return true;
+}
+
 /**
  * Saves a model folder: model.json + weights.bin (tfjs layout, loadable by tf.loadLayersModel),
  * gr2r.json (`meta`, as JSON) and, for checkpoints, optimizer.json + optimizer.bin.
  * The folder appears whole or not at all; an existing one is replaced only with `overwrite`
- * (and only if it is a model folder), e.g. a run's own checkpoint.
+ * (and only if it is a model folder).
  */
 export async function saveModel(
-  dir: string, artifacts: io.ModelArtifacts, meta: unknown, optimizer?: EncodedWeights, options: FolderWriteOptions = {},
+  dir: string, artifacts: io.ModelArtifacts, meta: unknown, optimizer?: EncodedWeights, options: SaveModelOptions = {},
 ): Promise<string> {
   try {
     const files = modelFiles(artifacts, meta);
@@ -56,7 +80,7 @@ export async function saveModel(
       files.set(MODEL_FILES.optimizer, [jsonBytes({ format: 'gr2r-optimizer', specs: optimizer.specs }, 'the optimizer specs')]);
       files.set(MODEL_FILES.optimizerWeights, [new Uint8Array(optimizer.data)]);
     }
-    await writeFolderAtomic(dir, files, MODEL_FILES.meta, options);
+    await writeFolderAtomic(dir, files, MODEL_FILES.meta, { overwrite: await mayReplace(dir, options.overwrite) });
     return dir;
   } catch (error) {
     throw asFileError(dir, error);

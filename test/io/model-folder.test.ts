@@ -53,6 +53,12 @@ describe('model folders', () => {
     await expect(saveModel(target, artifacts, meta)).rejects.toThrow(`${target}: the folder exists`);
     await saveModel(target, artifacts, { ...meta, step: 2 }, undefined, { overwrite: true });
     expect((await loadModel(target)).meta).toMatchObject({ step: 2 });
+    const ownRun = (existing: unknown): boolean => (existing as { seed?: number }).seed === 5;
+    await saveModel(target, artifacts, { ...meta, seed: 5, step: 3 }, undefined, { overwrite: true });
+    await saveModel(target, artifacts, { ...meta, seed: 5, step: 4 }, undefined, { overwrite: ownRun });
+    await expect(saveModel(target, artifacts, { ...meta, seed: 6 }, undefined, { overwrite: (e) => (e as { seed?: number }).seed === 6 }))
+      .rejects.toThrow(/holds another model \(another run\)/);
+    expect((await loadModel(target)).meta).toMatchObject({ seed: 5, step: 4 });
     const photos = join(dir, 'photos');
     await saveModel(photos, artifacts, meta);
     await rm(join(photos, MODEL_FILES.meta));
