@@ -11,3 +11,4 @@ export { saveModel, type SaveModelOptions } from './save-model';
 export { loadModel } from './load-model';
 export { MODEL_FILES, type ModelFolder } from './model-files';
 export { closeMetadataTool } from './copy-metadata';
+export { removeLeftovers } from './leftovers';

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { removeLeftovers } from '../../main/io';
 import { tempFolder } from './helpers';
 
 // A writer that stops for good between writing its bytes and naming the file, as a crash would.
@@ -15,7 +16,7 @@ await writeFileAtomic(process.argv[1], parts, {}, async () => {
 `;
 
 describe('a kill during a write', () => {
-  it('leaves no file under the output name, only a hidden temp file', async () => {
+  it('leaves no file under the output name, and removeLeftovers cleans up after it', async () => {
     const dir = await tempFolder();
     const target = join(dir, 'result.tif');
     const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child, target], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -28,5 +29,14 @@ describe('a kill during a write', () => {
     const names = await readdir(dir);
     expect(names).toHaveLength(1);
     expect(names.every((n) => n.startsWith('.result.tif.') && n.endsWith('.tmp'))).toBe(true);
+
+    // A model folder moved aside by the same writer just before it died comes back.
+    const aside = join(dir, `.model.old-${proc.pid}-0123abcd`);
+    await mkdir(aside);
+    await writeFile(join(aside, 'gr2r.json'), '{}');
+    const alive = join(dir, `.other.${process.pid}-0123abcd.tmp`);
+    await writeFile(alive, 'a write of this process, in progress');
+    expect((await removeLeftovers(dir)).sort()).toEqual([`removed ${names[0]}`, 'restored model']);
+    expect((await readdir(dir)).sort()).toEqual([`.other.${process.pid}-0123abcd.tmp`, 'model']);
   });
 });
