@@ -1,5 +1,6 @@
 import { ExifTool } from 'exiftool-vendored';
-import type { SourceInfo } from './source-info';
+import { noDataText } from './geo-tags';
+import type { BitDepth, SourceInfo } from './source-info';
 
 let tool: ExifTool | undefined;
 
@@ -15,8 +16,9 @@ export async function closeMetadataTool(): Promise<void> {
   await running?.end();
 }
 
-function copyArgs(source: SourceInfo): string[] {
+function copyArgs(source: SourceInfo, bitDepth: BitDepth): string[] {
   const args = ['-tagsFromFile', source.file, '-all:all', '-icc_profile'];
+  if (source.noData !== undefined) args.push(`-GDALNoData=${noDataText(source.noData, bitDepth)}`);
   // The pixels were converted to RGB: a CMYK profile would describe them wrongly.
   if (source.notes.some((n) => n.startsWith('CMYK'))) args.push('--icc_profile');
   // The pixels were turned upright on reading.
@@ -28,14 +30,15 @@ function copyArgs(source: SourceInfo): string[] {
  * Copies EXIF, XMP, IPTC and the ICC profile from the source file into a freshly written file,
  * the tags the encoders drop included. Returns notes: what was copied, or why it was not.
  */
-export async function copyMetadata(source: SourceInfo, into: string, floatOutput: boolean): Promise<string[]> {
+export async function copyMetadata(source: SourceInfo, into: string, bitDepth: BitDepth): Promise<string[]> {
   const kinds = source.embedded ?? [];
+  const floatOutput = bitDepth === 32;
   // libvips does not report EXIF held as TIFF tags, so an integer TIFF is always worth a try;
   // a float raster (SAR, science) carries its geo tags already and may be large to rewrite.
   const mayHoldExif = source.format === 'tiff' && !floatOutput;
   if (kinds.length === 0 && !mayHoldExif) return [];
   try {
-    await exiftool().write(into, {}, { writeArgs: copyArgs(source) });
+    await exiftool().write(into, {}, { writeArgs: copyArgs(source, bitDepth) });
     return [`metadata copied (${kinds.length > 0 ? kinds.join(', ') : 'TIFF tags'})`];
   } catch (error) {
     const why = error instanceof Error ? error.message.split('\n')[0] : String(error);

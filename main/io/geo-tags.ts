@@ -1,5 +1,5 @@
 import { fromFile, type GeoTIFFImage } from 'geotiff';
-import type { GeoTag } from './source-info';
+import type { BitDepth, GeoTag } from './source-info';
 
 /** The TIFF tags that place a raster on the Earth, and GDAL's no-data and band metadata. */
 export const GEO_TAGS: ReadonlyArray<Pick<GeoTag, 'tag' | 'type'> & { readonly name: string }> = [
@@ -47,4 +47,15 @@ export async function geoTagsOfFile(file: string): Promise<GeoTag[]> {
   } finally {
     await tiff.close();
   }
+}
+
+/** GDAL_NODATA as it must read in a file of `bitDepth` (no-data is kept in engine units meanwhile). */
+export function noDataText(noData: number, bitDepth: BitDepth): string {
+  return bitDepth === 32 ? String(noData) : String(Math.round(noData * (bitDepth === 8 ? 255 : 65535)));
+}
+
+/** The source's geo tags for an output of `bitDepth`, no-data restated in that depth's units. */
+export function geoTagsFor(tags: readonly GeoTag[], noData: number | undefined, bitDepth: BitDepth): GeoTag[] {
+  if (noData === undefined) return [...tags];
+  return tags.map((t) => (t.tag === 42113 ? { ...t, values: noDataText(noData, bitDepth) } : t));
 }

@@ -4,6 +4,7 @@ import { copyMetadata } from './copy-metadata';
 import { encodeFloatTiff } from './encode-float-tiff';
 import { encodeWithSharp, type TiffCompression } from './encode-with-sharp';
 import { asFileError, FileError } from './file-error';
+import { geoTagsFor } from './geo-tags';
 import { interleaveSamples, type Interleaved } from './interleave-samples';
 import { outputTarget, type OutputChoice } from './output-target';
 import type { AlphaPlane, BitDepth, ImageFormat, SourceInfo } from './source-info';
@@ -54,7 +55,8 @@ async function encode(out: Interleaved, image: ImageF32, source: SourceInfo, tar
   const { format, bitDepth } = target;
   if (bitDepth === 32) {
     const samples = out.samples as Float32Array;
-    return encodeFloatTiff(samples, { width, height, bands: out.bands, hasAlpha: out.bands > image.channels, geoTags: source.geoTags });
+    const geoTags = geoTagsFor(source.geoTags ?? [], source.noData, 32);
+    return encodeFloatTiff(samples, { width, height, bands: out.bands, hasAlpha: out.bands > image.channels, geoTags });
   }
   if (out.bands < 1 || out.bands > 4) throw new Error(`${out.bands} channels cannot be written as ${bitDepth}-bit ${format.toUpperCase()} (1 to 4 can)`);
   const raw = { samples: out.samples as Uint8Array | Uint16Array, width, height, bands: out.bands as 1 | 2 | 3 | 4 };
@@ -78,7 +80,7 @@ export async function writeImage(path: string, image: ImageF32, source: SourceIn
     }
     const parts = await encode(out, image, source, { format, bitDepth }, options);
     const copy = options.metadata === 'strip' ? undefined : async (temp: string): Promise<void> => {
-      notes.push(...(await copyMetadata(source, temp, bitDepth === 32)));
+      notes.push(...(await copyMetadata(source, temp, bitDepth)));
     };
     const written = await writeFileAtomic(path, parts, options, copy);
     return { path: written, clipped: out.clipped, notes };

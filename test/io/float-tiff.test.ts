@@ -70,6 +70,10 @@ describe('float32 TIFF', () => {
     expect([written.getOrigin(), written.getResolution(), written.getGDALNoData()]).toEqual([[300000, 5000000, 0], [30, -30, 0], 65535]);
     expect(Array.from((await written.readRasters({ interleave: true })) as Uint16Array)).toEqual(Array.from(heights));
     await tiff.close();
+    // As float32, no-data is restated in the units of the values written.
+    const asFloat = await fromFile((await writeImage(join(dir, 'dem32.tif'), image, source, { bitDepth: 32 })).path);
+    expect([(await asFloat.getImage()).getGDALNoData(), (await asFloat.getImage()).getOrigin()]).toEqual([1, [300000, 5000000, 0]]);
+    await asFloat.close();
   });
 
   it('says how many values a 16-bit output had to clip', async () => {
