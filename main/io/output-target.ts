@@ -1,3 +1,4 @@
+import { extname } from 'node:path';
 import type { BitDepth, ImageFormat, SourceInfo } from './source-info';
 
 export interface OutputChoice {
@@ -8,6 +9,7 @@ export interface OutputChoice {
 }
 
 const DEPTHS: Readonly<Record<ImageFormat, readonly BitDepth[]>> = { jpeg: [8], png: [8, 16], tiff: [8, 16, 32] };
+const EXTENSIONS: Readonly<Record<ImageFormat, readonly string[]>> = { jpeg: ['.jpg', '.jpeg'], png: ['.png'], tiff: ['.tif', '.tiff'] };
 
 /** The format and depth to write, with a note when the input's depth cannot be kept. */
 export function outputTarget(source: SourceInfo, choice: OutputChoice): { format: ImageFormat; bitDepth: BitDepth; notes: string[] } {
@@ -22,4 +24,12 @@ export function outputTarget(source: SourceInfo, choice: OutputChoice): { format
   if (allowed.includes(source.bitDepth)) return { format, bitDepth: source.bitDepth, notes: [] };
   const bitDepth = allowed[allowed.length - 1];
   return { format, bitDepth, notes: [`${source.bitDepth}-bit input written as ${bitDepth}-bit ${format.toUpperCase()}`] };
+}
+
+/** `path` with an extension that says `format` (photo.png written as TIFF becomes photo.tif). */
+export function pathForFormat(path: string, format: ImageFormat): string {
+  const ext = extname(path);
+  if (EXTENSIONS[format].includes(ext.toLowerCase())) return path;
+  const known = Object.values(EXTENSIONS).some((list) => list.includes(ext.toLowerCase()));
+  return `${known ? path.slice(0, -ext.length) : path}${EXTENSIONS[format][0]}`;
 }

@@ -70,6 +70,9 @@ export async function probeImage(file: string, options: ReadOptions = {}): Promi
     const meta = await readHeader(file);
     checkPixels(file, meta.width, meta.height, options.maxPixels ?? DEFAULT_MAX_PIXELS);
     const bitDepth = DEPTHS[meta.depth];
+    if (meta.depth === 'complex' || meta.depth === 'dpcomplex') {
+      throw new FileError(file, 'complex (SLC) samples are not supported: convert them to intensity |z|² first');
+    }
     if (!bitDepth || (bitDepth === 32 && sniffed.format !== 'tiff')) {
       throw new FileError(file, `${meta.depth} samples are not supported (8 or 16-bit integer, or 32-bit float TIFF)`);
     }

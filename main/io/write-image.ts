@@ -6,7 +6,7 @@ import { encodeWithSharp, type TiffCompression } from './encode-with-sharp';
 import { asFileError, FileError } from './file-error';
 import { geoTagsFor } from './geo-tags';
 import { interleaveSamples, type Interleaved } from './interleave-samples';
-import { outputTarget, type OutputChoice } from './output-target';
+import { outputTarget, pathForFormat, type OutputChoice } from './output-target';
 import type { AlphaPlane, BitDepth, ImageFormat, SourceInfo } from './source-info';
 
 export interface WriteOptions extends AtomicWriteOptions, OutputChoice {
@@ -20,7 +20,10 @@ export interface WriteOptions extends AtomicWriteOptions, OutputChoice {
 }
 
 export interface WriteResult {
-  /** The file written: `path`, or a numbered name beside it when `path` existed. */
+  /**
+   * The file written: `path`, its extension changed if it did not name the format written,
+   * and numbered (`name-1.png`) if that name was taken.
+   */
   readonly path: string;
   /** Values outside the integer format's range (or NaN), clipped to fit. */
   readonly clipped: number;
@@ -82,7 +85,7 @@ export async function writeImage(path: string, image: ImageF32, source: SourceIn
     const copy = options.metadata === 'strip' ? undefined : async (temp: string): Promise<void> => {
       notes.push(...(await copyMetadata(source, temp, bitDepth)));
     };
-    const written = await writeFileAtomic(path, parts, options, copy);
+    const written = await writeFileAtomic(pathForFormat(path, format), parts, options, copy);
     return { path: written, clipped: out.clipped, notes };
   } catch (error) {
     throw asFileError(path, error);

@@ -28,6 +28,13 @@ describe('writes never overwrite unless asked', () => {
     expect((await readdir(dir)).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
+  it('gives the file the extension of the format written', async () => {
+    const out = await writeImage(join(dir, 'as-tiff.png'), shade(0.5), source, { format: 'tiff', bitDepth: 16 });
+    expect(out.path).toBe(join(dir, 'as-tiff.tif'));
+    expect((await readImage(out.path)).source).toMatchObject({ format: 'tiff', bitDepth: 16 });
+    expect((await writeImage(join(dir, 'noext'), shade(0.5), source)).path).toBe(join(dir, 'noext.png'));
+  });
+
   it('numberedName keeps the extension', () => {
     expect(numberedName('/a/b/photo.tif', 3)).toBe('/a/b/photo-3.tif');
     expect(numberedName('/a/b/photo.tif', 0)).toBe('/a/b/photo.tif');
