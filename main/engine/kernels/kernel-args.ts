@@ -1,12 +1,8 @@
-import type { NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelFunc, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 /** What the engine passes to a kernel function. */
-export interface KernelArgs {
-  readonly inputs: NamedTensorInfoMap;
-  readonly backend: unknown;
-  readonly attrs?: NamedAttrMap;
-}
+export type KernelArgs = Parameters<KernelFunc>[0];
 
 /** The arguments of a wasm kernel, typed: named inputs, the backend, and attributes of type A. */
 export function wasmArgs<A>(args: KernelArgs): { inputs: NamedTensorInfoMap; backend: BackendWasm; attrs: A } {
