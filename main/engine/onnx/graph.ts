@@ -1,0 +1,52 @@
+/** Integer, list-of-integer and string attributes: all that Conv, ConvTranspose, MaxPool, Concat and Transpose take. */
+export type AttributeValue = number | readonly number[] | string;
+
+export interface OnnxNode {
+  readonly name: string;
+  readonly op: string;
+  readonly inputs: readonly string[];
+  readonly outputs: readonly string[];
+  readonly attributes: Readonly<Record<string, AttributeValue>>;
+}
+
+/** A float32 constant (a weight), in row-major order. */
+export interface OnnxTensor {
+  readonly name: string;
+  readonly dims: readonly number[];
+  readonly data: Float32Array;
+}
+
+/** A graph input or output: float32, each dimension a size or a symbolic name (dynamic). */
+export interface OnnxValue {
+  readonly name: string;
+  readonly dims: readonly (number | string)[];
+}
+
+export interface OnnxGraph {
+  readonly name: string;
+  readonly nodes: readonly OnnxNode[];
+  readonly initializers: readonly OnnxTensor[];
+  readonly inputs: readonly OnnxValue[];
+  readonly outputs: readonly OnnxValue[];
+}
+
+/** Collects nodes and weights in topological order, as a converter walks the layers. */
+export class GraphBuilder {
+  readonly nodes: OnnxNode[] = [];
+  readonly initializers: OnnxTensor[] = [];
+
+  /** Adds a node with one output, named `output`, and returns that name. */
+  node(op: string, inputs: readonly string[], output: string, attributes: Record<string, AttributeValue> = {}): string {
+    this.nodes.push({ name: `${output}/${op}`, op, inputs, outputs: [output], attributes });
+    return output;
+  }
+
+  weight(name: string, dims: readonly number[], data: Float32Array): string {
+    this.initializers.push({ name, dims, data });
+    return name;
+  }
+
+  build(name: string, inputs: readonly OnnxValue[], outputs: readonly OnnxValue[]): OnnxGraph {
+    return { name, nodes: this.nodes, initializers: this.initializers, inputs, outputs };
+  }
+}
