@@ -1,10 +1,11 @@
-import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelMeta } from '../shared/model';
 import type { ImageF32 } from './image';
 import { makeImage } from './image';
 import { sizeMultiple } from './nets/config';
 import { noiseModel } from './noise';
+import type { Predictor } from './predictor';
+import { tfjsPredictor } from './predictor';
 import { Rng } from './random/rng';
 import type { Tile } from './tiles';
 import { axisWeights, extractPadded, roundUp, tileGrid } from './tiles';
@@ -17,21 +18,23 @@ export interface DenoiseOptions {
   readonly overlap: number;
   readonly onTile?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
+  /** Runs the network on a tile; tfjs on `net` when absent (the task layer may pass onnxruntime). */
+  readonly predict?: Predictor;
 }
 
 export const defaultDenoiseOptions: DenoiseOptions = { mc: 5, seed: 1, tile: 256, overlap: 32 };
 
 /** One pass of the network on a padded tile, averaged over the Monte Carlo recorruptions. */
-async function denoiseTile(net: tfl.LayersModel, meta: ModelMeta, input: Float32Array, shape: [number, number, number], mc: number, rng: Rng): Promise<Float32Array> {
+async function denoiseTile(predict: Predictor, meta: ModelMeta, input: Float32Array, shape: [number, number, number], mc: number, rng: Rng): Promise<Float32Array> {
   const noise = noiseModel(meta.noise);
   const passes = mc > 0 ? mc : 1;
   const sum = new Float32Array(input.length);
+  const scaled = new Float32Array(input.length);
   for (let j = 0; j < passes; j++) {
     const x = mc > 0 ? noise.recorrupt(input, meta.alpha, rng).y1 : input;
-    const out = tf.tidy(() => tf.mul(net.predict(tf.div(tf.tensor4d(x, [1, ...shape]), meta.scale)) as tf.Tensor, meta.scale));
-    const values = await out.data();
-    out.dispose();
-    for (let i = 0; i < sum.length; i++) sum[i]! += values[i]! / passes;
+    for (let i = 0; i < x.length; i++) scaled[i] = x[i]! / meta.scale;
+    const values = await predict(scaled, [1, ...shape]);
+    for (let i = 0; i < sum.length; i++) sum[i]! += Math.fround(values[i]! * meta.scale) / passes;
   }
   return sum;
 }
@@ -59,12 +62,13 @@ export async function denoiseMatched(net: tfl.LayersModel, meta: ModelMeta, imag
   const tiles = tileGrid(image, roundUp(options.tile, multiple), options.overlap);
   const acc = new Float32Array(image.data.length);
   const weights = new Float32Array(image.height * image.width);
+  const predict = options.predict ?? tfjsPredictor(net);
   for (const [index, tile] of tiles.entries()) {
     if (options.signal?.aborted) throw new Error('cancelled');
     const ph = roundUp(tile.height, multiple);
     const pw = roundUp(tile.width, multiple);
     const input = extractPadded(image, tile, ph, pw);
-    const result = await denoiseTile(net, meta, input, [ph, pw, image.channels], options.mc, Rng.derive(options.seed, index));
+    const result = await denoiseTile(predict, meta, input, [ph, pw, image.channels], options.mc, Rng.derive(options.seed, index));
     accumulate(acc, weights, image, tile, result, pw, options.overlap);
     options.onTile?.(index + 1, tiles.length);
   }

@@ -4,12 +4,15 @@ import type { BackendName, BackendReport } from '../engine/backend';
 import { initBackend } from '../engine/backend';
 import { defaultDenoiseOptions } from '../engine/denoise';
 import { denoiseImage } from '../engine/denoise-image';
+import type { Predictor } from '../engine/predictor';
 import type { WriteOptions } from '../io';
 import { readImage, reasonOf, writeImage } from '../io';
 import type { DenoiseProgress, FileFailure } from '../shared/jobs';
 import { listImages } from './dataset';
 import type { LoadedModel } from './model';
 import { openModel } from './model';
+import type { InferenceEngine } from './predictor';
+import { choosePredictor, describePredictor } from './predictor';
 
 export interface DenoiseTaskInput {
   readonly model: string;
@@ -22,6 +25,8 @@ export interface DenoiseTaskInput {
   readonly overwrite?: boolean;
   readonly outputFormat?: Pick<WriteOptions, 'format' | 'bitDepth'>;
   readonly backend?: BackendName;
+  /** What runs the network: 'auto' (default) is onnxruntime when available, else tfjs on the backend. */
+  readonly inference?: 'auto' | InferenceEngine;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: DenoiseProgress) => void;
 }
@@ -30,8 +35,12 @@ export interface DenoiseTaskResult {
   readonly written: readonly { input: string; output: string; notes: readonly string[] }[];
   readonly failures: readonly FileFailure[];
   readonly backend: BackendReport;
+  /** What ran the network, e.g. 'inference onnxruntime (cpu)'. */
+  readonly inference: string;
   readonly cancelled: boolean;
 }
+
+type FilesResult = Omit<DenoiseTaskResult, 'inference'>;
 
 /** Denoises one file or a folder, one image after another, into the output folder; failures are listed, the rest go on. */
 export async function denoiseTask(input: DenoiseTaskInput): Promise<DenoiseTaskResult> {
@@ -39,16 +48,19 @@ export async function denoiseTask(input: DenoiseTaskInput): Promise<DenoiseTaskR
   const { net, meta } = await openModel(input.model);
   const { files, failures } = await listImages(input.input);
   await mkdir(input.output, { recursive: true });
+  const predictor = await choosePredictor(net, { prefer: input.inference });
   try {
-    return await denoiseFiles(input, files, failures, { net, meta }, backend);
+    const done = await denoiseFiles(input, files, failures, { net, meta }, backend, predictor.predict);
+    return { ...done, inference: describePredictor(predictor) };
   } finally {
+    await predictor.release();
     net.dispose();
   }
 }
 
-async function denoiseFiles(input: DenoiseTaskInput, files: string[], failures: FileFailure[], { net, meta }: LoadedModel, backend: BackendReport): Promise<DenoiseTaskResult> {
+async function denoiseFiles(input: DenoiseTaskInput, files: string[], failures: FileFailure[], { net, meta }: LoadedModel, backend: BackendReport, predict: Predictor): Promise<FilesResult> {
   const mc = meta.loss === 'supervised' ? 0 : input.mc ?? defaultDenoiseOptions.mc;
-  const written: DenoiseTaskResult['written'][number][] = [];
+  const written: FilesResult['written'][number][] = [];
   const started = performance.now();
   for (const [index, file] of files.entries()) {
     if (input.signal?.aborted) return { written, failures, backend, cancelled: true };
@@ -60,7 +72,7 @@ async function denoiseFiles(input: DenoiseTaskInput, files: string[], failures: 
     report(0);
     try {
       const { image, source } = await readImage(file);
-      const options = { ...defaultDenoiseOptions, mc, seed: input.seed ?? 1, tile: input.tile ?? 256, signal: input.signal, onTile: (d: number, t: number) => report(d / t) };
+      const options = { ...defaultDenoiseOptions, mc, seed: input.seed ?? 1, tile: input.tile ?? 256, signal: input.signal, predict, onTile: (d: number, t: number) => report(d / t) };
       const result = await denoiseImage(net, meta, image, options);
       const out = await writeImage(join(input.output, basename(file)), result, source, { overwrite: input.overwrite, ...input.outputFormat });
       written.push({ input: file, output: out.path, notes: [...source.notes, ...out.notes] });
