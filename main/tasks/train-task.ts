@@ -13,6 +13,7 @@ import type { ModelMeta } from '../shared/model';
 import { modelMetaSchema } from '../shared/model';
 import type { NoiseSpec } from '../shared/noise';
 import { appVersion } from './version';
+import { saveOnnxBeside } from './predictor-onnx-file';
 import { dataPeak, loadDataset, pairByName } from './dataset';
 
 export interface TrainTaskInput {
@@ -90,5 +91,6 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
     }
   }
   if (!last) throw new Error(`${input.out}: training had nothing to do (already at step ${options.steps})`);
+  await saveOnnxBeside(input.out, last, note);
   return { model: input.out, meta: last.meta, backend, failures: noisy.failures, cancelled: last.meta.step < options.steps };
 }
