@@ -21,20 +21,32 @@ export interface Frame {
  * the frame are dropped. One pass per source row keeps its W*C floats in L1 while C planes are written.
  */
 export function toChannelsFirst(src: HeapRef, s: Nhwc, dst: HeapRef, f: Frame): void {
-  const { heap } = src;
   const plane = s.n * f.hp * f.wp;
-  heap.fill(0, dst.at, dst.at + s.c * plane);
+  src.heap.fill(0, dst.at, dst.at + s.c * plane);
   const x0 = Math.max(0, -f.left);
-  const x1 = Math.min(s.w, f.wp - f.left);
+  const cols = Math.min(s.w, f.wp - f.left) - x0;
   for (let n = 0; n < s.n; n++) {
     for (let y = Math.max(0, -f.top); y < Math.min(s.h, f.hp - f.top); y++) {
-      const row = src.at + (n * s.h + y) * s.w * s.c;
-      const out = dst.at + (n * f.hp + f.top + y) * f.wp + f.left;
-      for (let c = 0; c < s.c; c++) {
-        const o = out + c * plane;
-        for (let x = x0, i = row + x0 * s.c + c; x < x1; x++, i += s.c) heap[o + x] = heap[i];
-      }
+      const row = src.at + ((n * s.h + y) * s.w + x0) * s.c;
+      rowToPlanes(src.heap, row, s.c, cols, dst.at + (n * f.hp + f.top + y) * f.wp + f.left + x0, plane);
     }
+  }
+}
+
+/** out[c*plane + x] = heap[row + x*c + c] for x < cols, four channels per pass. */
+function rowToPlanes(heap: Float32Array, row: number, channels: number, cols: number, out: number, plane: number): void {
+  let c = 0;
+  for (; c + 4 <= channels; c += 4) {
+    const o = out + c * plane;
+    for (let x = 0, i = row + c; x < cols; x++, i += channels) {
+      heap[o + x] = heap[i]!;
+      heap[o + plane + x] = heap[i + 1]!;
+      heap[o + 2 * plane + x] = heap[i + 2]!;
+      heap[o + 3 * plane + x] = heap[i + 3]!;
+    }
+  }
+  for (; c < channels; c++) {
+    for (let x = 0, i = row + c, o = out + c * plane; x < cols; x++, i += channels) heap[o + x] = heap[i]!;
   }
 }
 

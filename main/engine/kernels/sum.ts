@@ -23,13 +23,27 @@ export function fastSum(original: KernelFunc): KernelFunc {
     const kept = x.shape.slice(axes.length);
     const cols = util.sizeFromShape(kept);
     const rows = util.sizeFromShape(x.shape) / cols;
-    const acc = new Float64Array(cols);
     const out = backend.makeOutput(attrs.keepDims ? backend_util.expandShapeToKeepDim(kept, axes) : kept, 'float32');
     const { heap, at } = heapRef(backend, x);
-    for (let r = 0, i = at; r < rows; r++) {
-      for (let c = 0; c < cols; c++, i++) acc[c] += heap[i]!;
-    }
-    heap.set(acc, heapRef(backend, out).at);
+    heap.set(columnSums(heap, at, rows, cols), heapRef(backend, out).at);
     return out;
   };
+}
+
+/** Sums of each column of a rows x cols block; eight rows per pass keep the loads independent. */
+function columnSums(heap: Float32Array, at: number, rows: number, cols: number): Float64Array {
+  const acc = new Float64Array(cols);
+  const s = cols;
+  let r = 0;
+  for (; r + 8 <= rows; r += 8) {
+    for (let c = 0, i = at + r * s; c < cols; c++, i++) {
+      const a = heap[i]! + heap[i + s]! + (heap[i + 2 * s]! + heap[i + 3 * s]!);
+      const b = heap[i + 4 * s]! + heap[i + 5 * s]! + (heap[i + 6 * s]! + heap[i + 7 * s]!);
+      acc[c] += a + b;
+    }
+  }
+  for (; r < rows; r++) {
+    for (let c = 0, i = at + r * s; c < cols; c++, i++) acc[c] += heap[i]!;
+  }
+  return acc;
 }
