@@ -5,6 +5,7 @@ import '@tensorflow/tfjs-backend-wasm';
 // tfjs-core's node bundle has no gradients; the layers bundle registers them, as in the app.
 import '@tensorflow/tfjs-layers';
 import { registerWasmKernels } from '../../main/engine/kernels/register';
+import { buildUnet } from '../../main/engine/nets/unet';
 
 type Inputs = [Float32Array, number[]][];
 
@@ -72,5 +73,25 @@ describe('wasm kernels of a training step match cpu', () => {
     expect(Array.from(ints.dataSync())).toEqual([1, -2, 3]);
     tf.dispose([x, ints, ...copies]);
     expect(tf.backend().numDataIds()).toBe(before - 1);
+  });
+
+  it('three Adam steps of the U-Net give the losses and weights of cpu', async () => {
+    const train = async (backend: string) => {
+      await tf.setBackend(backend);
+      const model = buildUnet(3, 8, 3, 7);
+      const optimizer = tf.train.adam(1e-2);
+      const [x, target] = [tf.randomUniform([2, 16, 16, 3], 0, 1, 'float32', 1), tf.randomUniform([2, 16, 16, 3], 0, 1, 'float32', 2)];
+      const loss = () => tf.losses.meanSquaredError(target, model.apply(x) as tf.Tensor);
+      const losses = [0, 1, 2].map(() => tf.tidy(() => optimizer.minimize(loss, true)!.dataSync()[0]!));
+      const weights = model.getWeights().flatMap((w) => Array.from(w.dataSync()));
+      tf.dispose([x, target]);
+      optimizer.dispose();
+      model.dispose();
+      return { losses, weights };
+    };
+    const want = await train('cpu');
+    const got = await train('wasm');
+    got.losses.forEach((l, i) => expect(l).toBeCloseTo(want.losses[i]!, 5));
+    expect(Math.max(...got.weights.map((w, i) => Math.abs(w - want.weights[i]!)))).toBeLessThan(1e-3);
   });
 });
