@@ -1,0 +1,67 @@
+import type * as tfl from '@tensorflow/tfjs-layers';
+import type { ModelMeta } from '../shared/model';
+import type { DenoiseOptions } from './denoise';
+import { denoiseImage } from './denoise-image';
+import type { ImageF32 } from './image';
+import { makeImage } from './image';
+import { noiseModel } from './noise';
+import { Rng } from './random/rng';
+
+/** GR2R's Monte Carlo output, with what is needed to estimate its error without the clean image. */
+export interface EstimatedDenoise {
+  /** The mean of f over J recorruptions y1_j of y, in the model's units. */
+  readonly output: ImageF32;
+  readonly mc: number;
+  /** Per pixel: mean over j of (f(y1_j) - y2_j)^2 - C(y), an unbiased estimate of E (f(y1) - x)^2. */
+  readonly singleError: Float32Array;
+  /** Per pixel: the sample variance of f(y1_j) over j (0 when J = 1). */
+  readonly spread: Float32Array;
+}
+
+/**
+ * Denoises y with J recorruptions and keeps the statistics of its own error. By the bias-variance split over
+ * recorruptions, MSE(mean of J) = MSE(single) - (1 - 1/J) E[Var(f(y1) | y)]: both terms are estimated from y
+ * alone, so the error of the output the user gets is estimated too, not only that of one pass on y1.
+ */
+export async function denoiseWithEstimate(net: tfl.LayersModel, meta: ModelMeta, image: ImageF32, options: DenoiseOptions, onSample?: (f: Float32Array) => void): Promise<EstimatedDenoise> {
+  const noise = noiseModel(meta.noise);
+  const n = image.data.length;
+  const sum = new Float64Array(n);
+  const squares = new Float64Array(n);
+  const error = new Float64Array(n);
+  const mc = Math.max(1, options.mc);
+  for (let j = 0; j < mc; j++) {
+    const { y1, y2 } = noise.recorrupt(image.data, meta.alpha, Rng.derive(options.seed, 0x3c, j));
+    const f = (await denoiseImage(net, meta, makeImage(image.height, image.width, image.channels, y1), { ...options, mc: 0 })).data;
+    onSample?.(f);
+    for (let i = 0; i < n; i++) {
+      sum[i]! += f[i]!;
+      squares[i]! += f[i]! * f[i]!;
+      error[i]! += (f[i]! - y2[i]!) ** 2;
+    }
+  }
+  const constant = noise.lossConstantFromNoisy(image.data, meta.alpha);
+  const output = new Float32Array(n);
+  const singleError = new Float32Array(n);
+  const spread = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    output[i] = sum[i]! / mc;
+    singleError[i] = error[i]! / mc - constant;
+    spread[i] = mc > 1 ? Math.max(0, (squares[i]! - mc * output[i]! * output[i]!) / (mc - 1)) : 0;
+  }
+  return { output: makeImage(image.height, image.width, image.channels, output), mc, singleError, spread };
+}
+
+/** Estimated mean squared errors of one pass and of the J-average, optionally weighted per pixel. */
+export function estimatedMse(d: EstimatedDenoise, weights?: Float32Array): { single: number; averaged: number } {
+  let single = 0;
+  let spread = 0;
+  let total = 0;
+  for (let i = 0; i < d.singleError.length; i++) {
+    const w = weights ? weights[i]! : 1;
+    single += w * d.singleError[i]!;
+    spread += w * d.spread[i]!;
+    total += 1;
+  }
+  return { single: single / total, averaged: (single - (1 - 1 / d.mc) * spread) / total };
+}

@@ -1,0 +1,45 @@
+import { initBackend } from '../../engine/backend';
+import type { BackendName } from '../../engine/backend';
+import type { TrainOptions } from '../../engine/train/options';
+import { defaultTrainOptions } from '../../engine/train/options';
+import type { Budget } from './budget';
+import { budgetSettings } from './budget';
+import { loadCleanImages } from './clean-data';
+import { runCondition } from './condition';
+import type { ConditionFilter } from './conditions';
+import { conditionsFor } from './conditions';
+import type { StepReport } from './train-model';
+import type { BenchReport, BenchRow } from './types';
+
+export interface BenchInput {
+  readonly data: string;
+  readonly budget: Budget;
+  /** Options the user set on top of the budget's (steps, alpha, learning rate...). */
+  readonly overrides: Partial<Omit<TrainOptions, 'noise'>>;
+  readonly families?: readonly ConditionFilter[];
+  readonly mc: number;
+  readonly backend?: BackendName;
+  readonly onStep?: (label: string) => StepReport;
+  readonly onRow?: (row: BenchRow) => void;
+  readonly signal?: AbortSignal;
+}
+
+export function benchTrainOptions(budget: Budget, overrides: Partial<Omit<TrainOptions, 'noise'>>): Omit<TrainOptions, 'noise'> {
+  return { ...defaultTrainOptions, ...budgetSettings[budget].train, ...overrides };
+}
+
+/** Adds each condition's noise to clean images, trains GR2R and the supervised reference, and scores both. */
+export async function runBench(input: BenchInput): Promise<BenchReport> {
+  await initBackend(input.backend);
+  const images = await loadCleanImages(input.data, budgetSettings[input.budget].testRows);
+  const options = benchTrainOptions(input.budget, input.overrides);
+  const rows: BenchRow[] = [];
+  for (const condition of conditionsFor(input.families)) {
+    const run = { images, options, mc: input.mc, onStep: input.onStep, signal: input.signal };
+    for (const row of await runCondition(condition, run)) {
+      rows.push(row);
+      input.onRow?.(row);
+    }
+  }
+  return { budget: input.budget, data: input.data, trainImages: images.train.length, testImages: images.test.length, rows };
+}

@@ -1,0 +1,70 @@
+import { nearestAlpha } from '../../engine/noise/binomial';
+import type { TrainOptions } from '../../engine/train/options';
+import type { NoiseSpec } from '../../shared/noise';
+import { describeNoise } from '../../shared/noise';
+import type { BenchImages } from './clean-data';
+import type { BenchCondition } from './conditions';
+import { evaluateGr2r, evaluateOnce } from './evaluate';
+import { addNoise, noiseKey } from './noisy';
+import { scoreImages } from './score';
+import type { StepReport, TrainedModel } from './train-model';
+import { trainModel } from './train-model';
+import type { BenchRow } from './types';
+
+export interface ConditionRun {
+  readonly images: BenchImages;
+  /** Every training option but the noise (GR2R and supervised share them). */
+  readonly options: Omit<TrainOptions, 'noise'>;
+  readonly mc: number;
+  readonly onStep?: (label: string) => StepReport;
+  readonly signal?: AbortSignal;
+}
+
+/** The split alpha for a spec: binomial needs trials x alpha to be a whole number. */
+export function alphaFor(spec: NoiseSpec, alpha: number): number {
+  return spec.family === 'binomial' ? nearestAlpha(spec.trials, alpha) : alpha;
+}
+
+export async function trained<T>(model: TrainedModel, use: (m: TrainedModel) => Promise<T>): Promise<T> {
+  try {
+    return await use(model);
+  } finally {
+    model.net.dispose();
+  }
+}
+
+/** The noisy training and test regions of a condition (its own seeded noise), and its options. */
+export function noisyRegions(spec: NoiseSpec, run: ConditionRun) {
+  const options: TrainOptions = { ...run.options, noise: spec, alpha: alphaFor(spec, run.options.alpha) };
+  const train = addNoise(run.images.train, spec, options.seed, 2 * noiseKey(spec));
+  const test = addNoise(run.images.test, spec, options.seed, 2 * noiseKey(spec) + 1);
+  return { options, train, test, noisy: scoreImages(test.map((t) => t.image), run.images.test.map((t) => t.image)) };
+}
+
+/** The supervised reference: the same network and options, clean targets, applied once to y. */
+export async function supervisedScore(spec: NoiseSpec, regions: ReturnType<typeof noisyRegions>, run: ConditionRun) {
+  const label = `${describeNoise(spec)} supervised`;
+  const reference = await trainModel(regions.train, run.images.train, { ...regions.options, loss: 'supervised' }, run.onStep?.(label), run.signal);
+  return { score: await trained(reference, (m) => evaluateOnce(m, regions.test, run.images.test)), seconds: reference.seconds };
+}
+
+/** Noise on every region, then the supervised reference and GR2R with each loss: one row per loss. */
+export async function runCondition(condition: BenchCondition, run: ConditionRun): Promise<BenchRow[]> {
+  const { spec } = condition;
+  const { images, mc } = run;
+  const name = describeNoise(spec);
+  const { options, train, test, noisy } = noisyRegions(spec, run);
+  const reference = await supervisedScore(spec, { options, train, test, noisy }, run);
+  const supervised = reference.score;
+  const rows: BenchRow[] = [];
+  for (const loss of condition.losses) {
+    const model = await trainModel(train, undefined, { ...options, loss }, run.onStep?.(`${name} GR2R-${loss.toUpperCase()}`), run.signal);
+    const scores = await trained(model, (m) => evaluateGr2r(m, test, images.test, mc));
+    rows.push({
+      noise: spec, condition: name, method: `GR2R-${loss.toUpperCase()}`, alpha: options.alpha, steps: options.steps,
+      noisy, ...scores, mc, supervised, gap: scores.averaged.psnr - supervised.psnr,
+      trainingEstimate: model.meta.estPsnr, seconds: model.seconds + reference.seconds,
+    });
+  }
+  return rows;
+}

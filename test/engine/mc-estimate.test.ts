@@ -1,0 +1,54 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../../main/engine/backend';
+import { makeImage } from '../../main/engine/image';
+import { denoiseWithEstimate, estimatedMse } from '../../main/engine/mc-estimate';
+import { meanSquaredError } from '../../main/engine/metrics';
+import { buildNet } from '../../main/engine/nets';
+import { noiseModel } from '../../main/engine/noise';
+import { Rng } from '../../main/engine/random/rng';
+import type { ModelMeta } from '../../main/shared/model';
+import type { NoiseSpec } from '../../main/shared/noise';
+import { cleanPattern, meanAndStdErr } from './noise-cases';
+
+const size = 32;
+
+function meta(noise: NoiseSpec): ModelMeta {
+  return {
+    format: 'gr2r-model', version: 1, appVersion: 'test', noise, alpha: 0.2, loss: 'mse', net: { kind: 'dncnn', width: 4, depth: 3 },
+    channels: 1, scale: 1, peak: 1, seed: 1, step: 0, totalSteps: 1, batch: 1, patch: size, learningRate: 1e-3, estPsnr: null, createdAt: '',
+  };
+}
+
+beforeAll(async () => {
+  await initBackend('wasm');
+});
+
+describe('estimated error of the Monte Carlo output, from the noisy image alone', () => {
+  for (const noise of [{ family: 'gaussian', sigma: 0.1 }, { family: 'poisson', gain: 0.05 }] as const) {
+    it(`${noise.family}: single-pass and J = 4 estimates are unbiased (a fixed untrained network, 200 noisy draws)`, async () => {
+      const m = meta(noise);
+      const net = buildNet(m.net, 1, 3);
+      const x = cleanPattern(size, size, [0.1, 0.9]);
+      const draws = 200;
+      const single = new Float64Array(draws);
+      const averaged = new Float64Array(draws);
+      const naive = new Float64Array(draws);
+      for (let r = 0; r < draws; r++) {
+        const y = makeImage(size, size, 1, noiseModel(noise).sample(x, new Rng(100 + r)));
+        const passes: number[] = [];
+        const result = await denoiseWithEstimate(net, m, y, { mc: 4, seed: r, tile: 64, overlap: 8 }, (f) => passes.push(meanSquaredError(f, x)));
+        const estimate = estimatedMse(result);
+        single[r] = estimate.single - passes.reduce((a, b) => a + b, 0) / passes.length;
+        averaged[r] = estimate.averaged - meanSquaredError(result.output.data, x);
+        naive[r] = estimate.single - meanSquaredError(result.output.data, x);
+      }
+      for (const diff of [single, averaged]) {
+        const { mean, se } = meanAndStdErr(diff);
+        expect(Math.abs(mean)).toBeLessThan(4 * se);
+      }
+      // The power of the check: the single-pass estimate, read as the J-average's error, is clearly biased.
+      const wrong = meanAndStdErr(naive);
+      expect(wrong.mean).toBeGreaterThan(6 * wrong.se);
+    });
+  }
+});
