@@ -81,7 +81,7 @@ describe('wasm kernels of a training step match cpu', () => {
       const model = buildUnet(3, 8, 3, 7);
       const optimizer = tf.train.adam(1e-2);
       const [x, target] = [tf.randomUniform([2, 16, 16, 3], 0, 1, 'float32', 1), tf.randomUniform([2, 16, 16, 3], 0, 1, 'float32', 2)];
-      const loss = () => tf.losses.meanSquaredError(target, model.apply(x) as tf.Tensor);
+      const loss = () => tf.losses.meanSquaredError(target, model.apply(x) as tf.Tensor) as tf.Scalar;
       const losses = [0, 1, 2].map(() => tf.tidy(() => optimizer.minimize(loss, true)!.dataSync()[0]!));
       const weights = model.getWeights().flatMap((w) => Array.from(w.dataSync()));
       tf.dispose([x, target]);
