@@ -29,6 +29,11 @@ for (const k of [1, 2, 3]) {
 cases.push({ x: [3, 9, 7, 6], k: 3, outC: 4, stride: 1, pad: [[0, 0], [1, 0], [2, 1], [0, 0]] });
 cases.push({ x: [2, 9, 9, 5], k: 3, outC: 3, stride: 2, pad: [[0, 0], [0, 1], [1, 1], [0, 0]] });
 cases.push({ x: [2, 16, 16, 32], k: 3, outC: 16, stride: 1, pad: 'same' });
+// Frames large next to the output: the filter gradient's shifted-view form.
+cases.push({ x: [2, 32, 32, 5], k: 3, outC: 4, stride: 1, pad: 'same' });
+cases.push({ x: [1, 30, 34, 3], k: 3, outC: 6, stride: 1, pad: 'valid' });
+cases.push({ x: [3, 24, 24, 4], k: 2, outC: 3, stride: 1, pad: 'same' });
+cases.push({ x: [2, 30, 28, 6], k: 3, outC: 5, stride: 1, pad: [[0, 0], [1, 0], [2, 1], [0, 0]] });
 
 function values(shape: number[], seed: number): Float32Array {
   return tf.tidy(() => tf.randomUniform(shape, -1, 1, 'float32', seed).dataSync() as Float32Array);
@@ -93,10 +98,10 @@ describe('wasm gradient kernels', () => {
   it('free every intermediate buffer', async () => {
     await tf.setBackend('wasm');
     const backend = tf.backend();
-    const x = tf.randomNormal([2, 8, 8, 4]) as tf.Tensor4D;
+    const x = tf.randomNormal([2, 32, 32, 4]) as tf.Tensor4D;
     const w = tf.randomNormal([2, 2, 4, 6]) as tf.Tensor4D;
     const grad = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same')));
-    const up = (a: tf.Tensor) => tf.conv2dTranspose(tf.conv2d(a as tf.Tensor4D, w, 2, 'valid'), w, [2, 8, 8, 4], 2, 'valid');
+    const up = (a: tf.Tensor) => tf.conv2dTranspose(tf.conv2d(a as tf.Tensor4D, w, 2, 'valid'), w, [2, 32, 32, 4], 2, 'valid');
     const all = () => tf.tidy(() => void [grad([x, w]), up(x), tf.grad(up)(x)]);
     all();
     const before = backend.numDataIds();
