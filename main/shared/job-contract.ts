@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { fileFailureSchema, fileNameSchema, folderIdSchema, folderRefSchema, imageRefSchema } from './dataset';
+import { modelIdSchema, modelSummarySchema, trainSettingsSchema } from './library';
+import { noiseSpecSchema } from './noise';
+import { denoiseProgressSchema, trainProgressSchema } from './progress';
+import { estimateFamilySchema, estimateReportSchema } from './estimate';
+import { appErrorSchema } from './result';
+
+export const cropSchema = z.object({
+  x: z.number().int().nonnegative(),
+  y: z.number().int().nonnegative(),
+  width: z.number().int().min(1).max(1024),
+  height: z.number().int().min(1).max(1024),
+});
+export type Crop = z.infer<typeof cropSchema>;
+
+/** What the renderer may ask to run: ids only, which main resolves to the folders the user chose. */
+export const jobRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('train'), datasetId: folderIdSchema, noise: noiseSpecSchema, settings: trainSettingsSchema }),
+  z.object({ kind: z.literal('resume'), datasetId: folderIdSchema, modelId: modelIdSchema, steps: z.number().int().min(1).max(1_000_000) }),
+  /** `amplitude`: SAR amplitude data, squared to intensity before the Gamma estimate. */
+  z.object({ kind: z.literal('estimate'), datasetId: folderIdSchema, family: estimateFamilySchema, amplitude: z.boolean().default(false) }),
+  z.object({ kind: z.literal('preview'), datasetId: folderIdSchema, modelId: modelIdSchema, file: fileNameSchema, crop: cropSchema }),
+  /** Without `outputId`, the new output folder goes beside the dataset. */
+  z.object({ kind: z.literal('denoise'), datasetId: folderIdSchema, modelId: modelIdSchema, outputId: folderIdSchema.optional() }),
+]);
+export type JobRequest = z.infer<typeof jobRequestSchema>;
+export type JobKind = 'train' | 'estimate' | 'preview' | 'denoise';
+
+export const jobResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('train'), model: modelSummarySchema, cancelled: z.boolean(), failures: z.array(fileFailureSchema) }),
+  z.object({ kind: z.literal('estimate'), report: estimateReportSchema }),
+  z.object({ kind: z.literal('preview'), file: fileNameSchema, crop: cropSchema, after: imageRefSchema, ms: z.number() }),
+  z.object({
+    kind: z.literal('denoise'), output: folderRefSchema, cancelled: z.boolean(), failures: z.array(fileFailureSchema),
+    written: z.array(z.object({ input: z.string(), output: z.string() })),
+  }),
+]);
+export type JobResult = z.infer<typeof jobResultSchema>;
+
+const jobKindSchema = z.enum(['train', 'estimate', 'preview', 'denoise']);
+
+/** Every change of a job, as data (DESIGN.md: progress is data, never text to parse). */
+export const jobUpdateSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('started'), jobId: z.string(), kind: jobKindSchema }),
+  z.object({ type: z.literal('train-progress'), jobId: z.string(), progress: trainProgressSchema }),
+  z.object({ type: z.literal('denoise-progress'), jobId: z.string(), progress: denoiseProgressSchema }),
+  z.object({ type: z.literal('note'), jobId: z.string(), message: z.string() }),
+  z.object({ type: z.literal('done'), jobId: z.string(), result: jobResultSchema }),
+  z.object({ type: z.literal('failed'), jobId: z.string(), kind: jobKindSchema, error: appErrorSchema }),
+]);
+export type JobUpdate = z.infer<typeof jobUpdateSchema>;

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { lossKinds, netConfigSchema } from './model';
+import { noiseSpecSchema } from './noise';
+
+/** A model folder's name in the models library: the id the renderer uses. */
+export const modelIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/);
+
+export const modelSummarySchema = z.object({
+  id: modelIdSchema,
+  noise: noiseSpecSchema,
+  net: netConfigSchema,
+  loss: z.enum(lossKinds),
+  alpha: z.number(),
+  channels: z.number().int().positive(),
+  step: z.number().int().nonnegative(),
+  totalSteps: z.number().int().positive(),
+  estPsnr: z.number().nullable(),
+  createdAt: z.string(),
+  /** True when the folder keeps the optimiser state, so training can continue. */
+  canResume: z.boolean(),
+  /** For display only. */
+  path: z.string(),
+});
+export type ModelSummary = z.infer<typeof modelSummarySchema>;
+
+/** The settings behind a training run, as the Train view edits them. */
+export const trainSettingsSchema = z.object({
+  net: netConfigSchema,
+  steps: z.number().int().min(1).max(1_000_000),
+  batch: z.number().int().min(1).max(256),
+  patch: z.number().int().min(16).max(512),
+  alpha: z.number().gt(0).lt(1),
+  loss: z.enum(['mse', 'nll']),
+  learningRate: z.number().gt(0).max(1),
+  seed: z.number().int().nonnegative(),
+  checkpointEvery: z.number().int().min(1).max(100_000),
+});
+export type TrainSettings = z.infer<typeof trainSettingsSchema>;
