@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { fileFailureSchema, imageEntrySchema } from '../shared/dataset';
+import { estimateFamilySchema, estimateReportSchema } from '../shared/estimate';
+import { cropSchema } from '../shared/job-contract';
+import { trainSettingsSchema } from '../shared/library';
+import { modelMetaSchema } from '../shared/model';
+import { noiseSpecSchema } from '../shared/noise';
+import { denoiseProgressSchema, trainProgressSchema } from '../shared/progress';
+import { appErrorSchema } from '../shared/result';
+import { backendNames, backendReportSchema } from '../shared/settings';
+
+/** Tasks as the worker runs them: absolute paths, resolved and checked by main from the renderer's ids. */
+export const workerTaskSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('scan'), folder: z.string() }),
+  z.object({
+    kind: z.literal('train'), data: z.string(), out: z.string(), noise: noiseSpecSchema.optional(),
+    settings: trainSettingsSchema.partial(), resume: z.boolean(),
+  }),
+  z.object({ kind: z.literal('estimate'), data: z.string(), family: estimateFamilySchema, amplitude: z.boolean() }),
+  z.object({ kind: z.literal('preview'), model: z.string(), file: z.string(), crop: cropSchema, mc: z.number().int().min(1), out: z.string() }),
+  z.object({ kind: z.literal('denoise'), model: z.string(), input: z.string(), output: z.string(), mc: z.number().int().min(1), tile: z.number().int() }),
+]);
+export type WorkerTask = z.infer<typeof workerTaskSchema>;
+export type WorkerTaskKind = WorkerTask['kind'];
+
+export const workerResultSchemas = {
+  scan: z.object({ images: z.array(imageEntrySchema), failures: z.array(fileFailureSchema), ignored: z.number().int() }),
+  train: z.object({ model: z.string(), meta: modelMetaSchema, failures: z.array(fileFailureSchema), cancelled: z.boolean() }),
+  estimate: estimateReportSchema,
+  preview: z.object({ after: z.string(), crop: cropSchema, ms: z.number() }),
+  denoise: z.object({
+    written: z.array(z.object({ input: z.string(), output: z.string() })), failures: z.array(fileFailureSchema), cancelled: z.boolean(),
+  }),
+} as const satisfies Record<WorkerTaskKind, z.ZodType>;
+export type WorkerResult<K extends WorkerTaskKind> = z.infer<(typeof workerResultSchemas)[K]>;
+
+export const toWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('init'), backend: z.enum(['auto', ...backendNames]) }),
+  z.object({ type: z.literal('run'), jobId: z.string(), task: workerTaskSchema }),
+  z.object({ type: z.literal('cancel'), jobId: z.string() }),
+]);
+export type ToWorker = z.infer<typeof toWorkerSchema>;
+
+export const workerProgressSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('train'), progress: trainProgressSchema }),
+  z.object({ kind: z.literal('denoise'), progress: denoiseProgressSchema }),
+]);
+export type WorkerProgress = z.infer<typeof workerProgressSchema>;
+
+export const fromWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), backend: backendReportSchema }),
+  z.object({ type: z.literal('progress'), jobId: z.string(), update: workerProgressSchema }),
+  z.object({ type: z.literal('note'), jobId: z.string(), message: z.string() }),
+  /** The result is checked against its task's schema by main, which knows the task. */
+  z.object({ type: z.literal('done'), jobId: z.string(), result: z.unknown() }),
+  z.object({ type: z.literal('failed'), jobId: z.string(), error: appErrorSchema }),
+]);
+export type FromWorker = z.infer<typeof fromWorkerSchema>;
