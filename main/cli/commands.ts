@@ -2,7 +2,8 @@ import type { Command } from './command';
 import { denoiseCommand } from './denoise';
 import { benchCommand } from './bench';
 import { demoCommand } from './demo';
+import { serveCommand } from './serve';
 import { trainCommand } from './train';
 
 /** Every `gr2r` sub-command, in the order `gr2r --help` lists them. */
-export const commands: Command[] = [demoCommand, trainCommand, denoiseCommand, benchCommand];
+export const commands: Command[] = [demoCommand, trainCommand, denoiseCommand, serveCommand, benchCommand];

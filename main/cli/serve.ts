@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { forkWorker } from '../fork-worker';
+import { appPaths, defaultDataDir, sourceRoot } from '../paths';
+import { ensureRendererBuilt } from '../server/renderer-build';
+import { startServer } from '../server/http-server';
+import { createServices } from '../services/create-services';
+import { createHandlers } from '../services/handlers';
+import { RootChooser } from '../services/root-chooser';
+import { appVersion } from '../tasks/version';
+import type { Command, CommandIO } from './command';
+import { UsageError } from './command';
+import { parseNumber } from './noise-flags';
+
+const help = `Usage: gr2r serve [--port P] [--root DIR] [--data DIR]
+
+Runs GR2R Studio's services on http://127.0.0.1 (never another interface) for a browser: the same interface
+as the desktop app, for a remote GPU machine (through an SSH tunnel: ssh -L P:127.0.0.1:P host) or tests.
+The address printed carries a random token; requests without it are refused.
+
+Options:
+  --port P     port to listen on (default 0: a free one)
+  --root DIR   the only folder whose images and subfolders the page can choose (default: the current folder)
+  --data DIR   settings, trained models and previews (default: the desktop app's, ${defaultDataDir()})
+`;
+
+function untilStopped(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((done) => {
+    if (signal) signal.addEventListener('abort', () => done(), { once: true });
+    process.once('SIGINT', () => done());
+    process.once('SIGTERM', () => done());
+  });
+}
+
+async function run(argv: string[], io: CommandIO): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, root: { type: 'string' }, data: { type: 'string' } }, strict: true });
+  const port = values.port === undefined ? 0 : parseNumber('port', values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0 to 65535, got ${values.port}`);
+  const paths = appPaths(sourceRoot, false);
+  await ensureRendererBuilt(sourceRoot, paths.renderer, (line) => io.stderr.write(`${line}\n`));
+  const chooser = await RootChooser.create(resolve(values.root ?? '.'));
+  const services = await createServices({
+    mode: 'browser', version: appVersion, dataDir: resolve(values.data ?? defaultDataDir()), chooser, spawnWorker: forkWorker(paths.worker),
+  });
+  for (const note of services.notes) io.stderr.write(`${note}\n`);
+  const server = await startServer({ services, handlers: createHandlers(services), rendererDir: paths.renderer, port });
+  io.stdout.write(`GR2R Studio is ready at ${server.url}\n`);
+  io.stderr.write('Open that address in a browser on this machine (Ctrl+C stops).\n');
+  await untilStopped(io.signal);
+  await server.close();
+  services.jobs.dispose();
+  return 0;
+}
+
+export const serveCommand: Command = { name: 'serve', summary: 'serve the app to a browser on 127.0.0.1', help, run };

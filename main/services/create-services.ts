@@ -1,0 +1,40 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { JobManager } from '../jobs';
+import { SettingsStore } from '../settings';
+import type { SpawnWorker } from '../worker-handle';
+import type { AppServices } from './app-services';
+import { EventHub } from './events';
+import type { FolderChooser } from './folder-chooser';
+import { FolderRegistry } from './folders';
+import { ImageService } from './image-response';
+import { JobService } from './job-service';
+import { ModelLibrary } from './models';
+
+export interface ServiceOptions {
+  readonly mode: AppServices['mode'];
+  readonly version: string;
+  /** Settings, the models library and preview crops live here (Electron: userData). */
+  readonly dataDir: string;
+  readonly chooser: FolderChooser;
+  readonly spawnWorker: SpawnWorker;
+  readonly openFolder?: (path: string) => Promise<void>;
+}
+
+export async function createServices(options: ServiceOptions): Promise<AppServices & { notes: readonly string[] }> {
+  const settings = await SettingsStore.open(join(options.dataDir, 'settings.json'));
+  const folders = new FolderRegistry();
+  const previewsPath = join(options.dataDir, 'previews');
+  await rm(previewsPath, { recursive: true, force: true });
+  await mkdir(previewsPath, { recursive: true });
+  const previews = folders.get((await folders.register(previewsPath)).id);
+  const models = new ModelLibrary(join(options.dataDir, 'models'));
+  const jobs = new JobManager(options.spawnWorker, settings.user.backend);
+  const hub = new EventHub();
+  jobs.onBackend((report) => hub.emit('app:backend', report));
+  const jobService = new JobService(jobs, hub, { folders, models, settings, chooser: options.chooser, previews });
+  return {
+    mode: options.mode, version: options.version, settings, folders, chooser: options.chooser, models, jobs, jobService,
+    images: new ImageService(folders), hub, openFolder: options.openFolder, notes: settings.notes,
+  };
+}

@@ -1,0 +1,51 @@
+import type { InvokeChannel, ParsedRequestOf, ValueOf } from '../shared/contract';
+import { heldOutCount } from '../shared/dataset';
+import { AppFailure } from '../shared/result';
+import type { AppServices } from './app-services';
+
+export type Handlers = { [C in InvokeChannel]: (request: ParsedRequestOf<C>) => Promise<ValueOf<C>> };
+
+async function scanDataset(app: AppServices, folderId: string): Promise<ValueOf<'dataset:scan'>> {
+  const folder = app.folders.get(folderId);
+  const scan = await app.jobs.run({ kind: 'scan', folder: folder.path }).done;
+  await app.settings.rememberDataset(folder.path);
+  return { folder: app.folders.ref(folder), ...scan, heldOut: heldOutCount(scan.images.length) };
+}
+
+async function chooseFolder(app: AppServices, request: ParsedRequestOf<'folder:choose'>): Promise<ValueOf<'folder:choose'>> {
+  const path = await app.chooser.choose(request.purpose, request.path);
+  return path === null ? null : app.folders.register(path);
+}
+
+/** One handler per channel of the contract; each gets a request already checked against its schema. */
+export function createHandlers(app: AppServices): Handlers {
+  return {
+    'app:info': async () => ({
+      version: app.version, mode: app.mode, canOpenFolders: app.openFolder !== undefined, backend: app.jobs.backend,
+    }),
+    'settings:get': async () => app.settings.user,
+    'settings:update': async (patch) => {
+      const user = await app.settings.update(patch);
+      app.jobs.setBackendChoice(user.backend);
+      return user;
+    },
+    'folder:choose': (request) => chooseFolder(app, request),
+    'folder:browse': async ({ path }) => {
+      if (app.chooser.native) throw new AppFailure('unsupported', 'folders are chosen with the system dialog here');
+      return app.chooser.browse(path);
+    },
+    'folder:open': async ({ folderId }) => {
+      if (!app.openFolder) throw new AppFailure('unsupported', 'a browser cannot open folders on this machine');
+      await app.openFolder(app.folders.get(folderId).path);
+      return null;
+    },
+    'dataset:scan': ({ folderId }) => scanDataset(app, folderId),
+    'models:list': () => app.models.list(),
+    'models:import': ({ folderId }) => app.models.import(app.folders.get(folderId).path),
+    'models:export': async ({ modelId, folderId }) => {
+      return app.folders.register(await app.models.export(modelId, app.folders.get(folderId).path));
+    },
+    'jobs:start': (request) => app.jobService.start(request),
+    'jobs:cancel': async ({ jobId }) => app.jobService.cancel(jobId),
+  };
+}
