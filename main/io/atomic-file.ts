@@ -40,7 +40,7 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** Gives the finished temp file its name; without overwrite, the first free numbered name. */
-async function publish(temp: string, target: string, overwrite: boolean): Promise<string> {
+export async function publish(temp: string, target: string, overwrite: boolean): Promise<string> {
   if (overwrite) {
     await rename(temp, target);
     return target;

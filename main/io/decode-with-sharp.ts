@@ -3,12 +3,12 @@ import { FileError } from './file-error';
 import type { ImageProbe } from './probe-image';
 import { splitAlpha, type Decoded } from './split-alpha';
 
-function targetSpace(probe: ImageProbe): 'b-w' | 'grey16' | 'srgb' | 'rgb16' {
+export function targetSpace(probe: ImageProbe): 'b-w' | 'grey16' | 'srgb' | 'rgb16' {
   if (probe.channels === 1) return probe.bitDepth === 16 ? 'grey16' : 'b-w';
   return probe.bitDepth === 16 ? 'rgb16' : 'srgb';
 }
 
-function readingNotes(probe: ImageProbe): string[] {
+export function readingNotes(probe: ImageProbe): string[] {
   const notes: string[] = [];
   if (probe.space === 'cmyk') notes.push('CMYK converted to RGB');
   if (probe.orientation && probe.orientation !== 1) notes.push(`EXIF orientation ${probe.orientation} applied: pixels turned upright`);

@@ -12,3 +12,5 @@ export { loadModel } from './load-model';
 export { MODEL_FILES, type ModelFolder } from './model-files';
 export { closeMetadataTool } from './copy-metadata';
 export { removeLeftovers } from './leftovers';
+export { openBandReader, type BandReader, type BandReadOptions } from './read-window';
+export { openBandWriter, type BandWriter } from './write-stream';
