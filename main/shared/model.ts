@@ -32,6 +32,8 @@ export const modelMetaSchema = z.object({
   learningRate: z.number().positive(),
   estPsnr: z.number().nullable(),
   createdAt: z.string(),
+  /** SAR: trained on amplitude files squared to intensity, so amplitude files are expected when denoising. */
+  sar: z.object({ amplitude: z.boolean() }).optional(),
 });
 
 export type ModelMeta = z.infer<typeof modelMetaSchema>;

@@ -8,7 +8,11 @@ import type { Predictor } from '../engine/predictor';
 import type { WriteOptions } from '../io';
 import { readImage, reasonOf, writeImage } from '../io';
 import type { DenoiseProgress, FileFailure } from '../shared/jobs';
+import type { BandChoice } from './band-path';
+import { denoiseFileInBands, wantsBands } from './band-path';
 import { listImages } from './dataset';
+import type { SarOptions } from './denoise-band';
+import type { RatioSummary } from './ratio-image';
 import type { LoadedModel } from './model';
 import { openModel } from './model';
 import type { InferenceEngine } from './predictor';
@@ -27,12 +31,16 @@ export interface DenoiseTaskInput {
   readonly backend?: BackendName;
   /** What runs the network: 'auto' (default) is onnxruntime when available, else tfjs on the backend. */
   readonly inference?: 'auto' | InferenceEngine;
+  /** SAR data: amplitude (default: as the model was trained), dB output, ratio image. */
+  readonly sar?: SarOptions;
+  /** Big images (and SAR or no-data files) go band by band, reading and writing as they go. */
+  readonly bands?: BandChoice;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: DenoiseProgress) => void;
 }
 
 export interface DenoiseTaskResult {
-  readonly written: readonly { input: string; output: string; notes: readonly string[] }[];
+  readonly written: readonly { input: string; output: string; notes: readonly string[]; ratio?: RatioSummary & { file: string } }[];
   readonly failures: readonly FileFailure[];
   readonly backend: BackendReport;
   /** What ran the network, e.g. 'inference onnxruntime (cpu)'. */
@@ -71,10 +79,17 @@ async function denoiseFiles(input: DenoiseTaskInput, files: string[], failures: 
     };
     report(0);
     try {
-      const { image, source } = await readImage(file);
       const options = { ...defaultDenoiseOptions, mc, seed: input.seed ?? 1, tile: input.tile ?? 256, signal: input.signal, predict, onTile: (d: number, t: number) => report(d / t) };
+      const write = { overwrite: input.overwrite, ...input.outputFormat };
+      const sar = { ...input.sar, amplitude: input.sar?.amplitude ?? meta.sar?.amplitude ?? false };
+      if (await wantsBands(file, meta, sar, input.bands)) {
+        const out = await denoiseFileInBands(net, meta, options, { file, outputDir: input.output, sar, choice: input.bands, write, signal: input.signal, onFraction: report });
+        written.push({ input: file, ...out });
+        continue;
+      }
+      const { image, source } = await readImage(file);
       const result = await denoiseImage(net, meta, image, options);
-      const out = await writeImage(join(input.output, basename(file)), result, source, { overwrite: input.overwrite, ...input.outputFormat });
+      const out = await writeImage(join(input.output, basename(file)), result, source, write);
       written.push({ input: file, output: out.path, notes: [...source.notes, ...out.notes] });
     } catch (error) {
       if (input.signal?.aborted) return { written, failures, backend, cancelled: true };

@@ -1,0 +1,52 @@
+import { writeFile } from 'node:fs/promises';
+import { fromFile, writeArrayBuffer } from 'geotiff';
+import type { ImageF32 } from '../../main/engine/image';
+import { makeImage } from '../../main/engine/image';
+import type { ModelMeta } from '../../main/shared/model';
+import type { NoiseSpec } from '../../main/shared/noise';
+
+/** A model description for a tiny random network (no training needed: geometry tests only). */
+export function testMeta(noise: NoiseSpec, channels = 1, net: ModelMeta['net'] = { kind: 'unet', width: 8, depth: 3 }): ModelMeta {
+  return {
+    format: 'gr2r-model', version: 1, appVersion: 'test', noise, alpha: 0.2, loss: 'mse', net, channels,
+    scale: 1, peak: 1, seed: 1, step: 0, totalSteps: 1, batch: 1, patch: 32, learningRate: 1e-3, estPsnr: null, createdAt: '',
+  };
+}
+
+/** A smooth positive test scene with some texture, height x width x channels. */
+export function scene(height: number, width: number, channels = 1): ImageF32 {
+  const data = new Float32Array(height * width * channels);
+  for (let i = 0; i < height; i++) {
+    for (let j = 0; j < width; j++) {
+      for (let k = 0; k < channels; k++) {
+        data[(i * width + j) * channels + k] = 0.5 + 0.3 * Math.sin(i / 17 + k) * Math.cos(j / 23) + 0.1 * Math.sin((i * j) / 300);
+      }
+    }
+  }
+  return makeImage(height, width, channels, data);
+}
+
+export const GEO = {
+  ModelPixelScale: [10, 10, 0], ModelTiepoint: [0, 0, 0, 500000, 4100000, 0],
+  ProjectedCSTypeGeoKey: 32633, GTModelTypeGeoKey: 1, GTRasterTypeGeoKey: 1,
+} as const;
+
+/** Writes a GeoTIFF (float32, or 16-bit when given Uint16Array samples) with the test georeference. */
+export async function writeGeoTiff(file: string, samples: Float32Array | Uint16Array, width: number, height: number, extra: Record<string, unknown> = {}): Promise<void> {
+  await writeFile(file, new Uint8Array(writeArrayBuffer(samples, { width, height, ...GEO, ...extra })));
+}
+
+/** The first image of a TIFF: samples, geo keys, origin, resolution, no-data, bits per sample. */
+export async function readTiff(file: string) {
+  const tiff = await fromFile(file);
+  try {
+    const image = await tiff.getImage();
+    return {
+      samples: await image.readRasters({ interleave: true }),
+      geoKeys: image.getGeoKeys(), origin: image.getOrigin(), resolution: image.getResolution(),
+      noData: image.getGDALNoData(), bits: image.getBitsPerSample(), width: image.getWidth(), height: image.getHeight(),
+    };
+  } finally {
+    await tiff.close();
+  }
+}
