@@ -1,0 +1,62 @@
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { denoiseImage } from '../../engine/denoise-image';
+import { makeImage } from '../../engine/image';
+import type { NetConfig } from '../../engine/nets';
+import { buildNet } from '../../engine/nets';
+import { Rng } from '../../engine/random/rng';
+import type { ModelMeta } from '../../shared/model';
+import type { ChosenPredictor } from '../predictor';
+import { choosePredictor } from '../predictor';
+import type { InferEngine } from './speed-types';
+
+const CHANNELS = 3;
+
+function randomValues(length: number): Float32Array {
+  const rng = new Rng(11);
+  const data = new Float32Array(length);
+  for (let i = 0; i < data.length; i++) data[i] = rng.uniform();
+  return data;
+}
+
+async function withPredictor<T>(engine: InferEngine, net: NetConfig, use: (p: ChosenPredictor, model: tfl.LayersModel) => Promise<T>): Promise<T> {
+  const model = buildNet(net, CHANNELS, 1);
+  const predictor = await choosePredictor(model, { prefer: engine === 'onnxruntime' ? 'onnxruntime' : 'tfjs' });
+  try {
+    return await use(predictor, model);
+  } finally {
+    await predictor.release();
+    model.dispose();
+  }
+}
+
+/** Milliseconds of single forward passes on one size x size RGB image, after `warmup` passes. */
+export async function inferTimes(engine: InferEngine, net: NetConfig, size: number, warmup: number, runs: number): Promise<number[]> {
+  const input = randomValues(size * size * CHANNELS);
+  return withPredictor(engine, net, async ({ predict }) => {
+    const times: number[] = [];
+    for (let i = 0; i < warmup + runs; i++) {
+      const started = performance.now();
+      await predict(input, [1, size, size, CHANNELS]);
+      if (i >= warmup) times.push(performance.now() - started);
+    }
+    return times;
+  });
+}
+
+function benchMeta(net: NetConfig): ModelMeta {
+  return {
+    format: 'gr2r-model', version: 1, appVersion: 'bench', noise: { family: 'gaussian', sigma: 0.1 }, alpha: 0.2,
+    loss: 'mse', net, channels: CHANNELS, scale: 1, peak: 1, seed: 1, step: 0, totalSteps: 1, batch: 8, patch: 64,
+    learningRate: 1e-3, estPsnr: null, createdAt: '',
+  };
+}
+
+/** Milliseconds to denoise a whole height x width RGB image the way `gr2r denoise` does: tiles, overlap, J passes. */
+export async function denoiseTime(engine: InferEngine, net: NetConfig, height: number, width: number, tile: number, mc: number): Promise<number> {
+  const image = makeImage(height, width, CHANNELS, randomValues(height * width * CHANNELS));
+  return withPredictor(engine, net, async ({ predict }, model) => {
+    const started = performance.now();
+    await denoiseImage(model, benchMeta(net), image, { mc, seed: 1, tile, overlap: 32, predict });
+    return performance.now() - started;
+  });
+}

@@ -1,0 +1,45 @@
+import type { BackendName } from '../../engine/backend';
+import { backendOrder } from '../../engine/backend';
+import type { NetConfig } from '../../engine/nets';
+import type { InferEngine, SpeedJob } from './speed-types';
+
+export interface SpeedSettings {
+  readonly net: NetConfig;
+  /** Only this tfjs backend (onnxruntime is still measured for inference). */
+  readonly backend?: BackendName;
+  readonly warmup: number;
+  readonly steps: number;
+  readonly runs: number;
+  readonly size: number;
+  /** Height and width of the big image (24 MP: 4000 x 6000); 0 leaves it out. */
+  readonly bigHeight: number;
+  readonly bigWidth: number;
+  readonly tile: number;
+  readonly mc: number;
+}
+
+/** The cpu backend takes about a minute for 256 x 256: measured smaller, once, and reported per megapixel. */
+const CPU_SIZE = 128;
+
+export function tfjsBackends(settings: SpeedSettings): BackendName[] {
+  return settings.backend ? [settings.backend] : [...backendOrder];
+}
+
+/** Training never runs on cpu (minutes a step) unless that backend is asked for by name. */
+export function trainJobs(settings: SpeedSettings): SpeedJob[] {
+  return tfjsBackends(settings)
+    .filter((backend) => backend !== 'cpu' || settings.backend === 'cpu')
+    .map((backend) => ({ kind: 'train', backend, net: settings.net, warmup: settings.warmup, steps: settings.steps }));
+}
+
+export function inferJobs(settings: SpeedSettings): SpeedJob[] {
+  const engines: InferEngine[] = ['onnxruntime', ...tfjsBackends(settings)];
+  return engines.map((engine) => engine === 'cpu'
+    ? { kind: 'infer', engine, net: settings.net, size: Math.min(CPU_SIZE, settings.size), warmup: 0, runs: 1 }
+    : { kind: 'infer', engine, net: settings.net, size: settings.size, warmup: 1, runs: settings.runs });
+}
+
+export function denoiseJob(settings: SpeedSettings, engine: InferEngine): SpeedJob {
+  const { net, bigHeight: height, bigWidth: width, tile, mc } = settings;
+  return { kind: 'denoise', engine, net, height, width, tile, mc };
+}

@@ -1,0 +1,34 @@
+// A child process that runs one SpeedJob and prints its SpeedResult as the last line of stdout; one process per
+// measurement, so each peak memory (getrusage's maxrss) belongs to that measurement alone.
+import { initBackend } from '../../engine/backend';
+import { denoiseTime, inferTimes } from './speed-infer';
+import { trainStepTimes } from './speed-train';
+import type { SpeedJob, SpeedResult } from './speed-types';
+import { median } from './speed-types';
+
+async function samples(job: SpeedJob): Promise<number[]> {
+  if (job.kind === 'train') return trainStepTimes(job.net, job.warmup, job.steps);
+  if (job.kind === 'infer') return inferTimes(job.engine, job.net, job.size, job.warmup, job.runs);
+  return [await denoiseTime(job.engine, job.net, job.height, job.width, job.tile, job.mc)];
+}
+
+async function measure(job: SpeedJob): Promise<SpeedResult> {
+  const backend = job.kind === 'train' ? job.backend : job.engine === 'onnxruntime' ? 'cpu' : job.engine;
+  try {
+    await initBackend(backend);
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+  const baseRssBytes = process.memoryUsage().rss;
+  const times = await samples(job);
+  return { ok: true, ms: median(times), samplesMs: times, peakRssBytes: process.resourceUsage().maxRSS * 1024, baseRssBytes };
+}
+
+const job = JSON.parse(process.argv[2] ?? '{}') as SpeedJob;
+measure(job).then(
+  (result) => process.stdout.write(`\n${JSON.stringify(result)}\n`),
+  (error: unknown) => {
+    process.stdout.write(`\n${JSON.stringify({ ok: false, reason: error instanceof Error ? error.message : String(error) })}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** What bench/torch_unet.py prints: the same U-Net in PyTorch CPU, on the same shapes. */
+export interface TorchResult {
+  readonly version: string;
+  readonly threads: number;
+  readonly params: number;
+  readonly trainStepMs: number;
+  readonly inferMs: number;
+  readonly inferSize: number;
+  readonly peakRssBytes: number;
+}
+
+export interface TorchOptions {
+  readonly threads: number;
+  readonly steps: number;
+  readonly runs: number;
+  readonly size: number;
+}
+
+const script = fileURLToPath(new URL('../../../bench/torch_unet.py', import.meta.url));
+
+/** Debian's python3-torch lives under /usr/bin/python3, which a pyenv or venv python3 on PATH may hide. */
+function python(): string {
+  return process.env.GR2R_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+}
+
+/** Runs the PyTorch side of the comparison; the error says why when python3 or torch is missing. */
+export function runTorch(options: TorchOptions, timeoutMs: number, signal?: AbortSignal): Promise<TorchResult> {
+  const args = [script, '--threads', String(options.threads), '--steps', String(options.steps), '--runs', String(options.runs), '--size', String(options.size)];
+  return new Promise((resolve, reject) => {
+    execFile(python(), args, { timeout: timeoutMs, signal, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+      if (error) {
+        const last = stderr.trim().split('\n').at(-1) ?? error.message;
+        return reject(new Error(`PyTorch run failed (${python()} ${args[0]}): ${last}; install it with apt-get install python3-torch`));
+      }
+      resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as TorchResult);
+    });
+  });
+}

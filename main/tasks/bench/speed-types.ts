@@ -1,0 +1,38 @@
+import type { BackendName } from '../../engine/backend';
+import type { NetConfig } from '../../engine/nets';
+
+/** What runs the network at inference: onnxruntime, or tfjs on one backend. */
+export type InferEngine = 'onnxruntime' | BackendName;
+
+/** One measurement, run in a process of its own so that its peak memory is its own. */
+export type SpeedJob =
+  | { readonly kind: 'train'; readonly backend: BackendName; readonly net: NetConfig; readonly warmup: number; readonly steps: number }
+  | { readonly kind: 'infer'; readonly engine: InferEngine; readonly net: NetConfig; readonly size: number; readonly warmup: number; readonly runs: number }
+  | { readonly kind: 'denoise'; readonly engine: InferEngine; readonly net: NetConfig; readonly height: number; readonly width: number; readonly tile: number; readonly mc: number };
+
+export interface Timing {
+  /** Median of `samplesMs`. */
+  readonly ms: number;
+  readonly samplesMs: readonly number[];
+  /** Peak resident memory of the measuring process, and its resident memory before the measurement began. */
+  readonly peakRssBytes: number;
+  readonly baseRssBytes: number;
+  readonly note?: string;
+}
+
+export type SpeedResult = ({ readonly ok: true } & Timing) | { readonly ok: false; readonly reason: string };
+
+export interface SpeedRow {
+  readonly job: SpeedJob;
+  readonly result: SpeedResult;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function engineName(engine: InferEngine): string {
+  return engine === 'onnxruntime' ? 'onnxruntime' : `tfjs ${engine}`;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { denoiseJob, inferJobs, trainJobs } from '../../../main/tasks/bench/speed-plan';
+import { formatSpeedReport } from '../../../main/tasks/bench/speed-format';
+import { speedRatios } from '../../../main/tasks/bench/speed-ratios';
+import { parseSpeedFlags } from '../../../main/tasks/bench/speed';
+import { runProbe } from '../../../main/tasks/bench/speed-spawn';
+import type { TorchResult } from '../../../main/tasks/bench/speed-torch';
+import type { SpeedRow } from '../../../main/tasks/bench/speed-types';
+
+const net = { kind: 'unet' as const, width: 32, depth: 3 };
+const timing = (ms: number, peak = 5e8) => ({ ok: true as const, ms, samplesMs: [ms], peakRssBytes: peak, baseRssBytes: 1e8 });
+const torch: TorchResult = { version: '1.13', threads: 2, params: 466595, trainStepMs: 300, inferMs: 800, inferSize: 512, peakRssBytes: 6e8 };
+
+describe('gr2r bench --speed', () => {
+  it('measures the default U-Net, 24 MP as 4000 x 6000, never training on cpu unless asked', () => {
+    const { settings } = parseSpeedFlags(['--speed']);
+    expect(settings.net).toEqual(net);
+    expect([settings.bigHeight, settings.bigWidth]).toEqual([4000, 6000]);
+    expect(trainJobs(settings).map((j) => j.kind === 'train' && j.backend)).toEqual(['tensorflow-gpu', 'tensorflow', 'wasm']);
+    expect(inferJobs(settings).map((j) => j.kind === 'infer' && j.engine)).toEqual(['onnxruntime', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
+    const cpu = parseSpeedFlags(['--backend', 'cpu', '--mp', '0']).settings;
+    expect(trainJobs(cpu).map((j) => j.kind === 'train' && j.backend)).toEqual(['cpu']);
+    expect(cpu.bigHeight).toBe(0);
+    expect(() => parseSpeedFlags(['--backend', 'gpu'])).toThrow(/--backend must be one of/);
+  });
+
+  it('rates the backend and engine the app would use against PyTorch, and the 24 MP peak against 1.5 GB', () => {
+    const { settings } = parseSpeedFlags([]);
+    const train: SpeedRow[] = [
+      { job: trainJobs(settings)[0]!, result: { ok: false, reason: 'not installed' } },
+      { job: trainJobs(settings)[2]!, result: timing(450) },
+    ];
+    const infer: SpeedRow[] = [{ job: inferJobs(settings)[0]!, result: timing(400) }];
+    const big: SpeedRow = { job: denoiseJob(settings, 'onnxruntime'), result: timing(40_000, 1.2e9) };
+    const ratios = speedRatios(train, infer, big, torch);
+    expect(ratios.map((r) => [r.what, r.value, r.met])).toEqual([
+      ['training step, tfjs wasm / pytorch', 1.5, false],
+      ['inference 512 x 512, onnxruntime / pytorch', 0.5, true],
+      ['peak memory (GB), 24.0 MP denoise, onnxruntime', 1.2, true],
+    ]);
+    const machine = { node: 'v20', cpus: 2, cpuModel: 'cpu', loadAverage: 1 };
+    const text = formatSpeedReport({ net: 'U-Net', params: 466595, machine, settings, train, infer, denoise: big, torch, ratios });
+    expect(text).toContain('tensorflow-gpu       not measured: not installed');
+    expect(text).toContain('training step, tfjs wasm / pytorch');
+    expect(text).toMatch(/1\.50 \(target <= 1\): NOT met/);
+  });
+
+  it('runs a measurement in its own process and reports its peak memory', async () => {
+    const job = { kind: 'infer' as const, engine: 'onnxruntime' as const, net: { kind: 'dncnn' as const, width: 4, depth: 2 }, size: 32, warmup: 0, runs: 2 };
+    const result = await runProbe(job, 60_000);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.samplesMs).toHaveLength(2);
+      expect(result.peakRssBytes).toBeGreaterThanOrEqual(result.baseRssBytes);
+    }
+  });
+});
