@@ -1,0 +1,84 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { FolderRef, ImageRef } from '../../../main/shared/dataset';
+import type { Crop, JobResult } from '../../../main/shared/job-contract';
+import { call } from '../api';
+import { useAppStore } from './app';
+import { useDatasetStore } from './dataset';
+import { useFolderPickerStore } from './folder-picker';
+import { useJobsStore } from './jobs';
+import { useModelsStore } from './models';
+
+type PreviewResult = Extract<JobResult, { kind: 'preview' }>;
+type DenoiseResult = Extract<JobResult, { kind: 'denoise' }>;
+
+/** What "after" shows for an image: a previewed crop, or the whole denoised file. */
+export interface AfterImage {
+  readonly ref: ImageRef;
+  readonly crop: Crop | null;
+  readonly like: ImageRef;
+}
+
+/** Compare & export: the image on screen, its previews, and the denoising of the whole folder. */
+export const useCompareStore = defineStore('compare', () => {
+  const file = ref<string | null>(null);
+  const previews = ref<Record<string, PreviewResult & { modelId: string }>>({});
+  const previewJob = ref<string | null>(null);
+  const denoiseJob = ref<string | null>(null);
+  const lastRun = ref<(DenoiseResult & { modelId: string }) | null>(null);
+  const outputParent = ref<FolderRef | null>(null);
+  const jobs = useJobsStore();
+  const models = useModelsStore();
+  const dataset = useDatasetStore();
+
+  const image = computed(() => dataset.summary?.images.find((i) => i.file === file.value) ?? dataset.summary?.images[0] ?? null);
+  const before = computed<ImageRef | null>(() => (image.value && dataset.folderId ? { folderId: dataset.folderId, file: image.value.file } : null));
+  const after = computed<AfterImage | null>(() => {
+    const shown = before.value;
+    const modelId = models.selectedId;
+    if (!shown || !modelId) return null;
+    const written = lastRun.value?.modelId === modelId ? lastRun.value.written.find((w) => w.input === shown.file) : undefined;
+    if (written && lastRun.value) return { ref: { folderId: lastRun.value.output.id, file: written.output }, crop: null, like: shown };
+    const preview = previews.value[shown.file];
+    return preview && preview.modelId === modelId ? { ref: preview.after, crop: preview.crop, like: shown } : null;
+  });
+  const denoising = computed(() => (denoiseJob.value ? jobs.jobs[denoiseJob.value] ?? null : null));
+
+  async function preview(crop: Crop): Promise<void> {
+    const shown = before.value;
+    const modelId = models.selectedId;
+    if (!shown || !modelId || previewJob.value) return;
+    const id = await jobs.start({ kind: 'preview', datasetId: shown.folderId, modelId, file: shown.file, crop });
+    if (!id) return;
+    previewJob.value = id;
+    const job = await jobs.settled(id);
+    previewJob.value = null;
+    if (job.result?.kind === 'preview') previews.value[job.result.file] = { ...job.result, modelId };
+    else if (job.error) useAppStore().notify('error', job.error.message);
+  }
+
+  async function denoiseAll(): Promise<void> {
+    const modelId = models.selectedId;
+    if (!dataset.folderId || !modelId || denoising.value?.status === 'running') return;
+    const id = await jobs.start({ kind: 'denoise', datasetId: dataset.folderId, modelId, outputId: outputParent.value?.id });
+    if (!id) return;
+    denoiseJob.value = id;
+    const job = await jobs.settled(id);
+    if (job.result?.kind === 'denoise') lastRun.value = { ...job.result, modelId };
+  }
+
+  async function chooseOutput(): Promise<void> {
+    const folder = await useFolderPickerStore().pick('output');
+    if (folder) outputParent.value = folder;
+  }
+
+  async function openOutput(): Promise<void> {
+    if (lastRun.value) useAppStore().take(await call('folder:open', { folderId: lastRun.value.output.id }));
+  }
+
+  async function cancelDenoise(): Promise<void> {
+    if (denoiseJob.value) await jobs.cancel(denoiseJob.value);
+  }
+
+  return { file, image, before, after, previews, previewJob, denoiseJob, denoising, lastRun, outputParent, preview, denoiseAll, chooseOutput, openOutput, cancelDenoise };
+});

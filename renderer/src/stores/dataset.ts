@@ -1,0 +1,46 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { DatasetSummary } from '../../../main/shared/dataset';
+import { call } from '../api';
+import { useAppStore } from './app';
+import { useFolderPickerStore } from './folder-picker';
+
+/** The noisy images to learn from: the folder chosen, what main found in it, and what it could not read. */
+export const useDatasetStore = defineStore('dataset', () => {
+  const summary = ref<DatasetSummary | null>(null);
+  const scanning = ref(false);
+
+  const totals = computed(() => {
+    const images = summary.value?.images ?? [];
+    const unique = <T,>(values: T[]) => [...new Set(values)].sort();
+    return {
+      count: images.length,
+      bytes: images.reduce((sum, i) => sum + i.bytes, 0),
+      pixels: images.reduce((sum, i) => sum + i.width * i.height, 0),
+      bitDepths: unique(images.map((i) => i.bitDepth)),
+      channels: unique(images.map((i) => i.channels)),
+      smallest: images.reduce<[number, number] | null>((m, i) => (!m || i.width * i.height < m[0] * m[1] ? [i.width, i.height] : m), null),
+      largest: images.reduce<[number, number] | null>((m, i) => (!m || i.width * i.height > m[0] * m[1] ? [i.width, i.height] : m), null),
+    };
+  });
+
+  const ready = computed(() => (summary.value?.images.length ?? 0) > 0);
+  const folderId = computed(() => summary.value?.folder.id ?? null);
+
+  async function scan(id: string): Promise<void> {
+    scanning.value = true;
+    try {
+      const result = useAppStore().take(await call('dataset:scan', { folderId: id }));
+      if (result) summary.value = result;
+    } finally {
+      scanning.value = false;
+    }
+  }
+
+  async function choose(): Promise<void> {
+    const folder = await useFolderPickerStore().pick('dataset');
+    if (folder) await scan(folder.id);
+  }
+
+  return { summary, scanning, totals, ready, folderId, scan, choose };
+});

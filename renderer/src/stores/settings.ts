@@ -1,0 +1,24 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { SettingsPatch, UserSettings } from '../../../main/shared/settings';
+import { userSettingsSchema } from '../../../main/shared/settings';
+import { call } from '../api';
+import { useAppStore } from './app';
+
+/** The user's settings as main keeps them; every change goes through main, which validates and saves it. */
+export const useSettingsStore = defineStore('settings', () => {
+  const values = ref<UserSettings>(userSettingsSchema.parse({}));
+  const open = ref(false);
+
+  async function load(): Promise<void> {
+    const loaded = useAppStore().take(await call('settings:get', {}));
+    if (loaded) values.value = loaded;
+  }
+
+  async function update(patch: SettingsPatch): Promise<void> {
+    const saved = useAppStore().take(await call('settings:update', patch));
+    if (saved) values.value = saved;
+  }
+
+  return { values, open, load, update };
+});
