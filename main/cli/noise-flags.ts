@@ -10,6 +10,8 @@ export const noiseFlagOptions = {
   looks: { type: 'string' },
   trials: { type: 'string' },
   scale: { type: 'string' },
+  a: { type: 'string' },
+  b: { type: 'string' },
 } as const;
 
 export type NoiseFlags = Partial<Record<keyof typeof noiseFlagOptions, string>>;
@@ -30,10 +32,19 @@ export function parseNumber(flag: string, value: string): number {
 /** The noise spec from flags, or undefined when the family's parameter is not given (to be estimated). */
 export function parseNoise(flags: NoiseFlags): { family: NoiseFamily; spec?: NoiseSpec } {
   const family = parseFamily(flags.noise);
+  if (family === 'poissongaussian') return parsePoissonGaussian(flags);
   const name = noiseParameterName[family];
   const raw = flags[name];
   if (raw === undefined) return { family };
   const parsed = noiseSpecSchema.safeParse({ family, [name]: parseNumber(name, raw) });
   if (!parsed.success) throw new UsageError(`--${name} ${raw} is not valid for ${family} noise: ${parsed.error.issues[0]?.message}`);
   return { family, spec: parsed.data };
+}
+
+/** Poisson-Gaussian takes two parameters, var = a x + b: both are needed (no blind estimate yet). */
+function parsePoissonGaussian(flags: NoiseFlags): { family: NoiseFamily; spec: NoiseSpec } {
+  if (flags.a === undefined || flags.b === undefined) throw new UsageError('poissongaussian noise needs --a (gain) and --b (read-noise variance): var = a x + b');
+  const parsed = noiseSpecSchema.safeParse({ family: 'poissongaussian', a: parseNumber('a', flags.a), b: parseNumber('b', flags.b) });
+  if (!parsed.success) throw new UsageError(`--a ${flags.a} --b ${flags.b} are not valid for poissongaussian noise: ${parsed.error.issues[0]?.message}`);
+  return { family: 'poissongaussian', spec: parsed.data };
 }

@@ -5,6 +5,7 @@ import { gaussianNoise } from './gaussian';
 import { logRayleighNoise } from './lograyleigh';
 import type { NoiseModel } from './model';
 import { poissonNoise } from './poisson';
+import { poissonGaussianNoise } from './poisson-gaussian';
 
 type Factory<F extends NoiseFamily> = (spec: Extract<NoiseSpec, { family: F }>) => NoiseModel;
 
@@ -14,6 +15,7 @@ const registry: { [F in NoiseFamily]: Factory<F> } = {
   gamma: (s) => gammaNoise(s.looks),
   binomial: (s) => binomialNoise(s.trials),
   lograyleigh: (s) => logRayleighNoise(s.scale),
+  poissongaussian: (s) => poissonGaussianNoise(s.a, s.b),
 };
 
 /** The noise model for a spec such as `{ family: 'poisson', gain: 0.05 }`. */

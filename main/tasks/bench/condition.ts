@@ -5,11 +5,13 @@ import { describeNoise } from '../../shared/noise';
 import type { BenchImages } from './clean-data';
 import type { BenchCondition } from './conditions';
 import { evaluateGr2r, evaluateOnce } from './evaluate';
+import type { BenchMethod } from './methods';
+import { benchMethods } from './methods';
 import { addNoise, noiseKey } from './noisy';
 import { scoreImages } from './score';
 import type { StepReport, TrainedModel } from './train-model';
 import { trainModel } from './train-model';
-import type { BenchRow } from './types';
+import type { BenchRow, Score } from './types';
 
 export interface ConditionRun {
   readonly images: BenchImages;
@@ -38,7 +40,7 @@ export function noisyRegions(spec: NoiseSpec, run: ConditionRun) {
   const options: TrainOptions = { ...run.options, noise: spec, alpha: alphaFor(spec, run.options.alpha) };
   const train = addNoise(run.images.train, spec, options.seed, 2 * noiseKey(spec));
   const test = addNoise(run.images.test, spec, options.seed, 2 * noiseKey(spec) + 1);
-  return { options, train, test, noisy: scoreImages(test.map((t) => t.image), run.images.test.map((t) => t.image)) };
+  return { spec, options, train, test, noisy: scoreImages(test.map((t) => t.image), run.images.test.map((t) => t.image)) };
 }
 
 /** The supervised reference: the same network and options, clean targets, applied once to y. */
@@ -48,23 +50,27 @@ export async function supervisedScore(spec: NoiseSpec, regions: ReturnType<typeo
   return { score: await trained(reference, (m) => evaluateOnce(m, regions.test, run.images.test)), seconds: reference.seconds };
 }
 
-/** Noise on every region, then the supervised reference and GR2R with each loss: one row per loss. */
-export async function runCondition(condition: BenchCondition, run: ConditionRun): Promise<BenchRow[]> {
-  const { spec } = condition;
-  const { images, mc } = run;
+/** GR2R trained and scored one way (a loss, or a way of modelling the noise): one row of the table. */
+async function methodRow(method: BenchMethod, regions: ReturnType<typeof noisyRegions>, run: ConditionRun, supervised: { score: Score; seconds: number }): Promise<BenchRow> {
+  const { spec, options, noisy } = regions;
   const name = describeNoise(spec);
-  const { options, train, test, noisy } = noisyRegions(spec, run);
-  const reference = await supervisedScore(spec, { options, train, test, noisy }, run);
-  const supervised = reference.score;
+  const train = regions.train.map(({ name: n, image }) => ({ name: n, image: method.prepare(image) }));
+  const test = regions.test.map(({ name: n, image }) => ({ name: n, image: method.prepare(image) }));
+  const methodOptions = { ...options, noise: method.spec, alpha: alphaFor(method.spec, run.options.alpha), loss: method.loss };
+  const model = await trainModel(train, undefined, methodOptions, run.onStep?.(`${name} ${method.name}`), run.signal);
+  const scores = await trained(model, (m) => evaluateGr2r(m, test, run.images.test, run.mc, method.readout));
+  return {
+    noise: spec, condition: name, method: method.name, alpha: methodOptions.alpha, steps: options.steps,
+    noisy, ...scores, mc: run.mc, supervised: supervised.score, gap: scores.averaged.psnr - supervised.score.psnr,
+    trainingEstimate: model.meta.estPsnr, seconds: model.seconds + supervised.seconds,
+  };
+}
+
+/** Noise on every region, then the supervised reference and GR2R each way the condition lists: one row per way. */
+export async function runCondition(condition: BenchCondition, run: ConditionRun): Promise<BenchRow[]> {
+  const regions = noisyRegions(condition.spec, run);
+  const supervised = await supervisedScore(condition.spec, regions, run);
   const rows: BenchRow[] = [];
-  for (const loss of condition.losses) {
-    const model = await trainModel(train, undefined, { ...options, loss }, run.onStep?.(`${name} GR2R-${loss.toUpperCase()}`), run.signal);
-    const scores = await trained(model, (m) => evaluateGr2r(m, test, images.test, mc));
-    rows.push({
-      noise: spec, condition: name, method: `GR2R-${loss.toUpperCase()}`, alpha: options.alpha, steps: options.steps,
-      noisy, ...scores, mc, supervised, gap: scores.averaged.psnr - supervised.psnr,
-      trainingEstimate: model.meta.estPsnr, seconds: model.seconds + reference.seconds,
-    });
-  }
+  for (const method of benchMethods(condition, regions.train)) rows.push(await methodRow(method, regions, run, supervised));
   return rows;
 }

@@ -7,7 +7,10 @@ export interface BenchCondition {
   readonly losses: readonly ('mse' | 'nll')[];
 }
 
-/** Two levels per family, from clearly visible to strong (values in [0, 1] image units). */
+/**
+ * Two levels per family, from clearly visible to strong (values in [0, 1] image units). Poisson-Gaussian: shot noise
+ * with read noise of standard deviation 0.02 and 0.04.
+ */
 export const benchConditions: readonly BenchCondition[] = [
   { spec: { family: 'gaussian', sigma: 0.05 }, losses: ['mse'] },
   { spec: { family: 'gaussian', sigma: 0.1 }, losses: ['mse'] },
@@ -19,6 +22,8 @@ export const benchConditions: readonly BenchCondition[] = [
   { spec: { family: 'binomial', trials: 10 }, losses: ['mse'] },
   { spec: { family: 'lograyleigh', scale: 0.1 }, losses: ['mse'] },
   { spec: { family: 'lograyleigh', scale: 0.2 }, losses: ['mse'] },
+  { spec: { family: 'poissongaussian', a: 0.01, b: 0.0004 }, losses: ['mse'] },
+  { spec: { family: 'poissongaussian', a: 0.04, b: 0.0016 }, losses: ['mse'] },
 ];
 
 /** A family, or one level of it (`{ family: 'gaussian', level: 0.1 }`). */

@@ -25,7 +25,7 @@ export interface Gr2rScores {
   /** J = 1 (the first recorruption) and the mean over J = mc recorruptions. */
   readonly single: Score;
   readonly averaged: Score;
-  /** PSNR of one pass on y1 and of the J-average, pooled over the test pixels: estimated from y alone, and true. */
+  /** PSNR of one pass on y1 and of the J-average, mean over the test images: estimated from y alone, and true. */
   readonly estimatedPsnr: number;
   readonly truePsnr: number;
   readonly estimatedOutputPsnr: number;
@@ -36,7 +36,7 @@ export interface Gr2rScores {
 export async function evaluateGr2r(model: TrainedModel, noisy: readonly NamedImage[], clean: readonly NamedImage[], mc: number, readout: Readout = plainReadout): Promise<Gr2rScores> {
   const singles: ImageF32[] = [];
   const averages: ImageF32[] = [];
-  const sums = { estimated: 0, estimatedOutput: 0, truth: 0, truthOutput: 0, pixels: 0 };
+  const sums = { estimated: 0, estimatedOutput: 0, truth: 0, truthOutput: 0 };
   for (const [i, { image }] of noisy.entries()) {
     const x = clean[i]!.image.data;
     const passes: Float32Array[] = [];
@@ -46,20 +46,19 @@ export async function evaluateGr2r(model: TrainedModel, noisy: readonly NamedIma
     const output = readout.toImage(result.output.data);
     singles.push(like(image, passes[0]!));
     averages.push(like(image, output));
-    const n = x.length;
-    sums.estimated += estimate.single * n;
-    sums.estimatedOutput += estimate.averaged * n;
-    sums.truth += (passes.reduce((s, f) => s + meanSquaredError(f, x), 0) / passes.length) * n;
-    sums.truthOutput += meanSquaredError(output, x) * n;
-    sums.pixels += n;
+    sums.estimated += psnr(estimate.single, 1);
+    sums.estimatedOutput += psnr(estimate.averaged, 1);
+    sums.truth += psnr(passes.reduce((s, f) => s + meanSquaredError(f, x), 0) / passes.length, 1);
+    sums.truthOutput += psnr(meanSquaredError(output, x), 1);
   }
+  const n = noisy.length;
   const cleanImages = clean.map((c) => c.image);
   return {
     single: scoreImages(singles, cleanImages),
     averaged: scoreImages(averages, cleanImages),
-    estimatedPsnr: psnr(sums.estimated / sums.pixels, 1),
-    truePsnr: psnr(sums.truth / sums.pixels, 1),
-    estimatedOutputPsnr: psnr(sums.estimatedOutput / sums.pixels, 1),
-    trueOutputPsnr: psnr(sums.truthOutput / sums.pixels, 1),
+    estimatedPsnr: sums.estimated / n,
+    truePsnr: sums.truth / n,
+    estimatedOutputPsnr: sums.estimatedOutput / n,
+    trueOutputPsnr: sums.truthOutput / n,
   };
 }
