@@ -1,0 +1,42 @@
+import type { EstimateFamily, ImageEstimate } from '../../shared/estimate';
+import type { ImageF32 } from '../image';
+import { clippedMask, clipping } from './clipping';
+import { estimateFamily } from './family-estimate';
+import { imageChecks } from './image-checks';
+import { inputProblem } from './input-check';
+import { channelPlanes } from './plane';
+import type { WarningLimits } from './warnings';
+import { imageWarnings } from './warnings';
+
+export interface ImageOptions {
+  /** Gamma: the data are amplitudes, square them first. */
+  readonly amplitude?: boolean;
+  readonly limits?: Partial<WarningLimits>;
+}
+
+/** One image's estimate with its checks, and its warnings; throws, naming the image, on unusable input. */
+export function estimateImage(
+  name: string, image: ImageF32, family: EstimateFamily, options: ImageOptions = {},
+): { estimate: ImageEstimate; warnings: string[] } {
+  const problem = inputProblem(image, family);
+  if (problem) throw new Error(`${name}: ${problem}`);
+  const planes = channelPlanes(image);
+  const clip = clipping(image);
+  const masks = planes.map((plane) => clippedMask(plane, clip, family !== 'poisson'));
+  const found = estimateFamily(family, planes, masks, options.amplitude ?? false);
+  if (!(found.value > 0) || !Number.isFinite(found.value)) throw new Error(`${name}: no usable patches (is the image constant?)`);
+  const checks = imageChecks(image, planes, masks[0], family, found, clip);
+  const value = checks.lattice?.matchesGain && checks.lattice.step ? checks.lattice.step : found.value;
+  const common = { name, channels: found.channels, uncertainty: found.uncertainty, flat: found.flat, checks };
+  const limits = { correlation: 0.3, clipping: 0.01, ...options.limits };
+  const warnings = imageWarnings(name, family, found, checks, clip, limits);
+  const cross = found.crossChecks ?? {};
+  switch (family) {
+    case 'gaussian':
+      return { estimate: { family, sigma: value, crossChecks: { haarMad: cross.haarMad, immerkaer: cross.immerkaer }, ...common }, warnings };
+    case 'poisson':
+      return { estimate: { family, gain: value, a: found.affine?.a ?? value, b: found.affine?.b ?? 0, ...common }, warnings };
+    case 'gamma':
+      return { estimate: { family, looks: value, crossChecks: { moments: cross.moments, log: cross.log }, amplitude: options.amplitude ?? false, ...common }, warnings };
+  }
+}

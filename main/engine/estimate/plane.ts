@@ -1,0 +1,37 @@
+import type { ImageF32 } from '../image';
+
+/** One channel of an image, row-major, in float64 for accurate sums. */
+export interface Plane {
+  readonly data: Float64Array;
+  readonly height: number;
+  readonly width: number;
+}
+
+export function channelPlane(image: ImageF32, channel: number): Plane {
+  const { height, width, channels } = image;
+  const data = new Float64Array(height * width);
+  for (let i = 0; i < data.length; i++) data[i] = image.data[i * channels + channel];
+  return { data, height, width };
+}
+
+export function channelPlanes(image: ImageF32): Plane[] {
+  return Array.from({ length: image.channels }, (_, c) => channelPlane(image, c));
+}
+
+/** The plane with f applied to every value (for example a log or a square). */
+export function mapPlane(plane: Plane, f: (v: number) => number): Plane {
+  const data = new Float64Array(plane.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = f(plane.data[i]);
+  return { data, height: plane.height, width: plane.width };
+}
+
+/** Every second pixel in both directions, starting at (dy, dx): breaks short-range noise correlation. */
+export function subsamplePlane(plane: Plane, dy = 0, dx = 0): Plane {
+  const height = Math.floor((plane.height - dy + 1) / 2);
+  const width = Math.floor((plane.width - dx + 1) / 2);
+  const data = new Float64Array(height * width);
+  for (let i = 0; i < height; i++) {
+    for (let j = 0; j < width; j++) data[i * width + j] = plane.data[(2 * i + dy) * plane.width + 2 * j + dx];
+  }
+  return { data, height, width };
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { NoiseSpec } from './noise';
+
+/** The families whose parameter can be estimated blind (issue 3). */
+export const estimateFamilySchema = z.enum(['gaussian', 'poisson', 'gamma']);
+export type EstimateFamily = z.infer<typeof estimateFamilySchema>;
+
+/** What an image says about the assumptions GR2R makes, before training on it. */
+export const imageChecksSchema = z.object({
+  /** Lag-1 autocorrelation of the noise; GR2R assumes 0 (independent pixels). */
+  correlation: z.object({ horizontal: z.number(), vertical: z.number() }),
+  /** Fractions of values at the image's minimum and at its maximum (clipping changes the noise law). */
+  clipped: z.object({ low: z.number(), high: z.number() }),
+  /** Poisson only: the step the values lie on (null: none), and whether it is the gain. */
+  lattice: z.object({ step: z.number().nullable(), matchesGain: z.boolean() }).optional(),
+  /** p in variance ~ mean^p (0 Gaussian, 1 Poisson, 2 Gamma), null when the brightness range is too narrow. */
+  varianceExponent: z.number().nullable(),
+  /** The family that exponent points to. */
+  suggestedFamily: estimateFamilySchema.nullable(),
+});
+export type ImageChecks = z.infer<typeof imageChecksSchema>;
+
+const imageCommon = {
+  name: z.string(),
+  /** The parameter per channel. */
+  channels: z.array(z.number()),
+  /** Relative standard error of the parameter (0.02: +-2%). */
+  uncertainty: z.number().nonnegative(),
+  /** False when the image has too few flat regions: the value is then biased by texture. */
+  flat: z.boolean(),
+  checks: imageChecksSchema,
+};
+
+export const imageEstimateSchema = z.discriminatedUnion('family', [
+  z.object({
+    family: z.literal('gaussian'),
+    sigma: z.number(),
+    crossChecks: z.object({ haarMad: z.number(), immerkaer: z.number() }),
+    ...imageCommon,
+  }),
+  z.object({
+    family: z.literal('poisson'),
+    gain: z.number(),
+    /** Poisson-Gaussian fit var = a * mean + b: b > 0 is read noise. */
+    a: z.number(),
+    b: z.number(),
+    ...imageCommon,
+  }),
+  z.object({
+    family: z.literal('gamma'),
+    looks: z.number(),
+    crossChecks: z.object({ moments: z.number(), log: z.number() }),
+    /** Whether the data were squared first (amplitude to intensity). */
+    amplitude: z.boolean(),
+    ...imageCommon,
+  }),
+]);
+export type ImageEstimate = z.infer<typeof imageEstimateSchema>;
+
+const pooledCommon = {
+  /** Robust relative spread of the per-image values (0 for one image). */
+  spread: z.number().nonnegative(),
+  /** Relative standard error of the pooled value. */
+  uncertainty: z.number().nonnegative(),
+  /** Images pooled, and the names of those left out as outliers. */
+  count: z.number().int().nonnegative(),
+  outliers: z.array(z.string()),
+};
+
+export const pooledEstimateSchema = z.discriminatedUnion('family', [
+  z.object({ family: z.literal('gaussian'), sigma: z.number(), ...pooledCommon }),
+  z.object({ family: z.literal('poisson'), gain: z.number(), a: z.number(), b: z.number(), ...pooledCommon }),
+  z.object({ family: z.literal('gamma'), looks: z.number(), ...pooledCommon }),
+]);
+export type PooledEstimate = z.infer<typeof pooledEstimateSchema>;
+
+/** `gr2r estimate --json` prints exactly this; the app shows it. */
+export const estimateReportSchema = z.object({
+  images: z.array(imageEstimateSchema),
+  pooled: pooledEstimateSchema,
+  warnings: z.array(z.string()),
+});
+export type EstimateReport = z.infer<typeof estimateReportSchema>;
+
+/** The noise spec training should use when the user gives no parameter. */
+export function pooledNoiseSpec(pooled: PooledEstimate): NoiseSpec {
+  switch (pooled.family) {
+    case 'gaussian': return { family: 'gaussian', sigma: pooled.sigma };
+    case 'poisson': return { family: 'poisson', gain: pooled.gain };
+    case 'gamma': return { family: 'gamma', looks: pooled.looks };
+  }
+}

@@ -1,0 +1,57 @@
+import sharp from 'sharp';
+import type { ImageF32 } from '../../../main/engine/image';
+import { makeImage } from '../../../main/engine/image';
+import { noiseModel } from '../../../main/engine/noise';
+import { Rng } from '../../../main/engine/random/rng';
+import type { NoiseSpec } from '../../../main/shared/noise';
+
+export const imagesDir = new URL('../../../../shared/data/images/', import.meta.url).pathname;
+
+/** A clean sample image in [0, 1], its centre crop of at most `size` x `size` pixels, alpha dropped. */
+export async function loadClean(file: string, size = 256): Promise<ImageF32> {
+  const { width = 0, height = 0, channels = 3 } = await sharp(imagesDir + file).metadata();
+  const source = channels < 3 ? sharp(imagesDir + file).extractChannel(0) : sharp(imagesDir + file).removeAlpha();
+  const w = Math.min(size, width);
+  const h = Math.min(size, height);
+  const region = { left: Math.floor((width - w) / 2), top: Math.floor((height - h) / 2), width: w, height: h };
+  const { data, info } = await source.extract(region).raw().toBuffer({ resolveWithObject: true });
+  return makeImage(info.height, info.width, info.channels, Float32Array.from(data, (v) => v / 255));
+}
+
+/** y drawn from the app's own noise model for `spec`, seeded. */
+export function addNoise(clean: ImageF32, spec: NoiseSpec, seed: number): ImageF32 {
+  const y = noiseModel(spec).sample(clean.data, new Rng(seed));
+  return makeImage(clean.height, clean.width, clean.channels, y);
+}
+
+/** x + sigma * (white noise blurred by a 3x3 binomial kernel, rescaled to unit variance). */
+export function addCorrelatedNoise(clean: ImageF32, sigma: number, seed: number): ImageF32 {
+  const { height, width, channels } = clean;
+  const rng = new Rng(seed);
+  const white = Float32Array.from(clean.data, () => rng.normal());
+  const k = [1, 2, 1];
+  const y = new Float32Array(clean.data.length);
+  const unit = 16 / Math.sqrt(36); // sum of kernel / sqrt(sum of squared kernel weights)
+  for (let i = 0; i < height; i++) {
+    for (let j = 0; j < width; j++) {
+      for (let c = 0; c < channels; c++) {
+        let s = 0;
+        for (let di = -1; di <= 1; di++) {
+          for (let dj = -1; dj <= 1; dj++) {
+            const ii = Math.min(height - 1, Math.max(0, i + di));
+            const jj = Math.min(width - 1, Math.max(0, j + dj));
+            s += k[di + 1] * k[dj + 1] * white[(ii * width + jj) * channels + c];
+          }
+        }
+        const p = (i * width + j) * channels + c;
+        y[p] = clean.data[p] + (sigma * s * unit) / 16;
+      }
+    }
+  }
+  return makeImage(height, width, channels, y);
+}
+
+export function clip(image: ImageF32, lo = 0, hi = 1): ImageF32 {
+  const y = image.data.map((v) => Math.min(hi, Math.max(lo, v)));
+  return makeImage(image.height, image.width, image.channels, y);
+}
