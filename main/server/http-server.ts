@@ -6,16 +6,12 @@ import { dispatch } from '../services/dispatch';
 import type { Handlers } from '../services/handlers';
 import { fail } from '../shared/result';
 import { attachEvents } from './events-socket';
+import { pageSecurityPolicy } from './page-policy';
 import { staticFile } from './static-files';
 import { newToken, TokenGate } from './token-gate';
 
 export const INVOKE_PREFIX = '/api/invoke/';
 const MAX_BODY = 1 << 20;
-
-export const pageSecurityPolicy = [
-  "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' blob: data:", "font-src 'self'",
-  "connect-src 'self'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
-].join('; ');
 
 export interface ServeOptions {
   readonly services: AppServices;

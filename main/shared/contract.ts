@@ -41,10 +41,15 @@ export const invokeChannels = {
   'jobs:cancel': channel(z.object({ jobId: z.string().max(64) }).strict(), z.object({ cancelled: z.boolean() })),
 } as const;
 
+/** What the application menu asks the page to do. */
+export const menuCommands = ['choose-dataset', 'show-dataset', 'show-noise', 'show-train', 'show-compare', 'open-settings'] as const;
+export type MenuCommand = (typeof menuCommands)[number];
+
 /** Every main -> renderer event and its payload. */
 export const eventChannels = {
   'job:update': jobUpdateSchema,
   'app:backend': backendReportSchema,
+  'app:command': z.enum(menuCommands),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
