@@ -12,6 +12,7 @@ function noiseVariance(spec: NoiseSpec, x: number): number {
     case 'gamma': return (x * x) / spec.looks;
     case 'binomial': return (x * (1 - x)) / spec.trials;
     case 'lograyleigh': return (spec.scale ** 2 * Math.PI ** 2) / 24;
+    case 'poissongaussian': return spec.a * x + spec.b;
   }
 }
 
