@@ -10,6 +10,7 @@ export function forkWorker(entry: string): SpawnWorker {
     const execArgv = entry.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
     const child = fork(entry, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
     return {
+      pid: child.pid,
       send: (message) => {
         if (child.connected) child.send(message);
       },

@@ -8,6 +8,9 @@ export function utilityWorker(fork: Fork, entry: string): SpawnWorker {
   return () => {
     const child = fork(entry, [], { serviceName: 'GR2R Studio compute', stdio: 'inherit' });
     return {
+      get pid() {
+        return child.pid;
+      },
       send: (message) => child.postMessage(message),
       onMessage: (listener) => child.on('message', listener),
       onExit: (listener) => child.once('exit', (code) => listener(`exit code ${code}`)),

@@ -1,0 +1,66 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeImage } from '../../main/engine/image';
+import { writeImage } from '../../main/io';
+import { FolderRegistry } from '../../main/services/folders';
+import { ImageService } from '../../main/services/image-response';
+import { makeNoisyFolder } from '../e2e/noisy-folder';
+
+let dir: string;
+let folderId: string;
+let images: ImageService;
+
+/** A float TIFF of SAR-like intensities (far above 1), scaled by `gain`. */
+async function intensityTiff(name: string, gain: number): Promise<void> {
+  const data = Float32Array.from({ length: 32 * 32 }, (_, i) => gain * (50 + (i % 32) * 20));
+  const file = join(dir, name);
+  await writeImage(file, makeImage(32, 32, 1, data), { file, format: 'tiff', bitDepth: 32, width: 32, height: 32, channels: 1, notes: [] }, { overwrite: true });
+}
+
+const meanOf = async (body: Buffer) => (await sharp(body).stats()).channels[0]!.mean;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gr2r-images-'));
+  await makeNoisyFolder(dir, 2);
+  await sharp({ create: { width: 10, height: 6, channels: 3, background: '#336699' } }).jpeg().toFile(join(dir, 'photo.jpg'));
+  await intensityTiff('sar.tif', 1);
+  await intensityTiff('sar-half.tif', 0.5);
+  const folders = new FolderRegistry();
+  folderId = (await folders.register(dir)).id;
+  images = new ImageService(folders);
+});
+
+describe('the read-only image service', () => {
+  it('sends 8-bit JPEG and PNG files as they are', async () => {
+    const reply = await images.respond(`/${folderId}/photo.jpg`, new URLSearchParams());
+    expect(reply).toMatchObject({ status: 200, type: 'image/jpeg' });
+    expect(reply.body.equals(await readFile(join(dir, 'photo.jpg')))).toBe(true);
+  });
+
+  it('converts float TIFF and 16-bit PNG to 8-bit PNG for the screen, and makes thumbnails', async () => {
+    for (const file of ['astronaut.tif', 'chelsea.png']) {
+      const reply = await images.respond(`/${folderId}/${file}`, new URLSearchParams());
+      expect(reply.type).toBe('image/png');
+      expect(await sharp(reply.body).metadata()).toMatchObject({ width: 64, height: 64, depth: 'uchar' });
+    }
+    const thumb = await images.respond(`/${folderId}/astronaut.tif`, new URLSearchParams('size=32'));
+    expect((await sharp(thumb.body).metadata()).width).toBe(32);
+  });
+
+  it('shows a result with its input display range, so before and after compare honestly', async () => {
+    const own = await meanOf((await images.respond(`/${folderId}/sar-half.tif`, new URLSearchParams())).body);
+    const asInput = await meanOf((await images.respond(`/${folderId}/sar-half.tif`, new URLSearchParams(`like=${folderId}/sar.tif`))).body);
+    const input = await meanOf((await images.respond(`/${folderId}/sar.tif`, new URLSearchParams())).body);
+    expect(Math.abs(own - input)).toBeLessThan(3);
+    expect(asInput).toBeLessThan(input * 0.7);
+  });
+
+  it('refuses what is not an image, and names outside the folder', async () => {
+    expect((await images.respond(`/${folderId}/notes.txt`, new URLSearchParams())).status).toBe(415);
+    expect((await images.respond(`/${folderId}/broken.png`, new URLSearchParams())).status).toBe(415);
+    expect((await images.respond(`/${folderId}/..%2Fetc`, new URLSearchParams())).status).toBe(403);
+  });
+});
