@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import BaseSegmented from '../../renderer/src/components/BaseSegmented.vue';
+import CompareViewer from '../../renderer/src/components/CompareViewer.vue';
+import TheFolderPicker from '../../renderer/src/components/TheFolderPicker.vue';
+import TrainLossChart from '../../renderer/src/components/TrainLossChart.vue';
+import { useAppStore } from '../../renderer/src/stores/app';
+import { useDatasetStore } from '../../renderer/src/stores/dataset';
+import { useFolderPickerStore } from '../../renderer/src/stores/folder-picker';
+import DatasetView from '../../renderer/src/views/DatasetView.vue';
+import { installFakeBridge } from './fake-bridge';
+import { dataset, folder } from './samples';
+
+beforeEach(() => setActivePinia(createPinia()));
+
+const viewerProps = {
+  before: 'gr2r://image/f/a.tif', size: { width: 64, height: 48 }, mode: 'split' as const, amount: 100, holding: false,
+  after: { url: 'gr2r://image/p/after.png', crop: { x: 8, y: 8, width: 32, height: 16 } },
+};
+
+describe('CompareViewer', () => {
+  it('lays the result over the original at its crop, blended by the amount', () => {
+    const wrapper = mount(CompareViewer, { props: { ...viewerProps, amount: 40 } });
+    const after = wrapper.get('img[alt="Denoised"]');
+    expect(after.attributes('style')).toMatch(/left: 8px; top: 8px; width: 32px; height: 16px; opacity: 0.4/);
+    expect(wrapper.get('img[alt="Original"]').attributes('src')).toBe(viewerProps.before);
+    expect(wrapper.find('.crop-frame').exists()).toBe(true);
+  });
+
+  it('shows only the original while held', () => {
+    const wrapper = mount(CompareViewer, { props: { ...viewerProps, holding: true } });
+    expect(wrapper.find('img[alt="Denoised"]').exists()).toBe(false);
+    expect(wrapper.text()).toContain('Original');
+  });
+
+  it('moves the split with the slider, by keyboard too', async () => {
+    const wrapper = mount(CompareViewer, { props: viewerProps });
+    const slider = wrapper.get('[role="slider"]');
+    expect(slider.attributes('aria-valuenow')).toBe('50');
+    await slider.trigger('keydown', { key: 'ArrowRight', shiftKey: true });
+    expect(slider.attributes('aria-valuenow')).toBe('60');
+    expect(wrapper.get('.clip').attributes('style')).toMatch(/inset\(0 0 0 60%\)/);
+  });
+
+  it('shows two panes side by side, locked to one view', async () => {
+    const wrapper = mount(CompareViewer, { props: { ...viewerProps, mode: 'side' } });
+    const panes = wrapper.findAll('.pane');
+    expect(panes.map((p) => p.attributes('data-pane'))).toEqual(['before', 'after']);
+    const stages = wrapper.findAll('.stage').map((s) => s.attributes('style'));
+    expect(new Set(stages.map((s) => s?.match(/transform: [^;]+/)?.[0])).size).toBe(1);
+  });
+});
+
+describe('TrainLossChart', () => {
+  it('draws the loss and the estimated PSNR once there are points', () => {
+    const empty = mount(TrainLossChart, { props: { points: [], total: 100 } });
+    expect(empty.text()).toContain('appears here once training starts');
+    const points = Array.from({ length: 20 }, (_, i) => ({ step: i + 1, loss: 1 / (i + 1), estPsnr: i >= 9 ? 20 + i / 10 : null }));
+    const chart = mount(TrainLossChart, { props: { points, total: 100 } });
+    expect(chart.findAll('polyline').length).toBe(3);
+    expect(chart.findAll('circle').length).toBeGreaterThan(0);
+    expect(chart.text()).toContain('100 steps');
+  });
+});
+
+describe('BaseSegmented', () => {
+  it('is a radio group bound with v-model', async () => {
+    const wrapper = mount(BaseSegmented, { props: { label: 'Mode', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }], modelValue: 'a', 'onUpdate:modelValue': (v: string) => wrapper.setProps({ modelValue: v }) } });
+    await wrapper.findAll('[role="radio"]')[1]!.trigger('click');
+    expect(wrapper.props('modelValue')).toBe('b');
+    expect(wrapper.findAll('[aria-checked="true"]').map((b) => b.text())).toEqual(['B']);
+  });
+});
+
+describe('DatasetView', () => {
+  it('shows counts, sizes, bit depths, unreadable files with their reason, and thumbnails', () => {
+    installFakeBridge({});
+    useDatasetStore().summary = dataset;
+    const wrapper = mount(DatasetView);
+    const text = wrapper.text();
+    expect(text).toContain('64×48 – 128×96');
+    expect(text).toContain('16-bit, 32-bit float');
+    expect(text).toContain('broken.png');
+    expect(text).toContain('truncated or damaged');
+    expect(text).toContain('Under 4 images');
+    expect(wrapper.findAll('img').map((i) => i.attributes('src'))).toEqual([`gr2r://image/${folder.id}/a.tif?size=240`, `gr2r://image/${folder.id}/b.png?size=240`]);
+  });
+});
+
+describe('TheFolderPicker (browser)', () => {
+  it('browses inside the served folder and chooses by relative path', async () => {
+    const bridge = installFakeBridge({
+      'app:info': () => ({ version: '0.1.0', mode: 'browser', canOpenFolders: false, backend: null }),
+      'folder:browse': ({ path }) => ({ path, parent: path === '' ? null : '', folders: path === '' ? [{ name: 'noisy', path: 'noisy' }] : [], images: path === '' ? 0 : 4 }),
+      'folder:choose': () => folder,
+    });
+    await useAppStore().load();
+    const wrapper = mount(TheFolderPicker);
+    const picked = useFolderPickerStore().pick('dataset');
+    await flushPromises();
+    await wrapper.get('button.folder:not(.up)').trigger('click');
+    await flushPromises();
+    expect(wrapper.text()).toContain('4 image file(s) in this folder');
+    await wrapper.findAll('button').find((b) => b.text() === 'Choose this folder')!.trigger('click');
+    expect(await picked).toEqual(folder);
+    expect(bridge.calls.at(-1)).toEqual({ channel: 'folder:choose', request: { purpose: 'dataset', path: 'noisy' } });
+  });
+});
