@@ -39,6 +39,13 @@ describe('the compute worker, as a real child process', () => {
     expect(scan.ignored).toBe(1);
   });
 
+  it('estimates the noise level of the folder blind, close to the true sigma', async () => {
+    const report = await jobs.run({ kind: 'estimate', data, family: 'gaussian', amplitude: false }).done;
+    expect(report.pooled.family).toBe('gaussian');
+    expect(report.pooled.family === 'gaussian' && report.pooled.sigma).toBeCloseTo(0.1, 1);
+    expect(report.warnings.some((w) => w.startsWith('broken.png'))).toBe(true);
+  });
+
   it('stops training between steps on cancel, and saves a model that can resume', async () => {
     const out = join(dir, 'model-cancel');
     let cancelled = false;
