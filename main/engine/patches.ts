@@ -1,6 +1,39 @@
 import type { ImageF32 } from './image';
 import { Rng } from './random/rng';
 
+/** An image, optionally with the pixels that hold data marked 1 (no-data, SAR zero borders: 0); patches avoid the 0s. */
+export interface MaskedImage extends ImageF32 {
+  readonly valid?: Uint8Array;
+}
+
+/** Where a patch is cut, and which of the 8 symmetries of the square it gets. */
+interface Place {
+  readonly top: number;
+  readonly left: number;
+  readonly symmetry: number;
+}
+
+const MAX_PLACE_TRIES = 1000;
+
+function allValid(valid: Uint8Array, width: number, top: number, left: number, size: number): boolean {
+  for (let i = 0; i < size; i++) {
+    const row = (top + i) * width + left;
+    for (let j = 0; j < size; j++) if (!valid[row + j]) return false;
+  }
+  return true;
+}
+
+/** A random place for a size x size patch; with a mask, one whose every pixel holds data (drawn until found). */
+function randomPlace(image: MaskedImage, size: number, rng: Rng): Place {
+  for (let tries = 0; tries < MAX_PLACE_TRIES; tries++) {
+    const top = rng.int(image.height - size + 1);
+    const left = rng.int(image.width - size + 1);
+    if (!image.valid || allValid(image.valid, image.width, top, left, size)) return { top, left, symmetry: rng.int(8) };
+  }
+  throw new Error(`no ${size}x${size} patch without no-data pixels was found in ${MAX_PLACE_TRIES} tries: `
+    + 'the image holds little data; crop it to the valid area or use a smaller patch');
+}
+
 /**
  * The patch size training can use on these images: the one asked for, or smaller where an image is,
  * always a multiple of what the network needs.
@@ -19,10 +52,12 @@ export function effectivePatchSize(images: readonly { name: string; image: Image
  * Copies a random size x size crop of `image` into `out` at `offset`, under a random flip/rotation
  * (the 8 symmetries of the square), with `channels` channels: fewer are repeated, extra ones dropped.
  */
-export function copyRandomPatch(image: ImageF32, size: number, channels: number, rng: Rng, out: Float32Array, offset: number): void {
-  const top = rng.int(image.height - size + 1);
-  const left = rng.int(image.width - size + 1);
-  const symmetry = rng.int(8);
+export function copyRandomPatch(image: MaskedImage, size: number, channels: number, rng: Rng, out: Float32Array, offset: number): void {
+  copyPatchAt(image, randomPlace(image, size, rng), size, channels, out, offset);
+}
+
+function copyPatchAt(image: ImageF32, place: Place, size: number, channels: number, out: Float32Array, offset: number): void {
+  const { top, left, symmetry } = place;
   const { width, channels: c } = image;
   for (let i = 0; i < size; i++) {
     for (let j = 0; j < size; j++) {
@@ -43,14 +78,17 @@ function transform(i: number, j: number, size: number, symmetry: number): [numbe
   return [a, b];
 }
 
-/** A batch [count, size, size, channels] of random patches, paired across `sources` (noisy and clean). */
-export function samplePatchBatch(sources: readonly (readonly ImageF32[])[], count: number, size: number, channels: number, rng: Rng): Float32Array[] {
+/**
+ * A batch [count, size, size, channels] of random patches, paired across `sources` (noisy and clean): the place
+ * is drawn on the first source, whose mask (if any) it respects, and cut at the same place from every source.
+ */
+export function samplePatchBatch(sources: readonly (readonly MaskedImage[])[], count: number, size: number, channels: number, rng: Rng): Float32Array[] {
   const per = size * size * channels;
   const outs = sources.map(() => new Float32Array(count * per));
   for (let n = 0; n < count; n++) {
     const index = rng.int(sources[0]!.length);
-    const seed = rng.seed();
-    sources.forEach((images, s) => copyRandomPatch(images[index]!, size, channels, new Rng(seed), outs[s]!, n * per));
+    const place = randomPlace(sources[0]![index]!, size, new Rng(rng.seed()));
+    sources.forEach((images, s) => copyPatchAt(images[index]!, place, size, channels, outs[s]!, n * per));
   }
   return outs;
 }

@@ -1,10 +1,24 @@
-import type { ImageF32 } from '../image';
 import type { NoiseModel } from '../noise';
+import type { MaskedImage } from '../patches';
 import { Rng } from '../random/rng';
 
 export interface NamedImage {
   readonly name: string;
-  readonly image: ImageF32;
+  /** With a validity mask, only the pixels that hold data are checked, scaled on and trained on. */
+  readonly image: MaskedImage;
+}
+
+/** The values of the pixels that hold data (all of them without a mask). */
+function validValues(image: MaskedImage): Float32Array {
+  const { valid, data, channels } = image;
+  if (!valid) return data;
+  let count = 0;
+  for (let p = 0; p < valid.length; p++) count += valid[p]!;
+  const out = new Float32Array(count * channels);
+  for (let p = 0, o = 0; p < valid.length; p++) {
+    if (valid[p]) for (let k = 0; k < channels; k++) out[o++] = data[p * channels + k]!;
+  }
+  return out;
 }
 
 /** Training and held-out images; `clean` lists are paired by index with the noisy ones (supervised only). */
@@ -43,7 +57,7 @@ export function splitData(noisy: readonly NamedImage[], clean: readonly NamedIma
 /** Every image must fit the noise model; the error names the file and the problem. */
 export function checkImages(images: readonly NamedImage[], model: NoiseModel): void {
   for (const { name, image } of images) {
-    const problem = model.check(image.data);
+    const problem = model.check(validValues(image));
     if (problem) throw new Error(`${name}: ${problem}`);
   }
 }
@@ -53,8 +67,9 @@ export function dataScale(images: readonly NamedImage[]): number {
   let sum = 0;
   let count = 0;
   for (const { image } of images) {
-    for (let i = 0; i < image.data.length; i++) sum += Math.abs(image.data[i]!);
-    count += image.data.length;
+    const values = validValues(image);
+    for (let i = 0; i < values.length; i++) sum += Math.abs(values[i]!);
+    count += values.length;
   }
   const scale = (2 * sum) / Math.max(count, 1);
   return scale > 1e-12 ? scale : 1;
