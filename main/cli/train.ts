@@ -25,6 +25,7 @@ Options:
   --steps N (400)  --batch B (8)  --patch P (64)  --seed S (1)  --lr R (0.001)
   --checkpoint-every N (100)       --target CLEAN_DIR  supervised reference, clean images paired by name
   --resume           continue the run saved in MODEL_DIR
+  --amplitude        SAR amplitude files: squared to intensity for the Gamma model (recorded in the model)
   --backend NAME     ${backendOrder.join(' | ')} (default: the fastest that loads)
 `;
 
@@ -33,7 +34,7 @@ const options = {
   data: { type: 'string' }, out: { type: 'string' }, target: { type: 'string' },
   alpha: { type: 'string' }, loss: { type: 'string' }, net: { type: 'string' }, width: { type: 'string' }, depth: { type: 'string' },
   steps: { type: 'string' }, batch: { type: 'string' }, patch: { type: 'string' }, seed: { type: 'string' }, lr: { type: 'string' },
-  'checkpoint-every': { type: 'string' }, resume: { type: 'boolean' }, backend: { type: 'string' },
+  'checkpoint-every': { type: 'string' }, resume: { type: 'boolean' }, backend: { type: 'string' }, amplitude: { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
@@ -83,7 +84,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const spec = await resolveNoise(noise, flags.data, (m) => progress.note(m));
   const result = await trainTask({
     data: flags.data, target: flags.target, out: flags.out, noise: spec, options: trainOptions(flags),
-    resume: flags.resume, backend: parseBackend(flags.backend), signal: io.signal,
+    resume: flags.resume, amplitude: flags.amplitude, backend: parseBackend(flags.backend), signal: io.signal,
     onNote: (m) => progress.note(m),
     onProgress: (p) => progress.update(p.step, p.total, `loss ${p.loss.toPrecision(4)}${p.estPsnr === null ? '' : ` est. PSNR ${p.estPsnr.toFixed(2)} dB`}`, p.etaMs),
   });

@@ -15,6 +15,7 @@ import type { NoiseSpec } from '../shared/noise';
 import { appVersion } from './version';
 import { saveOnnxBeside } from './predictor-onnx-file';
 import { dataPeak, loadDataset, pairByName } from './dataset';
+import { prepareTargets, prepareTrainingImages } from './training-images';
 
 export interface TrainTaskInput {
   readonly data: string;
@@ -26,6 +27,8 @@ export interface TrainTaskInput {
   /** Only what the user set; the rest come from the defaults, or from the checkpoint when resuming. */
   readonly options: Partial<Omit<TrainOptions, 'noise'>>;
   readonly resume?: boolean;
+  /** SAR amplitude files: squared to intensity for training, recorded in gr2r.json (default: as the resumed run). */
+  readonly amplitude?: boolean;
   readonly backend?: BackendName;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: TrainProgress) => void;
@@ -79,14 +82,17 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const options = resolveOptions(input, resume, note);
   const noisy = await loadDataset(input.data);
   if (noisy.images.length === 0) throw new Error(`${input.data}: no readable images${noisy.failures[0] ? ` (${noisy.failures[0].file}: ${noisy.failures[0].reason})` : ''}`);
-  const clean = input.target ? pairByName(noisy.images, (await loadDataset(input.target)).images) : undefined;
-  const data = splitData(noisy.images, clean, options.seed);
+  const pixels = { amplitude: input.amplitude ?? resume?.meta.sar?.amplitude ?? false, family: options.noise.family };
+  const prepared = prepareTrainingImages(noisy.images, pixels);
+  prepared.notes.forEach(note);
+  const clean = input.target ? prepareTargets(pairByName(noisy.images, (await loadDataset(input.target)).images), pixels) : undefined;
+  const data = splitData(prepared.images, clean, options.seed);
   let last: Checkpoint | undefined;
-  const run = { data, options, peak: resume?.meta.peak ?? dataPeak(noisy.images), appVersion, resume, signal: input.signal };
+  const run = { data, options, peak: resume?.meta.peak ?? dataPeak(prepared.images), appVersion, resume, signal: input.signal };
   for await (const event of train(run)) {
     if (event.kind === 'step') input.onProgress?.(event.progress);
     else {
-      last = event.checkpoint;
+      last = pixels.amplitude ? { ...event.checkpoint, meta: { ...event.checkpoint.meta, sar: { amplitude: true } } } : event.checkpoint;
       await saveModel(input.out, last.artifacts, last.meta, last.optimizer, { overwrite: true });
     }
   }
