@@ -1,3 +1,4 @@
+import { makeImage } from '../engine/image';
 import { asFileError, FileError } from './file-error';
 import { closeRaster, openRaster, type OpenRaster, type RasterOptions } from './open-raster';
 import { probeImage, type ImageProbe, type ReadOptions } from './probe-image';
@@ -36,6 +37,8 @@ async function readWindow(probe: ImageProbe, raster: OpenRaster, top: number, ro
   const samples = await raster.image.readRasters({ window: [0, top, probe.width, top + rows], interleave: true });
   const expected = probe.bitDepth === 32 ? Float32Array : probe.bitDepth === 16 ? Uint16Array : Uint8Array;
   if (!(samples instanceof expected)) throw new FileError(probe.file, `the ${probe.bitDepth}-bit image decoded to an unexpected type`);
+  // Float samples without alpha are the engine's image already: no copy.
+  if (samples instanceof Float32Array && !probe.hasAlpha) return { image: makeImage(rows, probe.width, probe.channels, samples) };
   const bands = probe.channels + (probe.hasAlpha ? 1 : 0);
   return splitAlpha(samples, rows, probe.width, bands, probe.hasAlpha, probe.bitDepth);
 }

@@ -59,13 +59,14 @@ export async function denoiseBand(
   const offset = band.top - band.windowTop;
   const valid = validityMask(window, rule);
   const bandValid = valid?.subarray(offset * window.width, (offset + band.rows) * window.width);
-  const original = cropRows(window, offset, band.rows);
+  // Kept only to restore the pixels without data; without a mask, no copy.
+  const original = bandValid && cropRows(window, offset, band.rows);
   if (sar.amplitude) squareValues(window.data);
   const noisy = ratio ? cropRows(window, offset, band.rows) : undefined;
   const denoised = await denoiseWindow(window, valid, band, denoise, onTile);
   const image = cropRows(denoised, offset, band.rows);
   const ratioBand = noisy && ratio?.add(noisy, image, bandValid);
   const nonPositive = backToFileUnits(image, sar);
-  if (bandValid) restoreInvalid(image, original, bandValid);
+  if (bandValid && original) restoreInvalid(image, original, bandValid);
   return { image, alpha: cropAlpha(alpha, window.width, offset, band.rows), nonPositive, ...(ratioBand && { ratio: ratioBand }) };
 }

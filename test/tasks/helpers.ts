@@ -1,7 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { fromFile, writeArrayBuffer } from 'geotiff';
+import { netArtifacts } from '../../main/engine/checkpoint';
 import type { ImageF32 } from '../../main/engine/image';
 import { makeImage } from '../../main/engine/image';
+import { buildNet } from '../../main/engine/nets';
+import { saveModel } from '../../main/io';
 import type { ModelMeta } from '../../main/shared/model';
 import type { NoiseSpec } from '../../main/shared/noise';
 
@@ -29,7 +32,18 @@ export function scene(height: number, width: number, channels = 1): ImageF32 {
 export const GEO = {
   ModelPixelScale: [10, 10, 0], ModelTiepoint: [0, 0, 0, 500000, 4100000, 0],
   ProjectedCSTypeGeoKey: 32633, GTModelTypeGeoKey: 1, GTRasterTypeGeoKey: 1,
-} as const;
+};
+
+export interface TiffFacts {
+  readonly samples: ArrayLike<number>;
+  readonly geoKeys: Record<string, unknown> | null;
+  readonly origin: number[];
+  readonly resolution: number[];
+  readonly noData: number | null;
+  readonly bits: number;
+  readonly width: number;
+  readonly height: number;
+}
 
 /** Writes a GeoTIFF (float32, or 16-bit when given Uint16Array samples) with the test georeference. */
 export async function writeGeoTiff(file: string, samples: Float32Array | Uint16Array, width: number, height: number, extra: Record<string, unknown> = {}): Promise<void> {
@@ -37,16 +51,24 @@ export async function writeGeoTiff(file: string, samples: Float32Array | Uint16A
 }
 
 /** The first image of a TIFF: samples, geo keys, origin, resolution, no-data, bits per sample. */
-export async function readTiff(file: string) {
+export async function readTiff(file: string): Promise<TiffFacts> {
   const tiff = await fromFile(file);
   try {
     const image = await tiff.getImage();
     return {
       samples: await image.readRasters({ interleave: true }),
       geoKeys: image.getGeoKeys(), origin: image.getOrigin(), resolution: image.getResolution(),
-      noData: image.getGDALNoData(), bits: image.getBitsPerSample(), width: image.getWidth(), height: image.getHeight(),
+      noData: image.getGDALNoData(), bits: image.getBitsPerSample(0), width: image.getWidth(), height: image.getHeight(),
     };
   } finally {
     await tiff.close();
   }
+}
+
+/** A model folder with an untrained network (geometry and file handling tests only). */
+export async function saveTestModel(dir: string, meta: ModelMeta): Promise<string> {
+  const net = buildNet(meta.net, meta.channels, 3);
+  await saveModel(dir, await netArtifacts(net), meta);
+  net.dispose();
+  return dir;
 }
