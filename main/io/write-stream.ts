@@ -50,6 +50,47 @@ async function finishFile(target: Target, strips: StripTiffWriter, temp: string,
   return publish(temp, target.final, options.overwrite ?? false);
 }
 
+/** The rows go into a strip TIFF: the output itself (float32), or an uncompressed copy re-encoded at the end. */
+class StreamedOutput implements BandWriter {
+  private clipped = 0;
+
+  constructor(
+    private readonly target: Target, private readonly strips: StripTiffWriter, private readonly temp: string,
+    private readonly source: SourceInfo, private readonly options: WriteOptions,
+  ) {}
+
+  get format(): ImageFormat {
+    return this.target.format;
+  }
+
+  get bitDepth(): BitDepth {
+    return this.target.bitDepth;
+  }
+
+  async writeRows(image: ImageF32, alpha?: AlphaPlane): Promise<void> {
+    const out = interleaveSamples(image, this.bitDepth, this.target.keepAlpha ? alpha : undefined);
+    if (out.clipped > 0 && this.options.strictRange) throw new FileError(this.target.final, `${out.clipped} values were outside [0, 1] or NaN`);
+    this.clipped += out.clipped;
+    await this.strips.writeRows(out.samples);
+  }
+
+  async finish(): Promise<WriteResult> {
+    try {
+      const written = await finishFile(this.target, this.strips, this.temp, this.source, this.options);
+      if (this.clipped > 0) this.target.notes.push(clipNote(this.clipped, this.source, this.target));
+      return { path: written, clipped: this.clipped, notes: this.target.notes };
+    } catch (error) {
+      await this.abort();
+      throw asFileError(this.target.final, error);
+    }
+  }
+
+  async abort(): Promise<void> {
+    await this.strips.abandon();
+    await Promise.all([this.temp, this.strips.file].map((f) => unlink(f).catch(() => undefined)));
+  }
+}
+
 /**
  * Opens an output that takes rows in order: the format and depth rules of writeImage, atomic, never over an
  * existing file unless `overwrite`. Float32 TIFF rows go straight into the temp file; 8 and 16-bit rows go into
@@ -58,36 +99,12 @@ async function finishFile(target: Target, strips: StripTiffWriter, temp: string,
 export async function openBandWriter(path: string, source: SourceInfo, hasAlpha: boolean, options: WriteOptions = {}): Promise<BandWriter> {
   try {
     const target = targetOf(path, source, hasAlpha, options);
-    const { bitDepth } = target;
+    const { bitDepth, keepAlpha } = target;
     const temp = tempNameBeside(target.final);
     const geoTags = bitDepth === 32 ? geoTagsFor(source.geoTags ?? [], source.noData, 32) : [];
-    const layout = { width: source.width, height: source.height, bands: source.channels + (target.keepAlpha ? 1 : 0), hasAlpha: target.keepAlpha, bitDepth, geoTags };
+    const layout = { width: source.width, height: source.height, bands: source.channels + (keepAlpha ? 1 : 0), hasAlpha: keepAlpha, bitDepth, geoTags };
     const strips = await StripTiffWriter.create(bitDepth === 32 ? temp : tempNameBeside(`${target.final}.strips`), layout);
-    let clipped = 0;
-    const remove = async (): Promise<void> => {
-      await strips.abandon();
-      await Promise.all([temp, strips.file].map((f) => unlink(f).catch(() => undefined)));
-    };
-    return {
-      format: target.format, bitDepth,
-      writeRows: async (image, alpha) => {
-        const out = interleaveSamples(image, bitDepth, target.keepAlpha ? alpha : undefined);
-        if (out.clipped > 0 && options.strictRange) throw new FileError(target.final, `${out.clipped} values were outside [0, 1] or NaN`);
-        clipped += out.clipped;
-        await strips.writeRows(out.samples);
-      },
-      finish: async () => {
-        try {
-          const written = await finishFile(target, strips, temp, source, options);
-          if (clipped > 0) target.notes.push(clipNote(clipped, source, target));
-          return { path: written, clipped, notes: target.notes };
-        } catch (error) {
-          await remove();
-          throw asFileError(target.final, error);
-        }
-      },
-      abort: remove,
-    };
+    return new StreamedOutput(target, strips, temp, source, options);
   } catch (error) {
     throw asFileError(path, error);
   }

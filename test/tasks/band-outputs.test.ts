@@ -76,4 +76,30 @@ describe('band path outputs', () => {
     const meta = await sharp(result.written[0]!.output).metadata();
     expect([meta.format, meta.depth, meta.width, meta.height, meta.channels]).toEqual(['png', 'ushort', W, H, 3]);
   });
+
+  it('an 8-bit RGBA PNG keeps its alpha channel, band by band', async () => {
+    const input = join(dir, 'rgba.png');
+    const rgb = scene(H, W, 3).data;
+    const rgba = Buffer.alloc(W * H * 4);
+    for (let p = 0; p < W * H; p++) {
+      for (let k = 0; k < 3; k++) rgba[4 * p + k] = Math.round(rgb[3 * p + k]! * 255);
+      rgba[4 * p + 3] = (p * 31) % 256;
+    }
+    await sharp(rgba, { raw: { width: W, height: H, channels: 4 } }).png().toFile(input);
+    const model = await saveTestModel(join(dir, 'model-rgba'), testMeta({ family: 'gaussian', sigma: 0.05 }, 3));
+    const result = await denoiseTask({ model, input, output: join(dir, 'out-rgba'), ...run });
+    const { data, info } = await sharp(result.written[0]!.output).raw().toBuffer({ resolveWithObject: true });
+    expect(info.channels).toBe(4);
+    expect(Array.from({ length: W * H }, (_, p) => data[4 * p + 3])).toEqual(Array.from({ length: W * H }, (_, p) => rgba[4 * p + 3]));
+  });
+
+  it('a cancel in the middle of the bands leaves nothing in the output folder', async () => {
+    const controller = new AbortController();
+    const result = await denoiseTask({
+      model: join(dir, 'model-rgb'), input: join(dir, 'photo16.png'), output: join(dir, 'out-cancel'), ...run, signal: controller.signal,
+      onProgress: (p) => p.fileFraction > 0.3 && controller.abort(),
+    });
+    expect(result.cancelled).toBe(true);
+    expect(await readdir(join(dir, 'out-cancel'))).toEqual([]);
+  });
 });
