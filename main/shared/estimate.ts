@@ -44,6 +44,8 @@ export const imageEstimateSchema = z.discriminatedUnion('family', [
     /** Poisson-Gaussian fit var = a * mean + b: b > 0 is read noise. */
     a: z.number(),
     b: z.number(),
+    /** The gain from the noise variance alone, and the lattice step when it agreed and was taken instead. */
+    crossChecks: z.object({ variance: z.number(), lattice: z.number().nullable() }),
     ...imageCommon,
   }),
   z.object({

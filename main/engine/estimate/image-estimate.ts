@@ -1,6 +1,7 @@
 import type { EstimateFamily, ImageEstimate } from '../../shared/estimate';
 import type { ImageF32 } from '../image';
-import { clippedMask, clipping } from './clipping';
+import { centralCrop } from './central-crop';
+import { clipping, unusableMask } from './clipping';
 import { estimateFamily } from './family-estimate';
 import { imageChecks } from './image-checks';
 import { inputProblem } from './input-check';
@@ -14,15 +15,19 @@ export interface ImageOptions {
   readonly limits?: Partial<WarningLimits>;
 }
 
-/** One image's estimate with its checks, and its warnings; throws, naming the image, on unusable input. */
+/**
+ * One image's estimate (on its central 4 megapixels at most) with its checks, and its warnings;
+ * throws, naming the image, on unusable input.
+ */
 export function estimateImage(
-  name: string, image: ImageF32, family: EstimateFamily, options: ImageOptions = {},
+  name: string, whole: ImageF32, family: EstimateFamily, options: ImageOptions = {},
 ): { estimate: ImageEstimate; warnings: string[] } {
+  const image = centralCrop(whole);
   const problem = inputProblem(image, family);
   if (problem) throw new Error(`${name}: ${problem}`);
   const planes = channelPlanes(image);
   const clip = clipping(image);
-  const masks = planes.map((plane) => clippedMask(plane, clip, family !== 'poisson'));
+  const masks = planes.map((plane) => unusableMask(plane, clip, family !== 'poisson'));
   const found = estimateFamily(family, planes, masks, options.amplitude ?? false);
   if (!(found.value > 0) || !Number.isFinite(found.value)) throw new Error(`${name}: no usable patches (is the image constant?)`);
   const checks = imageChecks(image, planes, masks[0], family, found, clip);
@@ -35,7 +40,7 @@ export function estimateImage(
     case 'gaussian':
       return { estimate: { family, sigma: value, crossChecks: { haarMad: cross.haarMad, immerkaer: cross.immerkaer }, ...common }, warnings };
     case 'poisson':
-      return { estimate: { family, gain: value, a: found.affine?.a ?? value, b: found.affine?.b ?? 0, ...common }, warnings };
+      return { estimate: { family, gain: value, a: found.affine?.a ?? value, b: found.affine?.b ?? 0, crossChecks: { variance: found.value, lattice: value === found.value ? null : value }, ...common }, warnings };
     case 'gamma':
       return { estimate: { family, looks: value, crossChecks: { moments: cross.moments, log: cross.log }, amplitude: options.amplitude ?? false, ...common }, warnings };
   }

@@ -5,7 +5,9 @@
  */
 export function latticeStep(values: Float32Array, maxSamples = 200_000): number | null {
   const every = Math.max(1, Math.floor(values.length / maxSamples));
-  const sample = Float64Array.from({ length: Math.floor(values.length / every) }, (_, k) => values[k * every]).sort();
+  const picked = Float64Array.from({ length: Math.floor(values.length / every) }, (_, k) => values[k * every]);
+  const sample = picked.filter((v) => Number.isFinite(v)).sort();
+  if (sample.length < 3) return null;
   const first = smallestGap(sample);
   if (first === null) return null;
   let num = 0;

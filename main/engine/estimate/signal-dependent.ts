@@ -52,8 +52,11 @@ function weakPatches(spectra: PatchSpectra, line: VarianceLine): Int32Array {
 
 /** The `count` patches with the smallest low-band energy relative to the line. */
 function weakest(spectra: PatchSpectra, line: VarianceLine, count: number): Int32Array {
-  const ratio = (k: number) => spectra.lowEnergy[k] / Math.max(line.a * spectra.means[k] + line.b, 1e-300);
-  return Int32Array.from(spectra.lowEnergy.keys()).sort((p, q) => ratio(p) - ratio(q)).subarray(0, count);
+  const ratio = spectra.lowEnergy.map((e, k) => e / Math.max(line.a * spectra.means[k] + line.b, 1e-300));
+  const limit = Float64Array.from(ratio).sort()[Math.min(count, ratio.length) - 1];
+  const chosen: number[] = [];
+  for (let k = 0; k < ratio.length && chosen.length < count; k++) if (ratio[k] <= limit) chosen.push(k);
+  return Int32Array.from(chosen);
 }
 
 /** Equal-count bins of the chosen patches by mean, at least `minPatches` each, with their noise variance. */

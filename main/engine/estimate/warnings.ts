@@ -28,6 +28,10 @@ export function imageWarnings(
   if (low > limits.clipping || clip.high > limits.clipping) {
     warnings.push(`${name}: clipped: ${percent(clip.low)} of values sit at the minimum ${fmt(clip.min)} and ${percent(clip.high)} at the maximum ${fmt(clip.max)}; clipping changes the noise law (those pixels were left out of the estimate).`);
   }
+  if (clip.negative > 0 && family !== 'gaussian') {
+    const what = family === 'poisson' ? 'Poisson counts never are: read noise or an offset (see b)' : 'intensities never are: they were left out';
+    warnings.push(`${name}: ${percent(clip.negative)} of values are negative, which ${what}.`);
+  }
   if (!found.flat) {
     const way = family === 'gamma' ? 'low' : 'high';
     warnings.push(`${name}: few flat areas: texture inflates the noise it measures, so ${param} may be too ${way}.`);
