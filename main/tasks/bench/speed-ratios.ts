@@ -24,9 +24,9 @@ function label(row: SpeedRow): string {
 export function speedRatios(train: readonly SpeedRow[], infer: readonly SpeedRow[], denoise: SpeedRow | undefined, torch: TorchResult | undefined): Ratio[] {
   const ratios: Ratio[] = [];
   const t = chosen(train);
-  if (t && torch) ratios.push({ what: `training step, ${label(t)} / pytorch`, value: t.result.ms / torch.trainStepMs, target: TARGETS.train, met: t.result.ms / torch.trainStepMs <= TARGETS.train });
+  if (t && torch) ratios.push({ what: `training step, ${label(t)} / pytorch ${torch.threads} thread(s)`, value: t.result.ms / torch.trainStepMs, target: TARGETS.train, met: t.result.ms / torch.trainStepMs <= TARGETS.train });
   const i = chosen(infer.filter((r) => r.job.kind === 'infer' && r.job.size === torch?.inferSize));
-  if (i && torch) ratios.push({ what: `inference ${torch.inferSize} x ${torch.inferSize}, ${label(i)} / pytorch`, value: i.result.ms / torch.inferMs, target: TARGETS.infer, met: i.result.ms / torch.inferMs <= TARGETS.infer });
+  if (i && torch) ratios.push({ what: `inference ${torch.inferSize}², ${label(i)} / pytorch ${torch.inferThreads ?? torch.threads} thread(s)`, value: i.result.ms / torch.inferMs, target: TARGETS.infer, met: i.result.ms / torch.inferMs <= TARGETS.infer });
   if (denoise?.result.ok && denoise.job.kind === 'denoise') {
     const peak = denoise.result.peakRssBytes;
     const mp = (denoise.job.height * denoise.job.width) / 1e6;

@@ -16,7 +16,9 @@ export interface SpeedReport {
   readonly train: readonly SpeedRow[];
   readonly infer: readonly SpeedRow[];
   readonly denoise?: SpeedRow;
+  /** The faster PyTorch timing of each kind (see fastestTorch), and every PyTorch run. */
   readonly torch?: TorchResult;
+  readonly torchRuns?: readonly TorchResult[];
   readonly torchError?: string;
   readonly ratios: readonly Ratio[];
 }

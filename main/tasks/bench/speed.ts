@@ -10,7 +10,7 @@ import { countParams, machine } from './speed-report';
 import type { SpeedReport } from './speed-report';
 import { runProbe } from './speed-spawn';
 import type { TorchResult } from './speed-torch';
-import { runTorch } from './speed-torch';
+import { fastestTorch, runTorch } from './speed-torch';
 import type { SpeedJob, SpeedRow } from './speed-types';
 
 /** The streams `gr2r bench --speed` writes to (the CLI's CommandIO fits). */
@@ -66,10 +66,18 @@ async function measureAll(jobs: readonly SpeedJob[], io: SpeedBenchIO): Promise<
   return rows;
 }
 
-async function torchSide(settings: SpeedSettings, io: SpeedBenchIO): Promise<{ torch?: TorchResult; torchError?: string }> {
-  io.stderr.write('measuring PyTorch (bench/torch_unet.py)\n');
-  const options = { threads: machine().cpus, steps: settings.steps, runs: settings.runs, size: settings.size };
-  return runTorch(options, 20 * 60_000, io.signal).then((torch) => ({ torch }), (e: Error) => ({ torchError: e.message }));
+async function torchSide(settings: SpeedSettings, io: SpeedBenchIO): Promise<Pick<SpeedReport, 'torch' | 'torchRuns' | 'torchError'>> {
+  const runs: TorchResult[] = [];
+  for (const threads of [...new Set([1, machine().cpus])]) {
+    io.stderr.write(`measuring PyTorch, ${threads} thread(s) (bench/torch_unet.py)\n`);
+    const options = { threads, steps: settings.steps, runs: settings.runs, size: settings.size };
+    try {
+      runs.push(await runTorch(options, 20 * 60_000, io.signal));
+    } catch (error) {
+      return { torchError: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  return { torch: fastestTorch(runs), torchRuns: runs };
 }
 
 /** `gr2r bench --speed` (issue 7): timings and peak memory per backend, optionally against PyTorch. */

@@ -5,6 +5,7 @@ import { speedRatios } from '../../../main/tasks/bench/speed-ratios';
 import { parseSpeedFlags } from '../../../main/tasks/bench/speed';
 import { runProbe } from '../../../main/tasks/bench/speed-spawn';
 import type { TorchResult } from '../../../main/tasks/bench/speed-torch';
+import { fastestTorch } from '../../../main/tasks/bench/speed-torch';
 import type { SpeedRow } from '../../../main/tasks/bench/speed-types';
 
 const net = { kind: 'unet' as const, width: 32, depth: 3 };
@@ -34,15 +35,22 @@ describe('gr2r bench --speed', () => {
     const big: SpeedRow = { job: denoiseJob(settings, 'onnxruntime'), result: timing(40_000, 1.2e9) };
     const ratios = speedRatios(train, infer, big, torch);
     expect(ratios.map((r) => [r.what, r.value, r.met])).toEqual([
-      ['training step, tfjs wasm / pytorch', 1.5, false],
-      ['inference 512 x 512, onnxruntime / pytorch', 0.5, true],
+      ['training step, tfjs wasm / pytorch 2 thread(s)', 1.5, false],
+      ['inference 512², onnxruntime / pytorch 2 thread(s)', 0.5, true],
       ['peak memory (GB), 24.0 MP denoise, onnxruntime', 1.2, true],
     ]);
     const machine = { node: 'v20', cpus: 2, cpuModel: 'cpu', loadAverage: 1 };
     const text = formatSpeedReport({ net: 'U-Net', params: 466595, machine, settings, train, infer, denoise: big, torch, ratios });
     expect(text).toContain('tensorflow-gpu       not measured: not installed');
-    expect(text).toContain('training step, tfjs wasm / pytorch');
+    expect(text).toContain('training step, tfjs wasm / pytorch 2 thread(s)');
     expect(text).toMatch(/1\.50 \(target <= 1\): NOT met/);
+  });
+
+  it('compares with PyTorch at its best: the faster thread setting for each timing', () => {
+    const one = { ...torch, threads: 1, trainStepMs: 700, inferMs: 2000 };
+    const best = fastestTorch([torch, one]);
+    expect([best.trainStepMs, best.threads, best.inferMs, best.inferThreads]).toEqual([300, 2, 800, 2]);
+    expect(fastestTorch([{ ...torch, trainStepMs: 900 }, one]).threads).toBe(1);
   });
 
   it('runs a measurement in its own process and reports its peak memory', async () => {
