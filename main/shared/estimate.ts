@@ -84,11 +84,12 @@ export const estimateReportSchema = z.object({
 });
 export type EstimateReport = z.infer<typeof estimateReportSchema>;
 
-/** The noise spec training should use when the user gives no parameter. */
-export function pooledNoiseSpec(pooled: PooledEstimate): NoiseSpec {
+/** The noise spec training should use when the user gives no parameter, to `digits` significant digits. */
+export function pooledNoiseSpec(pooled: PooledEstimate, digits = 17): NoiseSpec {
+  const round = (v: number) => Number(v.toPrecision(digits));
   switch (pooled.family) {
-    case 'gaussian': return { family: 'gaussian', sigma: pooled.sigma };
-    case 'poisson': return { family: 'poisson', gain: pooled.gain };
-    case 'gamma': return { family: 'gamma', looks: pooled.looks };
+    case 'gaussian': return { family: 'gaussian', sigma: round(pooled.sigma) };
+    case 'poisson': return { family: 'poisson', gain: round(pooled.gain) };
+    case 'gamma': return { family: 'gamma', looks: round(pooled.looks) };
   }
 }

@@ -29,4 +29,4 @@ export function estimateNoise(images: readonly NamedImage[], family: EstimateFam
 }
 
 export { estimateImage } from './image-estimate';
-export { parameterOf } from './pool';
+export { parameterOf, poolEstimates } from './pool';

@@ -14,8 +14,18 @@ export function channelPlane(image: ImageF32, channel: number): Plane {
   return { data, height, width };
 }
 
+/** One plane per channel; one only when every channel is the same (grey stored as RGB). */
 export function channelPlanes(image: ImageF32): Plane[] {
-  return Array.from({ length: image.channels }, (_, c) => channelPlane(image, c));
+  const count = sameChannels(image) ? 1 : image.channels;
+  return Array.from({ length: count }, (_, c) => channelPlane(image, c));
+}
+
+function sameChannels(image: ImageF32): boolean {
+  const { data, channels } = image;
+  for (let p = 0; p < data.length; p += channels) {
+    for (let c = 1; c < channels; c++) if (data[p + c] !== data[p] && !(Number.isNaN(data[p + c]) && Number.isNaN(data[p]))) return false;
+  }
+  return true;
 }
 
 /** The plane with f applied to every value (for example a log or a square). */

@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import type { EstimateFamily, EstimateReport, ImageEstimate, PooledEstimate } from '../shared/estimate';
+import { estimateFamilySchema } from '../shared/estimate';
+import { estimateTask } from '../tasks/estimate-task';
+import type { Command, CommandIO } from './command';
+import { UsageError } from './command';
+
+const help = `Usage: gr2r estimate FILE_OR_DIR --noise gaussian|poisson|gamma [--amplitude] [--json]
+
+Estimates the noise parameter from the noisy images themselves: sigma (gaussian), the gain (poisson,
+with the Poisson-Gaussian fit var = a * mean + b) or the number of looks (gamma speckle), for each
+image and pooled over a folder (images of one sensor), with its uncertainty. It also checks what GR2R
+assumes: independent pixels (lag-1 noise autocorrelation), no clipping, Poisson values on a lattice of
+the gain, and how the variance grows with the mean.
+
+Options:
+  --noise FAMILY  gaussian | poisson | gamma (required)
+  --amplitude     gamma: the files hold amplitudes (square roots of intensity); square them first
+  --recursive     include the images in sub-folders
+  --json          print one JSON document on stdout: {"images", "pooled", "warnings"}
+`;
+
+const options = {
+  noise: { type: 'string' }, amplitude: { type: 'boolean' }, recursive: { type: 'boolean' }, json: { type: 'boolean' },
+} as const;
+
+function parseFamily(raw: string | undefined): EstimateFamily {
+  if (!raw) throw new UsageError('--noise is required: gaussian, poisson or gamma');
+  const parsed = estimateFamilySchema.safeParse(raw);
+  if (!parsed.success) throw new UsageError(`--noise ${raw} cannot be estimated: use gaussian, poisson or gamma`);
+  return parsed.data;
+}
+
+async function run(argv: string[], io: CommandIO): Promise<number> {
+  const { values: flags, positionals } = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+  if (positionals.length !== 1) throw new UsageError('give one FILE_OR_DIR (see gr2r estimate --help)');
+  const family = parseFamily(flags.noise);
+  if (flags.amplitude && family !== 'gamma') throw new UsageError('--amplitude is for gamma (speckle) data');
+  const report = await estimateTask({
+    input: positionals[0], family, amplitude: flags.amplitude, recursive: flags.recursive,
+    onImage: flags.json ? undefined : (file, index, count) => count > 1 && io.stderr.write(`estimating ${index + 1}/${count} ${file}\n`),
+  });
+  io.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : describeReport(report));
+  return 0;
+}
+
+const num = (v: number) => Number(v.toPrecision(4)).toString();
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+
+function valueOf(e: ImageEstimate | PooledEstimate): string {
+  switch (e.family) {
+    case 'gaussian': return `sigma ${num(e.sigma)}`;
+    case 'poisson': return `gain ${num(e.gain)}`;
+    case 'gamma': return `looks ${num(e.looks)}`;
+  }
+}
+
+function detailOf(e: ImageEstimate): string {
+  const texture = e.flat ? '' : ', few flat areas';
+  switch (e.family) {
+    case 'gaussian': return `(Haar-MAD ${num(e.crossChecks.haarMad)}, Immerkaer ${num(e.crossChecks.immerkaer)}${texture})`;
+    case 'poisson': return `(from the variance ${num(e.crossChecks.variance)}${e.crossChecks.lattice === null ? '' : ', the value lattice'}; Poisson-Gaussian a ${num(e.a)}, b ${num(e.b)}${texture})`;
+    case 'gamma': return `(moments ${num(e.crossChecks.moments)}, log ${num(e.crossChecks.log)}${e.amplitude ? ', amplitudes squared' : ''}${texture})`;
+  }
+}
+
+/** The human-readable report: one line per image, the pooled line, then the warnings. */
+function describeReport(report: EstimateReport): string {
+  const width = Math.max(...report.images.map((e) => e.name.length), 6);
+  const lines = report.images.map((e) => `${e.name.padEnd(width)}  ${valueOf(e)} ± ${pct(e.uncertainty)}  ${detailOf(e)}`);
+  const p = report.pooled;
+  const extra = p.family === 'poisson' ? `; Poisson-Gaussian a ${num(p.a)}, b ${num(p.b)}` : '';
+  lines.push(`${'pooled'.padEnd(width)}  ${valueOf(p)} ± ${pct(p.uncertainty)}  (${p.count} image${p.count === 1 ? '' : 's'}, spread ${pct(p.spread)}${p.outliers.length ? `, outliers: ${p.outliers.join(', ')}` : ''}${extra})`);
+  if (report.warnings.length) lines.push('', 'warnings:', ...report.warnings.map((w) => `  - ${w}`));
+  return `${lines.join('\n')}\n`;
+}
+
+export const estimateCommand: Command = { name: 'estimate', summary: 'estimate the noise parameter blind from noisy images', help, run };

@@ -1,0 +1,96 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeArrayBuffer } from 'geotiff';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImageF32 } from '../../main/engine/image';
+import { resolveNoise } from '../../main/cli/resolve-noise';
+import { estimateReportSchema } from '../../main/shared/estimate';
+import { addCorrelatedNoise, addNoise, clip, loadClean } from '../engine/estimate/synth';
+import { runCli } from './run-cli';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gr2r-estimate-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function floatTiff(path: string, image: ImageF32): Promise<string> {
+  await writeFile(path, new Uint8Array(writeArrayBuffer(image.data, { width: image.width, height: image.height })));
+  return path;
+}
+
+async function greyPng(path: string, image: ImageF32): Promise<string> {
+  const bytes = Uint8Array.from(image.data, (v) => Math.round(255 * Math.min(1, Math.max(0, v))));
+  await sharp(bytes, { raw: { width: image.width, height: image.height, channels: 1 } }).toColourspace('b-w').png().toFile(path);
+  return path;
+}
+
+const json = (stdout: string) => estimateReportSchema.parse(JSON.parse(stdout));
+
+describe('gr2r estimate', () => {
+  it('pools a folder of float32 speckle TIFFs into one JSON document', async () => {
+    const folder = join(dir, 'sar');
+    await mkdir(folder);
+    for (const [k, file] of ['camera.png', 'brick.png', 'gravel.png'].entries()) {
+      await floatTiff(join(folder, `scene${k}.tif`), addNoise(await loadClean(file, 256), { family: 'gamma', looks: 4 }, k));
+    }
+    const { code, stdout, stderr } = await runCli(['estimate', folder, '--noise', 'gamma', '--json']);
+    expect([code, stderr]).toEqual([0, '']);
+    const report = json(stdout);
+    expect(report.images.map((e) => e.name)).toEqual([0, 1, 2].map((k) => join(folder, `scene${k}.tif`)));
+    expect(report.pooled.family === 'gamma' && Math.abs(report.pooled.looks / 4 - 1)).toBeLessThan(0.1);
+    expect(report.pooled.spread).toBeLessThan(0.1);
+  });
+
+  it('prints each estimate and the pooled one with its uncertainty', async () => {
+    const file = await greyPng(join(dir, 'brick.png'), addNoise(await loadClean('brick.png', 256), { family: 'gaussian', sigma: 0.05 }, 1));
+    const { code, stdout } = await runCli(['estimate', file, '--noise', 'gaussian']);
+    expect(code).toBe(0);
+    const sigma = Number(/pooled\s+sigma (\S+) ± \d+\.\d%/.exec(stdout)?.[1]);
+    expect(Math.abs(sigma / 0.05 - 1)).toBeLessThan(0.05);
+    expect(stdout).toContain(`${file}  sigma`);
+  });
+
+  it('finds the Poisson gain of gain x counts exactly, and warns on correlated and on clipped noise', async () => {
+    const clean = await loadClean('camera.png', 256);
+    const poisson = await floatTiff(join(dir, 'counts.tif'), addNoise(clean, { family: 'poisson', gain: 0.02 }, 2));
+    const counted = json((await runCli(['estimate', poisson, '--noise', 'poisson', '--json'])).stdout);
+    expect(counted.pooled.family === 'poisson' && counted.pooled.gain).toBeCloseTo(0.02, 6);
+    const blurred = await floatTiff(join(dir, 'blurred.tif'), addCorrelatedNoise(clean, 0.05, 3));
+    const clipped = await greyPng(join(dir, 'clipped.png'), clip(addNoise(clean, { family: 'gaussian', sigma: 0.15 }, 4)));
+    const report = json((await runCli(['estimate', blurred, '--noise', 'gaussian', '--json'])).stdout);
+    expect(report.warnings.some((w) => w.startsWith(`${blurred}: the noise is spatially correlated`))).toBe(true);
+    const clippedReport = json((await runCli(['estimate', clipped, '--noise', 'gaussian', '--json'])).stdout);
+    expect(clippedReport.warnings.some((w) => w.startsWith(`${clipped}: clipped`))).toBe(true);
+  });
+
+  it('gives gr2r train the pooled estimate when the parameter is missing, and says so', async () => {
+    const folder = join(dir, 'train');
+    await mkdir(folder);
+    await greyPng(join(folder, 'a.png'), addNoise(await loadClean('camera.png', 256), { family: 'gaussian', sigma: 0.08 }, 5));
+    const notes: string[] = [];
+    const spec = await resolveNoise({ family: 'gaussian' }, folder, (m) => notes.push(m));
+    expect(spec?.family === 'gaussian' && Math.abs(spec.sigma / 0.08 - 1)).toBeLessThan(0.05);
+    expect(notes[0]).toMatch(/^no --sigma given: training with the estimate gaussian sigma=0\.0\d+ ± \d+\.\d%, pooled over 1 image/);
+    expect(await resolveNoise({ family: 'gaussian', spec: { family: 'gaussian', sigma: 0.1 } }, folder, () => {})).toEqual({ family: 'gaussian', sigma: 0.1 });
+    await expect(resolveNoise({ family: 'binomial' }, folder, () => {})).rejects.toThrow(/--trials/);
+  });
+
+  it('fails with one line naming the file on bad input, and exits 2 on bad usage', async () => {
+    const folder = join(dir, 'bad');
+    await mkdir(folder);
+    await writeFile(join(folder, 'broken.png'), 'not a png');
+    const broken = await runCli(['estimate', folder, '--noise', 'gaussian', '--json']);
+    expect([broken.code, broken.stdout]).toEqual([1, '']);
+    expect(broken.stderr.trim().split('\n')).toEqual([expect.stringContaining(join(folder, 'broken.png'))]);
+    const small = await floatTiff(join(dir, 'small.tif'), { data: new Float32Array(400), height: 20, width: 20, channels: 1 });
+    const tiny = await runCli(['estimate', small, '--noise', 'gaussian']);
+    expect([tiny.code, tiny.stderr]).toEqual([1, `gr2r estimate: ${small}: image is 20x20; estimation needs at least 64x64 pixels\n`]);
+    expect((await runCli(['estimate', join(dir, 'missing.tif'), '--noise', 'gamma'])).stderr).toContain('missing.tif: no such file');
+    expect((await runCli(['estimate', small, '--noise', 'binomial'])).code).toBe(2);
+    expect((await runCli(['estimate', small, '--noise', 'gaussian', '--amplitude'])).code).toBe(2);
+    expect((await runCli(['estimate', '--noise', 'gaussian'])).code).toBe(2);
+  });
+});
