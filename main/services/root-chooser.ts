@@ -1,5 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { FolderListing } from '../shared/dataset';
 import { AppFailure } from '../shared/result';
 import type { FolderChooser } from './folder-chooser';
@@ -40,7 +40,7 @@ export class RootChooser implements FolderChooser {
     }
     folders.sort((a, b) => a.name.localeCompare(b.name));
     const rel = this.relative(dir);
-    return { path: rel, parent: rel === '' ? null : this.relative(resolve(dir, '..')), folders, images };
+    return { root: basename(this.root) || this.root, path: rel, parent: rel === '' ? null : this.relative(resolve(dir, '..')), folders, images };
   }
 
   private relative(dir: string): string {

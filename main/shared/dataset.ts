@@ -51,6 +51,8 @@ export function heldOutCount(images: number): number {
 }
 
 export const folderListingSchema = z.object({
+  /** The served root's own name. */
+  root: z.string(),
   /** Relative to the served root; '' is the root itself. */
   path: z.string(),
   parent: z.string().nullable(),

@@ -41,7 +41,7 @@ describe('the browser folder picker', () => {
   it('lists and chooses folders inside its root only', async () => {
     const chooser = await RootChooser.create(join(dir, 'root'));
     const top = await chooser.browse('');
-    expect(top).toMatchObject({ path: '', parent: null, folders: [{ name: 'photos', path: 'photos' }] });
+    expect(top).toMatchObject({ root: 'root', path: '', parent: null, folders: [{ name: 'photos', path: 'photos' }] });
     const photos = await chooser.browse('photos');
     expect(photos.folders.map((f) => f.name)).toEqual(['raw']);
     expect(photos.images).toBe(2);

@@ -93,7 +93,7 @@ describe('TheFolderPicker (browser)', () => {
   it('browses inside the served folder and chooses by relative path', async () => {
     const bridge = installFakeBridge({
       'app:info': () => ({ version: '0.1.0', mode: 'browser', canOpenFolders: false, backend: null }),
-      'folder:browse': ({ path }) => ({ path, parent: path === '' ? null : '', folders: path === '' ? [{ name: 'noisy', path: 'noisy' }] : [], images: path === '' ? 0 : 4 }),
+      'folder:browse': ({ path }) => ({ root: 'photos', path, parent: path === '' ? null : '', folders: path === '' ? [{ name: 'noisy', path: 'noisy' }] : [], images: path === '' ? 0 : 4 }),
       'folder:choose': () => folder,
     });
     await useAppStore().load();

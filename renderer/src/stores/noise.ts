@@ -51,9 +51,10 @@ export const useNoiseStore = defineStore('noise', () => {
     origin.value[family.value] = 'manual';
   }
 
+  /** Four significant digits: the estimate's standard error is a few percent. */
   function useEstimate(): void {
     if (!estimated.value) return;
-    params.value[family.value] = { ...estimated.value };
+    params.value[family.value] = Object.fromEntries(Object.entries(estimated.value).map(([k, v]) => [k, Number(v.toPrecision(4))]));
     origin.value[family.value] = 'estimate';
   }
 

@@ -1,0 +1,135 @@
+import { mkdir, mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectErrors, hasChromium, launchChromium } from './chromium';
+import { makeNoisyFolder } from './noisy-folder';
+import type { ServeProcess } from './serve-process';
+import { startServe } from './serve-process';
+
+const shots = join(import.meta.dirname, '../../test-output/e2e');
+let dir: string;
+let serve: ServeProcess;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
+const nav = (name: RegExp) => page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name });
+const stepShown = async () => Number(/^(\d+)/.exec((await page.locator('.stat', { hasText: 'Step' }).locator('.value').innerText()).trim())?.[1] ?? 0);
+
+async function setField(id: string, value: string): Promise<void> {
+  await page.locator(`#${id}`).fill(value);
+  await page.locator(`#${id}`).dispatchEvent('change');
+}
+
+if (!hasChromium) console.warn('e2e skipped: no Chromium at /usr/bin/chromium (apt-get install -y chromium, or set GR2R_CHROMIUM)');
+
+describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () => {
+  beforeAll(async () => {
+    const vite = await import('vite');
+    await vite.build({ configFile: join(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn' });
+    dir = await mkdtemp(join(tmpdir(), 'gr2r-e2e-'));
+    await makeNoisyFolder(join(dir, 'root', 'noisy'));
+    await mkdir(shots, { recursive: true });
+    serve = await startServe(join(dir, 'root'), join(dir, 'data'));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+    errors = collectErrors(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+  });
+
+  it('opens with the token, and chooses the dataset in the folder picker', async () => {
+    await page.goto(serve.url);
+    expect(new URL(page.url()).search).toBe('');
+    await page.getByRole('heading', { name: 'Dataset' }).waitFor();
+    await shot('01-start');
+    await page.getByRole('button', { name: 'Choose folder…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'noisy' }).click();
+    await page.getByText('5 image file(s) in this folder').waitFor();
+    await page.getByRole('button', { name: 'Choose this folder' }).click();
+    const failures = page.getByRole('list', { name: 'Files that cannot be read' });
+    await failures.waitFor();
+    expect(await failures.innerText()).toMatch(/broken\.png[\s\S]*(header|damaged)/);
+    const thumbnails = page.locator('figure img');
+    await expect.poll(() => thumbnails.evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBe(4);
+    expect(await page.locator('.stat', { hasText: 'Bit depth' }).innerText()).toMatch(/16-bit, 32-bit float/);
+    await shot('02-dataset');
+  });
+
+  it('estimates the noise level blind', async () => {
+    await nav(/Noise model/).click();
+    await page.getByRole('button', { name: 'Estimate' }).click();
+    await page.locator('.summary .headline').waitFor({ timeout: 60_000 });
+    const sigma = Number(await page.locator('#noise-sigma').inputValue());
+    expect(sigma).toBeGreaterThan(0.085);
+    expect(sigma).toBeLessThan(0.115);
+    await shot('03-noise');
+  });
+
+  it('trains a few steps with live progress, stops, and resumes to the end', async () => {
+    await nav(/Train/).click();
+    await page.getByRole('radio', { name: 'Fast' }).click();
+    for (const [id, value] of [['t-width', '8'], ['t-depth', '3'], ['t-patch', '32'], ['t-batch', '2'], ['t-steps', '60']]) await setField(id!, value!);
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await expect.poll(stepShown, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.getByText('Stopped: the model is saved and can resume').waitFor({ timeout: 60_000 });
+    const stoppedAt = await stepShown();
+    expect(stoppedAt).toBeLessThan(60);
+    await shot('04-train-stopped');
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.getByText('Finished', { exact: true }).waitFor({ timeout: 110_000 });
+    expect(await stepShown()).toBe(60);
+    expect(await page.locator('.stat', { hasText: 'Estimated PSNR' }).innerText()).toMatch(/\d+\.\d\d dB/);
+    expect(await page.getByRole('contentinfo').innerText()).toMatch(/Compute: WebAssembly/);
+    await shot('05-train-done');
+  });
+
+  it('previews the visible crop and compares with the split slider, side by side and held', async () => {
+    await nav(/Compare/).click();
+    await page.getByRole('button', { name: 'Preview visible area' }).click();
+    const after = page.locator('img[alt="Denoised"]');
+    await after.first().waitFor({ timeout: 60_000 });
+    await expect.poll(() => after.first().evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    const slider = page.getByRole('slider', { name: 'Before and after split' });
+    const box = (await page.locator('.pane').first().boundingBox())!;
+    const handle = (await slider.boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    expect(Number(await slider.getAttribute('aria-valuenow'))).toBeLessThan(40);
+    await page.getByRole('button', { name: '100%' }).click();
+    expect(await page.getByLabel('Zoom').innerText()).toBe('100%');
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await shot('06-compare-split');
+    await page.getByRole('radio', { name: 'Side by side' }).click();
+    await shot('07-compare-side-by-side');
+    await page.getByRole('button', { name: 'Hold for original' }).hover();
+    await page.mouse.down();
+    expect(await after.count()).toBe(0);
+    await page.mouse.up();
+  });
+
+  it('denoises the whole folder into a new folder, keeping formats and bit depth', async () => {
+    await page.getByRole('button', { name: 'Denoise all' }).click();
+    await page.getByText('Done', { exact: true }).waitFor({ timeout: 110_000 });
+    expect(await page.getByText(/4 \/ 4 files/).count()).toBe(1);
+    const output = join(dir, 'root', 'noisy-denoised');
+    expect((await readdir(output)).sort()).toEqual(['astronaut.tif', 'chelsea.png', 'coffee.tif', 'rocket.png']);
+    expect((await sharp(join(output, 'chelsea.png')).metadata()).depth).toBe('ushort');
+    expect((await sharp(join(output, 'coffee.tif')).metadata()).depth).toBe('float');
+    await shot('08-compare-exported');
+  });
+
+  it('showed no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
