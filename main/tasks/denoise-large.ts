@@ -73,7 +73,7 @@ async function runBands(reader: BandReader, outputs: Outputs, input: LargeDenois
 
 function unitNotes(sar: SarOptions, nonPositive: number): string[] {
   const notes: string[] = [];
-  if (sar.amplitude) notes.push('amplitude squared to intensity for the model, written back as amplitude');
+  if (sar.amplitude) notes.push(`amplitude squared to intensity for the model${sar.db ? '' : ', written back as amplitude'}`);
   if (sar.db) notes.push('written in dB: 10 log10(intensity)');
   if (nonPositive > 0) notes.push(`${nonPositive} denoised intensities were not positive: written as ${sar.db ? '-Infinity dB' : '0'}`);
   return notes;
