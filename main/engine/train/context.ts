@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { Checkpoint } from '../checkpoint';
-import { netFromArtifacts, restoreOptimizer } from '../checkpoint';
+import { netArtifacts, netFromArtifacts, restoreOptimizer } from '../checkpoint';
 import { checkLoss } from '../gr2r';
 import { buildNet, sizeMultiple } from '../nets';
 import type { NoiseModel } from '../noise';
@@ -10,6 +10,7 @@ import type { TrainData } from './data';
 import { checkImages, dataScale, maxChannels } from './data';
 import type { TrainOptions } from './options';
 import { effectivePatchSize } from '../patches';
+import type { GradientWorkers, StartGradientWorkers } from '../parallel/types';
 
 /** What one training run holds between steps. */
 export interface TrainContext {
@@ -23,6 +24,8 @@ export interface TrainContext {
   readonly scale: number;
   readonly peak: number;
   readonly startStep: number;
+  /** When set, each step's gradients come from these workers (data parallel); otherwise from this thread. */
+  readonly gradients?: GradientWorkers;
 }
 
 function validate(options: TrainOptions, data: TrainData, noise: NoiseModel): void {
@@ -32,22 +35,30 @@ function validate(options: TrainOptions, data: TrainData, noise: NoiseModel): vo
   if (options.loss !== 'supervised') checkImages([...data.train, ...data.validation], noise);
 }
 
-export async function createContext(options: TrainOptions, data: TrainData, peak: number, resume?: Checkpoint): Promise<TrainContext> {
+export async function createContext(
+  options: TrainOptions, data: TrainData, peak: number, resume?: Checkpoint, startGradients?: StartGradientWorkers,
+): Promise<TrainContext> {
   const noise = noiseModel(options.noise);
   validate(options, data, noise);
   const channels = resume?.meta.channels ?? maxChannels(data.train);
   const patch = effectivePatchSize(data.train, options.patch, sizeMultiple(options.net));
   const net = resume ? await netFromArtifacts(resume.artifacts) : buildNet(options.net, channels, options.seed);
   const optimizer = tf.train.adam(options.learningRate);
-  if (resume?.optimizer) await restoreOptimizer(optimizer, resume.optimizer);
-  return {
-    options, data, noise, net, optimizer, channels, patch, peak,
-    scale: resume?.meta.scale ?? dataScale(data.train),
-    startStep: resume?.meta.step ?? 0,
-  };
+  const scale = resume?.meta.scale ?? dataScale(data.train);
+  const context = { options, data, noise, net, optimizer, channels, patch, peak, scale, startStep: resume?.meta.step ?? 0 };
+  try {
+    if (resume?.optimizer) await restoreOptimizer(optimizer, resume.optimizer);
+    if (!startGradients) return context;
+    const setup = { artifacts: await netArtifacts(net), loss: options.loss, noise: options.noise, scale };
+    return { ...context, gradients: await startGradients(setup) };
+  } catch (error) {
+    await disposeContext(context);
+    throw error;
+  }
 }
 
-export function disposeContext(context: TrainContext): void {
+export async function disposeContext(context: TrainContext): Promise<void> {
   context.optimizer.dispose();
   context.net.dispose();
+  await context.gradients?.close();
 }

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { trainingLoss } from '../gr2r';
+import { parallelStep } from '../parallel/parallel-step';
+import type { BatchShape } from '../parallel/types';
 import { samplePatchBatch } from '../patches';
 import { Rng } from '../random/rng';
 import type { TrainContext } from './context';
@@ -18,12 +20,8 @@ export function batchPair(context: TrainContext, step: number): { input: Float32
   return { input: y1, target: y2 };
 }
 
-/** One Adam step on a fresh batch; returns the loss in the data's units (squared). */
-export async function trainStep(context: TrainContext, step: number): Promise<number> {
-  const { options, net, optimizer, patch, channels, scale } = context;
-  const { input, target } = batchPair(context, step);
-  const shape: [number, number, number, number] = [options.batch, patch, patch, channels];
-  (optimizer as unknown as { learningRate: number }).learningRate = learningRateAt(options, step);
+function localStep(context: TrainContext, input: Float32Array, target: Float32Array, shape: BatchShape): Promise<Float32Array> {
+  const { options, net, optimizer, scale } = context;
   const variables = net.trainableWeights.map((w) => w.read() as tf.Variable);
   const cost = tf.tidy(() => {
     const x = tf.div(tf.tensor4d(input, shape), scale);
@@ -32,8 +30,18 @@ export async function trainStep(context: TrainContext, step: number): Promise<nu
     if (!scalar) throw new Error('the optimiser returned no loss');
     return scalar;
   });
-  const value = (await cost.data())[0]!;
-  cost.dispose();
+  return cost.data<'float32'>().finally(() => cost.dispose());
+}
+
+/** One Adam step on a fresh batch; returns the loss in the data's units (squared). */
+export async function trainStep(context: TrainContext, step: number): Promise<number> {
+  const { options, net, optimizer, patch, channels, scale, gradients } = context;
+  const { input, target } = batchPair(context, step);
+  const shape: BatchShape = [options.batch, patch, patch, channels];
+  (optimizer as unknown as { learningRate: number }).learningRate = learningRateAt(options, step);
+  const value = gradients
+    ? await parallelStep(gradients, net, optimizer, input, target, shape)
+    : (await localStep(context, input, target, shape))[0]!;
   if (!Number.isFinite(value)) throw new Error(`training diverged at step ${step + 1} (loss ${value}); try a lower learning rate`);
   return options.loss === 'nll' ? value : value * scale * scale;
 }

@@ -7,6 +7,7 @@ import { createContext, disposeContext } from './context';
 import type { TrainData } from './data';
 import { estimatePsnr, validationSet } from './evaluate';
 import type { TrainOptions } from './options';
+import type { StartGradientWorkers } from '../parallel/types';
 import { trainStep } from './step';
 
 export type TrainEvent =
@@ -21,6 +22,8 @@ export interface TrainRun {
   readonly appVersion: string;
   readonly resume?: Checkpoint;
   readonly signal?: AbortSignal;
+  /** Data-parallel gradient workers, started on the run's network; without them each step runs on this thread. */
+  readonly gradients?: StartGradientWorkers;
 }
 
 async function snapshot(context: TrainContext, run: TrainRun, step: number, estPsnr: number | null): Promise<Checkpoint> {
@@ -41,11 +44,11 @@ async function snapshot(context: TrainContext, run: TrainRun, step: number, estP
  * batch and recorruption from (seed, step) alone, so a resumed run follows the uninterrupted one.
  */
 export async function* train(run: TrainRun): AsyncGenerator<TrainEvent> {
-  const context = await createContext(run.options, run.data, run.peak, run.resume);
+  const context = await createContext(run.options, run.data, run.peak, run.resume, run.gradients);
   try {
     yield* loop(context, run);
   } finally {
-    disposeContext(context);
+    await disposeContext(context);
   }
 }
 
