@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await failures.waitFor();
     expect(await failures.innerText()).toMatch(/broken\.png[\s\S]*(header|damaged)/);
     const thumbnails = page.locator('figure img');
-    await expect.poll(() => thumbnails.evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBe(4);
+    await expect.poll(() => thumbnails.evaluateAll((imgs) => imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0).length)).toBe(4);
     expect(await page.locator('.stat', { hasText: 'Bit depth' }).innerText()).toMatch(/16-bit, 32-bit float/);
     await shot('02-dataset');
   });
@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await page.getByRole('button', { name: 'Preview visible area' }).click();
     const after = page.locator('img[alt="Denoised"]');
     await after.first().waitFor({ timeout: 60_000 });
-    await expect.poll(() => after.first().evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => after.first().evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
     const slider = page.getByRole('slider', { name: 'Before and after split' });
     const box = (await page.locator('.pane').first().boundingBox())!;
     const handle = (await slider.boundingBox())!;
