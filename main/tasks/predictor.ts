@@ -3,7 +3,8 @@ import { netArtifacts } from '../engine/checkpoint';
 import { exportOnnx } from '../engine/onnx';
 import type { Predictor } from '../engine/predictor';
 import { tfjsPredictor } from '../engine/predictor';
-import type { Ort, OrtOptions } from './predictor-ort';
+import { disagreement } from './predictor-check';
+import type { Ort, OrtOptions, OrtSession } from './predictor-ort';
 import { loadOrt, ortSession } from './predictor-ort';
 import { appVersion } from './version';
 
@@ -29,6 +30,19 @@ function reason(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
 }
 
+/** Tolerance of the start-up check, on outputs of order 1 (inputs are divided by the model's scale). */
+const AGREEMENT = 1e-3;
+
+async function checkAgainst(session: OrtSession, tfjs: Predictor, net: tfl.LayersModel): Promise<void> {
+  const channels = net.inputs[0]?.shape[3];
+  if (typeof channels !== 'number') throw new Error('the network input has no channel count');
+  const worst = await disagreement(session.predict, tfjs, channels);
+  if (worst > AGREEMENT) {
+    await session.release();
+    throw new Error(`the ONNX export differs from tfjs by up to ${worst.toPrecision(2)}`);
+  }
+}
+
 /** The network as a Predictor: onnxruntime on its ONNX export (faster on CPU, GPU providers), tfjs as the fallback. */
 export async function choosePredictor(net: tfl.LayersModel, choice: PredictorChoice = {}): Promise<ChosenPredictor> {
   const tfjs: ChosenPredictor = { engine: 'tfjs', predict: tfjsPredictor(net), providers: [], release: async () => {} };
@@ -36,7 +50,9 @@ export async function choosePredictor(net: tfl.LayersModel, choice: PredictorCho
   try {
     const ort = await (choice.loadOrt ?? loadOrt)();
     const bytes = exportOnnx(await netArtifacts(net), { producerVersion: appVersion });
-    return { engine: 'onnxruntime', ...(await ortSession(ort, bytes, choice)) };
+    const session = await ortSession(ort, bytes, choice);
+    await checkAgainst(session, tfjs.predict, net);
+    return { engine: 'onnxruntime', ...session };
   } catch (error) {
     if (choice.prefer === 'onnxruntime') throw new Error(`onnxruntime is not available: ${reason(error)}`);
     return { ...tfjs, skipped: reason(error) };

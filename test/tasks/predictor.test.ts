@@ -8,6 +8,7 @@ import { makeImage } from '../../main/engine/image';
 import { buildNet } from '../../main/engine/nets';
 import type { ModelMeta } from '../../main/shared/model';
 import { choosePredictor, describePredictor } from '../../main/tasks/predictor';
+import type { Ort } from '../../main/tasks/predictor-ort';
 
 const meta: ModelMeta = {
   format: 'gr2r-model', version: 1, appVersion: 'test', noise: { family: 'gaussian', sigma: 0.1 }, alpha: 0.2,
@@ -59,6 +60,19 @@ describe('the predictor denoise runs', () => {
     expect(describePredictor(predictor)).toBe('inference tfjs (onnxruntime skipped: onnxruntime-node: native library not found)');
     const fallback = await denoiseImage(net, meta, image, { ...options, predict: predictor.predict });
     expect(maxAbsDiff(fallback, await denoiseImage(net, meta, image, options))).toBe(0);
+  });
+
+  it('falls back to tfjs when onnxruntime gives other numbers than tfjs (checked once at start)', async () => {
+    const zeros = { type: 'float32', data: new Float32Array(0) };
+    const session = {
+      inputNames: ['noisy'], outputNames: ['denoised'], release: async () => {},
+      run: async (feeds: Record<string, { data: Float32Array }>) => ({ denoised: { ...zeros, data: new Float32Array(feeds.noisy!.data.length) } }),
+    };
+    class Tensor { constructor(readonly type: string, readonly data: Float32Array) {} }
+    const broken = { InferenceSession: { create: async () => session }, Tensor } as unknown as Ort;
+    const predictor = await choosePredictor(net, { loadOrt: async () => broken });
+    expect(predictor.engine).toBe('tfjs');
+    expect(predictor.skipped).toMatch(/^the ONNX export differs from tfjs by up to /);
   });
 
   it('is tfjs when asked, and fails clearly when onnxruntime is required but missing', async () => {
