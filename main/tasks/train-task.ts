@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { BackendName, BackendReport } from '../engine/backend';
 import { initBackend } from '../engine/backend';
 import type { Checkpoint } from '../engine/checkpoint';
@@ -16,6 +17,9 @@ import { appVersion } from './version';
 import { saveOnnxBeside } from './predictor-onnx-file';
 import { dataPeak, loadDataset, pairByName } from './dataset';
 import { prepareTargets, prepareTrainingImages } from './training-images';
+import { startGradientWorkers } from './parallel-workers';
+import type { WorkerRequest } from './worker-count';
+import { defaultWorkers, resolveWorkers } from './worker-count';
 
 export interface TrainTaskInput {
   readonly data: string;
@@ -30,6 +34,8 @@ export interface TrainTaskInput {
   /** SAR amplitude files: squared to intensity for training, recorded in gr2r.json (default: as the resumed run). */
   readonly amplitude?: boolean;
   readonly backend?: BackendName;
+  /** Data-parallel gradient workers (wasm only); default `defaultWorkers`. */
+  readonly workers?: WorkerRequest;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: TrainProgress) => void;
   readonly onNote?: (message: string) => void;
@@ -80,6 +86,7 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const backend = await initBackend(input.backend);
   const resume = await resumeFrom(input);
   const options = resolveOptions(input, resume, note);
+  const workers = resolveWorkers(input.workers ?? defaultWorkers, backend.name, options.batch, availableParallelism());
   const noisy = await loadDataset(input.data);
   if (noisy.images.length === 0) throw new Error(`${input.data}: no readable images${noisy.failures[0] ? ` (${noisy.failures[0].file}: ${noisy.failures[0].reason})` : ''}`);
   const pixels = { amplitude: input.amplitude ?? resume?.meta.sar?.amplitude ?? false, family: options.noise.family };
@@ -88,7 +95,9 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const clean = input.target ? prepareTargets(pairByName(noisy.images, (await loadDataset(input.target)).images), pixels) : undefined;
   const data = splitData(prepared.images, clean, options.seed);
   let last: Checkpoint | undefined;
-  const run = { data, options, peak: resume?.meta.peak ?? dataPeak(prepared.images), appVersion, resume, signal: input.signal };
+  if (workers > 1) note(`training on ${workers} data-parallel workers`);
+  const gradients = workers > 1 ? startGradientWorkers({ count: workers, backend: backend.name }) : undefined;
+  const run = { data, options, peak: resume?.meta.peak ?? dataPeak(prepared.images), appVersion, resume, signal: input.signal, gradients };
   for await (const event of train(run)) {
     if (event.kind === 'step') input.onProgress?.(event.progress);
     else {
