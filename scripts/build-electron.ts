@@ -1,7 +1,7 @@
 // Builds what Electron runs: main and the compute worker (ES modules, dependencies left in node_modules) and the
 // preload (one CommonJS file with everything but electron inlined: a sandboxed preload cannot load modules).
 // Run: npx tsx scripts/build-electron.ts (npm run build:electron)
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -11,6 +11,8 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { de
 const dependencies = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.optionalDependencies ?? {})];
 const external = (id: string) => id === 'electron' || id.startsWith('node:') || builtinModules.includes(id)
   || dependencies.some((d) => id === d || id.startsWith(`${d}/`));
+
+for (const dir of ['main', 'worker', 'preload', 'chunks']) rmSync(join(root, 'out', dir), { recursive: true, force: true });
 
 await build({
   root, configFile: false, logLevel: 'warn',

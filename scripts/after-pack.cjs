@@ -1,0 +1,16 @@
+// electron-builder afterPack hook: drops the onnxruntime-node binaries of the platforms this package is not for.
+const { readdirSync, rmSync, existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+exports.default = async function afterPack(context) {
+  const resources = context.packager.platform.name === 'mac'
+    ? join(context.appOutDir, `${context.packager.appInfo.productFilename}.app`, 'Contents', 'Resources')
+    : join(context.appOutDir, 'resources');
+  const bin = join(resources, 'app.asar.unpacked', 'node_modules', 'onnxruntime-node', 'bin');
+  if (!existsSync(bin)) return;
+  for (const napi of readdirSync(bin)) {
+    for (const platform of readdirSync(join(bin, napi))) {
+      if (platform !== context.electronPlatformName) rmSync(join(bin, napi, platform), { recursive: true, force: true });
+    }
+  }
+};
