@@ -1,8 +1,8 @@
 // electron-builder afterPack hook: drops the onnxruntime-node binaries of the platforms this package is not for.
-const { readdirSync, rmSync, existsSync } = require('node:fs');
-const { join } = require('node:path');
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
-exports.default = async function afterPack(context) {
+export default async function afterPack(context) {
   const resources = context.packager.platform.name === 'mac'
     ? join(context.appOutDir, `${context.packager.appInfo.productFilename}.app`, 'Contents', 'Resources')
     : join(context.appOutDir, 'resources');
@@ -13,4 +13,4 @@ exports.default = async function afterPack(context) {
       if (platform !== context.electronPlatformName) rmSync(join(bin, napi, platform), { recursive: true, force: true });
     }
   }
-};
+}
