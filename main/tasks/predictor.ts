@@ -6,6 +6,7 @@ import { tfjsPredictor } from '../engine/predictor';
 import { disagreement } from './predictor-check';
 import type { Ort, OrtOptions, OrtSession } from './predictor-ort';
 import { loadOrt, ortSession } from './predictor-ort';
+import { defaultProviders } from './predictor-providers';
 import { appVersion } from './version';
 
 export type InferenceEngine = 'onnxruntime' | 'tfjs';
@@ -43,6 +44,22 @@ async function checkAgainst(session: OrtSession, tfjs: Predictor, net: tfl.Layer
   }
 }
 
+/** A session that starts and matches tfjs: on the GPU providers asked for, else on the CPU provider. */
+async function checkedSession(ort: Ort, bytes: Uint8Array, choice: PredictorChoice, tfjs: Predictor, net: tfl.LayersModel): Promise<OrtSession> {
+  const gpu = choice.providers ?? defaultProviders();
+  let failure: unknown;
+  for (const providers of gpu.length > 0 ? [gpu, []] : [[]]) {
+    try {
+      const session = await ortSession(ort, bytes, { ...choice, providers });
+      await checkAgainst(session, tfjs, net);
+      return session;
+    } catch (error) {
+      failure = error;
+    }
+  }
+  throw failure;
+}
+
 /** The network as a Predictor: onnxruntime on its ONNX export (faster on CPU, GPU providers), tfjs as the fallback. */
 export async function choosePredictor(net: tfl.LayersModel, choice: PredictorChoice = {}): Promise<ChosenPredictor> {
   const tfjs: ChosenPredictor = { engine: 'tfjs', predict: tfjsPredictor(net), providers: [], release: async () => {} };
@@ -50,9 +67,7 @@ export async function choosePredictor(net: tfl.LayersModel, choice: PredictorCho
   try {
     const ort = await (choice.loadOrt ?? loadOrt)();
     const bytes = exportOnnx(await netArtifacts(net), { producerVersion: appVersion });
-    const session = await ortSession(ort, bytes, choice);
-    await checkAgainst(session, tfjs.predict, net);
-    return { engine: 'onnxruntime', ...session };
+    return { engine: 'onnxruntime', ...(await checkedSession(ort, bytes, choice, tfjs.predict, net)) };
   } catch (error) {
     if (choice.prefer === 'onnxruntime') throw new Error(`onnxruntime is not available: ${reason(error)}`);
     return { ...tfjs, skipped: reason(error) };

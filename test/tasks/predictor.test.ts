@@ -9,6 +9,7 @@ import { buildNet } from '../../main/engine/nets';
 import type { ModelMeta } from '../../main/shared/model';
 import { choosePredictor, describePredictor } from '../../main/tasks/predictor';
 import type { Ort } from '../../main/tasks/predictor-ort';
+import { defaultProviders } from '../../main/tasks/predictor-providers';
 
 const meta: ModelMeta = {
   format: 'gr2r-model', version: 1, appVersion: 'test', noise: { family: 'gaussian', sigma: 0.1 }, alpha: 0.2,
@@ -78,6 +79,14 @@ describe('the predictor denoise runs', () => {
   it('is tfjs when asked, and fails clearly when onnxruntime is required but missing', async () => {
     expect((await choosePredictor(net, { prefer: 'tfjs' })).engine).toBe('tfjs');
     await expect(choosePredictor(net, { prefer: 'onnxruntime', loadOrt: noOrt })).rejects.toThrow(/onnxruntime is not available: onnxruntime-node: native/);
+  });
+
+  it('asks for the GPU providers onnxruntime-node ships (DirectML, CoreML), or those GR2R_ORT_PROVIDERS names', () => {
+    expect(defaultProviders('win32', {})).toEqual(['dml']);
+    expect(defaultProviders('darwin', {})).toEqual(['coreml']);
+    expect(defaultProviders('linux', {})).toEqual([]);
+    expect(defaultProviders('linux', { GR2R_ORT_PROVIDERS: 'cuda, cpu' })).toEqual(['cuda']);
+    expect(defaultProviders('win32', { GR2R_ORT_PROVIDERS: 'cpu' })).toEqual([]);
   });
 
   it('falls back to CPU when a GPU execution provider is not there', async () => {
