@@ -52,7 +52,7 @@ async function trainPlan(ctx: PlanContext, request: Extract<JobRequest, { kind: 
     throw new AppFailure('conflict', `model ${request.modelId} keeps no optimiser state, so training cannot continue`);
   }
   const task = request.kind === 'train'
-    ? { kind: 'train' as const, data, out: target.path, noise: request.noise, settings: request.settings, resume: false }
+    ? { kind: 'train' as const, data, out: target.path, noise: request.noise, settings: request.settings, resume: false, amplitude: request.amplitude }
     : { kind: 'train' as const, data, out: target.path, settings: { steps: request.steps }, resume: true };
   return plan('train', task, async (result) => ({
     kind: 'train', model: await ctx.models.summary(target.id), cancelled: result.cancelled, failures: named(result.failures),
@@ -77,9 +77,9 @@ async function denoisePlan(ctx: PlanContext, request: Extract<JobRequest, { kind
   const output = await createOutputFolder(parent, basename(input));
   const ref = await ctx.folders.register(output);
   const { monteCarlo: mc, tile } = ctx.settings.user;
-  return plan('denoise', { kind: 'denoise', model, input, output, mc, tile }, async (result) => ({
+  return plan('denoise', { kind: 'denoise', model, input, output, mc, tile, sar: request.sar }, async (result) => ({
     kind: 'denoise', output: ref, cancelled: result.cancelled, failures: named(result.failures),
-    written: result.written.map((w) => ({ input: basename(w.input), output: basename(w.output) })),
+    written: result.written.map((w) => ({ input: basename(w.input), output: basename(w.output), ...(w.ratio ? { ratio: { ...w.ratio, file: basename(w.ratio.file) } } : {}) })),
   }), () => rmdir(output));
 }
 

@@ -46,7 +46,7 @@ export class ModelLibrary {
     const meta = modelMetaSchema.parse(JSON.parse(text));
     return {
       id, noise: meta.noise, net: meta.net, loss: meta.loss, alpha: meta.alpha, channels: meta.channels, step: meta.step,
-      totalSteps: meta.totalSteps, estPsnr: meta.estPsnr, createdAt: meta.createdAt, path: dir,
+      totalSteps: meta.totalSteps, estPsnr: meta.estPsnr, createdAt: meta.createdAt, path: dir, amplitude: meta.sar?.amplitude ?? false,
       canResume: await exists(join(dir, MODEL_FILES.optimizer)),
     };
   }

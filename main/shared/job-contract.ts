@@ -6,6 +6,13 @@ import { denoiseProgressSchema, trainProgressSchema } from './progress';
 import { estimateFamilySchema, estimateReportSchema } from './estimate';
 import { appErrorSchema } from './result';
 
+/** SAR outputs: decibels instead of linear values, and the ratio image noisy / denoised as a check. */
+export const sarOutputSchema = z.object({ db: z.boolean().optional(), ratio: z.boolean().optional() }).strict();
+export type SarOutput = z.infer<typeof sarOutputSchema>;
+
+/** The ratio image's statistics: for L-look speckle and a good denoiser, mean 1 and variance 1/L. */
+export const ratioSummarySchema = z.object({ file: z.string(), mean: z.number(), variance: z.number(), count: z.number() });
+
 export const cropSchema = z.object({
   x: z.number().int().nonnegative(),
   y: z.number().int().nonnegative(),
@@ -16,15 +23,22 @@ export type Crop = z.infer<typeof cropSchema>;
 
 /** What the renderer may ask to run: ids only, which main resolves to the folders the user chose. */
 export const jobRequestSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('train'), datasetId: folderIdSchema, noise: noiseSpecSchema, settings: trainSettingsSchema }),
+  /** `amplitude`: SAR amplitude files, squared to intensity for training (the Gamma model's domain). */
+  z.object({
+    kind: z.literal('train'), datasetId: folderIdSchema, noise: noiseSpecSchema, settings: trainSettingsSchema, amplitude: z.boolean().default(false),
+  }),
   z.object({ kind: z.literal('resume'), datasetId: folderIdSchema, modelId: modelIdSchema, steps: z.number().int().min(1).max(1_000_000) }),
   /** `amplitude`: SAR amplitude data, squared to intensity before the Gamma estimate. */
   z.object({ kind: z.literal('estimate'), datasetId: folderIdSchema, family: estimateFamilySchema, amplitude: z.boolean().default(false) }),
   z.object({ kind: z.literal('preview'), datasetId: folderIdSchema, modelId: modelIdSchema, file: fileNameSchema, crop: cropSchema }),
   /** Without `outputId`, the new output folder goes beside the dataset. */
-  z.object({ kind: z.literal('denoise'), datasetId: folderIdSchema, modelId: modelIdSchema, outputId: folderIdSchema.optional() }),
+  z.object({
+    kind: z.literal('denoise'), datasetId: folderIdSchema, modelId: modelIdSchema, outputId: folderIdSchema.optional(), sar: sarOutputSchema.optional(),
+  }),
 ]);
 export type JobRequest = z.infer<typeof jobRequestSchema>;
+/** A request as the renderer writes it (fields with defaults may be left out). */
+export type JobRequestInput = z.input<typeof jobRequestSchema>;
 export type JobKind = 'train' | 'estimate' | 'preview' | 'denoise';
 
 export const jobResultSchema = z.discriminatedUnion('kind', [
@@ -33,7 +47,7 @@ export const jobResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('preview'), file: fileNameSchema, crop: cropSchema, after: imageRefSchema, ms: z.number() }),
   z.object({
     kind: z.literal('denoise'), output: folderRefSchema, cancelled: z.boolean(), failures: z.array(fileFailureSchema),
-    written: z.array(z.object({ input: z.string(), output: z.string() })),
+    written: z.array(z.object({ input: z.string(), output: z.string(), ratio: ratioSummarySchema.optional() })),
   }),
 ]);
 export type JobResult = z.infer<typeof jobResultSchema>;

@@ -16,6 +16,8 @@ export const modelSummarySchema = z.object({
   totalSteps: z.number().int().positive(),
   estPsnr: z.number().nullable(),
   createdAt: z.string(),
+  /** SAR: trained on amplitude files (squared to intensity); it expects amplitude files when denoising. */
+  amplitude: z.boolean(),
   /** True when the folder keeps the optimiser state, so training can continue. */
   canResume: z.boolean(),
   /** For display only. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fileFailureSchema, imageEntrySchema } from '../shared/dataset';
 import { estimateFamilySchema, estimateReportSchema } from '../shared/estimate';
-import { cropSchema } from '../shared/job-contract';
+import { cropSchema, ratioSummarySchema, sarOutputSchema } from '../shared/job-contract';
 import { trainSettingsSchema } from '../shared/library';
 import { modelMetaSchema } from '../shared/model';
 import { noiseSpecSchema } from '../shared/noise';
@@ -14,11 +14,14 @@ export const workerTaskSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('scan'), folder: z.string() }),
   z.object({
     kind: z.literal('train'), data: z.string(), out: z.string(), noise: noiseSpecSchema.optional(),
-    settings: trainSettingsSchema.partial(), resume: z.boolean(),
+    settings: trainSettingsSchema.partial(), resume: z.boolean(), amplitude: z.boolean().optional(),
   }),
   z.object({ kind: z.literal('estimate'), data: z.string(), family: estimateFamilySchema, amplitude: z.boolean() }),
   z.object({ kind: z.literal('preview'), model: z.string(), file: z.string(), crop: cropSchema, mc: z.number().int().min(1), out: z.string() }),
-  z.object({ kind: z.literal('denoise'), model: z.string(), input: z.string(), output: z.string(), mc: z.number().int().min(1), tile: z.number().int() }),
+  z.object({
+    kind: z.literal('denoise'), model: z.string(), input: z.string(), output: z.string(), mc: z.number().int().min(1), tile: z.number().int(),
+    sar: sarOutputSchema.optional(),
+  }),
 ]);
 export type WorkerTask = z.infer<typeof workerTaskSchema>;
 export type WorkerTaskKind = WorkerTask['kind'];
@@ -29,7 +32,8 @@ export const workerResultSchemas = {
   estimate: estimateReportSchema,
   preview: z.object({ after: z.string(), crop: cropSchema, ms: z.number() }),
   denoise: z.object({
-    written: z.array(z.object({ input: z.string(), output: z.string() })), failures: z.array(fileFailureSchema), cancelled: z.boolean(),
+    written: z.array(z.object({ input: z.string(), output: z.string(), ratio: ratioSummarySchema.optional() })),
+    failures: z.array(fileFailureSchema), cancelled: z.boolean(),
   }),
 } as const satisfies Record<WorkerTaskKind, z.ZodType>;
 export type WorkerResult<K extends WorkerTaskKind> = z.infer<(typeof workerResultSchemas)[K]>;

@@ -75,8 +75,7 @@ describe('the noise store', () => {
     expect(noise.problem).toMatch(/read-noise variance/);
     noise.family = 'gamma';
     noise.setValue('looks', 4);
-    noise.sarDomain = 'amplitude';
-    expect(noise.problem).toMatch(/intensity/);
+    expect(noise.problem).toBeNull();
   });
 
   it('takes the estimate unless the user typed a value, which then overrides it', async () => {
@@ -128,6 +127,17 @@ describe('the training store', () => {
     expect(training.history).toHaveLength(1);
   });
 
+  it('trains SAR amplitude files as such when the data are declared amplitude', async () => {
+    const bridge = installFakeBridge({ 'jobs:start': () => ({ ok: false, error: { code: 'failed', message: 'stop here' } }) });
+    useDatasetStore().summary = dataset;
+    const noise = useNoiseStore();
+    noise.family = 'gamma';
+    noise.setValue('looks', 4);
+    noise.sarDomain = 'amplitude';
+    await useTrainingStore().start();
+    expect(bridge.calls[0]!.request).toMatchObject({ kind: 'train', noise: { family: 'gamma', looks: 4 }, amplitude: true });
+  });
+
   it('resumes the selected model to at least its planned steps, keeping the earlier curve', async () => {
     const bridge = installFakeBridge({ 'jobs:start': () => ({ jobId: `r${bridge.calls.length}` }) });
     useJobsStore().listen();
@@ -166,7 +176,7 @@ describe('the compare store', () => {
     bridge.emit('job:update', { type: 'done', jobId: 'denoise', result: { kind: 'denoise', output, cancelled: false, failures: [], written: [{ input: 'a.tif', output: 'a.tif' }] } });
     await all;
     expect(compare.after).toEqual({ ref: { folderId: output.id, file: 'a.tif' }, crop: null, like: { folderId: folder.id, file: 'a.tif' } });
-    expect(bridge.calls[1]!.request).toEqual({ kind: 'denoise', datasetId: folder.id, modelId: 'm1', outputId: undefined });
+    expect(bridge.calls[1]!.request).toEqual({ kind: 'denoise', datasetId: folder.id, modelId: 'm1', outputId: undefined, sar: undefined });
     useModelsStore().select(null);
     expect(compare.after).toBeNull();
   });

@@ -10,12 +10,13 @@ export async function runDenoise(task: Extract<WorkerTask, { kind: 'denoise' }>,
     output: task.output,
     mc: task.mc,
     tile: task.tile,
+    sar: task.sar,
     backend: context.backend,
     signal: context.signal,
     onProgress: (progress) => context.progress({ kind: 'denoise', progress }),
   });
   return {
-    written: result.written.map((w) => ({ input: w.input, output: w.output })),
+    written: result.written.map((w) => ({ input: w.input, output: w.output, ...(w.ratio ? { ratio: w.ratio } : {}) })),
     failures: [...result.failures],
     cancelled: result.cancelled,
   };

@@ -5,6 +5,7 @@ import { defaultDenoiseOptions } from '../../engine/denoise';
 import { denoiseImage } from '../../engine/denoise-image';
 import { readImage } from '../../io';
 import { cropImage, displayRange, encodeDisplayPng } from '../../tasks/display-image';
+import { squareValues, toAmplitude } from '../../tasks/sar-units';
 import type { LoadedModel } from '../../tasks/model';
 import { openModel } from '../../tasks/model';
 import type { WorkerResult, WorkerTask } from '../messages';
@@ -36,7 +37,10 @@ export async function runPreview(task: Extract<WorkerTask, { kind: 'preview' }>,
   const { image, source } = await readImage(task.file);
   const { image: crop, region } = cropImage(image, task.crop);
   const mc = meta.loss === 'supervised' ? 0 : task.mc;
+  const amplitude = meta.sar?.amplitude ?? false;
+  if (amplitude) squareValues(crop.data);
   const result = await denoiseImage(net, meta, crop, { ...defaultDenoiseOptions, mc, signal: context.signal });
+  if (amplitude) toAmplitude(result.data);
   const png = await encodeDisplayPng(result, displayRange(image, source.bitDepth));
   const after = join(task.out, `preview-${process.pid}-${Date.now()}-${++counter}.png`);
   await writeFile(after, png);

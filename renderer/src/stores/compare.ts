@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { FolderRef, ImageRef } from '../../../main/shared/dataset';
-import type { Crop, JobResult } from '../../../main/shared/job-contract';
+import type { Crop, JobResult, SarOutput } from '../../../main/shared/job-contract';
 import { call } from '../api';
 import { useAppStore } from './app';
 import { useDatasetStore } from './dataset';
@@ -27,6 +27,8 @@ export const useCompareStore = defineStore('compare', () => {
   const denoiseJob = ref<string | null>(null);
   const lastRun = ref<(DenoiseResult & { modelId: string }) | null>(null);
   const outputParent = ref<FolderRef | null>(null);
+  /** SAR outputs (Gamma models): decibels, and the ratio image as a check of the result. */
+  const sar = ref<SarOutput>({ db: false, ratio: false });
   const jobs = useJobsStore();
   const models = useModelsStore();
   const dataset = useDatasetStore();
@@ -60,7 +62,8 @@ export const useCompareStore = defineStore('compare', () => {
   async function denoiseAll(): Promise<void> {
     const modelId = models.selectedId;
     if (!dataset.folderId || !modelId || denoising.value?.status === 'running') return;
-    const id = await jobs.start({ kind: 'denoise', datasetId: dataset.folderId, modelId, outputId: outputParent.value?.id });
+    const speckle = models.selected?.noise.family === 'gamma';
+    const id = await jobs.start({ kind: 'denoise', datasetId: dataset.folderId, modelId, outputId: outputParent.value?.id, sar: speckle ? { ...sar.value } : undefined });
     if (!id) return;
     denoiseJob.value = id;
     const job = await jobs.settled(id);
@@ -80,5 +83,5 @@ export const useCompareStore = defineStore('compare', () => {
     if (denoiseJob.value) await jobs.cancel(denoiseJob.value);
   }
 
-  return { file, image, before, after, previews, previewJob, denoiseJob, denoising, lastRun, outputParent, preview, denoiseAll, chooseOutput, openOutput, cancelDenoise };
+  return { file, image, before, after, previews, previewJob, denoiseJob, denoising, lastRun, outputParent, sar, preview, denoiseAll, chooseOutput, openOutput, cancelDenoise };
 });

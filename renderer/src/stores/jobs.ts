@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { JobKind, JobRequest, JobResult, JobUpdate } from '../../../main/shared/job-contract';
+import type { JobKind, JobRequestInput, JobResult, JobUpdate } from '../../../main/shared/job-contract';
 import type { DenoiseProgress, TrainProgress } from '../../../main/shared/jobs';
 import type { AppError } from '../../../main/shared/result';
 import { call, on } from '../api';
@@ -64,7 +64,7 @@ export const useJobsStore = defineStore('jobs', () => {
     return on('job:update', apply);
   }
 
-  async function start(request: JobRequest): Promise<string | undefined> {
+  async function start(request: JobRequestInput): Promise<string | undefined> {
     const started = useAppStore().take(await call('jobs:start', request));
     if (started) entry(started.jobId);
     return started?.jobId;

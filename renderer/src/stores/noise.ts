@@ -38,7 +38,6 @@ export const useNoiseStore = defineStore('noise', () => {
     const missing = info.value.parameters.find((q) => values.value[q.key] === undefined);
     if (missing) return `Set the ${missing.label} (${missing.symbol}) or estimate it from the dataset.`;
     if (!spec.value) return `These values are not valid for ${info.value.label} noise.`;
-    if (family.value === 'gamma' && sarDomain.value === 'amplitude') return 'The Gamma model trains on intensity: square amplitude images first.';
     return null;
   });
   const estimating = computed(() => estimateJob.value !== null);

@@ -48,10 +48,12 @@ export const useTrainingStore = defineStore('training', () => {
   }
 
   async function start(): Promise<void> {
-    const spec = useNoiseStore().spec;
+    const noise = useNoiseStore();
+    const spec = noise.spec;
     const datasetId = useDatasetStore().folderId;
     if (blocked.value || !spec || !datasetId) return;
-    const id = await jobs.start({ kind: 'train', datasetId, noise: spec, settings: settings.value });
+    const amplitude = spec.family === 'gamma' && noise.sarDomain === 'amplitude';
+    const id = await jobs.start({ kind: 'train', datasetId, noise: spec, settings: settings.value, amplitude });
     earlier.value = [];
     if (id) await follow(id);
   }
