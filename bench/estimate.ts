@@ -24,10 +24,12 @@ const seed = Number(values.seed ?? 1);
 const families = (values.family ? [values.family] : ['gaussian', 'poisson', 'gamma']) as EstimateFamily[];
 
 console.log(`Crops of at most ${size}x${size}, seed ${seed}. error = estimate / true - 1; "texture" = few flat areas.`);
+console.log('own sigma: the estimate on the clean image itself (its grain and quantisation; texture where it has few flat areas).');
 console.log('Poisson: the gain from the noise variance (before the lattice step replaces it).\n');
 for (const family of families) {
-  console.log(`| ${family} | ${levels[family].map((l) => `${l}`).join(' | ')} |`);
-  console.log(`|---|${levels[family].map(() => '---:').join('|')}|`);
+  const own = family === 'gaussian';
+  console.log(`| ${family} |${own ? ' own sigma |' : ''} ${levels[family].map((l) => `${l}`).join(' | ')} |`);
+  console.log(`|---|${own ? '---:|' : ''}${levels[family].map(() => '---:').join('|')}|`);
   const worst: number[] = levels[family].map(() => 0);
   for (const file of images) {
     const clean = await loadClean(file, size);
@@ -40,7 +42,8 @@ for (const family of families) {
       worst[k] = Math.max(worst[k], Math.abs(error));
       return `${error >= 0 ? '+' : ''}${(100 * error).toFixed(1)}%${estimate.flat ? '' : ' texture'}`;
     });
-    console.log(`| ${file} | ${cells.join(' | ')} |`);
+    const floor = own ? ` ${parameterOf(estimateImage(file, clean, family).estimate).toFixed(4)} |` : '';
+    console.log(`| ${file} |${floor} ${cells.join(' | ')} |`);
   }
-  console.log(`| worst abs | ${worst.map((w) => `${(100 * w).toFixed(1)}%`).join(' | ')} |\n`);
+  console.log(`| worst abs |${own ? ' |' : ''} ${worst.map((w) => `${(100 * w).toFixed(1)}%`).join(' | ')} |\n`);
 }

@@ -1,6 +1,7 @@
 import type { EstimateFamily, ImageEstimate } from '../../shared/estimate';
 import type { ImageF32 } from '../image';
 import { centralCrop } from './central-crop';
+import type { Clipping } from './clipping';
 import { clipping, unusableMask } from './clipping';
 import { estimateFamily } from './family-estimate';
 import { imageChecks } from './image-checks';
@@ -25,15 +26,11 @@ export function estimateImage(
   const image = centralCrop(whole);
   const problem = inputProblem(image, family);
   if (problem) throw new Error(`${name}: ${problem}`);
-  const planes = channelPlanes(image);
-  const clip = clipping(image);
-  const masks = planes.map((plane) => unusableMask(plane, clip, family !== 'poisson'));
-  const found = estimateFamily(family, planes, masks, options.amplitude ?? false);
-  if (!(found.value > 0) || !Number.isFinite(found.value)) throw new Error(`${name}: no usable patches (is the image constant?)`);
+  const { planes, clip, masks, found } = maskedEstimate(name, image, family, options.amplitude ?? false);
   const checks = imageChecks(image, planes, masks[0], family, found, clip);
   const value = checks.lattice?.matchesGain && checks.lattice.step ? checks.lattice.step : found.value;
   const common = { name, channels: found.channels, uncertainty: found.uncertainty, flat: found.flat, checks };
-  const limits = { correlation: 0.3, clipping: 0.01, ...options.limits };
+  const limits = { correlation: 0.3, clipping: 0.005, ...options.limits };
   const warnings = imageWarnings(name, family, found, checks, clip, limits);
   const cross = found.crossChecks ?? {};
   switch (family) {
@@ -44,4 +41,22 @@ export function estimateImage(
     case 'gamma':
       return { estimate: { family, looks: value, crossChecks: { moments: cross.moments, log: cross.log }, amplitude: options.amplitude ?? false, ...common }, warnings };
   }
+}
+
+/**
+ * The family's estimate with clipped values kept out of every patch; with them back in when that leaves
+ * too little to estimate from (heavy clipping: the clipping warning then says the law has changed).
+ */
+function maskedEstimate(name: string, image: ImageF32, family: EstimateFamily, amplitude: boolean) {
+  const planes = channelPlanes(image);
+  const clip = clipping(image);
+  const attempt = (ends: Clipping) => {
+    const masks = planes.map((plane) => unusableMask(plane, ends, family !== 'poisson'));
+    return { masks, found: estimateFamily(family, planes, masks, amplitude) };
+  };
+  const usable = (v: number) => v > 0 && Number.isFinite(v);
+  let result = attempt(clip);
+  if (!usable(result.found.value)) result = attempt({ ...clip, low: 0, high: 0 });
+  if (!usable(result.found.value)) throw new Error(`${name}: too few patches with data to estimate from (is the image constant?)`);
+  return { planes, clip, ...result };
 }

@@ -6,7 +6,7 @@ import type { FamilyEstimate } from './family-estimate';
 export interface WarningLimits {
   /** Lag-1 noise autocorrelation above which to warn (0.3). */
   readonly correlation: number;
-  /** Fraction of values at an end of the range above which to warn (0.01). */
+  /** Fraction of values at an end of the range above which to warn (0.005). */
   readonly clipping: number;
 }
 
@@ -36,17 +36,21 @@ export function imageWarnings(
     const way = family === 'gamma' ? 'low' : 'high';
     warnings.push(`${name}: few flat areas: texture inflates the noise it measures, so ${param} may be too ${way}.`);
   }
-  warnings.push(...familyWarnings(name, family, found, checks, param));
+  const clipped = low > limits.clipping || clip.high > limits.clipping;
+  warnings.push(...familyWarnings(name, family, found, checks, param, clipped));
   return warnings;
 }
 
-function familyWarnings(name: string, family: EstimateFamily, found: FamilyEstimate, checks: ImageChecks, param: string): string[] {
+/** Lattice, amplitude (not on clipped data: clipping distorts the moments), family and channel warnings. */
+function familyWarnings(
+  name: string, family: EstimateFamily, found: FamilyEstimate, checks: ImageChecks, param: string, clipped: boolean,
+): string[] {
   const warnings: string[] = [];
   if (checks.lattice && !checks.lattice.matchesGain) {
     const where = checks.lattice.step === null ? 'on no lattice' : `on a lattice of step ${fmt(checks.lattice.step)}`;
     warnings.push(`${name}: Poisson data off the gain lattice: values lie ${where}, not on multiples of the gain ${fmt(found.value)} (offset, read noise, rescaling or quantisation); GR2R's Poisson recorruption needs gain x whole counts.`);
   }
-  if (found.looksLikeAmplitude) {
+  if (found.looksLikeAmplitude && !clipped) {
     warnings.push(`${name}: the statistics look like amplitude data (the square root of intensity): estimate again with --amplitude.`);
   }
   if (checks.suggestedFamily && checks.suggestedFamily !== family) {

@@ -46,7 +46,7 @@ describe('estimateNoise report', () => {
     const empty = makeImage(128, 128, 1, new Float32Array(128 * 128).fill(NaN));
     expect(() => estimateNoise([{ name: 'nodata.tif', image: empty }], 'gamma')).toThrow(/^nodata\.tif: only 0 of/);
     const flat = makeImage(128, 128, 1, new Float32Array(128 * 128).fill(0.5));
-    expect(() => estimateNoise([{ name: 'flat.png', image: flat }], 'gaussian')).toThrow(/^flat\.png: /);
+    expect(() => estimateNoise([{ name: 'flat.png', image: flat }], 'gaussian')).toThrow(/^flat\.png: too few patches/);
     expect(() => estimateNoise([], 'gaussian')).toThrow(/no images/);
   });
 });
