@@ -39,13 +39,13 @@ function twoWorkers(entry?: URL) {
 
 async function run(options: TrainOptions, extra: Partial<TrainRun> = {}) {
   const losses: number[] = [];
-  let last: Checkpoint | undefined;
+  const checkpoints: Checkpoint[] = [];
   const data = splitData([{ name: 'camera', image: noisy }], undefined, options.seed);
   for await (const event of train({ data, options, peak: 1, appVersion: 'test', ...extra })) {
     if (event.kind === 'step') losses.push(event.progress.loss);
-    else last = event.checkpoint;
+    else checkpoints.push(event.checkpoint);
   }
-  return { losses, last: last! };
+  return { losses, checkpoints, last: checkpoints.at(-1)! };
 }
 
 async function weightsOf(checkpoint: Checkpoint): Promise<Float32Array> {
@@ -79,6 +79,15 @@ describe('data-parallel training on two worker threads (wasm)', () => {
     expect(relative(await weightsOf(parallel.last), await weightsOf(single.last))).toBeLessThan(1e-5);
     expect(seen.pool?.alive()).toBe(0);
     expect(tf.memory().numTensors).toBeLessThan(1000);
+  });
+
+  it('resumes a single-threaded checkpoint on two workers along the uninterrupted losses', async () => {
+    const options = { ...base, steps: 4, checkpointEvery: 2 };
+    const whole = await run(options);
+    const half = whole.checkpoints.find((c) => c.meta.step === 2)!;
+    const resumed = await run(options, { resume: half, gradients: twoWorkers().gradients });
+    resumed.losses.forEach((loss, i) => expect(Math.abs(loss / whole.losses[i + 2]! - 1)).toBeLessThan(1e-5));
+    expect(resumed.losses).toHaveLength(2);
   });
 
   it('stops on cancel with a checkpoint, and no worker left running', async () => {
