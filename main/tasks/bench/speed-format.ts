@@ -15,11 +15,12 @@ function rowLine(row: SpeedRow): string {
   const { job, result } = row;
   if (!result.ok) return `${name} not measured: ${result.reason}`;
   const peak = `peak RSS ${mb(result.peakRssBytes)} (${mb(result.baseRssBytes)} before)`;
-  if (job.kind === 'train') return `${name} ${ms(result.ms).padStart(10)} a step   ${peak}`;
+  const cpu = `(CPU ${ms(result.cpuMs)})`;
+  if (job.kind === 'train') return `${name} ${ms(result.ms).padStart(10)} a step ${cpu.padStart(14)}   ${peak}`;
   const pixels = job.kind === 'infer' ? job.size * job.size : job.height * job.width;
   const perMp = `${(result.ms / 1000 / (pixels / 1e6)).toFixed(2)} s/MP`;
   const size = job.kind === 'infer' ? `  (${job.size} x ${job.size}, ${job.runs} run${job.runs > 1 ? 's' : ''})` : '';
-  return `${name} ${ms(result.ms).padStart(10)}   ${perMp.padStart(11)}   ${peak}${size}`;
+  return `${name} ${ms(result.ms).padStart(10)} ${cpu.padStart(16)}   ${perMp.padStart(11)}   ${peak}${size}`;
 }
 
 function ratioLine(r: Ratio): string {
@@ -41,7 +42,7 @@ export function formatSpeedReport(report: SpeedReport): string {
     lines.push(`Denoise ${((s.bigHeight * s.bigWidth) / 1e6).toFixed(1)} MP (${s.bigHeight} x ${s.bigWidth} x 3; tiles ${s.tile}, overlap 32, J = ${s.mc}), as gr2r denoise does`, rowLine(report.denoise));
   }
   for (const t of report.torchRuns ?? []) {
-    lines.push(`PyTorch ${t.version} CPU, ${t.threads} thread(s), same U-Net (${t.params.toLocaleString('en')} parameters): training step ${ms(t.trainStepMs)}, ${t.inferSize} x ${t.inferSize} inference ${ms(t.inferMs)}, peak RSS ${mb(t.peakRssBytes)}`);
+    lines.push(`PyTorch ${t.version} CPU, ${t.threads} thread(s), same U-Net (${t.params.toLocaleString('en')} parameters): training step ${ms(t.trainStepMs)} (CPU ${ms(t.trainStepCpuMs)}), ${t.inferSize} x ${t.inferSize} inference ${ms(t.inferMs)} (CPU ${ms(t.inferCpuMs)}), peak RSS ${mb(t.peakRssBytes)}`);
   }
   if (report.torchError) lines.push(`PyTorch not measured: ${report.torchError}`);
   if (report.ratios.length > 0) lines.push('Ours against PyTorch (its faster thread setting for each), same machine, same run:', ...report.ratios.map(ratioLine));

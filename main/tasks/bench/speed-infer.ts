@@ -6,6 +6,8 @@ import { buildNet } from '../../engine/nets';
 import { Rng } from '../../engine/random/rng';
 import type { ModelMeta } from '../../shared/model';
 import type { ChosenPredictor } from '../predictor';
+import type { Sample } from './speed-clock';
+import { stopwatch } from './speed-clock';
 import { choosePredictor } from '../predictor';
 import type { InferEngine } from './speed-types';
 
@@ -29,15 +31,15 @@ async function withPredictor<T>(engine: InferEngine, net: NetConfig, use: (p: Ch
   }
 }
 
-/** Milliseconds of single forward passes on one size x size RGB image, after `warmup` passes. */
-export async function inferTimes(engine: InferEngine, net: NetConfig, size: number, warmup: number, runs: number): Promise<number[]> {
+/** Times of single forward passes on one size x size RGB image, after `warmup` passes. */
+export async function inferTimes(engine: InferEngine, net: NetConfig, size: number, warmup: number, runs: number): Promise<Sample[]> {
   const input = randomValues(size * size * CHANNELS);
   return withPredictor(engine, net, async ({ predict }) => {
-    const times: number[] = [];
+    const times: Sample[] = [];
     for (let i = 0; i < warmup + runs; i++) {
-      const started = performance.now();
+      const read = stopwatch();
       await predict(input, [1, size, size, CHANNELS]);
-      if (i >= warmup) times.push(performance.now() - started);
+      if (i >= warmup) times.push(read());
     }
     return times;
   });
@@ -51,12 +53,12 @@ function benchMeta(net: NetConfig): ModelMeta {
   };
 }
 
-/** Milliseconds to denoise a whole height x width RGB image the way `gr2r denoise` does: tiles, overlap, J passes. */
-export async function denoiseTime(engine: InferEngine, net: NetConfig, height: number, width: number, tile: number, mc: number): Promise<number> {
+/** Time to denoise a whole height x width RGB image the way `gr2r denoise` does: tiles, overlap, J passes. */
+export async function denoiseTime(engine: InferEngine, net: NetConfig, height: number, width: number, tile: number, mc: number): Promise<Sample> {
   const image = makeImage(height, width, CHANNELS, randomValues(height * width * CHANNELS));
   return withPredictor(engine, net, async ({ predict }, model) => {
-    const started = performance.now();
+    const read = stopwatch();
     await denoiseImage(model, benchMeta(net), image, { mc, seed: 1, tile, overlap: 32, predict });
-    return performance.now() - started;
+    return read();
   });
 }

@@ -1,12 +1,13 @@
 // A child process that runs one SpeedJob and prints its SpeedResult as the last line of stdout; one process per
 // measurement, so each peak memory (getrusage's maxrss) belongs to that measurement alone.
 import { initBackend } from '../../engine/backend';
+import type { Sample } from './speed-clock';
 import { denoiseTime, inferTimes } from './speed-infer';
 import { trainStepTimes } from './speed-train';
 import type { SpeedJob, SpeedResult } from './speed-types';
 import { median } from './speed-types';
 
-async function samples(job: SpeedJob): Promise<number[]> {
+async function samples(job: SpeedJob): Promise<Sample[]> {
   if (job.kind === 'train') return trainStepTimes(job.net, job.warmup, job.steps);
   if (job.kind === 'infer') return inferTimes(job.engine, job.net, job.size, job.warmup, job.runs);
   return [await denoiseTime(job.engine, job.net, job.height, job.width, job.tile, job.mc)];
@@ -21,7 +22,9 @@ async function measure(job: SpeedJob): Promise<SpeedResult> {
   }
   const baseRssBytes = process.memoryUsage().rss;
   const times = await samples(job);
-  return { ok: true, ms: median(times), samplesMs: times, peakRssBytes: process.resourceUsage().maxRSS * 1024, baseRssBytes };
+  const wall = times.map((t) => t.wallMs);
+  const cpu = times.map((t) => t.cpuMs);
+  return { ok: true, ms: median(wall), samplesMs: wall, cpuMs: median(cpu), cpuSamplesMs: cpu, peakRssBytes: process.resourceUsage().maxRSS * 1024, baseRssBytes };
 }
 
 const job = JSON.parse(process.argv[2] ?? '{}') as SpeedJob;

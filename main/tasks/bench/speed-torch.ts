@@ -9,6 +9,9 @@ export interface TorchResult {
   readonly params: number;
   readonly trainStepMs: number;
   readonly inferMs: number;
+  /** CPU time of the same medians' runs (process_time: every thread). */
+  readonly trainStepCpuMs: number;
+  readonly inferCpuMs: number;
   readonly inferSize: number;
   readonly peakRssBytes: number;
   /** Threads of the inference timing, where it differs from `threads` (fastestTorch). */
@@ -37,7 +40,7 @@ export function fastestTorch(runs: readonly TorchResult[]): TorchResult {
   const train = runs.reduce((a, b) => (b.trainStepMs < a.trainStepMs ? b : a));
   const infer = runs.reduce((a, b) => (b.inferMs < a.inferMs ? b : a));
   const peakRssBytes = Math.max(...runs.map((r) => r.peakRssBytes));
-  return { ...train, inferMs: infer.inferMs, inferThreads: infer.threads, peakRssBytes };
+  return { ...train, inferMs: infer.inferMs, inferCpuMs: infer.inferCpuMs, inferThreads: infer.threads, peakRssBytes };
 }
 
 /** Runs the PyTorch side of the comparison; the error says why when python3 or torch is missing. */

@@ -4,6 +4,8 @@ import { splitData } from '../../engine/train/data';
 import { defaultTrainOptions } from '../../engine/train/options';
 import { train } from '../../engine/train/trainer';
 import { Rng } from '../../engine/random/rng';
+import type { Sample } from './speed-clock';
+import { stopwatch } from './speed-clock';
 
 function randomImages(count: number, size: number, channels: number): { name: string; image: ReturnType<typeof makeImage> }[] {
   const rng = new Rng(7);
@@ -18,19 +20,18 @@ function randomImages(count: number, size: number, channels: number): { name: st
  * Milliseconds of each training step through the engine's own loop (batch drawing, recorruption, GR2R loss,
  * Adam): the app's default options on random RGB images. The last step, which also evaluates, is left out.
  */
-export async function trainStepTimes(net: NetConfig, warmup: number, steps: number): Promise<number[]> {
+export async function trainStepTimes(net: NetConfig, warmup: number, steps: number): Promise<Sample[]> {
   const options = {
     ...defaultTrainOptions, net, noise: { family: 'gaussian', sigma: 0.1 } as const,
     steps: warmup + steps + 1, evalEvery: 1e9, checkpointEvery: 1e9, validationPatches: 1,
   };
   const run = { data: splitData(randomImages(2, 128, 3), undefined, 1), options, peak: 1, appVersion: 'bench' };
-  const times: number[] = [];
-  let last = performance.now();
+  const times: Sample[] = [];
+  let lap = stopwatch();
   for await (const event of train(run)) {
     if (event.kind !== 'step') continue;
-    const now = performance.now();
-    times.push(now - last);
-    last = now;
+    times.push(lap());
+    lap = stopwatch();
   }
   return times.slice(warmup, warmup + steps);
 }

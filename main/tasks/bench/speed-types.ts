@@ -14,6 +14,9 @@ export interface Timing {
   /** Median of `samplesMs`. */
   readonly ms: number;
   readonly samplesMs: readonly number[];
+  /** Median CPU time of the process over the same samples (all its threads). */
+  readonly cpuMs: number;
+  readonly cpuSamplesMs: readonly number[];
   /** Peak resident memory of the measuring process, and its resident memory before the measurement began. */
   readonly peakRssBytes: number;
   readonly baseRssBytes: number;

@@ -9,8 +9,8 @@ import { fastestTorch } from '../../../main/tasks/bench/speed-torch';
 import type { SpeedRow } from '../../../main/tasks/bench/speed-types';
 
 const net = { kind: 'unet' as const, width: 32, depth: 3 };
-const timing = (ms: number, peak = 5e8) => ({ ok: true as const, ms, samplesMs: [ms], peakRssBytes: peak, baseRssBytes: 1e8 });
-const torch: TorchResult = { version: '1.13', threads: 2, params: 466595, trainStepMs: 300, inferMs: 800, inferSize: 512, peakRssBytes: 6e8 };
+const timing = (ms: number, peak = 5e8) => ({ ok: true as const, ms, samplesMs: [ms], cpuMs: ms / 2, cpuSamplesMs: [ms / 2], peakRssBytes: peak, baseRssBytes: 1e8 });
+const torch: TorchResult = { version: '1.13', threads: 2, params: 466595, trainStepMs: 300, inferMs: 800, trainStepCpuMs: 450, inferCpuMs: 400, inferSize: 512, peakRssBytes: 6e8 };
 
 describe('gr2r bench --speed', () => {
   it('measures the default U-Net, 24 MP as 4000 x 6000, never training on cpu unless asked', () => {
@@ -37,6 +37,8 @@ describe('gr2r bench --speed', () => {
     expect(ratios.map((r) => [r.what, r.value, r.met])).toEqual([
       ['training step, tfjs wasm / pytorch 2 thread(s)', 1.5, false],
       ['inference 512², onnxruntime / pytorch 2 thread(s)', 0.5, true],
+      ['CPU time: training step, tfjs wasm / pytorch 2 thread(s)', 0.5, true],
+      ['CPU time: inference 512², onnxruntime / pytorch 2 thread(s)', 0.5, true],
       ['peak memory (GB), 24.0 MP denoise, onnxruntime', 1.2, true],
     ]);
     const machine = { node: 'v20', cpus: 2, cpuModel: 'cpu', loadAverage: 1 };
