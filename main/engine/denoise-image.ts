@@ -4,6 +4,7 @@ import type { DenoiseOptions } from './denoise';
 import { denoiseMatched } from './denoise';
 import type { ImageF32 } from './image';
 import { makeImage } from './image';
+import { noiseModel } from './noise';
 
 function channel(image: ImageF32, k: number): ImageF32 {
   const out = new Float32Array(image.height * image.width);
@@ -33,6 +34,15 @@ function averageChannels(image: ImageF32): ImageF32 {
  * it and averaging back; a colour image through a gray model one channel at a time.
  */
 export async function denoiseImage(net: tfl.LayersModel, meta: ModelMeta, image: ImageF32, options: DenoiseOptions): Promise<ImageF32> {
+  const domain = meta.loss === 'supervised' ? undefined : noiseModel(meta.noise).domain;
+  if (!domain) return applyNetwork(net, meta, image, options);
+  if (options.mc < 1) throw new Error(`a ${meta.noise.family} model is applied to Monte Carlo recorruptions: use mc >= 1`);
+  const output = await applyNetwork(net, meta, image, options);
+  return makeImage(output.height, output.width, output.channels, domain.inverse(output.data));
+}
+
+/** The network (with options.mc recorruptions) on an image of any channel count, in the network's own units. */
+export async function applyNetwork(net: tfl.LayersModel, meta: ModelMeta, image: ImageF32, options: DenoiseOptions): Promise<ImageF32> {
   if (image.channels === meta.channels) return denoiseMatched(net, meta, image, options);
   if (image.channels === 1) return averageChannels(await denoiseMatched(net, meta, repeatChannels(image, meta.channels), options));
   if (meta.channels === 1) {

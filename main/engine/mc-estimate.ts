@@ -1,7 +1,7 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelMeta } from '../shared/model';
 import type { DenoiseOptions } from './denoise';
-import { denoiseImage } from './denoise-image';
+import { applyNetwork } from './denoise-image';
 import type { ImageF32 } from './image';
 import { makeImage } from './image';
 import { noiseModel } from './noise';
@@ -32,7 +32,7 @@ export async function denoiseWithEstimate(net: tfl.LayersModel, meta: ModelMeta,
   const mc = Math.max(1, options.mc);
   for (let j = 0; j < mc; j++) {
     const { y1, y2 } = noise.recorrupt(image.data, meta.alpha, Rng.derive(options.seed, 0x3c, j));
-    const f = (await denoiseImage(net, meta, makeImage(image.height, image.width, image.channels, y1), { ...options, mc: 0 })).data;
+    const f = (await applyNetwork(net, meta, makeImage(image.height, image.width, image.channels, y1), { ...options, mc: 0 })).data;
     onSample?.(f);
     for (let i = 0; i < n; i++) {
       sum[i]! += f[i]!;

@@ -26,6 +26,11 @@ export interface NoiseModel {
   lossConstant(x: Float32Array, alpha: number): number;
   /** An unbiased estimate of C(x) from the noisy y alone (GR2R.md §2). */
   lossConstantFromNoisy(y: Float32Array, alpha: number): number;
+  /**
+   * For a family trained in a variance-stabilised domain (its recorrupt returns y1, y2 there): `forward` maps
+   * noisy data into it, `inverse` maps the network's Monte Carlo output back to image units.
+   */
+  readonly domain?: { forward(y: Float32Array): Float32Array; inverse(output: Float32Array): Float32Array };
   /** GR2R-NLL: the negative log-likelihood of y2 given the prediction f (mean over pixels), if defined. */
   readonly nll?: (f: tf.Tensor, y2: tf.Tensor) => tf.Scalar;
 }

@@ -26,6 +26,7 @@ export function poissonGaussianNoise(a: number, b: number): NoiseModel & { reado
       return y;
     },
     recorrupt: (y, alpha, rng) => stabilised.recorrupt(anscombe.forward(y), alpha, rng),
+    domain: anscombe,
     lossConstant: (_x, alpha) => 1 / alpha,
     lossConstantFromNoisy: (_y, alpha) => 1 / alpha,
   };

@@ -44,7 +44,7 @@ export async function createContext(
   const patch = effectivePatchSize(data.train, options.patch, sizeMultiple(options.net));
   const net = resume ? await netFromArtifacts(resume.artifacts) : buildNet(options.net, channels, options.seed);
   const optimizer = tf.train.adam(options.learningRate);
-  const scale = resume?.meta.scale ?? dataScale(data.train);
+  const scale = resume?.meta.scale ?? trainingScale(data, noise, options);
   const context = { options, data, noise, net, optimizer, channels, patch, peak, scale, startStep: resume?.meta.step ?? 0 };
   try {
     if (resume?.optimizer) await restoreOptimizer(optimizer, resume.optimizer);
@@ -55,6 +55,13 @@ export async function createContext(
     await disposeContext(context);
     throw error;
   }
+}
+
+/** The input scale, measured where the network works: in the stabilised domain for families trained there. */
+function trainingScale(data: TrainData, noise: NoiseModel, options: TrainOptions): number {
+  const domain = options.loss === 'supervised' ? undefined : noise.domain;
+  if (!domain) return dataScale(data.train);
+  return dataScale(data.train.map((d) => ({ ...d, image: { ...d.image, data: domain.forward(d.image.data) } })));
 }
 
 export async function disposeContext(context: TrainContext): Promise<void> {

@@ -48,8 +48,12 @@ export async function predictionMse(net: tfl.LayersModel, set: ValidationSet, pa
   return total / (set.count * per);
 }
 
-/** Estimated PSNR without clean images: held-out GR2R loss minus its constant estimates the supervised MSE. */
-export async function estimatePsnr(context: TrainContext, set: ValidationSet): Promise<number> {
+/**
+ * Estimated PSNR without clean images: held-out GR2R loss minus its constant estimates the supervised MSE.
+ * Null for a family trained in a stabilised domain, where that error is not in image units.
+ */
+export async function estimatePsnr(context: TrainContext, set: ValidationSet): Promise<number | null> {
+  if (context.noise.domain && context.options.loss !== 'supervised') return null;
   const mse = await predictionMse(context.net, set, context.patch, context.channels, context.scale);
   return psnr(mse - set.constant, context.peak);
 }
