@@ -93,7 +93,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   if (!flags.out) throw new UsageError('--out MODEL_DIR is required');
   const progress = new ProgressLine(io);
   const noise = flags.resume && !flags.noise ? undefined : parseNoise(flags);
-  const spec = await resolveNoise(noise, flags.data, (m) => progress.note(m));
+  const spec = await resolveNoise(noise, flags.data, (m) => progress.note(m), flags.amplitude);
   const result = await trainTask({
     data: flags.data, target: flags.target, out: flags.out, noise: spec, options: trainOptions(flags),
     resume: flags.resume, amplitude: flags.amplitude, backend: parseBackend(flags.backend), workers: parseWorkers(flags.workers), signal: io.signal,
