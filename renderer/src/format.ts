@@ -37,3 +37,9 @@ export function channelsLabel(channels: number): string {
 export const backendLabels: Readonly<Record<string, string>> = {
   auto: 'Fastest available', 'tensorflow-gpu': 'TensorFlow GPU (CUDA)', tensorflow: 'TensorFlow CPU', wasm: 'WebAssembly', cpu: 'Plain JavaScript',
 };
+
+/** A backend's skip reason as a user reads it: a missing optional package says so plainly. */
+export function skipReason(reason: string): string {
+  const missing = /Cannot find (?:package|module) '([^']+)'/.exec(reason);
+  return missing ? `not installed (optional package ${missing[1]})` : reason;
+}
