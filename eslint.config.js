@@ -37,7 +37,7 @@ export default tseslint.config(
   layer(['main/worker/**', 'main/cli/**'], [
     banned(['electron'], 'worker/ and cli/ run without electron.'),
   ]),
-  layer(['main/services/**', 'main/server/**', 'main/jobs.ts', 'main/settings.ts', 'main/fork-worker.ts', 'main/paths.ts'], [
+  layer(['main/services/**', 'main/server/**', 'main/jobs.ts', 'main/cancel-files.ts', 'main/settings.ts', 'main/fork-worker.ts', 'main/paths.ts'], [
     banned(['electron'], 'the app services are shared with `gr2r serve`: Electron parts are injected from main/index.ts.'),
   ]),
   layer(['main/preload/**'], [

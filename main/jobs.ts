@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { CancelFiles } from './cancel-files';
 import { AppFailure } from './shared/result';
 import type { BackendChoice, BackendReportData } from './shared/settings';
 import type { SpawnWorker, WorkerHandle } from './worker-handle';
@@ -34,6 +35,7 @@ export class JobManager {
   private report: BackendReportData | null = null;
   private readonly backendListeners = new Set<(report: BackendReportData) => void>();
   private restartWhenIdle = false;
+  private readonly cancelFiles = new CancelFiles();
 
   constructor(private readonly spawn: SpawnWorker, private backendChoice: BackendChoice = 'auto') {}
 
@@ -42,13 +44,14 @@ export class JobManager {
     const done = new Promise<WorkerResult<K>>((resolve, reject) => {
       this.pending.set(id, { kind: task.kind, hooks, resolve: resolve as (r: unknown) => void, reject });
     });
-    this.ensureWorker().send({ type: 'run', jobId: id, task });
+    this.ensureWorker().send({ type: 'run', jobId: id, task, cancelFile: this.cancelFiles.path(id) });
     return { id, done };
   }
 
   /** Asks the job to stop at its next step; false when no such job is running. */
   cancel(id: string): boolean {
     if (!this.pending.has(id) || !this.worker) return false;
+    this.cancelFiles.signal(id);
     this.worker.send({ type: 'cancel', jobId: id });
     return true;
   }
@@ -79,6 +82,7 @@ export class JobManager {
     this.pending.clear();
     this.worker?.kill();
     this.worker = undefined;
+    this.cancelFiles.dispose();
   }
 
   private ensureWorker(): WorkerHandle {
@@ -131,6 +135,7 @@ export class JobManager {
 
   private settle(id: string, job: Pending, message: Extract<FromWorker, { type: 'done' | 'failed' }>): void {
     this.pending.delete(id);
+    this.cancelFiles.forget(id);
     if (message.type === 'failed') job.reject(new AppFailure(message.error.code, message.error.message));
     else {
       const result = workerResultSchemas[job.kind].safeParse(message.result);

@@ -40,7 +40,8 @@ export type WorkerResult<K extends WorkerTaskKind> = z.infer<(typeof workerResul
 
 export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('init'), backend: z.enum(['auto', ...backendNames]) }),
-  z.object({ type: z.literal('run'), jobId: z.string(), task: workerTaskSchema }),
+  /** `cancelFile`: created by main to cancel; a loop that never yields to the event loop still sees it. */
+  z.object({ type: z.literal('run'), jobId: z.string(), task: workerTaskSchema, cancelFile: z.string().optional() }),
   z.object({ type: z.literal('cancel'), jobId: z.string() }),
 ]);
 export type ToWorker = z.infer<typeof toWorkerSchema>;

@@ -5,6 +5,7 @@ import { reasonOf } from '../io';
 import type { BackendChoice } from '../shared/settings';
 import type { FromWorker, WorkerTask } from './messages';
 import { toWorkerSchema } from './messages';
+import { cancelSignal } from './cancel-signal';
 import type { TaskTable } from './tasks';
 import { computeTasks } from './tasks';
 
@@ -29,7 +30,7 @@ export class WorkerRunner {
     const message = parsed.data;
     if (message.type === 'init') this.backendChoice = message.backend;
     else if (message.type === 'cancel') this.running.get(message.jobId)?.abort();
-    else void this.run(message.jobId, message.task);
+    else void this.run(message.jobId, message.task, message.cancelFile);
   }
 
   private forced(): BackendName | undefined {
@@ -42,14 +43,14 @@ export class WorkerRunner {
     this.reported = report;
   }
 
-  private async run(jobId: string, task: WorkerTask): Promise<void> {
+  private async run(jobId: string, task: WorkerTask, cancelFile?: string): Promise<void> {
     if (this.running.has(jobId)) return;
     const controller = new AbortController();
     this.running.set(jobId, controller);
     try {
       if (computeTasks.has(task.kind)) await this.reportBackend();
       const context = {
-        signal: controller.signal,
+        signal: cancelSignal(controller, cancelFile),
         backend: this.forced(),
         progress: (update: Extract<FromWorker, { type: 'progress' }>['update']) => this.send({ type: 'progress', jobId, update }),
         note: (message: string) => this.send({ type: 'note', jobId, message }),

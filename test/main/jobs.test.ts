@@ -13,7 +13,7 @@ describe('the job manager (with a worker in memory)', () => {
     const job = jobs.run(scan);
     expect(workers).toHaveLength(1);
     expect(workers[0]!.sent[0]).toEqual({ type: 'init', backend: 'wasm' });
-    expect(workers[0]!.runs()[0]).toMatchObject({ jobId: job.id, task: scan });
+    expect(workers[0]!.runs()[0]).toMatchObject({ jobId: job.id, task: scan, cancelFile: expect.stringContaining(job.id) });
     workers[0]!.answer({ type: 'done', jobId: job.id, result: scanResult });
     await expect(job.done).resolves.toEqual(scanResult);
   });

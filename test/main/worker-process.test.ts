@@ -57,7 +57,8 @@ describe('the compute worker, as a real child process', () => {
     const result = await job.done;
     expect(result.cancelled).toBe(true);
     expect(result.meta.step).toBeGreaterThanOrEqual(2);
-    expect(result.meta.step).toBeLessThan(5000);
+    // Within a few steps, not at the next evaluation (every 50): the loop never yields to read messages.
+    expect(result.meta.step).toBeLessThan(40);
     expect(JSON.parse(await readFile(join(out, 'gr2r.json'), 'utf8')).step).toBe(result.meta.step);
     expect(jobs.backend?.name).toBe('wasm');
   });
