@@ -12,6 +12,12 @@ async function scanDataset(app: AppServices, folderId: string): Promise<ValueOf<
   return { folder: app.folders.ref(folder), ...scan, heldOut: heldOutCount(scan.images.length) };
 }
 
+async function recentDatasets(app: AppServices): Promise<ValueOf<'dataset:recent'>> {
+  const refs = await Promise.all(app.settings.recentDatasets.filter((path) => app.chooser.allows(path))
+    .map((path) => app.folders.register(path).catch(() => null)));
+  return refs.filter((ref) => ref !== null);
+}
+
 async function chooseFolder(app: AppServices, request: ParsedRequestOf<'folder:choose'>): Promise<ValueOf<'folder:choose'>> {
   const path = await app.chooser.choose(request.purpose, request.path);
   return path === null ? null : app.folders.register(path);
@@ -40,6 +46,7 @@ export function createHandlers(app: AppServices): Handlers {
       return null;
     },
     'dataset:scan': ({ folderId }) => scanDataset(app, folderId),
+    'dataset:recent': () => recentDatasets(app),
     'models:list': () => app.models.list(),
     'models:import': ({ folderId }) => app.models.import(app.folders.get(folderId).path),
     'models:export': async ({ modelId, folderId }) => {

@@ -34,6 +34,8 @@ export const invokeChannels = {
   'folder:browse': channel(z.object({ path: z.string().max(4096) }).strict(), folderListingSchema),
   'folder:open': channel(z.object({ folderId: folderIdSchema }).strict(), z.null()),
   'dataset:scan': channel(z.object({ folderId: folderIdSchema }).strict(), datasetSummarySchema),
+  /** Datasets opened before that still exist (and, in a browser, lie inside the served root). */
+  'dataset:recent': channel(none, z.array(folderRefSchema)),
   'models:list': channel(none, z.array(modelSummarySchema)),
   'models:import': channel(z.object({ folderId: folderIdSchema }).strict(), modelSummarySchema),
   'models:export': channel(z.object({ modelId: modelIdSchema, folderId: folderIdSchema }).strict(), folderRefSchema),

@@ -78,7 +78,7 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await page.getByRole('radio', { name: 'Fast' }).click();
     for (const [id, value] of [['t-width', '8'], ['t-depth', '3'], ['t-patch', '32'], ['t-batch', '2'], ['t-steps', '300']]) await setField(id!, value!);
     await page.getByRole('button', { name: 'Start training' }).click();
-    await expect.poll(stepShown, { timeout: 60_000, intervals: [50] }).toBeGreaterThanOrEqual(2);
+    await expect.poll(stepShown, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(2);
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.getByText('Stopped: the model is saved and can resume').waitFor({ timeout: 60_000 });
     const stoppedAt = await stepShown();

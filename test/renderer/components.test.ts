@@ -89,6 +89,19 @@ describe('DatasetView', () => {
   });
 });
 
+describe('DatasetView, before a folder is chosen', () => {
+  it('offers the datasets opened before, and opens one with a click', async () => {
+    const bridge = installFakeBridge({ 'dataset:recent': () => [folder], 'dataset:scan': () => dataset });
+    const wrapper = mount(DatasetView);
+    await flushPromises();
+    await wrapper.get('button.recent-folder').trigger('click');
+    await flushPromises();
+    expect(bridge.calls.map((c) => c.channel)).toEqual(['dataset:recent', 'dataset:scan']);
+    expect(bridge.calls[1]!.request).toEqual({ folderId: folder.id });
+    expect(wrapper.text()).toContain('broken.png');
+  });
+});
+
 describe('TheFolderPicker (browser)', () => {
   it('browses inside the served folder and chooses by relative path', async () => {
     const bridge = installFakeBridge({

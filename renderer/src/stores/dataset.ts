@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { DatasetSummary } from '../../../main/shared/dataset';
+import type { DatasetSummary, FolderRef } from '../../../main/shared/dataset';
 import { call } from '../api';
 import { useAppStore } from './app';
 import { useFolderPickerStore } from './folder-picker';
@@ -9,6 +9,7 @@ import { useFolderPickerStore } from './folder-picker';
 export const useDatasetStore = defineStore('dataset', () => {
   const summary = ref<DatasetSummary | null>(null);
   const scanning = ref(false);
+  const recent = ref<FolderRef[]>([]);
 
   const totals = computed(() => {
     const images = summary.value?.images ?? [];
@@ -37,10 +38,15 @@ export const useDatasetStore = defineStore('dataset', () => {
     }
   }
 
+  async function loadRecent(): Promise<void> {
+    const result = await call('dataset:recent', {});
+    if (result.ok) recent.value = result.value;
+  }
+
   async function choose(): Promise<void> {
     const folder = await useFolderPickerStore().pick('dataset');
     if (folder) await scan(folder.id);
   }
 
-  return { summary, scanning, totals, ready, folderId, scan, choose };
+  return { summary, scanning, recent, totals, ready, folderId, scan, choose, loadRecent };
 });
