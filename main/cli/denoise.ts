@@ -65,7 +65,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     if (w.ratio) io.stdout.write(`ratio ${w.ratio.file}: mean ${w.ratio.mean.toFixed(4)}, variance ${w.ratio.variance.toFixed(4)} over ${w.ratio.count} values\n`);
   }
   for (const f of result.failures) io.stderr.write(`failed ${f.file}: ${f.reason}\n`);
-  io.stderr.write(`denoised ${result.written.length} file(s), ${result.failures.length} failed; ${describeBackend(result.backend)}\n`);
+  io.stderr.write(`denoised ${result.written.length} file(s), ${result.failures.length} failed; ${result.inference}; ${describeBackend(result.backend)}\n`);
   if (result.cancelled) return 130;
   return result.failures.length > 0 ? 1 : 0;
 }
