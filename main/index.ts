@@ -7,7 +7,7 @@ import { appPaths } from './paths';
 import { APP_ORIGIN, appSchemePrivileges, registerAppProtocol } from './protocol';
 import { hardenContents, hardenSession } from './security';
 import type { AppServices } from './services/app-services';
-import { createServices } from './services/create-services';
+import { createServices, warmUp } from './services/create-services';
 import { createHandlers } from './services/handlers';
 import { AppFailure } from './shared/result';
 import { followJobsInTaskbar } from './taskbar';
@@ -44,6 +44,7 @@ async function ready(): Promise<void> {
   });
   services = created;
   for (const note of created.notes) console.warn(note);
+  warmUp(created);
   registerAppProtocol(protocol, paths.renderer, services.images);
   registerIpc(ipcMain, createHandlers(services), [APP_ORIGIN, ...(devServer ? [new URL(devServer).origin] : [])]);
   services.hub.subscribe((event, payload) => {

@@ -4,7 +4,7 @@ import { forkWorker } from '../fork-worker';
 import { appPaths, defaultDataDir, sourceRoot } from '../paths';
 import { ensureRendererBuilt } from '../server/renderer-build';
 import { startServer } from '../server/http-server';
-import { createServices } from '../services/create-services';
+import { createServices, warmUp } from '../services/create-services';
 import { createHandlers } from '../services/handlers';
 import { RootChooser } from '../services/root-chooser';
 import { appVersion } from '../tasks/version';
@@ -43,6 +43,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     mode: 'browser', version: appVersion, dataDir: resolve(values.data ?? defaultDataDir()), chooser, spawnWorker: forkWorker(paths.worker),
   });
   for (const note of services.notes) io.stderr.write(`${note}\n`);
+  warmUp(services);
   const server = await startServer({ services, handlers: createHandlers(services), rendererDir: paths.renderer, port });
   io.stdout.write(`GR2R Studio is ready at ${server.url}\n`);
   io.stderr.write('Open that address in a browser on this machine (Ctrl+C stops).\n');

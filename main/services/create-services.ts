@@ -21,6 +21,11 @@ export interface ServiceOptions {
   readonly openFolder?: (path: string) => Promise<void>;
 }
 
+/** Starts the worker and lets it choose the compute backend, so the app shows it before the first job. */
+export function warmUp(app: AppServices): void {
+  app.jobs.run({ kind: 'backend' }).done.catch((error: Error) => process.stderr.write(`gr2r: no compute backend: ${error.message}\n`));
+}
+
 export async function createServices(options: ServiceOptions): Promise<AppServices & { notes: readonly string[] }> {
   const settings = await SettingsStore.open(join(options.dataDir, 'settings.json'));
   const folders = new FolderRegistry();

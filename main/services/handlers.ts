@@ -2,6 +2,7 @@ import type { InvokeChannel, ParsedRequestOf, ValueOf } from '../shared/contract
 import { heldOutCount } from '../shared/dataset';
 import { AppFailure } from '../shared/result';
 import type { AppServices } from './app-services';
+import { warmUp } from './create-services';
 
 export type Handlers = { [C in InvokeChannel]: (request: ParsedRequestOf<C>) => Promise<ValueOf<C>> };
 
@@ -31,8 +32,10 @@ export function createHandlers(app: AppServices): Handlers {
     }),
     'settings:get': async () => app.settings.user,
     'settings:update': async (patch) => {
+      const before = app.settings.user.backend;
       const user = await app.settings.update(patch);
       app.jobs.setBackendChoice(user.backend);
+      if (user.backend !== before) warmUp(app);
       return user;
     },
     'folder:choose': (request) => chooseFolder(app, request),

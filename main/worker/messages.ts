@@ -11,6 +11,8 @@ import { backendNames, backendReportSchema } from '../shared/settings';
 
 /** Tasks as the worker runs them: absolute paths, resolved and checked by main from the renderer's ids. */
 export const workerTaskSchema = z.discriminatedUnion('kind', [
+  /** Choose the compute backend now, so the app can show it before the first job. */
+  z.object({ kind: z.literal('backend') }),
   z.object({ kind: z.literal('scan'), folder: z.string() }),
   z.object({
     kind: z.literal('train'), data: z.string(), out: z.string(), noise: noiseSpecSchema.optional(),
@@ -27,6 +29,7 @@ export type WorkerTask = z.infer<typeof workerTaskSchema>;
 export type WorkerTaskKind = WorkerTask['kind'];
 
 export const workerResultSchemas = {
+  backend: backendReportSchema,
   scan: z.object({ images: z.array(imageEntrySchema), failures: z.array(fileFailureSchema), ignored: z.number().int() }),
   train: z.object({ model: z.string(), meta: modelMetaSchema, failures: z.array(fileFailureSchema), cancelled: z.boolean() }),
   estimate: estimateReportSchema,

@@ -1,5 +1,6 @@
 import type { WorkerResult, WorkerTask, WorkerTaskKind } from '../messages';
 import type { TaskContext } from '../task-context';
+import { initBackend } from '../../engine/backend';
 import { runDenoise } from './denoise';
 import { runEstimate } from './estimate';
 import { runPreview } from './preview';
@@ -11,9 +12,13 @@ export type TaskTable = {
 };
 
 /** Which tasks need the compute backend (and so report it before they start). */
-export const computeTasks: ReadonlySet<WorkerTaskKind> = new Set(['train', 'preview', 'denoise']);
+export const computeTasks: ReadonlySet<WorkerTaskKind> = new Set(['backend', 'train', 'preview', 'denoise']);
 
 export const tasks: TaskTable = {
+  backend: async (_task, context) => {
+    const report = await initBackend(context.backend);
+    return { name: report.name, skipped: [...report.skipped] };
+  },
   scan: scanTask,
   train: runTrain,
   estimate: runEstimate,
