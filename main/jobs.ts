@@ -106,7 +106,9 @@ export class JobManager {
   private exited(worker: WorkerHandle, detail: string): void {
     if (worker !== this.worker) return;
     this.worker = undefined;
-    const message = `The compute worker stopped unexpectedly (${detail}), probably out of memory. Nothing else is affected; start the job again, with a smaller batch or patch if it happens again.`;
+    // The system kills a process that runs out of memory with SIGKILL: then the fix is a smaller job.
+    const hint = detail.includes('SIGKILL') ? ', probably out of memory; try a smaller batch, patch or tile' : '';
+    const message = `The compute worker stopped unexpectedly (${detail}${hint}). Nothing else is affected: the next job starts a new worker.`;
     for (const job of this.pending.values()) job.reject(new AppFailure('worker-crashed', message));
     this.pending.clear();
   }
