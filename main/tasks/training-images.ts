@@ -10,10 +10,12 @@ export interface TrainingPixels {
   readonly family: NoiseFamily;
 }
 
-function ruleOf(image: LoadedImage, family: NoiseFamily): ValidityRule {
+// Zeros stay in training even for speckle: a zero intensity recorrupts to zeros (x = 0 gives y = 0), so it is
+// harmless, while masking it out would leave no whole patch in photos with black areas.
+function ruleOf(image: LoadedImage): ValidityRule {
   const { bitDepth, noData } = image.source;
   const tolerance = bitDepth === 32 ? 0 : 0.5 / (bitDepth === 8 ? 255 : 65535);
-  return { tolerance, positiveOnly: family === 'gamma', ...(noData !== undefined && { noData }) };
+  return { tolerance, positiveOnly: false, ...(noData !== undefined && { noData }) };
 }
 
 /** Zeroes the values of pixels without data (in place), so no statistic over the raw array sees -9999 or NaN. */
@@ -23,14 +25,14 @@ function zeroInvalid(data: Float32Array, valid: Uint8Array, channels: number): v
 
 /**
  * The loaded images as training sees them, changed in place (they are loaded for training only): amplitudes
- * squared, and pixels without data (no-data value, NaN, speckle zeros) masked so that no patch contains them.
+ * squared, and pixels without data (the declared no-data value, NaN) masked so that no patch contains them.
  * `notes` says how much of each image was left out.
  */
 export function prepareTrainingImages(images: readonly LoadedImage[], pixels: TrainingPixels): { images: LoadedImage[]; notes: string[] } {
   const notes: string[] = [];
   const prepared = images.map((loaded) => {
     const { image } = loaded;
-    const valid = validityMask(image, ruleOf(loaded, pixels.family));
+    const valid = validityMask(image, ruleOf(loaded));
     if (pixels.amplitude) squareValues(image.data);
     if (!valid) return loaded;
     zeroInvalid(image.data, valid, image.channels);
