@@ -38,6 +38,7 @@ async function activate(name: BackendName): Promise<void> {
 
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
+  if (/Cannot find (package|module) '@tensorflow\/tfjs-node/.test(text)) return 'not installed';
   return text.split('\n')[0]!.slice(0, 200);
 }
 
