@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors, hasChromium, launchChromium } from './chromium';
 import { makeNoisyFolder } from './noisy-folder';
 import type { ServeProcess } from './serve-process';
-import { startServe } from './serve-process';
+import { childPids, startServe } from './serve-process';
 
 const shots = join(import.meta.dirname, '../../test-output/e2e');
 let dir: string;
@@ -127,6 +127,21 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     expect((await sharp(join(output, 'chelsea.png')).metadata()).depth).toBe('ushort');
     expect((await sharp(join(output, 'coffee.tif')).metadata()).depth).toBe('float');
     await shot('08-compare-exported');
+  });
+
+  it('reports a crash of the compute worker as a failed job, and goes on', async () => {
+    await nav(/Train/).click();
+    await setField('t-steps', '100000');
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await page.getByText('Training', { exact: true }).waitFor({ timeout: 60_000 });
+    await expect.poll(stepShown, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(2);
+    for (const pid of await childPids(serve.child.pid!)) process.kill(pid, 'SIGKILL');
+    await page.getByText(/The compute worker stopped unexpectedly \(signal SIGKILL/).waitFor({ timeout: 30_000 });
+    await shot('09-worker-crashed');
+    await nav(/Compare/).click();
+    await page.getByRole('button', { name: 'Denoise all' }).click();
+    const again = join(dir, 'root', 'noisy-denoised-1');
+    await expect.poll(() => readdir(again).then((f) => f.length, () => 0), { timeout: 60_000 }).toBe(4);
   });
 
   it('showed no console errors', () => {

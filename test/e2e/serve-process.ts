@@ -30,3 +30,16 @@ export function startServe(root: string, dataDir: string): Promise<ServeProcess>
     child.once('exit', (code) => reject(new Error(`gr2r serve exited with ${code}:\n${output}`)));
   });
 }
+
+/** The processes whose parent is `pid` (Linux /proc): the compute worker of a `gr2r serve`. */
+export async function childPids(pid: number): Promise<number[]> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const children: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (parent === pid) children.push(Number(entry));
+  }
+  return children;
+}

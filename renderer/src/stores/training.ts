@@ -21,8 +21,8 @@ export const useTrainingStore = defineStore('training', () => {
 
   const job = computed(() => (jobId.value ? jobs.jobs[jobId.value] ?? null : null));
   const running = computed(() => job.value?.status === 'running');
-  /** The curve of the run on screen: the running one, or the one that made the selected model. */
-  const history = computed(() => (running.value || (models.selectedId !== null && models.selectedId === lastModelId())
+  /** The curve of the run on screen: the running or failed one, or the one that made the selected model. */
+  const history = computed(() => (running.value || job.value?.status === 'failed' || (models.selectedId !== null && models.selectedId === lastModelId())
     ? [...earlier.value, ...(job.value?.history ?? [])] : []));
   const custom = computed(() => !matchesPreset(settings.value, preset.value));
   const model = computed(() => models.selected);
