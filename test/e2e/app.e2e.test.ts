@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,21 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     expect(await page.locator('.stat', { hasText: 'Estimated PSNR' }).innerText()).toMatch(/\d+\.\d\d dB/);
     expect(await page.getByRole('contentinfo').innerText()).toMatch(/Compute: WebAssembly/);
     await shot('05-train-done');
+  });
+
+  it('saves a copy of the model and loads it back into the library', async () => {
+    const models = page.locator('.list li');
+    const before = await models.count();
+    await page.getByRole('button', { name: 'Save a copy…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Choose this folder' }).click();
+    const saved = page.getByRole('status').filter({ hasText: 'Model saved to' });
+    await saved.waitFor();
+    const folder = /Model saved to (.+)$/.exec((await saved.innerText()).split('\n')[0]!.trim())![1]!;
+    expect(await readdir(folder)).toEqual(expect.arrayContaining(['gr2r.json', 'model.json', 'weights.bin']));
+    await page.getByRole('button', { name: 'Load…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: basename(folder) }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Choose this folder' }).click();
+    await expect.poll(() => models.count()).toBe(before + 1);
   });
 
   it('previews the visible crop and compares with the split slider, side by side and held', async () => {
