@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { noiseModel } from '../../main/engine/noise';
-import { generalizedAnscombe } from '../../main/engine/noise/anscombe';
+import { anscombeDomain } from '../../main/engine/noise/poisson-gaussian';
 import { Rng } from '../../main/engine/random/rng';
 
 const spec = { family: 'poissongaussian', a: 0.01, b: 0.0004 } as const;
@@ -17,11 +17,12 @@ describe('Poisson-Gaussian noise family (var = a x + b), trained in the Anscombe
     }
   });
 
-  it('recorrupts the transformed data as Gaussian sigma = 1: (1 - alpha) y1 + alpha y2 = f(y), Var(y2 - f(y)) = (1 - alpha) / alpha', () => {
+  it('recorrupts the transformed data as Gaussian (sigma 1 in GAT units): (1 - alpha) y1 + alpha y2 = z, Var(y2 - z) = sigma^2 (1 - alpha) / alpha', () => {
     const model = noiseModel(spec);
     const alpha = 0.2;
     const y = model.sample(new Float32Array(40000).fill(0.3), new Rng(9));
-    const z = generalizedAnscombe(spec.a, spec.b).forward(y);
+    const domain = anscombeDomain(spec.a, spec.b);
+    const z = domain.forward(y);
     const { y1, y2 } = model.recorrupt(y, alpha, new Rng(10));
     let worst = 0;
     let spread = 0;
@@ -29,9 +30,19 @@ describe('Poisson-Gaussian noise family (var = a x + b), trained in the Anscombe
       worst = Math.max(worst, Math.abs((1 - alpha) * y1[i]! + alpha * y2[i]! - z[i]!));
       spread += (y2[i]! - z[i]!) ** 2;
     }
-    expect(worst).toBeLessThan(1e-3);
-    expect(spread / z.length / ((1 - alpha) / alpha)).toBeCloseTo(1, 1);
-    expect(model.lossConstantFromNoisy(y, alpha)).toBe(1 / alpha);
+    expect(worst).toBeLessThan(1e-6);
+    expect(domain.sigma).toBe(spec.a / 2);
+    expect(spread / z.length / ((domain.sigma ** 2 * (1 - alpha)) / alpha)).toBeCloseTo(1, 1);
+    expect(model.lossConstantFromNoisy(y, alpha)).toBeCloseTo(domain.sigma ** 2 / alpha, 12);
+  });
+
+  it('maps the denoised transform back with the unbiased inverse: E[z] at x returns x', () => {
+    const domain = anscombeDomain(spec.a, spec.b);
+    for (const x of [0.01, 0.1, 0.5]) {
+      const z = domain.forward(noiseModel(spec).sample(new Float32Array(40000).fill(x), new Rng(11)));
+      const mean = z.reduce((s, v) => s + v, 0) / z.length;
+      expect(domain.inverse(new Float32Array([mean]))[0]!).toBeCloseTo(x, 2);
+    }
   });
 
   it('accepts any finite data (read noise makes values negative) and names NaN', () => {

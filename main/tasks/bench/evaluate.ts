@@ -13,6 +13,7 @@ import type { Score } from './types';
 
 const like = (image: ImageF32, data: Float32Array) => makeImage(image.height, image.width, image.channels, data);
 const tiling = { tile: 256, overlap: 32 };
+const orNull = (v: number) => (Number.isFinite(v) ? v : null);
 
 /** The model applied once to each noisy image, as a supervised model is used. */
 export async function evaluateOnce(model: TrainedModel, noisy: readonly NamedImage[], clean: readonly NamedImage[]): Promise<Score> {
@@ -25,10 +26,13 @@ export interface Gr2rScores {
   /** J = 1 (the first recorruption) and the mean over J = mc recorruptions. */
   readonly single: Score;
   readonly averaged: Score;
-  /** PSNR of one pass on y1 and of the J-average, mean over the test images: estimated from y alone, and true. */
-  readonly estimatedPsnr: number;
+  /**
+   * PSNR of one pass on y1 and of the J-average, mean over the test images: estimated from y alone (null when an
+   * estimated error is not positive, which a wrong noise model can cause), and true.
+   */
+  readonly estimatedPsnr: number | null;
   readonly truePsnr: number;
-  readonly estimatedOutputPsnr: number;
+  readonly estimatedOutputPsnr: number | null;
   readonly trueOutputPsnr: number;
 }
 
@@ -46,8 +50,8 @@ export async function evaluateGr2r(model: TrainedModel, noisy: readonly NamedIma
     const output = readout.toImage(result.output.data);
     singles.push(like(image, passes[0]!));
     averages.push(like(image, output));
-    sums.estimated += psnr(estimate.single, 1);
-    sums.estimatedOutput += psnr(estimate.averaged, 1);
+    sums.estimated += estimate.single > 0 ? psnr(estimate.single, 1) : Number.NaN;
+    sums.estimatedOutput += estimate.averaged > 0 ? psnr(estimate.averaged, 1) : Number.NaN;
     sums.truth += psnr(passes.reduce((s, f) => s + meanSquaredError(f, x), 0) / passes.length, 1);
     sums.truthOutput += psnr(meanSquaredError(output, x), 1);
   }
@@ -56,9 +60,9 @@ export async function evaluateGr2r(model: TrainedModel, noisy: readonly NamedIma
   return {
     single: scoreImages(singles, cleanImages),
     averaged: scoreImages(averages, cleanImages),
-    estimatedPsnr: sums.estimated / n,
+    estimatedPsnr: orNull(sums.estimated / n),
     truePsnr: sums.truth / n,
-    estimatedOutputPsnr: sums.estimatedOutput / n,
+    estimatedOutputPsnr: orNull(sums.estimatedOutput / n),
     trueOutputPsnr: sums.truthOutput / n,
   };
 }

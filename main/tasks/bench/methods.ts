@@ -1,6 +1,6 @@
 import type { ImageF32 } from '../../engine/image';
 import { makeImage } from '../../engine/image';
-import { generalizedAnscombe } from '../../engine/noise/anscombe';
+import { anscombeDomain } from '../../engine/noise/poisson-gaussian';
 import type { NamedImage } from '../../engine/train/data';
 import type { NoiseSpec } from '../../shared/noise';
 import type { BenchCondition } from './conditions';
@@ -18,12 +18,12 @@ export interface BenchMethod {
 
 const asIs = (image: ImageF32) => image;
 
-/** Output of the Anscombe domain back to image units, errors weighted by (dy/dz)^2 = a x + 3 a^2 / 8 + b. */
+/** Output of the Anscombe domain back to image units, squared errors weighted by (dy/dz)^2. */
 function anscombeReadout(a: number, b: number): Readout {
-  const g = generalizedAnscombe(a, b);
+  const domain = anscombeDomain(a, b);
   return {
-    toImage: (output) => g.inverse(output),
-    errorWeights: (output) => g.inverse(output).map((x) => a * x + (3 * a * a) / 8 + b),
+    toImage: (output) => domain.inverse(output),
+    errorWeights: (output) => domain.inverse(output).map((x) => domain.errorWeight(x)),
   };
 }
 

@@ -5,7 +5,7 @@ const columns = [
 ] as const;
 
 const score = (s: Score) => `${s.psnr.toFixed(2)} ${s.ssim.toFixed(3)}`;
-const db = (v: number) => v.toFixed(2);
+const db = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
 
 function line(cells: readonly string[]): string {
   return cells.map((cell, i) => (i < 2 ? cell.padEnd(columns[i]![1]) : cell.padStart(columns[i]![1]))).join('  ');

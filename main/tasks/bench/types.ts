@@ -26,11 +26,12 @@ export interface BenchRow {
   readonly gap: number;
   /**
    * PSNR (mean over the test images), estimated from the noisy data alone and true: of one pass f(y1) (what
-   * training's estimated PSNR estimates, GR2R.md §2) and of the J-average (the output a user gets).
+   * training's estimated PSNR estimates, GR2R.md §2) and of the J-average (the output a user gets). Null when an
+   * estimated error is not positive: the noise model does not fit the data.
    */
-  readonly estimatedPsnr: number;
+  readonly estimatedPsnr: number | null;
   readonly truePsnr: number;
-  readonly estimatedOutputPsnr: number;
+  readonly estimatedOutputPsnr: number | null;
   readonly trueOutputPsnr: number;
   /** The estimate training itself reported (on its own patches). */
   readonly trainingEstimate: number | null;
