@@ -4,4 +4,13 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../main/cli/index.ts');
-process.exitCode = await main(process.argv.slice(2));
+
+// Ctrl-C once: stop after the current step (training saves a checkpoint to resume from); twice: quit now.
+const controller = new AbortController();
+process.on('SIGINT', () => {
+  if (controller.signal.aborted) process.exit(130);
+  process.stderr.write('\nstopping after this step (Ctrl-C again to quit now)\n');
+  controller.abort();
+});
+process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, signal: controller.signal });
+process.exit();

@@ -55,5 +55,7 @@ export async function predictionMse(net: tfl.LayersModel, set: ValidationSet, pa
 export async function estimatePsnr(context: TrainContext, set: ValidationSet): Promise<number | null> {
   if (context.noise.domain && context.options.loss !== 'supervised') return null;
   const mse = await predictionMse(context.net, set, context.patch, context.channels, context.scale);
-  return psnr(mse - set.constant, context.peak);
+  // A negative estimate means the noise is weaker than the model says (the parameter is too large): no PSNR then.
+  const estimated = mse - set.constant;
+  return estimated > 0 ? psnr(estimated, context.peak) : null;
 }

@@ -52,12 +52,18 @@ export async function* train(run: TrainRun): AsyncGenerator<TrainEvent> {
   }
 }
 
+/** A wasm step never waits on I/O: let the event loop run so a cancel (message, signal) is seen between steps. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 async function* loop(context: TrainContext, run: TrainRun): AsyncGenerator<TrainEvent> {
   const { options } = context;
   const validation = validationSet(context);
   let estPsnr = run.resume?.meta.estPsnr ?? null;
   let msPerStep: number | null = null;
   for (let step = context.startStep; step < options.steps; step++) {
+    await nextTask();
     if (run.signal?.aborted) {
       yield { kind: 'checkpoint', checkpoint: await snapshot(context, run, step, estPsnr), final: false };
       return;
