@@ -13,7 +13,6 @@ import type { Score } from './types';
 
 const like = (image: ImageF32, data: Float32Array) => makeImage(image.height, image.width, image.channels, data);
 const tiling = { tile: 256, overlap: 32 };
-const orNull = (v: number) => (Number.isFinite(v) ? v : null);
 
 /** The model applied once to each noisy image, as a supervised model is used. */
 export async function evaluateOnce(model: TrainedModel, noisy: readonly NamedImage[], clean: readonly NamedImage[]): Promise<Score> {
@@ -27,8 +26,9 @@ export interface Gr2rScores {
   readonly single: Score;
   readonly averaged: Score;
   /**
-   * PSNR of one pass on y1 and of the J-average, mean over the test images: estimated from y alone (null when an
-   * estimated error is not positive, which a wrong noise model can cause), and true.
+   * PSNR of one pass on y1 and of the J-average, from the squared errors pooled over all test pixels: estimated
+   * from y alone (null when the estimated error is not positive, which a wrong noise model can cause), and true.
+   * Pooled, because a noisy per-image estimate near 0 would blow up a mean of PSNRs.
    */
   readonly estimatedPsnr: number | null;
   readonly truePsnr: number;
@@ -40,7 +40,7 @@ export interface Gr2rScores {
 export async function evaluateGr2r(model: TrainedModel, noisy: readonly NamedImage[], clean: readonly NamedImage[], mc: number, readout: Readout = plainReadout): Promise<Gr2rScores> {
   const singles: ImageF32[] = [];
   const averages: ImageF32[] = [];
-  const sums = { estimated: 0, estimatedOutput: 0, truth: 0, truthOutput: 0 };
+  const sums = { estimated: 0, estimatedOutput: 0, truth: 0, truthOutput: 0, pixels: 0 };
   for (const [i, { image }] of noisy.entries()) {
     const x = clean[i]!.image.data;
     const passes: Float32Array[] = [];
@@ -50,19 +50,22 @@ export async function evaluateGr2r(model: TrainedModel, noisy: readonly NamedIma
     const output = readout.toImage(result.output.data);
     singles.push(like(image, passes[0]!));
     averages.push(like(image, output));
-    sums.estimated += estimate.single > 0 ? psnr(estimate.single, 1) : Number.NaN;
-    sums.estimatedOutput += estimate.averaged > 0 ? psnr(estimate.averaged, 1) : Number.NaN;
-    sums.truth += psnr(passes.reduce((s, f) => s + meanSquaredError(f, x), 0) / passes.length, 1);
-    sums.truthOutput += psnr(meanSquaredError(output, x), 1);
+    const n = x.length;
+    sums.estimated += estimate.single * n;
+    sums.estimatedOutput += estimate.averaged * n;
+    sums.truth += (passes.reduce((s, f) => s + meanSquaredError(f, x), 0) / passes.length) * n;
+    sums.truthOutput += meanSquaredError(output, x) * n;
+    sums.pixels += n;
   }
-  const n = noisy.length;
+  const pooled = (sum: number) => psnr(sum / sums.pixels, 1);
+  const positive = (sum: number) => (sum > 0 ? pooled(sum) : null);
   const cleanImages = clean.map((c) => c.image);
   return {
     single: scoreImages(singles, cleanImages),
     averaged: scoreImages(averages, cleanImages),
-    estimatedPsnr: orNull(sums.estimated / n),
-    truePsnr: sums.truth / n,
-    estimatedOutputPsnr: orNull(sums.estimatedOutput / n),
-    trueOutputPsnr: sums.truthOutput / n,
+    estimatedPsnr: positive(sums.estimated),
+    truePsnr: pooled(sums.truth),
+    estimatedOutputPsnr: positive(sums.estimatedOutput),
+    trueOutputPsnr: pooled(sums.truthOutput),
   };
 }

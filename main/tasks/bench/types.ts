@@ -25,9 +25,9 @@ export interface BenchRow {
   /** averaged.psnr - supervised.psnr: the target is > -0.5 dB. */
   readonly gap: number;
   /**
-   * PSNR (mean over the test images), estimated from the noisy data alone and true: of one pass f(y1) (what
-   * training's estimated PSNR estimates, GR2R.md §2) and of the J-average (the output a user gets). Null when an
-   * estimated error is not positive: the noise model does not fit the data.
+   * PSNR of the squared errors pooled over the test pixels, estimated from the noisy data alone and true: of one
+   * pass f(y1) (what training's estimated PSNR estimates, GR2R.md §2) and of the J-average (the output a user
+   * gets). Null when an estimated error is not positive: the noise model does not fit the data.
    */
   readonly estimatedPsnr: number | null;
   readonly truePsnr: number;
