@@ -10,7 +10,7 @@ export const benchFlagOptions = {
   data: { type: 'string' }, budget: { type: 'string' }, family: { type: 'string', multiple: true },
   steps: { type: 'string' }, alpha: { type: 'string' }, lr: { type: 'string' }, batch: { type: 'string' }, patch: { type: 'string' },
   net: { type: 'string' }, width: { type: 'string' }, depth: { type: 'string' }, seed: { type: 'string' }, mc: { type: 'string' },
-  sweep: { type: 'string' }, json: { type: 'boolean' }, backend: { type: 'string' }, speed: { type: 'boolean' },
+  loss: { type: 'string' }, sweep: { type: 'string' }, json: { type: 'boolean' }, backend: { type: 'string' }, speed: { type: 'boolean' },
 } as const;
 
 export type BenchFlags = Partial<Record<Exclude<keyof typeof benchFlagOptions, 'family' | 'json' | 'speed'>, string>> & {
@@ -59,4 +59,11 @@ export function parseOverrides(flags: BenchFlags): Partial<Omit<TrainOptions, 'n
     out.net = { kind: net, width: wholeNumber(flags, 'width') ?? (net === 'unet' ? 32 : 64), depth: wholeNumber(flags, 'depth') ?? (net === 'unet' ? 3 : 7) };
   }
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
+}
+
+/** `--loss mse` or `--loss nll`: only that GR2R loss. */
+export function parseLosses(value: string | undefined): ('mse' | 'nll')[] | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'mse' && value !== 'nll') throw new UsageError(`--loss must be mse or nll, got ${value}`);
+  return [value];
 }

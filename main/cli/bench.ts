@@ -5,7 +5,7 @@ import { benchTrainOptions, runBench } from '../tasks/bench/bench-task';
 import { runSpeedBench } from '../tasks/bench/speed';
 import { formatHeader, formatRow } from '../tasks/bench/table';
 import type { Command, CommandIO } from './command';
-import { benchFlagOptions, parseBudget, parseFamilies, parseOverrides, wholeNumber } from './bench-flags';
+import { benchFlagOptions, parseBudget, parseFamilies, parseLosses, parseOverrides, wholeNumber } from './bench-flags';
 import { ProgressLine } from './progress';
 import { runSweepCommand } from './bench-sweep';
 import { parseBackend } from './train';
@@ -25,6 +25,7 @@ the gap GR2R - supervised, and the estimated PSNR of f(y1) (from noisy data alon
                        FAMILY:LEVEL for one level (poissongaussian: Anscombe mode against plain Poisson and Gaussian)
   --steps N  --alpha A  --lr R  --batch B  --patch P  --net unet|dncnn  --width W  --depth D  --seed S
                        change the budget's training options (both GR2R and supervised)
+  --loss mse|nll       only that GR2R loss (default: MSE, and NLL where defined)
   --mc J               Monte Carlo recorruptions for GR2R (default 5)
   --sweep alpha|mc     PSNR against the split alpha (0.05..0.5), or against J (1..20), instead of the table
   --json               the rows as JSON on stdout
@@ -44,7 +45,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   progress.note(`bench (${budget}): ${describeNet(options.net)}, ${options.steps} steps, batch ${options.batch}, patch ${options.patch}, alpha ${options.alpha}, lr ${options.learningRate}, J = ${mc}`);
   if (!flags.json) io.stdout.write(`${formatHeader(mc)}\n`);
   const report = await runBench({
-    data: flags.data ?? samples, budget, overrides, families: parseFamilies(flags.family), mc,
+    data: flags.data ?? samples, budget, overrides, families: parseFamilies(flags.family), losses: parseLosses(flags.loss), mc,
     backend: parseBackend(flags.backend), signal: io.signal,
     onStep: (label) => (step, total, etaMs) => progress.update(step, total, label, etaMs),
     onRow: (row) => { if (!flags.json) io.stdout.write(`${formatRow(row)}\n`); },

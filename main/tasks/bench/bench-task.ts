@@ -17,6 +17,8 @@ export interface BenchInput {
   /** Options the user set on top of the budget's (steps, alpha, learning rate...). */
   readonly overrides: Partial<Omit<TrainOptions, 'noise'>>;
   readonly families?: readonly ConditionFilter[];
+  /** Only these GR2R losses (default: MSE everywhere, and NLL where the family defines it). */
+  readonly losses?: readonly ('mse' | 'nll')[];
   readonly mc: number;
   readonly backend?: BackendName;
   readonly onStep?: (label: string) => StepReport;
@@ -34,7 +36,8 @@ export async function runBench(input: BenchInput): Promise<BenchReport> {
   const images = await loadCleanImages(input.data, budgetSettings[input.budget].testRows);
   const options = benchTrainOptions(input.budget, input.overrides);
   const rows: BenchRow[] = [];
-  for (const condition of conditionsFor(input.families)) {
+  const wanted = (loss: 'mse' | 'nll') => !input.losses || input.losses.includes(loss);
+  for (const condition of conditionsFor(input.families).map((c) => ({ ...c, losses: c.losses.filter(wanted) }))) {
     const run = { images, options, mc: input.mc, onStep: input.onStep, signal: input.signal };
     for (const row of await runCondition(condition, run)) {
       rows.push(row);
