@@ -31,7 +31,8 @@ describe('Poisson-Gaussian noise family (var = a x + b), trained in the Anscombe
       spread += (y2[i]! - z[i]!) ** 2;
     }
     expect(worst).toBeLessThan(1e-6);
-    expect(domain.sigma).toBe(spec.a / 2);
+    expect(domain.sigma).toBe(Math.sqrt(spec.a) / 2);
+    expect(domain.forward(new Float32Array([0.5]))[0]).toBeCloseTo(Math.sqrt(0.5 + (3 * spec.a) / 8 + spec.b / spec.a), 6);
     expect(spread / z.length / ((domain.sigma ** 2 * (1 - alpha)) / alpha)).toBeCloseTo(1, 1);
     expect(model.lossConstantFromNoisy(y, alpha)).toBeCloseTo(domain.sigma ** 2 / alpha, 12);
   });

@@ -5,10 +5,10 @@ import type { NoiseModel } from './model';
 import { checkAlphaRange, countWhere } from './model';
 
 /**
- * Where Poisson-Gaussian data are trained: the generalised Anscombe transform times a / 2, i.e.
- * z = sqrt(max(a y + 3 a^2 / 8 + b, 0)). In GAT units the noise is Gaussian with sigma 1; the factor a / 2 keeps
- * z in the units of sqrt(y), like the data the network normally sees (in GAT units it would learn corrections
- * 2 / a times larger, much more slowly at the same learning rate), so here sigma = a / 2.
+ * Where Poisson-Gaussian data are trained: the generalised Anscombe transform times sqrt(a) / 2, i.e.
+ * z = sqrt(max(y + 3 a / 8 + b / a, 0)). In GAT units the noise is Gaussian with sigma 1; the factor keeps z in the
+ * units of sqrt(y) (about [0, 1] like the data the network normally sees; in GAT units its corrections are
+ * 2 / sqrt(a) times larger and train far more slowly at the same learning rate), so here sigma = sqrt(a) / 2.
  */
 export interface AnscombeDomain {
   readonly sigma: number;
@@ -21,12 +21,12 @@ export interface AnscombeDomain {
 
 export function anscombeDomain(a: number, b: number): AnscombeDomain {
   const gat = generalizedAnscombe(a, b);
-  const half = a / 2;
+  const unit = Math.sqrt(a) / 2;
   return {
-    sigma: half,
-    forward: (y) => gat.forward(y).map((v) => half * v),
-    inverse: (z) => gat.inverse(z.map((v) => v / half)),
-    errorWeight: (x) => (4 * Math.max(a * x + (3 * a * a) / 8 + b, 0)) / (a * a),
+    sigma: unit,
+    forward: (y) => gat.forward(y).map((v) => unit * v),
+    inverse: (z) => gat.inverse(z.map((v) => v / unit)),
+    errorWeight: (x) => (4 * Math.max(a * x + (3 * a * a) / 8 + b, 0)) / a,
   };
 }
 
