@@ -21,7 +21,7 @@ Noise (parameters in the units of the data: 8/16-bit images as [0, 1], float TIF
   --noise gaussian --sigma S | poisson --gain G | gamma --looks L | binomial --trials N | lograyleigh --scale C
   Without the parameter, it is estimated from the images (gaussian, poisson, gamma).
 Options:
-  --alpha A          GR2R split (default 0.2)
+  --alpha A          GR2R split (default 0.3)
   --loss mse|nll     GR2R loss (nll: Poisson and Gamma; default mse)
   --net unet|dncnn   network (default unet); --width W (32), --depth D (3)
   --steps N (400)  --batch B (8)  --patch P (64)  --seed S (1)  --lr R (0.001)

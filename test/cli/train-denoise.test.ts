@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeImage } from '../../main/engine/image';
+import { defaultTrainOptions } from '../../main/engine/train/options';
 import { imagePsnr } from '../../main/engine/metrics';
 import { noiseModel } from '../../main/engine/noise';
 import { Rng } from '../../main/engine/random/rng';
@@ -36,7 +37,7 @@ describe('gr2r train and denoise', () => {
     expect(r.stderr).toMatch(/skipped .*broken\.tif: /);
     expect(r.stdout).toMatch(/trained DnCNN 3 layers x 8 on poisson gain=0.02/);
     const meta = JSON.parse(await readFile(join(dir, 'model', 'gr2r.json'), 'utf8'));
-    expect(meta).toMatchObject({ noise: { family: 'poisson', gain: 0.02 }, alpha: 0.2, step: 6, channels: 3 });
+    expect(meta).toMatchObject({ noise: { family: 'poisson', gain: 0.02 }, alpha: defaultTrainOptions.alpha, step: 6, channels: 3 });
   });
 
   it('refuses to overwrite a model unless resuming, and resumes to more steps', async () => {
