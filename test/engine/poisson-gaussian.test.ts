@@ -37,6 +37,9 @@ describe('Poisson-Gaussian noise family (var = a x + b), trained in the Anscombe
     expect(model.lossConstantFromNoisy(y, alpha)).toBeCloseTo(domain.sigma ** 2 / alpha, 12);
   });
 
+});
+
+describe('Poisson-Gaussian: back from the Anscombe domain', () => {
   it('maps the denoised transform back with the unbiased inverse: E[z] at x returns x', () => {
     const domain = anscombeDomain(spec.a, spec.b);
     for (const x of [0.01, 0.1, 0.5]) {
