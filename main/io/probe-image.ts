@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import sharp, { type Metadata } from 'sharp';
 import { asFileError, FileError } from './file-error';
+import { openDng } from './dng/read-dng';
 import { SNIFF_BYTES, sniffFormat } from './sniff-format';
 import type { BitDepth, EmbeddedMetadata, ImageFormat } from './source-info';
 
@@ -61,12 +62,21 @@ function checkPixels(file: string, width: number, height: number, maxPixels: num
     + 'raise maxPixels to read it');
 }
 
-/** Format, size, channels and depth of an image file, reading only its header. */
+async function probeDng(file: string, maxPixels: number): Promise<ImageProbe> {
+  const { raw, size } = await openDng(file);
+  checkPixels(file, raw.width, raw.height, maxPixels);
+  return { file, format: 'dng', bitDepth: 16, space: 'raw', hasAlpha: false, ...size, pages: 1, embedded: ['exif'] };
+}
+
+/** Format, size, channels and depth of an image file, reading only its header (all of a DNG's directories). */
 export async function probeImage(file: string, options: ReadOptions = {}): Promise<ImageProbe> {
   try {
     const sniffed = sniffFormat(await readHead(file), file);
     if (sniffed.kind === 'unknown') throw new FileError(file, 'not an image (the content is not PNG, JPEG or TIFF)');
-    if (sniffed.kind === 'unsupported') throw new FileError(file, `${sniffed.name} is not supported (PNG, JPEG and TIFF are)`);
+    if (sniffed.kind === 'unsupported') {
+      throw new FileError(file, `${sniffed.name} is not supported (PNG, JPEG, TIFF and DNG are)${sniffed.hint ? `: ${sniffed.hint}` : ''}`);
+    }
+    if (sniffed.format === 'dng') return await probeDng(file, options.maxPixels ?? DEFAULT_MAX_PIXELS);
     const meta = await readHeader(file);
     checkPixels(file, meta.width, meta.height, options.maxPixels ?? DEFAULT_MAX_PIXELS);
     const bitDepth = DEPTHS[meta.depth];

@@ -1,5 +1,6 @@
 import type { ImageF32 } from '../engine/image';
 import { decodeFloatTiff } from './decode-float-tiff';
+import { decodeDng, dngNote, openDng } from './dng/read-dng';
 import { decodeWithSharp } from './decode-with-sharp';
 import { asFileError } from './file-error';
 import { geoTagsOfFile, noDataOf } from './geo-tags';
@@ -25,6 +26,11 @@ async function withGeoTags(probe: ImageProbe, decoded: Decoded): Promise<Decoded
   return { ...decoded, geoTags, ...scaled };
 }
 
+async function readDngImage(file: string): Promise<Decoded> {
+  const dng = await openDng(file);
+  return { image: decodeDng(file, dng).image, notes: [dngNote(dng.raw)] };
+}
+
 /**
  * Reads PNG, JPEG or TIFF (8/16-bit integer, 32-bit float) into the engine's units:
  * 8-bit / 255, 16-bit / 65535, float as is. The file is only opened for reading.
@@ -32,7 +38,8 @@ async function withGeoTags(probe: ImageProbe, decoded: Decoded): Promise<Decoded
 export async function readImage(file: string, options: ReadOptions = {}): Promise<ReadResult> {
   try {
     const probe = await probeImage(file, options);
-    const decoded = probe.bitDepth === 32
+    const decoded = probe.format === 'dng' ? await readDngImage(file)
+      : probe.bitDepth === 32
       ? await decodeFloatTiff(probe)
       : await withGeoTags(probe, await decodeWithSharp(probe, options.maxPixels ?? DEFAULT_MAX_PIXELS));
     const { image, alpha, notes, geoTags, noData } = decoded;

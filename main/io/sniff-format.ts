@@ -3,13 +3,14 @@ import type { ImageFormat } from './source-info';
 /** What the first bytes of a file say it is. */
 export type Sniffed =
   | { readonly kind: 'image'; readonly format: ImageFormat }
-  | { readonly kind: 'unsupported'; readonly name: string }
+  | { readonly kind: 'unsupported'; readonly name: string; readonly hint?: string }
   | { readonly kind: 'unknown' };
 
 /** How many leading bytes sniffFormat needs. */
 export const SNIFF_BYTES = 16;
 
-const RAW_EXTENSIONS = /\.(dng|nef|nrw|cr2|cr3|crw|arw|srf|sr2|orf|rw2|raf|pef|srw|3fr|iiq|erf|kdc|mrw|x3f)$/i;
+const DNG_EXTENSION = /\.dng$/i;
+const RAW_EXTENSIONS = /\.(nef|nrw|cr2|cr3|crw|arw|srf|sr2|orf|rw2|raf|pef|srw|3fr|iiq|erf|kdc|mrw|x3f)$/i;
 
 function startsWith(head: Uint8Array, bytes: readonly number[], at = 0): boolean {
   return bytes.every((b, i) => head[at + i] === b);
@@ -26,8 +27,13 @@ function otherFormat(head: Uint8Array): string | undefined {
   if (ascii(head, 4, 8) === 'ftyp') return `HEIF/AVIF (${ascii(head, 8, 12).trim()})`;
   if (startsWith(head, [0, 0, 0, 0x0c, 0x6a, 0x50, 0x20, 0x20])) return 'JPEG 2000';
   if (ascii(head, 0, 4) === '%PDF') return 'PDF';
-  if (ascii(head, 0, 15) === 'FUJIFILMCCD-RAW') return 'camera RAW (RAF)';
   return undefined;
+}
+
+/** Proprietary raw formats are read through DNG, which every camera's files convert to without loss. */
+function rawFormat(file: string): Sniffed {
+  const ext = /\.(\w+)$/.exec(file)?.[1]?.toUpperCase() ?? 'RAW';
+  return { kind: 'unsupported', name: `camera RAW (.${ext})`, hint: 'convert it to DNG (for example with the free Adobe DNG Converter) and use the DNG' };
 }
 
 /** Recognises a file by its content; `file` only tells camera RAW apart from plain TIFF. */
@@ -36,13 +42,15 @@ export function sniffFormat(head: Uint8Array, file = ''): Sniffed {
   if (startsWith(head, [0x49, 0x49]) && (head[2] === 0x2a || head[2] === 0x2b) && head[3] === 0
     || startsWith(head, [0x4d, 0x4d, 0]) && (head[3] === 0x2a || head[3] === 0x2b)) {
     // DNG, NEF, CR2, ARW... are TIFF containers whose first image is often only a preview.
-    if (RAW_EXTENSIONS.test(file)) return { kind: 'unsupported', name: 'camera RAW' };
+    if (DNG_EXTENSION.test(file)) return { kind: 'image', format: 'dng' };
+    if (RAW_EXTENSIONS.test(file)) return rawFormat(file);
     return { kind: 'image', format: 'tiff' };
   }
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { kind: 'image', format: 'png' };
   if (startsWith(head, [0xff, 0xd8, 0xff])) return { kind: 'image', format: 'jpeg' };
+  if (ascii(head, 0, 15) === 'FUJIFILMCCD-RAW') return rawFormat('.raf');
   const other = otherFormat(head);
   if (other) return { kind: 'unsupported', name: other };
-  if (RAW_EXTENSIONS.test(file)) return { kind: 'unsupported', name: 'camera RAW' };
+  if (RAW_EXTENSIONS.test(file)) return rawFormat(file);
   return { kind: 'unknown' };
 }

@@ -1,6 +1,7 @@
 /** What a file was, so that its result can be written back the same way. */
 
-export type ImageFormat = 'png' | 'jpeg' | 'tiff';
+/** dng: a camera raw image, read as linear data and written back as DNG. */
+export type ImageFormat = 'png' | 'jpeg' | 'tiff' | 'dng';
 export type BitDepth = 8 | 16 | 32;
 export type EmbeddedMetadata = 'exif' | 'icc' | 'xmp' | 'iptc';
 

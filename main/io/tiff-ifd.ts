@@ -1,16 +1,45 @@
+/** TIFF field types by name; rationals are given as flattened numerator, denominator pairs. */
+export const TIFF_TYPES = {
+  byte: 1, ascii: 2, short: 3, long: 4, rational: 5, sbyte: 6, undefined: 7, sshort: 8, slong: 9, srational: 10, float: 11, double: 12,
+} as const;
+export type TiffType = keyof typeof TIFF_TYPES;
+
+/** Bytes of one value of each type (a rational is two longs). */
+export const TIFF_TYPE_SIZE: Readonly<Record<TiffType, number>> = {
+  byte: 1, ascii: 1, short: 2, long: 4, rational: 8, sbyte: 1, undefined: 1, sshort: 2, slong: 4, srational: 8, float: 4, double: 8,
+};
+
 /** One TIFF directory entry. */
 export interface IfdEntry {
   readonly tag: number;
-  readonly type: 'short' | 'long' | 'double' | 'ascii';
+  readonly type: TiffType;
   readonly values: readonly number[] | string;
 }
 
-const TYPE_CODE = { short: 3, long: 4, double: 12, ascii: 2 } as const;
-const TYPE_SIZE = { short: 2, long: 4, double: 8, ascii: 1 } as const;
-
 function countOf(entry: IfdEntry): number {
-  return typeof entry.values === 'string' ? entry.values.length + 1 : entry.values.length;
+  if (typeof entry.values === 'string') return entry.values.length + 1;
+  return entry.type === 'rational' || entry.type === 'srational' ? entry.values.length / 2 : entry.values.length;
 }
+
+/** Bytes of an entry's values. */
+function sizeOf(entry: IfdEntry): number {
+  const perValue = entry.type === 'rational' || entry.type === 'srational' ? 4 : TIFF_TYPE_SIZE[entry.type];
+  return typeof entry.values === 'string' ? countOf(entry) : entry.values.length * perValue;
+}
+
+const setters: Readonly<Record<Exclude<TiffType, 'ascii'>, (view: DataView, at: number, v: number) => void>> = {
+  byte: (view, at, v) => view.setUint8(at, v),
+  undefined: (view, at, v) => view.setUint8(at, v),
+  sbyte: (view, at, v) => view.setInt8(at, v),
+  short: (view, at, v) => view.setUint16(at, v, true),
+  sshort: (view, at, v) => view.setInt16(at, v, true),
+  long: (view, at, v) => view.setUint32(at, v, true),
+  rational: (view, at, v) => view.setUint32(at, v, true),
+  slong: (view, at, v) => view.setInt32(at, v, true),
+  srational: (view, at, v) => view.setInt32(at, v, true),
+  float: (view, at, v) => view.setFloat32(at, v, true),
+  double: (view, at, v) => view.setFloat64(at, v, true),
+};
 
 function writeValues(view: DataView, at: number, entry: IfdEntry): void {
   if (typeof entry.values === 'string') {
@@ -19,11 +48,9 @@ function writeValues(view: DataView, at: number, entry: IfdEntry): void {
     view.setUint8(at + entry.values.length, 0);
     return;
   }
-  entry.values.forEach((v, i) => {
-    if (entry.type === 'short') view.setUint16(at + 2 * i, v, true);
-    else if (entry.type === 'long') view.setUint32(at + 4 * i, v, true);
-    else view.setFloat64(at + 8 * i, v, true);
-  });
+  const set = setters[entry.type as Exclude<TiffType, 'ascii'>];
+  const step = sizeOf(entry) / entry.values.length;
+  entry.values.forEach((v, i) => set(view, at + step * i, v));
 }
 
 /** Bytes an IFD of these entries takes at `offset`, out-of-line values included (for laying out a file). */
@@ -38,7 +65,7 @@ export function ifdByteLength(entries: readonly IfdEntry[]): number {
 export function encodeIfd(entries: readonly IfdEntry[], offset: number): Uint8Array {
   const sorted = [...entries].sort((a, b) => a.tag - b.tag);
   const tableLength = 2 + 12 * sorted.length + 4;
-  const outOfLine = sorted.map((e) => countOf(e) * TYPE_SIZE[e.type]).map((n) => (n > 4 ? n + (n & 1) : 0));
+  const outOfLine = sorted.map(sizeOf).map((n) => (n > 4 ? n + (n & 1) : 0));
   const bytes = new Uint8Array(tableLength + outOfLine.reduce((a, b) => a + b, 0));
   const view = new DataView(bytes.buffer);
   view.setUint16(0, sorted.length, true);
@@ -46,7 +73,7 @@ export function encodeIfd(entries: readonly IfdEntry[], offset: number): Uint8Ar
   sorted.forEach((entry, i) => {
     const at = 2 + 12 * i;
     view.setUint16(at, entry.tag, true);
-    view.setUint16(at + 2, TYPE_CODE[entry.type], true);
+    view.setUint16(at + 2, TIFF_TYPES[entry.type], true);
     view.setUint32(at + 4, countOf(entry), true);
     if (outOfLine[i] === 0) {
       writeValues(view, at + 8, entry);

@@ -1,6 +1,7 @@
 import type { ImageF32 } from '../engine/image';
 import { writeFileAtomic, type AtomicWriteOptions } from './atomic-file';
 import { copyMetadata } from './copy-metadata';
+import { encodeDenoisedDng } from './dng/write-dng';
 import { encodeFloatTiff } from './encode-float-tiff';
 import { encodeWithSharp, type TiffCompression } from './encode-with-sharp';
 import { asFileError, FileError } from './file-error';
@@ -49,7 +50,7 @@ function clipNote(clipped: number, total: number, format: ImageFormat, bitDepth:
 }
 
 interface Target {
-  readonly format: ImageFormat;
+  readonly format: Exclude<ImageFormat, 'dng'>;
   readonly bitDepth: BitDepth;
 }
 
@@ -67,6 +68,18 @@ async function encode(out: Interleaved, image: ImageF32, source: SourceInfo, tar
   return [await encodeWithSharp(raw, { format, bitDepth, quality, tiffCompression, chromaSubsampling: source.chromaSubsampling })];
 }
 
+/** Raw data back into a copy of its DNG; EXIF (exposure, ISO, lens), which lives in its own directory, by exiftool. */
+async function writeDng(path: string, image: ImageF32, source: SourceInfo, options: WriteOptions): Promise<WriteResult> {
+  const { parts, clipped } = await encodeDenoisedDng(source.file, image);
+  const notes = clipped > 0 ? [`${clipped} raw values fell outside 0..65535 and were clipped`] : [];
+  if (clipped > 0 && options.strictRange) throw new FileError(path, notes[0]!);
+  const copy = options.metadata === 'strip' ? undefined : async (temp: string): Promise<void> => {
+    notes.push(...(await copyMetadata(source, temp, 16)));
+  };
+  const written = await writeFileAtomic(pathForFormat(path, 'dng'), parts, options, copy);
+  return { path: written, clipped, notes };
+}
+
 /**
  * Writes an engine image in the input's format and depth (or those chosen), atomically,
  * never over an existing file unless `overwrite` is set.
@@ -74,6 +87,7 @@ async function encode(out: Interleaved, image: ImageF32, source: SourceInfo, tar
 export async function writeImage(path: string, image: ImageF32, source: SourceInfo, options: WriteOptions = {}): Promise<WriteResult> {
   try {
     const { format, bitDepth, notes } = outputTarget(source, options);
+    if (format === 'dng') return await writeDng(path, image, source, options);
     const alpha = keptAlpha(image, source, format, notes);
     const out = interleaveSamples(image, bitDepth, alpha);
     if (out.clipped > 0) {

@@ -25,7 +25,7 @@ export interface BandWriter {
 
 interface Target {
   readonly final: string;
-  readonly format: ImageFormat;
+  readonly format: Exclude<ImageFormat, 'dng'>;
   readonly bitDepth: BitDepth;
   readonly keepAlpha: boolean;
   readonly notes: string[];
@@ -33,6 +33,7 @@ interface Target {
 
 function targetOf(path: string, source: SourceInfo, hasAlpha: boolean, options: WriteOptions): Target {
   const { format, bitDepth, notes } = outputTarget(source, options);
+  if (format === 'dng') throw new Error('camera raw data is written in one piece, not in bands');
   if (hasAlpha && format === 'jpeg') notes.push('alpha channel dropped: JPEG has none');
   const bands = source.channels + (hasAlpha && format !== 'jpeg' ? 1 : 0);
   if (bitDepth !== 32 && (bands < 1 || bands > 4)) throw new Error(`${bands} channels cannot be written as ${bitDepth}-bit ${format.toUpperCase()} (1 to 4 can)`);

@@ -25,7 +25,7 @@ export const fileFailureSchema = z.object({ file: z.string(), reason: z.string()
 
 export const imageEntrySchema = z.object({
   file: fileNameSchema,
-  format: z.enum(['png', 'jpeg', 'tiff']),
+  format: z.enum(['png', 'jpeg', 'tiff', 'dng']),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
   channels: z.number().int().positive(),

@@ -29,8 +29,10 @@ const BAND_KEY = 0x62616e64;
  * amplitude, dB or ratio asked for, a speckle model (zero borders), or a TIFF that declares no-data.
  */
 export async function wantsBands(file: string, meta: ModelMeta, sar: SarOptions, choice: BandChoice = {}): Promise<boolean> {
-  if (sar.amplitude || sar.db || sar.ratio || meta.noise.family === 'gamma') return true;
   const probe = await probeImage(file);
+  // A raw image is rewritten into a copy of its DNG in one piece (6 MP of planes for a 24 MP sensor).
+  if (probe.format === 'dng') return false;
+  if (sar.amplitude || sar.db || sar.ratio || meta.noise.family === 'gamma') return true;
   if (probe.width * probe.height > (choice.threshold ?? BAND_THRESHOLD_PIXELS)) return true;
   if (probe.format !== 'tiff') return false;
   return noDataOf(await geoTagsOfFile(file).catch(() => [])) !== undefined;

@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import type { ImageF32 } from '../../engine/image';
+import { FileError } from '../file-error';
+import { checkExtent, decodeRaster } from './decode-raster';
+import { findDngRaw, type DngRaw } from './dng-raw';
+import { imageSize, rasterToImage } from './raw-planes';
+import { readTiffDirectories, type TiffDirectory } from './tiff-directories';
+
+export interface OpenedDng {
+  readonly data: Uint8Array;
+  readonly ifd0: TiffDirectory;
+  readonly raw: DngRaw;
+  /** The engine image's size: half-size 4-plane for a Bayer mosaic. */
+  readonly size: { width: number; height: number; channels: number };
+}
+
+/** Reads a DNG's directories and finds its raw image (the pixels are not decoded yet). */
+export async function openDng(file: string): Promise<OpenedDng> {
+  const data = new Uint8Array(await readFile(file));
+  let parsed;
+  try {
+    parsed = readTiffDirectories(data);
+  } catch (error) {
+    throw new FileError(file, `cannot read the DNG's structure (${(error as Error).message})`, { cause: error });
+  }
+  const raw = findDngRaw(parsed.ifds);
+  if (typeof raw === 'string') throw new FileError(file, raw);
+  try {
+    checkExtent(data, raw);
+  } catch (error) {
+    throw new FileError(file, (error as Error).message, { cause: error });
+  }
+  return { data, ifd0: parsed.ifds[0]!, raw, size: imageSize(raw) };
+}
+
+/** Decodes the raw pixels as linear values in [0, 1] (black level 0, white level 1). */
+export function decodeDng(file: string, dng: OpenedDng): { raster: Uint16Array; image: ImageF32 } {
+  try {
+    const raster = decodeRaster(dng.data, dng.raw);
+    return { raster, image: rasterToImage(raster, dng.raw) };
+  } catch (error) {
+    throw new FileError(file, (error as Error).message, { cause: error });
+  }
+}
+
+/** What the engine sees of a raw file, said once per file. */
+export function dngNote(raw: DngRaw): string {
+  const what = raw.kind === 'cfa' ? 'Bayer mosaic read as 4 half-size planes' : `linear raw, ${raw.samplesPerPixel} channels`;
+  return `camera raw: ${what}, linear (black level 0, white level 1), for a Poisson-Gaussian noise model`;
+}

@@ -1,0 +1,17 @@
+// The part of UTIF.js (photopea) that reads raw pixel data; it ships no types.
+declare module 'utif' {
+  interface UtifIfd {
+    [tag: `t${number}`]: number[] | string[] | undefined;
+    subIFD?: UtifIfd[];
+    width?: number;
+    height?: number;
+    isLE?: boolean;
+    data?: Uint8Array;
+  }
+  const UTIF: {
+    decode(buffer: ArrayBuffer | Uint8Array): UtifIfd[];
+    decodeImage(buffer: ArrayBuffer | Uint8Array, ifd: UtifIfd, ifds?: UtifIfd[]): void;
+  };
+  export default UTIF;
+  export type { UtifIfd };
+}
