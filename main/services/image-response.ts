@@ -4,6 +4,7 @@ import { probeImage, readImage } from '../io';
 import { AppFailure } from '../shared/result';
 import type { DisplayRange } from '../tasks/display-image';
 import { displayRange, encodeDisplayPng } from '../tasks/display-image';
+import { rawForScreen } from '../tasks/display-raw';
 import type { FolderRegistry } from './folders';
 
 export interface ImageResponse {
@@ -64,7 +65,9 @@ export class ImageService {
   }
 
   private async convert(file: string, size: number | undefined, rangeOf: string): Promise<Buffer> {
-    const { image, source } = await readImage(file);
+    const read = await readImage(file);
+    const { source } = read;
+    const image = source.format === 'dng' ? rawForScreen(read.image) : read.image;
     const own = displayRange(image, source.bitDepth);
     this.ranges.set(`${file}:${(await stat(file)).mtimeMs}`, own);
     const range = rangeOf === file || source.bitDepth !== 32 ? own : await this.rangeOf(rangeOf);

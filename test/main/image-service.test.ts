@@ -8,6 +8,8 @@ import { writeImage } from '../../main/io';
 import { FolderRegistry } from '../../main/services/folders';
 import { ImageService } from '../../main/services/image-response';
 import { makeNoisyFolder } from '../e2e/noisy-folder';
+import { cleanCrop } from '../helpers/images';
+import { writeSyntheticDng } from '../helpers/synthetic-dng';
 
 let dir: string;
 let folderId: string;
@@ -28,6 +30,7 @@ beforeAll(async () => {
   await sharp({ create: { width: 10, height: 6, channels: 3, background: '#336699' } }).jpeg().toFile(join(dir, 'photo.jpg'));
   await intensityTiff('sar.tif', 1);
   await intensityTiff('sar-half.tif', 0.5);
+  await writeSyntheticDng(join(dir, 'shot.dng'), await cleanCrop('coffee.png', 64, 100, 100), { fullWell: 0, readNoise: 0 });
   const folders = new FolderRegistry();
   folderId = (await folders.register(dir)).id;
   images = new ImageService(folders);
@@ -48,6 +51,17 @@ describe('the read-only image service', () => {
     }
     const thumb = await images.respond(`/${folderId}/astronaut.tif`, new URLSearchParams('size=32'));
     expect((await sharp(thumb.body).metadata()).width).toBe(32);
+  });
+
+  it('shows a camera raw DNG as a half-size RGB quick look (greens averaged, gamma 1/2.2)', async () => {
+    const reply = await images.respond(`/${folderId}/shot.dng`, new URLSearchParams());
+    expect(reply.type).toBe('image/png');
+    const { data, info } = await sharp(reply.body).raw().toBuffer({ resolveWithObject: true });
+    expect(info).toMatchObject({ width: 32, height: 32, channels: 3 });
+    // The synthetic camera stores x = 0.9 s^2.2 for an sRGB-like value s: the quick look gives back about 0.95 s.
+    const clean = await cleanCrop('coffee.png', 64, 100, 100);
+    const red = clean.data[0]!;
+    expect(Math.abs(data[0]! / 255 - 0.9 ** (1 / 2.2) * red)).toBeLessThan(0.03);
   });
 
   it('shows a result with its input display range, so before and after compare honestly', async () => {
