@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromFile, type GeoTIFF, type GeoTIFFImage } from 'geotiff';
 import { tempNameBeside } from './atomic-file';
+import { COMPLEX_NOTE } from './complex-tiff';
 import { decodeToStrips } from './decode-to-strips';
 import { readingNotes } from './decode-with-sharp';
 import { FileError } from './file-error';
@@ -40,10 +41,10 @@ async function openFloat(probe: ImageProbe): Promise<OpenRaster> {
   const tiff = await fromFile(probe.file);
   try {
     const image = await tiff.getImage(0);
-    checkFloatBands(image, probe.file);
+    if (!probe.complex) checkFloatBands(image, probe.file);
     const geoTags = await readGeoTags(image);
     const noData = noDataOf(geoTags);
-    const notes = probe.pages > 1 ? [`only the first of ${probe.pages} pages was read`] : [];
+    const notes = probe.complex ? [COMPLEX_NOTE] : probe.pages > 1 ? [`only the first of ${probe.pages} pages was read`] : [];
     return { tiff, image, geoTags, notes, ...(noData !== undefined && { noData }) };
   } catch (error) {
     await tiff.close();

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import sharp, { type Metadata } from 'sharp';
 import { asFileError, FileError } from './file-error';
+import { complexLayout, type ComplexLayout } from './complex-tiff';
 import { openDng } from './dng/read-dng';
 import { SNIFF_BYTES, sniffFormat } from './sniff-format';
 import type { BitDepth, EmbeddedMetadata, ImageFormat } from './source-info';
@@ -30,6 +31,8 @@ export interface ImageProbe {
   readonly pages: number;
   readonly chromaSubsampling?: string;
   readonly embedded: readonly EmbeddedMetadata[];
+  /** A complex (SAR SLC) TIFF, read as intensity. */
+  readonly complex?: ComplexLayout;
 }
 
 const DEPTHS: Readonly<Record<string, BitDepth>> = { uchar: 8, ushort: 16, float: 32 };
@@ -68,6 +71,24 @@ async function probeDng(file: string, maxPixels: number): Promise<ImageProbe> {
   return { file, format: 'dng', bitDepth: 16, space: 'raw', hasAlpha: false, ...size, pages: 1, embedded: ['exif'] };
 }
 
+/** A complex TIFF (libvips cannot read those as such): one band of float32 intensity. */
+async function complexProbe(file: string, maxPixels: number): Promise<ImageProbe | undefined> {
+  let layout: ComplexLayout | null;
+  try {
+    layout = await complexLayout(file);
+  } catch (error) {
+    // Complex but unreadable: say why. Anything geotiff cannot parse at all is left to libvips to describe.
+    if (error instanceof Error && error.message.includes('complex')) throw new FileError(file, error.message, { cause: error });
+    return undefined;
+  }
+  if (!layout) return undefined;
+  checkPixels(file, layout.width, layout.height, maxPixels);
+  return {
+    file, format: 'tiff', bitDepth: 32, space: 'complex', hasAlpha: false, width: layout.width, height: layout.height,
+    channels: 1, pages: 1, embedded: [], complex: layout,
+  };
+}
+
 /** Format, size, channels and depth of an image file, reading only its header (all of a DNG's directories). */
 export async function probeImage(file: string, options: ReadOptions = {}): Promise<ImageProbe> {
   try {
@@ -77,12 +98,11 @@ export async function probeImage(file: string, options: ReadOptions = {}): Promi
       throw new FileError(file, `${sniffed.name} is not supported (PNG, JPEG, TIFF and DNG are)${sniffed.hint ? `: ${sniffed.hint}` : ''}`);
     }
     if (sniffed.format === 'dng') return await probeDng(file, options.maxPixels ?? DEFAULT_MAX_PIXELS);
+    const complex = sniffed.format === 'tiff' ? await complexProbe(file, options.maxPixels ?? DEFAULT_MAX_PIXELS) : undefined;
+    if (complex) return complex;
     const meta = await readHeader(file);
     checkPixels(file, meta.width, meta.height, options.maxPixels ?? DEFAULT_MAX_PIXELS);
     const bitDepth = DEPTHS[meta.depth];
-    if (meta.depth === 'complex' || meta.depth === 'dpcomplex') {
-      throw new FileError(file, 'complex (SLC) samples are not supported: convert them to intensity |z|² first');
-    }
     if (!bitDepth || (bitDepth === 32 && sniffed.format !== 'tiff')) {
       throw new FileError(file, `${meta.depth} samples are not supported (8 or 16-bit integer, or 32-bit float TIFF)`);
     }

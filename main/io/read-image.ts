@@ -1,4 +1,5 @@
-import type { ImageF32 } from '../engine/image';
+import { makeImage, type ImageF32 } from '../engine/image';
+import { COMPLEX_NOTE, readIntensityRows, type ComplexLayout } from './complex-tiff';
 import { decodeFloatTiff } from './decode-float-tiff';
 import { decodeDng, dngNote, openDng } from './dng/read-dng';
 import { decodeWithSharp } from './decode-with-sharp';
@@ -31,6 +32,16 @@ async function readDngImage(file: string): Promise<Decoded> {
   return { image: decodeDng(file, dng).image, notes: [dngNote(dng.raw)] };
 }
 
+async function readComplexImage(file: string, layout: ComplexLayout): Promise<Decoded> {
+  const data = await readIntensityRows(file, layout, 0, layout.height);
+  const geoTags = await geoTagsOfFile(file);
+  const noData = noDataOf(geoTags);
+  return {
+    image: makeImage(layout.height, layout.width, 1, data), notes: [COMPLEX_NOTE],
+    ...(geoTags.length > 0 && { geoTags }), ...(noData !== undefined && { noData }),
+  };
+}
+
 /**
  * Reads PNG, JPEG or TIFF (8/16-bit integer, 32-bit float) into the engine's units:
  * 8-bit / 255, 16-bit / 65535, float as is. The file is only opened for reading.
@@ -39,6 +50,7 @@ export async function readImage(file: string, options: ReadOptions = {}): Promis
   try {
     const probe = await probeImage(file, options);
     const decoded = probe.format === 'dng' ? await readDngImage(file)
+      : probe.complex ? await readComplexImage(file, probe.complex)
       : probe.bitDepth === 32
       ? await decodeFloatTiff(probe)
       : await withGeoTags(probe, await decodeWithSharp(probe, options.maxPixels ?? DEFAULT_MAX_PIXELS));

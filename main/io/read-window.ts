@@ -1,4 +1,5 @@
 import { makeImage } from '../engine/image';
+import { readIntensityRows } from './complex-tiff';
 import { asFileError, FileError } from './file-error';
 import { closeRaster, openRaster, type OpenRaster, type RasterOptions } from './open-raster';
 import { probeImage, type ImageProbe, type ReadOptions } from './probe-image';
@@ -34,6 +35,7 @@ async function readWindow(probe: ImageProbe, raster: OpenRaster, top: number, ro
   if (!(top >= 0 && rows > 0 && top + rows <= probe.height)) {
     throw new Error(`rows ${top} to ${top + rows} are outside the image (0 to ${probe.height})`);
   }
+  if (probe.complex) return { image: makeImage(rows, probe.width, 1, await readIntensityRows(probe.file, probe.complex, top, rows)) };
   const samples = await raster.image.readRasters({ window: [0, top, probe.width, top + rows], interleave: true });
   const expected = probe.bitDepth === 32 ? Float32Array : probe.bitDepth === 16 ? Uint16Array : Uint8Array;
   if (!(samples instanceof expected)) throw new FileError(probe.file, `the ${probe.bitDepth}-bit image decoded to an unexpected type`);
