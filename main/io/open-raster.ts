@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fromFile, type GeoTIFF, type GeoTIFFImage } from 'geotiff';
 import { tempNameBeside } from './atomic-file';
 import { COMPLEX_NOTE } from './complex-tiff';
+import { checkBands, convertedNote } from './float-samples';
 import { decodeToStrips } from './decode-to-strips';
 import { readingNotes } from './decode-with-sharp';
 import { FileError } from './file-error';
@@ -29,22 +30,14 @@ export interface RasterOptions {
   readonly tempDir?: string;
 }
 
-function checkFloatBands(image: GeoTIFFImage, file: string): void {
-  for (let b = 0; b < image.getSamplesPerPixel(); b++) {
-    if (image.getSampleFormat(b) !== 3 || image.getBitsPerSample(b) !== 32) {
-      throw new FileError(file, `band ${b + 1} is not 32-bit float; mixed sample types are not supported`);
-    }
-  }
-}
-
 async function openFloat(probe: ImageProbe): Promise<OpenRaster> {
   const tiff = await fromFile(probe.file);
   try {
     const image = await tiff.getImage(0);
-    if (!probe.complex) checkFloatBands(image, probe.file);
+    if (!probe.complex) checkBands(image, probe.file, probe.converted !== undefined);
     const geoTags = await readGeoTags(image);
     const noData = noDataOf(geoTags);
-    const notes = probe.complex ? [COMPLEX_NOTE] : probe.pages > 1 ? [`only the first of ${probe.pages} pages was read`] : [];
+    const notes = probe.complex ? [COMPLEX_NOTE] : probe.converted ? [convertedNote(probe.converted)] : probe.pages > 1 ? [`only the first of ${probe.pages} pages was read`] : [];
     return { tiff, image, geoTags, notes, ...(noData !== undefined && { noData }) };
   } catch (error) {
     await tiff.close();

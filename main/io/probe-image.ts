@@ -1,8 +1,10 @@
 import { open } from 'node:fs/promises';
+import { fromFile } from 'geotiff';
 import sharp, { type Metadata } from 'sharp';
 import { asFileError, FileError } from './file-error';
 import { complexLayout, type ComplexLayout } from './complex-tiff';
 import { openDng } from './dng/read-dng';
+import { CONVERTED_TYPES } from './float-samples';
 import { SNIFF_BYTES, sniffFormat } from './sniff-format';
 import type { BitDepth, EmbeddedMetadata, ImageFormat } from './source-info';
 
@@ -31,6 +33,8 @@ export interface ImageProbe {
   readonly pages: number;
   readonly chromaSubsampling?: string;
   readonly embedded: readonly EmbeddedMetadata[];
+  /** A TIFF of another sample type (int16, float64...), read as float32 values. */
+  readonly converted?: string;
   /** A complex (SAR SLC) TIFF, read as intensity. */
   readonly complex?: ComplexLayout;
 }
@@ -89,6 +93,22 @@ async function complexProbe(file: string, maxPixels: number): Promise<ImageProbe
   };
 }
 
+/** A float64 TIFF, which libvips refuses (it reads samples of at most 32 bits): read through geotiff as float32. */
+async function float64Probe(file: string, maxPixels: number): Promise<ImageProbe | undefined> {
+  const tiff = await fromFile(file).catch(() => undefined);
+  try {
+    const image = await tiff?.getImage(0);
+    if (!image || image.getSampleFormat(0) !== 3 || image.getBitsPerSample(0) !== 64) return undefined;
+    checkPixels(file, image.getWidth(), image.getHeight(), maxPixels);
+    return {
+      file, format: 'tiff', bitDepth: 32, space: 'float64', hasAlpha: false, width: image.getWidth(), height: image.getHeight(),
+      channels: image.getSamplesPerPixel(), pages: 1, embedded: [], converted: 'float64',
+    };
+  } finally {
+    await tiff?.close();
+  }
+}
+
 /** Format, size, channels and depth of an image file, reading only its header (all of a DNG's directories). */
 export async function probeImage(file: string, options: ReadOptions = {}): Promise<ImageProbe> {
   try {
@@ -100,9 +120,15 @@ export async function probeImage(file: string, options: ReadOptions = {}): Promi
     if (sniffed.format === 'dng') return await probeDng(file, options.maxPixels ?? DEFAULT_MAX_PIXELS);
     const complex = sniffed.format === 'tiff' ? await complexProbe(file, options.maxPixels ?? DEFAULT_MAX_PIXELS) : undefined;
     if (complex) return complex;
-    const meta = await readHeader(file);
+    const meta = await readHeader(file).catch(async (error: unknown) => {
+      const wide = sniffed.format === 'tiff' ? await float64Probe(file, options.maxPixels ?? DEFAULT_MAX_PIXELS) : undefined;
+      if (wide) return wide;
+      throw error;
+    });
+    if ('file' in meta) return meta;
     checkPixels(file, meta.width, meta.height, options.maxPixels ?? DEFAULT_MAX_PIXELS);
-    const bitDepth = DEPTHS[meta.depth];
+    const converted = sniffed.format === 'tiff' ? CONVERTED_TYPES[meta.depth] : undefined;
+    const bitDepth = converted ? 32 : DEPTHS[meta.depth];
     if (!bitDepth || (bitDepth === 32 && sniffed.format !== 'tiff')) {
       throw new FileError(file, `${meta.depth} samples are not supported (8 or 16-bit integer, or 32-bit float TIFF)`);
     }
@@ -113,6 +139,7 @@ export async function probeImage(file: string, options: ReadOptions = {}): Promi
       channels: meta.space === 'cmyk' ? 3 : colour,
       orientation: meta.orientation, pages: meta.pages ?? 1, chromaSubsampling: meta.chromaSubsampling,
       embedded: (['exif', 'icc', 'xmp', 'iptc'] as const).filter((kind) => meta[kind] !== undefined),
+      ...(converted && { converted }),
     };
   } catch (error) {
     throw asFileError(file, error);

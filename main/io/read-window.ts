@@ -1,5 +1,6 @@
 import { makeImage } from '../engine/image';
 import { readIntensityRows } from './complex-tiff';
+import { asFloat32 } from './float-samples';
 import { asFileError, FileError } from './file-error';
 import { closeRaster, openRaster, type OpenRaster, type RasterOptions } from './open-raster';
 import { probeImage, type ImageProbe, type ReadOptions } from './probe-image';
@@ -36,7 +37,8 @@ async function readWindow(probe: ImageProbe, raster: OpenRaster, top: number, ro
     throw new Error(`rows ${top} to ${top + rows} are outside the image (0 to ${probe.height})`);
   }
   if (probe.complex) return { image: makeImage(rows, probe.width, 1, await readIntensityRows(probe.file, probe.complex, top, rows)) };
-  const samples = await raster.image.readRasters({ window: [0, top, probe.width, top + rows], interleave: true });
+  const read = await raster.image.readRasters({ window: [0, top, probe.width, top + rows], interleave: true });
+  const samples = probe.converted ? asFloat32(read as ArrayLike<number>) : read;
   const expected = probe.bitDepth === 32 ? Float32Array : probe.bitDepth === 16 ? Uint16Array : Uint8Array;
   if (!(samples instanceof expected)) throw new FileError(probe.file, `the ${probe.bitDepth}-bit image decoded to an unexpected type`);
   // Float samples without alpha are the engine's image already: no copy.

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openBandReader, probeImage, readImage, writeImage } from '../../main/io';
 import { geoTagsOfFile } from '../../main/io/geo-tags';
-import { encodeIfd, ifdByteLength, type IfdEntry } from '../../main/io/tiff-ifd';
+import type { IfdEntry } from '../../main/io/tiff-ifd';
+import { stripTiff } from '../helpers/strip-tiff';
 import { patternSamples, sha256, tempFolder } from './helpers';
 
 const W = 24;
@@ -18,20 +19,8 @@ const geo: IfdEntry[] = [
 
 /** An uncompressed stripped complex TIFF (SampleFormat 5 = complex integer, 6 = complex float), as SLC products are. */
 function complexTiff(samples: Int16Array | Float32Array, compression = 1): Buffer {
-  const [format, bits] = samples instanceof Int16Array ? [5, 32] : [6, 64];
-  const bytes = new Uint8Array(samples.buffer);
-  const rowBytes = bytes.length / H;
-  const strips = Math.ceil(H / ROWS_PER_STRIP);
-  const tags = (at: number): IfdEntry[] => [
-    { tag: 256, type: 'long', values: [W] }, { tag: 257, type: 'long', values: [H] }, { tag: 258, type: 'short', values: [bits] },
-    { tag: 259, type: 'short', values: [compression] }, { tag: 262, type: 'short', values: [1] },
-    { tag: 273, type: 'long', values: Array.from({ length: strips }, (_, s) => at + s * ROWS_PER_STRIP * rowBytes) },
-    { tag: 277, type: 'short', values: [1] }, { tag: 278, type: 'long', values: [ROWS_PER_STRIP] },
-    { tag: 279, type: 'long', values: Array.from({ length: strips }, (_, s) => Math.min(ROWS_PER_STRIP, H - s * ROWS_PER_STRIP) * rowBytes) },
-    { tag: 339, type: 'short', values: [format] }, ...geo,
-  ];
-  const at = 8 + ifdByteLength(tags(0));
-  return Buffer.concat([Buffer.from([0x49, 0x49, 42, 0, 8, 0, 0, 0]), encodeIfd(tags(at), 8), bytes]);
+  const [sampleFormat, bitsPerSample] = samples instanceof Int16Array ? [5, 32] : [6, 64];
+  return stripTiff({ width: W, height: H, sampleFormat, bitsPerSample, rowsPerStrip: ROWS_PER_STRIP, compression, tags: geo }, samples);
 }
 
 const intensity = (iq: ArrayLike<number>): number[] => Array.from({ length: iq.length / 2 }, (_, k) => iq[2 * k]! ** 2 + iq[2 * k + 1]! ** 2);
@@ -79,6 +68,28 @@ describe('complex (SLC) TIFF read as intensity', () => {
     expect(Array.from(back.image.data)).toEqual(Array.from(image.data));
     expect(await geoTagsOfFile(out.path)).toEqual(await geoTagsOfFile(file));
     expect(await sha256(file)).toBe(before);
+  });
+
+  it('reads int16 and float64 TIFFs as float32 values, not rescaled, whole or by bands', async () => {
+    const int16 = Int16Array.from(patternSamples(W * H, 4000, 5), (v) => v - 2000);
+    const float64 = Float64Array.from(patternSamples(W * H, 1000, 6), (v) => v / 7 - 50);
+    await writeFile(join(dir, 'dem-int16.tif'), stripTiff({ width: W, height: H, sampleFormat: 2, bitsPerSample: 16, rowsPerStrip: 4, tags: geo }, int16));
+    await writeFile(join(dir, 'f64.tif'), stripTiff({ width: W, height: H, sampleFormat: 3, bitsPerSample: 64 }, float64));
+    const a = await readImage(join(dir, 'dem-int16.tif'));
+    expect(a.image.channels).toBe(1);
+    expect(Array.from(a.image.data)).toEqual(Array.from(int16));
+    expect(a.source.notes.join()).toMatch(/int16 samples read as float32 values/);
+    expect(a.source.geoTags?.length).toBe(3);
+    const b = await readImage(join(dir, 'f64.tif'));
+    expect(Array.from(b.image.data)).toEqual(Array.from(Float32Array.from(float64)));
+    const reader = await openBandReader(join(dir, 'dem-int16.tif'));
+    try {
+      expect(Array.from((await reader.readRows(3, 4)).image.data)).toEqual(Array.from(int16.slice(3 * W, 7 * W)));
+    } finally {
+      await reader.close();
+    }
+    const out = await writeImage(join(dir, 'dem-out.tif'), a.image, a.source);
+    expect((await readImage(out.path)).source.bitDepth).toBe(32);
   });
 
   it('names a complex layout it cannot read', async () => {
