@@ -22,7 +22,7 @@ the gap GR2R - supervised, and the estimated PSNR of f(y1) (from noisy data alon
   --budget quick|full  quick: a small U-Net, minutes on 2 cores (pipeline check, not the method's quality);
                        full (default): the app's default training options, hours on 2 cores
   --family LIST        gaussian, poisson, gamma, binomial, lograyleigh, poissongaussian (default: all);
-                       FAMILY:LEVEL for one level (poissongaussian: Anscombe mode against plain Poisson and Gaussian)
+                       FAMILY:LEVEL for one level (poissongaussian: its lattice and Anscombe modes against plain Poisson and Gaussian)
   --steps N  --alpha A  --lr R  --batch B  --patch P  --net unet|dncnn  --width W  --depth D  --seed S
                        change the budget's training options (both GR2R and supervised)
   --loss mse|nll       only that GR2R loss (default: MSE, and NLL where defined)

@@ -12,9 +12,10 @@ export const noiseFlagOptions = {
   scale: { type: 'string' },
   a: { type: 'string' },
   b: { type: 'string' },
+  anscombe: { type: 'boolean' },
 } as const;
 
-export type NoiseFlags = Partial<Record<keyof typeof noiseFlagOptions, string>>;
+export type NoiseFlags = Partial<Record<Exclude<keyof typeof noiseFlagOptions, 'anscombe'>, string>> & { anscombe?: boolean };
 
 export function parseFamily(value: string | undefined): NoiseFamily {
   if (!value) throw new UsageError(`--noise is required: one of ${noiseFamilies.join(', ')}`);
@@ -44,7 +45,8 @@ export function parseNoise(flags: NoiseFlags): { family: NoiseFamily; spec?: Noi
 /** Poisson-Gaussian takes two parameters, var = a x + b: both are needed (no blind estimate yet). */
 function parsePoissonGaussian(flags: NoiseFlags): { family: NoiseFamily; spec: NoiseSpec } {
   if (flags.a === undefined || flags.b === undefined) throw new UsageError('poissongaussian noise needs --a (gain) and --b (read-noise variance): var = a x + b');
-  const parsed = noiseSpecSchema.safeParse({ family: 'poissongaussian', a: parseNumber('a', flags.a), b: parseNumber('b', flags.b) });
+  const method = flags.anscombe ? { method: 'anscombe' } : {};
+  const parsed = noiseSpecSchema.safeParse({ family: 'poissongaussian', a: parseNumber('a', flags.a), b: parseNumber('b', flags.b), ...method });
   if (!parsed.success) throw new UsageError(`--a ${flags.a} --b ${flags.b} are not valid for poissongaussian noise: ${parsed.error.issues[0]?.message}`);
   return { family: 'poissongaussian', spec: parsed.data };
 }

@@ -7,7 +7,7 @@ export const noiseSpecSchema = z.discriminatedUnion('family', [
   z.object({ family: z.literal('gamma'), looks: z.number().positive() }),
   z.object({ family: z.literal('binomial'), trials: z.number().int().min(2) }),
   z.object({ family: z.literal('lograyleigh'), scale: z.number().positive() }),
-  z.object({ family: z.literal('poissongaussian'), a: z.number().positive(), b: z.number().nonnegative() }),
+  z.object({ family: z.literal('poissongaussian'), a: z.number().positive(), b: z.number().nonnegative(), method: z.enum(['lattice', 'anscombe']).optional() }),
 ]);
 
 export type NoiseSpec = z.infer<typeof noiseSpecSchema>;
@@ -37,5 +37,5 @@ export function noiseParameter(spec: NoiseSpec): number {
 }
 
 export function describeNoise(spec: NoiseSpec): string {
-  return `${spec.family} ${noiseParameterName[spec.family]}=${noiseParameter(spec)}${spec.family === 'poissongaussian' ? ` b=${spec.b}` : ''}`;
+  return `${spec.family} ${noiseParameterName[spec.family]}=${noiseParameter(spec)}${spec.family === 'poissongaussian' ? ` b=${spec.b}${spec.method === 'anscombe' ? ' (Anscombe)' : ''}` : ''}`;
 }

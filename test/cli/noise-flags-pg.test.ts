@@ -9,6 +9,10 @@ describe('--noise poissongaussian --a A --b B', () => {
     });
   });
 
+  it('trains in the Anscombe domain when asked (--anscombe)', () => {
+    expect(parseNoise({ noise: 'poissongaussian', a: '0.01', b: '0.0004', anscombe: true }).spec).toEqual({ family: 'poissongaussian', a: 0.01, b: 0.0004, method: 'anscombe' });
+  });
+
   it('needs both, and names a bad value', () => {
     expect(() => parseNoise({ noise: 'poissongaussian', a: '0.01' })).toThrow(/needs --a .* and --b/);
     expect(() => parseNoise({ noise: 'poissongaussian', a: '0.01', b: '-1' })).toThrow(UsageError);

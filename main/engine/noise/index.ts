@@ -15,7 +15,7 @@ const registry: { [F in NoiseFamily]: Factory<F> } = {
   gamma: (s) => gammaNoise(s.looks),
   binomial: (s) => binomialNoise(s.trials),
   lograyleigh: (s) => logRayleighNoise(s.scale),
-  poissongaussian: (s) => poissonGaussianNoise(s.a, s.b),
+  poissongaussian: (s) => poissonGaussianNoise(s.a, s.b, s.method),
 };
 
 /** The noise model for a spec such as `{ family: 'poisson', gain: 0.05 }`. */

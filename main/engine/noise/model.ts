@@ -30,7 +30,12 @@ export interface NoiseModel {
    * For a family trained in a variance-stabilised domain (its recorrupt returns y1, y2 there): `forward` maps
    * noisy data into it, `inverse` maps the network's Monte Carlo output back to image units.
    */
-  readonly domain?: { forward(y: Float32Array): Float32Array; inverse(output: Float32Array): Float32Array };
+  readonly domain?: {
+    forward(y: Float32Array): Float32Array;
+    inverse(output: Float32Array): Float32Array;
+    /** The domain is the data shifted (not rescaled): errors there are errors in image units. */
+    readonly sameUnits?: boolean;
+  };
   /** GR2R-NLL: the negative log-likelihood of y2 given the prediction f (mean over pixels), if defined. */
   readonly nll?: (f: tf.Tensor, y2: tf.Tensor) => tf.Scalar;
 }

@@ -53,7 +53,7 @@ export async function predictionMse(net: tfl.LayersModel, set: ValidationSet, pa
  * Null for a family trained in a stabilised domain, where that error is not in image units.
  */
 export async function estimatePsnr(context: TrainContext, set: ValidationSet): Promise<number | null> {
-  if (context.noise.domain && context.options.loss !== 'supervised') return null;
+  if (context.noise.domain && !context.noise.domain.sameUnits && context.options.loss !== 'supervised') return null;
   const mse = await predictionMse(context.net, set, context.patch, context.channels, context.scale);
   // A negative estimate means the noise is weaker than the model says (the parameter is too large): no PSNR then.
   const estimated = mse - set.constant;

@@ -1,6 +1,7 @@
 import type { ImageF32 } from '../../engine/image';
 import { makeImage } from '../../engine/image';
 import { anscombeDomain } from '../../engine/noise/poisson-gaussian';
+import { shiftedPoissonDomain } from '../../engine/noise/shifted-poisson';
 import type { NamedImage } from '../../engine/train/data';
 import type { NoiseSpec } from '../../shared/noise';
 import type { BenchCondition } from './conditions';
@@ -44,8 +45,9 @@ function matchedSigma(a: number, b: number, train: readonly NamedImage[]): numbe
 }
 
 /**
- * Plain families: GR2R with each of the condition's losses. Poisson-Gaussian: the Anscombe mode against the two
- * families a user might otherwise pick, plain Poisson (data rounded to the gain's lattice) and plain Gaussian.
+ * Plain families: GR2R with each of the condition's losses. Poisson-Gaussian: its two modes (shifted Poisson counts,
+ * the default, and the Anscombe domain) against the two families a user might otherwise pick, plain Poisson (data
+ * rounded to the gain's lattice, unshifted) and plain Gaussian.
  */
 export function benchMethods(condition: BenchCondition, train: readonly NamedImage[]): BenchMethod[] {
   const { spec } = condition;
@@ -54,7 +56,8 @@ export function benchMethods(condition: BenchCondition, train: readonly NamedIma
   }
   const sigma = matchedSigma(spec.a, spec.b, train);
   return [
-    { name: 'Anscombe', spec, loss: 'mse', prepare: asIs, readout: anscombeReadout(spec.a, spec.b) },
+    { name: 'lattice', spec: { ...spec, method: 'lattice' }, loss: 'mse', prepare: asIs, readout: { toImage: shiftedPoissonDomain(spec.a, spec.b).inverse } },
+    { name: 'Anscombe', spec: { ...spec, method: 'anscombe' }, loss: 'mse', prepare: asIs, readout: anscombeReadout(spec.a, spec.b) },
     { name: 'as Poisson', spec: { family: 'poisson', gain: spec.a }, loss: 'mse', prepare: onLattice(spec.a), readout: plainReadout },
     { name: 'as Gauss.', spec: { family: 'gaussian', sigma: +sigma.toPrecision(3) }, loss: 'mse', prepare: asIs, readout: plainReadout },
   ];
