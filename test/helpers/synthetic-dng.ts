@@ -16,6 +16,8 @@ export interface Exposure {
   /** Photo-electrons at white (a = 1 / fullWell in linear units), and read noise in DN; 0 and 0: no noise. */
   readonly fullWell?: number;
   readonly readNoise?: number;
+  /** Written big-endian ("MM"), as Adobe's DNG converter writes. */
+  readonly bigEndian?: boolean;
 }
 
 export interface SyntheticDng {
@@ -57,7 +59,7 @@ export async function writeSyntheticDng(file: string, rgb: ImageF32, exposure: E
       raster[i * stored + j] = Math.min(65535, Math.max(0, Math.round(black + signal + read)));
     }
   }
-  await writeFile(file, encode(raster, stored, height));
+  await writeFile(file, encode(raster, stored, height, exposure.bigEndian ?? false));
   return { raster, width: stored, height, clean: { height: height / 2, width: width / 2, channels: 4, data: planes } };
 }
 
@@ -114,13 +116,15 @@ function previewTags(subIfd: number, offset: number): IfdEntry[] {
   ];
 }
 
-function encode(raster: Uint16Array, width: number, height: number): Buffer {
+function encode(raster: Uint16Array, width: number, height: number, bigEndian: boolean): Buffer {
+  const le = !bigEndian;
   const ifd0Length = ifdByteLength(previewTags(0, 0));
   const subIfdAt = 8 + ifd0Length;
   const previewAt = subIfdAt + ifdByteLength(rawTags(width, height, 0));
   const rasterAt = previewAt + 48;
-  const ifd0 = encodeIfd(previewTags(subIfdAt, previewAt), 8);
-  const sub = encodeIfd(rawTags(width, height, rasterAt), subIfdAt);
-  const header = Buffer.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0]);
-  return Buffer.concat([header, ifd0, sub, new Uint8Array(48).fill(128), Buffer.from(raster.buffer, raster.byteOffset, raster.byteLength)]);
+  const ifd0 = encodeIfd(previewTags(subIfdAt, previewAt), 8, le);
+  const sub = encodeIfd(rawTags(width, height, rasterAt), subIfdAt, le);
+  const header = Buffer.from(le ? [0x49, 0x49, 0x2a, 0, 8, 0, 0, 0] : [0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8]);
+  const samples = Buffer.from(raster.buffer, raster.byteOffset, raster.byteLength);
+  return Buffer.concat([header, ifd0, sub, new Uint8Array(48).fill(128), le ? samples : Buffer.from(samples).swap16()]);
 }

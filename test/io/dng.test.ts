@@ -97,6 +97,17 @@ describe.skipIf(!hasDcraw)('DNG (camera raw) in and out', () => {
     }
   });
 
+  it('reads a big-endian DNG (as Adobe\'s converter writes) as the same data', async () => {
+    const big = join(dir, 'big-endian.dng');
+    await writeSyntheticDng(big, await cleanCrop('astronaut.png', 128, 100, 50), { bigEndian: true });
+    expect((await readFile(big)).toString('latin1', 0, 2)).toBe('MM');
+    expect(dcrawValues(big).values).toEqual(dcrawValues(file).values);
+    expect(Array.from((await readImage(big)).image.data)).toEqual(Array.from((await readImage(file)).image.data));
+    const { image, source } = await readImage(big);
+    const out = await writeImage(join(dir, 'out', 'from-big.dng'), image, source);
+    expect(dcrawValues(out.path).values).toEqual(dcrawValues(file).values);
+  });
+
   it('refuses other output formats for raw data, and names other raw formats with what to do', async () => {
     const { image, source } = await readImage(file);
     await expect(writeImage(join(dir, 'out', 'x.tif'), image, source, { format: 'tiff' })).rejects.toThrow(/written as DNG/);
