@@ -38,8 +38,8 @@ export async function wantsBands(file: string, meta: ModelMeta, sar: SarOptions,
   return noDataOf(await geoTagsOfFile(file).catch(() => [])) !== undefined;
 }
 
-function geometryOf(meta: ModelMeta, options: DenoiseOptions, choice: BandChoice): BandGeometry {
-  const geometry = defaultGeometry(options.tile, options.overlap, sizeMultiple(meta.net));
+function geometryOf(meta: ModelMeta, options: DenoiseOptions, choice: BandChoice, width: number): BandGeometry {
+  const geometry = defaultGeometry(options.tile, options.overlap, sizeMultiple(meta.net), width);
   return { rows: choice.rows ?? geometry.rows, margin: choice.margin ?? geometry.margin };
 }
 
@@ -59,7 +59,7 @@ export async function denoiseFileInBands(net: tfl.LayersModel, meta: ModelMeta, 
     denoiseImage(net, meta, window, { ...options, seed: Rng.derive(options.seed, BAND_KEY, band).seed(), onTile });
   return denoiseInBands({
     file: input.file, output: join(input.outputDir, basename(input.file)), denoise,
-    geometry: geometryOf(meta, options, input.choice ?? {}),
+    geometry: geometryOf(meta, options, input.choice ?? {}, (await probeImage(input.file)).width),
     positiveOnly: meta.noise.family === 'gamma', sar: input.sar, write: input.write,
     tempDir: input.outputDir, signal: input.signal, onFraction: input.onFraction,
   });

@@ -22,14 +22,18 @@ function roundDown(value: number, multiple: number): number {
   return Math.floor(value / multiple) * multiple;
 }
 
+/** Output pixels per band at most: up to 16384 columns a band keeps its full height, wider images get shorter bands. */
+export const BAND_PIXELS = 608 * 16384;
+
 /**
  * Band rows so that a band's window (rows + 2 margins) is three tiles tall with the usual overlap, which tiles
  * with no flush-end tile; kept a multiple of what the network needs, so that every window starts on the same
- * pooling grid as the whole image.
+ * pooling grid as the whole image. Very wide images get fewer rows, so that memory stays bounded (BAND_PIXELS).
  */
-export function defaultGeometry(tile: number, overlap: number, multiple: number): BandGeometry {
+export function defaultGeometry(tile: number, overlap: number, multiple: number, width = 0): BandGeometry {
   const margin = Math.ceil(DEFAULT_MARGIN / multiple) * multiple;
-  const rows = roundDown(tile + 2 * (tile - overlap) - 2 * margin, multiple);
+  const tall = roundDown(tile + 2 * (tile - overlap) - 2 * margin, multiple);
+  const rows = width > 0 ? Math.min(tall, roundDown(BAND_PIXELS / width, multiple)) : tall;
   return { rows: Math.max(rows, Math.ceil(32 / multiple) * multiple), margin };
 }
 

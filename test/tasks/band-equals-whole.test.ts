@@ -7,7 +7,7 @@ import { denoiseImage } from '../../main/engine/denoise-image';
 import type { ImageF32 } from '../../main/engine/image';
 import { buildNet } from '../../main/engine/nets';
 import { readImage } from '../../main/io';
-import { planBands } from '../../main/tasks/band-plan';
+import { BAND_PIXELS, defaultGeometry, planBands } from '../../main/tasks/band-plan';
 import type { BandDenoiser } from '../../main/tasks/denoise-band';
 import { denoiseInBands } from '../../main/tasks/denoise-large';
 import { tempFolder } from '../io/helpers';
@@ -55,6 +55,16 @@ describe('band-streamed denoising', () => {
     expect(bands.reduce((n, b) => n + b.rows, 0)).toBe(H);
     expect(bands.every((b, i) => b.top === i * 64 && b.windowTop >= 0 && b.windowTop + b.windowRows <= H)).toBe(true);
     expect(bands[1]).toMatchObject({ top: 64, windowTop: 16, windowRows: 160 });
+  });
+
+  it('keeps the pixels of a band bounded on very wide images: fewer rows, never below 32, on the pooling grid', () => {
+    expect(defaultGeometry(256, 32, 8, 6000).rows).toBe(defaultGeometry(256, 32, 8).rows);
+    for (const width of [40000, 100000, 300000]) {
+      const { rows } = defaultGeometry(256, 32, 8, width);
+      expect(rows % 8).toBe(0);
+      expect(rows >= 32 && (rows === 32 || rows * width <= BAND_PIXELS)).toBe(true);
+    }
+    expect(defaultGeometry(256, 32, 8, 100000).rows).toBe(96);
   });
 
   it('equals whole-image denoising on a float32 TIFF, band by band (U-Net, 7 bands of 64 rows)', async () => {
