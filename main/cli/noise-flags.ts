@@ -42,9 +42,10 @@ export function parseNoise(flags: NoiseFlags): { family: NoiseFamily; spec?: Noi
   return { family, spec: parsed.data };
 }
 
-/** Poisson-Gaussian takes two parameters, var = a x + b: both are needed (no blind estimate yet). */
-function parsePoissonGaussian(flags: NoiseFlags): { family: NoiseFamily; spec: NoiseSpec } {
-  if (flags.a === undefined || flags.b === undefined) throw new UsageError('poissongaussian noise needs --a (gain) and --b (read-noise variance): var = a x + b');
+/** Poisson-Gaussian takes two parameters, var = a x + b: both, or neither (estimated). */
+function parsePoissonGaussian(flags: NoiseFlags): { family: NoiseFamily; spec?: NoiseSpec } {
+  if (flags.a === undefined && flags.b === undefined) return { family: 'poissongaussian' };
+  if (flags.a === undefined || flags.b === undefined) throw new UsageError('poissongaussian noise needs both --a (gain) and --b (read-noise variance), var = a x + b, or neither to estimate them');
   const method = flags.anscombe ? { method: 'anscombe' } : {};
   const parsed = noiseSpecSchema.safeParse({ family: 'poissongaussian', a: parseNumber('a', flags.a), b: parseNumber('b', flags.b), ...method });
   if (!parsed.success) throw new UsageError(`--a ${flags.a} --b ${flags.b} are not valid for poissongaussian noise: ${parsed.error.issues[0]?.message}`);

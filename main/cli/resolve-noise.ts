@@ -17,12 +17,13 @@ export async function resolveNoise(
 ): Promise<NoiseSpec | undefined> {
   if (!noise) return undefined;
   if (noise.spec) return noise.spec;
-  const family = estimateFamilySchema.safeParse(noise.family);
+  const pg = noise.family === 'poissongaussian';
+  const family = estimateFamilySchema.safeParse(pg ? 'poisson' : noise.family);
   if (!family.success) throw new UsageError(`the ${noise.family} parameter is required (--${noiseParameterName[noise.family]}): it cannot be estimated blind`);
   const report = await estimateTask({ input: data, family: family.data, amplitude });
-  const spec = pooledNoiseSpec(report.pooled, 4);
+  const spec = pooledNoiseSpec(report.pooled, 4, pg);
   const { count, uncertainty } = report.pooled;
-  note(`no --${noiseParameterName[noise.family]} given: training with the estimate ${describeNoise(spec)} ± ${(100 * uncertainty).toFixed(1)}%, pooled over ${count} image(s) (see gr2r estimate)`);
+  note(`no ${pg ? '--a/--b' : `--${noiseParameterName[noise.family]}`} given: training with the estimate ${describeNoise(spec)} ± ${(100 * uncertainty).toFixed(1)}%, pooled over ${count} image(s) (see gr2r estimate)`);
   for (const warning of report.warnings) note(`estimate: ${warning}`);
   return spec;
 }

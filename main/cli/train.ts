@@ -21,7 +21,8 @@ Noise (parameters in the units of the data: 8/16-bit images as [0, 1], float TIF
   --noise gaussian --sigma S | poisson --gain G | gamma --looks L | binomial --trials N | lograyleigh --scale C
   Without the parameter, it is estimated from the images (gaussian, poisson, gamma).
   --noise poissongaussian --a A --b B: camera noise, var = a x + b (camera raw DNG: a = 1 / electrons at white,
-    b = (read noise DN / (white - black))^2); trained as shifted Poisson counts, or --anscombe in the GAT domain
+    b = (read noise DN / (white - black))^2; both estimated if neither is given); trained as shifted Poisson
+    counts, or --anscombe in the GAT domain
 Options:
   --alpha A          GR2R split (default 0.3)
   --loss mse|nll     GR2R loss (nll: Poisson and Gamma; default mse)

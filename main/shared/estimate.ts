@@ -84,9 +84,13 @@ export const estimateReportSchema = z.object({
 });
 export type EstimateReport = z.infer<typeof estimateReportSchema>;
 
-/** The noise spec training should use when the user gives no parameter, to `digits` significant digits. */
-export function pooledNoiseSpec(pooled: PooledEstimate, digits = 17): NoiseSpec {
+/**
+ * The noise spec training should use when the user gives no parameter, to `digits` significant digits; from a
+ * Poisson estimate, `poissongaussian` takes its line fit var = a x + b (b at least 0).
+ */
+export function pooledNoiseSpec(pooled: PooledEstimate, digits = 17, poissonGaussian = false): NoiseSpec {
   const round = (v: number) => Number(v.toPrecision(digits));
+  if (poissonGaussian && pooled.family === 'poisson') return { family: 'poissongaussian', a: round(pooled.a), b: round(Math.max(0, pooled.b)) };
   switch (pooled.family) {
     case 'gaussian': return { family: 'gaussian', sigma: round(pooled.sigma) };
     case 'poisson': return { family: 'poisson', gain: round(pooled.gain) };

@@ -14,7 +14,8 @@ describe('--noise poissongaussian --a A --b B', () => {
   });
 
   it('needs both, and names a bad value', () => {
-    expect(() => parseNoise({ noise: 'poissongaussian', a: '0.01' })).toThrow(/needs --a .* and --b/);
+    expect(() => parseNoise({ noise: 'poissongaussian', a: '0.01' })).toThrow(/needs both --a .* and --b/);
+    expect(parseNoise({ noise: 'poissongaussian' })).toEqual({ family: 'poissongaussian' });
     expect(() => parseNoise({ noise: 'poissongaussian', a: '0.01', b: '-1' })).toThrow(UsageError);
   });
 });

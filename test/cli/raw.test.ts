@@ -49,4 +49,13 @@ describe('gr2r on camera raw (DNG)', () => {
     }
     expect(await sha256(join(dir, 'raw', 'IMG_0.dng'))).toBe(before);
   });
+
+  it('estimates a and b from the raw files when they are not given, and says so', async () => {
+    const net = ['--net', 'dncnn', '--width', '8', '--depth', '3', '--patch', '32', '--batch', '2', '--backend', 'wasm'];
+    const r = await runCli(['train', '--data', join(dir, 'raw'), '--noise', 'poissongaussian', '--steps', '2', ...net, '--out', join(dir, 'blind')]);
+    expect(r.code, r.stderr).toBe(0);
+    const said = /no --a\/--b given: training with the estimate poissongaussian a=([\d.e-]+) b=([\d.e-]+)/.exec(r.stderr + r.stdout);
+    expect(said).not.toBeNull();
+    expect(Math.abs(Number(said![1]) / a - 1)).toBeLessThan(0.3);
+  });
 });
