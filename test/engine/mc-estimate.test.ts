@@ -9,6 +9,7 @@ import { Rng } from '../../main/engine/random/rng';
 import type { ModelMeta } from '../../main/shared/model';
 import type { NoiseSpec } from '../../main/shared/noise';
 import { cleanPattern, meanAndStdErr } from './noise-cases';
+import { withRandomOutput } from '../helpers/random-output';
 
 const size = 32;
 
@@ -27,7 +28,7 @@ describe('estimated error of the Monte Carlo output, from the noisy image alone'
   for (const noise of [{ family: 'gaussian', sigma: 0.1 }, { family: 'poisson', gain: 0.05 }] as const) {
     it(`${noise.family}: single-pass and J = 4 estimates are unbiased (a fixed untrained network, 200 noisy draws)`, async () => {
       const m = meta(noise);
-      const net = buildNet(m.net, 1, 3);
+      const net = withRandomOutput(buildNet(m.net, 1, 3), 3);
       const x = cleanPattern(size, size, [0.1, 0.9]);
       const draws = 200;
       const single = new Float64Array(draws);

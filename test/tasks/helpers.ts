@@ -7,6 +7,7 @@ import { buildNet } from '../../main/engine/nets';
 import { saveModel } from '../../main/io';
 import type { ModelMeta } from '../../main/shared/model';
 import type { NoiseSpec } from '../../main/shared/noise';
+import { withRandomOutput } from '../helpers/random-output';
 
 /** A model description for a tiny random network (no training needed: geometry tests only). */
 export function testMeta(noise: NoiseSpec, channels = 1, net: ModelMeta['net'] = { kind: 'unet', width: 8, depth: 3 }): ModelMeta {
@@ -67,7 +68,7 @@ export async function readTiff(file: string): Promise<TiffFacts> {
 
 /** A model folder with an untrained network (geometry and file handling tests only). */
 export async function saveTestModel(dir: string, meta: ModelMeta): Promise<string> {
-  const net = buildNet(meta.net, meta.channels, 3);
+  const net = withRandomOutput(buildNet(meta.net, meta.channels, 3), 3);
   await saveModel(dir, await netArtifacts(net), meta);
   net.dispose();
   return dir;

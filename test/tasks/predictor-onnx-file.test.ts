@@ -10,6 +10,7 @@ import { buildNet } from '../../main/engine/nets';
 import { onnxType } from '../../main/engine/onnx/schema';
 import type { ModelMeta } from '../../main/shared/model';
 import { saveOnnxBeside } from '../../main/tasks/predictor-onnx-file';
+import { withRandomOutput } from '../helpers/random-output';
 
 const meta: ModelMeta = {
   format: 'gr2r-model', version: 1, appVersion: 'test', noise: { family: 'gaussian', sigma: 0.1 }, alpha: 0.2,
@@ -22,7 +23,7 @@ let checkpoint: Checkpoint;
 beforeAll(async () => {
   await initBackend('cpu');
   dir = await mkdtemp(join(tmpdir(), 'gr2r-onnx-'));
-  checkpoint = { meta, artifacts: await netArtifacts(buildNet(meta.net, 1, 1)) };
+  checkpoint = { meta, artifacts: await netArtifacts(withRandomOutput(buildNet(meta.net, 1, 1), 1)) };
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -10,6 +10,7 @@ import type { ModelMeta } from '../../main/shared/model';
 import { choosePredictor, describePredictor } from '../../main/tasks/predictor';
 import type { Ort } from '../../main/tasks/predictor-ort';
 import { defaultProviders } from '../../main/tasks/predictor-providers';
+import { withRandomOutput } from '../helpers/random-output';
 
 const meta: ModelMeta = {
   format: 'gr2r-model', version: 1, appVersion: 'test', noise: { family: 'gaussian', sigma: 0.1 }, alpha: 0.2,
@@ -46,7 +47,7 @@ describe('the predictor denoise runs', () => {
   });
 
   it('gives the same image through a gray model on a colour image, channel by channel', async () => {
-    const gray = buildNet({ kind: 'dncnn', width: 8, depth: 3 }, 1, 2);
+    const gray = withRandomOutput(buildNet({ kind: 'dncnn', width: 8, depth: 3 }, 1, 2), 2);
     const grayMeta = { ...meta, net: { kind: 'dncnn' as const, width: 8, depth: 3 }, channels: 1 };
     const predictor = await choosePredictor(gray);
     const viaOrt = await denoiseImage(gray, grayMeta, image, { ...options, predict: predictor.predict });

@@ -12,7 +12,8 @@ export function buildDncnn(channels: number, width: number, depth: number, seed:
     x = tfl.layers.conv2d({
       filters: last ? channels : width, kernelSize: 3, padding: 'same', name: `conv${i}`,
       activation: last ? 'linear' : 'relu',
-      kernelInitializer: last ? tfl.initializers.glorotUniform({ seed: rng.seed() }) : tfl.initializers.heNormal({ seed: rng.seed() }),
+      // The last layer starts at zero: the network starts as the identity (see unet.ts).
+      kernelInitializer: last ? tfl.initializers.zeros() : tfl.initializers.heNormal({ seed: rng.seed() }),
     }).apply(x) as SymbolicTensor;
   }
   const output = tfl.layers.add({ name: 'denoised' }).apply([input, x]) as SymbolicTensor;
