@@ -118,15 +118,16 @@ export async function probeImage(file: string, options: ReadOptions = {}): Promi
       throw new FileError(file, `${sniffed.name} is not supported (PNG, JPEG, TIFF and DNG are)${sniffed.hint ? `: ${sniffed.hint}` : ''}`);
     }
     if (sniffed.format === 'dng') return await probeDng(file, options.maxPixels ?? DEFAULT_MAX_PIXELS);
-    const complex = sniffed.format === 'tiff' ? await complexProbe(file, options.maxPixels ?? DEFAULT_MAX_PIXELS) : undefined;
-    if (complex) return complex;
-    const meta = await readHeader(file).catch(async (error: unknown) => {
-      const wide = sniffed.format === 'tiff' ? await float64Probe(file, options.maxPixels ?? DEFAULT_MAX_PIXELS) : undefined;
+    const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
+    const header = await readHeader(file).then((meta) => ({ meta }), (error: unknown) => ({ error }));
+    // geotiff only where libvips cannot say what the samples are (complex, float64), not on every TIFF.
+    if (sniffed.format === 'tiff' && ('error' in header || header.meta.depth === 'complex' || header.meta.depth === 'dpcomplex')) {
+      const wide = (await complexProbe(file, maxPixels)) ?? (await float64Probe(file, maxPixels));
       if (wide) return wide;
-      throw error;
-    });
-    if ('file' in meta) return meta;
-    checkPixels(file, meta.width, meta.height, options.maxPixels ?? DEFAULT_MAX_PIXELS);
+    }
+    if ('error' in header) throw header.error;
+    const { meta } = header;
+    checkPixels(file, meta.width, meta.height, maxPixels);
     const converted = sniffed.format === 'tiff' ? CONVERTED_TYPES[meta.depth] : undefined;
     const bitDepth = converted ? 32 : DEPTHS[meta.depth];
     if (!bitDepth || (bitDepth === 32 && sniffed.format !== 'tiff')) {
