@@ -11,6 +11,7 @@ export const benchFlagOptions = {
   steps: { type: 'string' }, alpha: { type: 'string' }, lr: { type: 'string' }, batch: { type: 'string' }, patch: { type: 'string' },
   net: { type: 'string' }, width: { type: 'string' }, depth: { type: 'string' }, seed: { type: 'string' }, mc: { type: 'string' },
   loss: { type: 'string' }, sweep: { type: 'string' }, json: { type: 'boolean' }, backend: { type: 'string' }, speed: { type: 'boolean' },
+  gradients: { type: 'string' },
 } as const;
 
 export type BenchFlags = Partial<Record<Exclude<keyof typeof benchFlagOptions, 'family' | 'json' | 'speed'>, string>> & {

@@ -8,7 +8,7 @@ import { parseBudget, parseFamilies, parseOverrides } from './bench-flags';
 import type { CommandIO } from './command';
 import { UsageError } from './command';
 import { ProgressLine } from './progress';
-import { parseBackend } from './train';
+import { parseBackend, parseGradients } from './train';
 
 const samples = resolve(import.meta.dirname, '../../resources/samples/clean');
 const header = `${'noise'.padEnd(24)}  alpha   J    PSNR   SSIM  superv.    gap  ms/image   est.   true`;
@@ -36,7 +36,7 @@ export async function runSweepCommand(flags: BenchFlags & { sweep?: string }, io
   if (!flags.json) io.stdout.write(`${header}\n`);
   const rows = await runSweep(kind, {
     data: flags.data ?? samples, budget, overrides, families: parseFamilies(flags.family), mc: 5,
-    backend: parseBackend(flags.backend), signal: io.signal,
+    backend: parseBackend(flags.backend), gradients: parseGradients(flags.gradients), signal: io.signal,
     onStep: (label) => (step, total, etaMs) => progress.update(step, total, label, etaMs),
   }, (row) => { if (!flags.json) io.stdout.write(`${formatSweepRow(row)}\n`); });
   if (flags.json) io.stdout.write(`${JSON.stringify({ sweep: kind, budget, rows }, null, 2)}\n`);

@@ -8,7 +8,7 @@ import type { Command, CommandIO } from './command';
 import { benchFlagOptions, parseBudget, parseFamilies, parseLosses, parseOverrides, wholeNumber } from './bench-flags';
 import { ProgressLine } from './progress';
 import { runSweepCommand } from './bench-sweep';
-import { parseBackend } from './train';
+import { parseBackend, parseGradients } from './train';
 
 const samples = resolve(import.meta.dirname, '../../resources/samples/clean');
 const help = `Usage: gr2r bench [--budget quick|full] [--data CLEAN_DIR] [--family F[,F...]] [options]
@@ -31,6 +31,7 @@ the gap GR2R - supervised, and the estimated PSNR of f(y1) (from noisy data alon
   --json               the rows as JSON on stdout
   --speed              the speed bench (training and inference timings) instead
   --backend NAME       force a compute backend
+  --gradients auto|onnxruntime|tfjs  what computes the training gradients (default auto, as gr2r train)
 `;
 
 async function run(argv: string[], io: CommandIO): Promise<number> {
@@ -46,7 +47,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   if (!flags.json) io.stdout.write(`${formatHeader(mc)}\n`);
   const report = await runBench({
     data: flags.data ?? samples, budget, overrides, families: parseFamilies(flags.family), losses: parseLosses(flags.loss), mc,
-    backend: parseBackend(flags.backend), signal: io.signal,
+    backend: parseBackend(flags.backend), gradients: parseGradients(flags.gradients), signal: io.signal, onNote: (m) => progress.note(m),
     onStep: (label) => (step, total, etaMs) => progress.update(step, total, label, etaMs),
     onRow: (row) => { if (!flags.json) io.stdout.write(`${formatRow(row)}\n`); },
   });

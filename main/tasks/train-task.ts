@@ -17,7 +17,8 @@ import { appVersion } from './version';
 import { saveOnnxBeside } from './predictor-onnx-file';
 import { dataPeak, loadDataset, pairByName } from './dataset';
 import { prepareTargets, prepareTrainingImages } from './training-images';
-import { startGradientWorkers } from './parallel-workers';
+import type { GradientEngine } from './training-gradients';
+import { chooseGradients } from './training-gradients';
 import type { WorkerRequest } from './worker-count';
 import { defaultWorkers, resolveWorkers } from './worker-count';
 
@@ -36,6 +37,8 @@ export interface TrainTaskInput {
   readonly backend?: BackendName;
   /** Data-parallel gradient workers (wasm only); default `defaultWorkers`. */
   readonly workers?: WorkerRequest;
+  /** What computes the training gradients (default 'auto': onnxruntime on CPU backends when it loads). */
+  readonly gradients?: 'auto' | GradientEngine;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: TrainProgress) => void;
   readonly onNote?: (message: string) => void;
@@ -95,8 +98,7 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const clean = input.target ? prepareTargets(pairByName(noisy.images, (await loadDataset(input.target)).images), pixels) : undefined;
   const data = splitData(prepared.images, clean, options.seed);
   let last: Checkpoint | undefined;
-  if (workers > 1) note(`training on ${workers} data-parallel workers`);
-  const gradients = workers > 1 ? startGradientWorkers({ count: workers, backend: backend.name }) : undefined;
+  const gradients = chooseGradients({ prefer: input.gradients, workers, backend: backend.name, onNote: note });
   const run = { data, options, peak: resume?.meta.peak ?? dataPeak(prepared.images), appVersion, resume, signal: input.signal, gradients };
   for await (const event of train(run)) {
     if (event.kind === 'step') input.onProgress?.(event.progress);

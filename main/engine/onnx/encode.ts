@@ -6,6 +6,7 @@ export const IR_VERSION = 8;
 export const OPSET = 17;
 
 const FLOAT = 1;
+const INT64 = 7;
 const ATTRIBUTE_TYPE = { INT: 2, STRING: 3, INTS: 7 } as const;
 
 export interface ModelInfo {
@@ -28,7 +29,7 @@ function node(n: OnnxNode): object {
 function tensor(t: OnnxTensor): object {
   // raw_data is little-endian; so are the machines tfjs and onnxruntime run on.
   const bytes = new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength);
-  return { name: t.name, dims: [...t.dims], data_type: FLOAT, raw_data: bytes };
+  return { name: t.name, dims: [...t.dims], data_type: t.data instanceof BigInt64Array ? INT64 : FLOAT, raw_data: bytes };
 }
 
 function valueInfo(v: OnnxValue): object {

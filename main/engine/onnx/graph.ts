@@ -9,11 +9,11 @@ export interface OnnxNode {
   readonly attributes: Readonly<Record<string, AttributeValue>>;
 }
 
-/** A float32 constant (a weight), in row-major order. */
+/** A constant (a weight, or an int64 shape or axes list), in row-major order. */
 export interface OnnxTensor {
   readonly name: string;
   readonly dims: readonly number[];
-  readonly data: Float32Array;
+  readonly data: Float32Array | BigInt64Array;
 }
 
 /** A graph input or output: float32, each dimension a size or a symbolic name (dynamic). */
@@ -41,8 +41,30 @@ export class GraphBuilder {
     return output;
   }
 
+  /** Adds a node with several outputs (Split). */
+  nodeOutputs(op: string, inputs: readonly string[], outputs: readonly string[], attributes: Record<string, AttributeValue> = {}): readonly string[] {
+    this.nodes.push({ name: `${outputs[0]}/${op}`, op, inputs, outputs, attributes });
+    return outputs;
+  }
+
   weight(name: string, dims: readonly number[], data: Float32Array): string {
     this.initializers.push({ name, dims, data });
+    return name;
+  }
+
+  /** A 1-D int64 constant (shapes, axes, split sizes), named by its values so equal lists are shared. */
+  ints(values: readonly number[]): string {
+    const name = `int64[${values.join(',')}]`;
+    if (!this.initializers.some((t) => t.name === name)) {
+      this.initializers.push({ name, dims: [values.length], data: BigInt64Array.from(values, (v) => BigInt(v)) });
+    }
+    return name;
+  }
+
+  /** A float32 scalar constant. */
+  scalar(value: number): string {
+    const name = `float[${value}]`;
+    if (!this.initializers.some((t) => t.name === name)) this.initializers.push({ name, dims: [], data: Float32Array.of(value) });
     return name;
   }
 

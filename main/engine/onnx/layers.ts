@@ -15,13 +15,13 @@ export interface LayerContext {
 /** Adds a layer's nodes to the graph and returns the name of its NCHW output. */
 export type Converter = (context: LayerContext) => string;
 
-const pair = z.tuple([z.number().int().positive(), z.number().int().positive()]);
-const windowSchema = z.object({
+export const pair = z.tuple([z.number().int().positive(), z.number().int().positive()]);
+export const windowSchema = z.object({
   strides: pair,
   padding: z.enum(['same', 'valid']),
   data_format: z.literal('channels_last').optional(),
 });
-const convSchema = windowSchema.extend({
+export const convSchema = windowSchema.extend({
   kernel_size: pair,
   dilation_rate: pair.optional(),
   activation: z.string(),

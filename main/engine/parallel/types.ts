@@ -30,5 +30,5 @@ export interface GradientWorkers {
   close(): Promise<void>;
 }
 
-/** Injected by the task layer: the engine never starts threads itself. */
-export type StartGradientWorkers = (setup: ShardSetup) => Promise<GradientWorkers>;
+/** Injected by the task layer: the engine never starts threads itself. Undefined: compute on this thread. */
+export type StartGradientWorkers = (setup: ShardSetup) => Promise<GradientWorkers | undefined>;

@@ -50,7 +50,8 @@ export async function createContext(
     if (resume?.optimizer) await restoreOptimizer(optimizer, resume.optimizer);
     if (!startGradients) return context;
     const setup = { artifacts: await netArtifacts(net), loss: options.loss, noise: options.noise, scale };
-    return { ...context, gradients: await startGradients(setup) };
+    const gradients = await startGradients(setup);
+    return gradients ? { ...context, gradients } : context;
   } catch (error) {
     await disposeContext(context);
     throw error;

@@ -1,4 +1,5 @@
 import { nearestAlpha } from '../../engine/noise/binomial';
+import type { StartGradientWorkers } from '../../engine/parallel/types';
 import type { TrainOptions } from '../../engine/train/options';
 import type { NoiseSpec } from '../../shared/noise';
 import { describeNoise } from '../../shared/noise';
@@ -9,7 +10,7 @@ import type { BenchMethod } from './methods';
 import { benchMethods } from './methods';
 import { addNoise, noiseKey } from './noisy';
 import { scoreImages } from './score';
-import type { StepReport, TrainedModel } from './train-model';
+import type { StepReport, TrainedModel, TrainHooks } from './train-model';
 import { trainModel } from './train-model';
 import type { BenchRow, Score } from './types';
 
@@ -20,6 +21,7 @@ export interface ConditionRun {
   readonly mc: number;
   readonly onStep?: (label: string) => StepReport;
   readonly signal?: AbortSignal;
+  readonly gradients?: StartGradientWorkers;
 }
 
 /** The split alpha for a spec: binomial needs trials x alpha to be a whole number. */
@@ -35,6 +37,10 @@ export async function trained<T>(model: TrainedModel, use: (m: TrainedModel) => 
   }
 }
 
+export function hooks(run: ConditionRun, label: string): TrainHooks {
+  return { onStep: run.onStep?.(label), signal: run.signal, gradients: run.gradients };
+}
+
 /** The noisy training and test regions of a condition (its own seeded noise), and its options. */
 export function noisyRegions(spec: NoiseSpec, run: ConditionRun) {
   const options: TrainOptions = { ...run.options, noise: spec, alpha: alphaFor(spec, run.options.alpha) };
@@ -46,7 +52,7 @@ export function noisyRegions(spec: NoiseSpec, run: ConditionRun) {
 /** The supervised reference: the same network and options, clean targets, applied once to y. */
 export async function supervisedScore(spec: NoiseSpec, regions: ReturnType<typeof noisyRegions>, run: ConditionRun) {
   const label = `${describeNoise(spec)} supervised`;
-  const reference = await trainModel(regions.train, run.images.train, { ...regions.options, loss: 'supervised' }, run.onStep?.(label), run.signal);
+  const reference = await trainModel(regions.train, run.images.train, { ...regions.options, loss: 'supervised' }, hooks(run, label));
   return { score: await trained(reference, (m) => evaluateOnce(m, regions.test, run.images.test)), seconds: reference.seconds };
 }
 
@@ -57,7 +63,7 @@ async function methodRow(method: BenchMethod, regions: ReturnType<typeof noisyRe
   const train = regions.train.map(({ name: n, image }) => ({ name: n, image: method.prepare(image) }));
   const test = regions.test.map(({ name: n, image }) => ({ name: n, image: method.prepare(image) }));
   const methodOptions = { ...options, noise: method.spec, alpha: alphaFor(method.spec, run.options.alpha), loss: method.loss };
-  const model = await trainModel(train, undefined, methodOptions, run.onStep?.(`${name} ${method.name}`), run.signal);
+  const model = await trainModel(train, undefined, methodOptions, hooks(run, `${name} ${method.name}`));
   const scores = await trained(model, (m) => evaluateGr2r(m, test, run.images.test, run.mc, method.readout));
   return {
     noise: spec, condition: name, method: method.name, alpha: methodOptions.alpha, steps: options.steps,

@@ -1,13 +1,13 @@
 import type { Ratio } from './speed-ratios';
 import type { SpeedReport } from './speed-report';
 import type { SpeedRow } from './speed-types';
-import { engineName } from './speed-types';
+import { engineName, trainerName } from './speed-types';
 
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 const ms = (value: number) => `${value < 100 ? value.toFixed(1) : Math.round(value)} ms`;
 
 function rowName(row: SpeedRow): string {
-  return row.job.kind === 'train' ? row.job.backend : engineName(row.job.engine);
+  return row.job.kind === 'train' ? trainerName(row.job) : engineName(row.job.engine);
 }
 
 function rowLine(row: SpeedRow): string {

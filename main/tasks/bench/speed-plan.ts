@@ -25,11 +25,16 @@ export function tfjsBackends(settings: SpeedSettings): BackendName[] {
   return settings.backend ? [settings.backend] : [...backendOrder];
 }
 
-/** Training never runs on cpu (minutes a step) unless that backend is asked for by name. */
+/**
+ * Training never runs on cpu (minutes a step) unless that backend is asked for by name. On wasm the app's
+ * default (gradients from onnxruntime) comes first, then tfjs's own gradients.
+ */
 export function trainJobs(settings: SpeedSettings): SpeedJob[] {
+  const { net, warmup, steps } = settings;
   return tfjsBackends(settings)
     .filter((backend) => backend !== 'cpu' || settings.backend === 'cpu')
-    .map((backend) => ({ kind: 'train', backend, net: settings.net, warmup: settings.warmup, steps: settings.steps }));
+    .flatMap((backend) => (backend === 'wasm' || backend === 'cpu' ? ['onnxruntime', 'tfjs'] as const : ['tfjs'] as const)
+      .map((gradients) => ({ kind: 'train', backend, net, warmup, steps, gradients }) as const));
 }
 
 export function inferJobs(settings: SpeedSettings): SpeedJob[] {

@@ -8,7 +8,7 @@ import type { SpeedJob, SpeedResult } from './speed-types';
 import { median } from './speed-types';
 
 async function samples(job: SpeedJob): Promise<Sample[]> {
-  if (job.kind === 'train') return trainStepTimes(job.net, job.warmup, job.steps);
+  if (job.kind === 'train') return trainStepTimes(job.net, job.warmup, job.steps, job.gradients);
   if (job.kind === 'infer') return inferTimes(job.engine, job.net, job.size, job.warmup, job.runs);
   return [await denoiseTime(job.engine, job.net, job.height, job.width, job.tile, job.mc)];
 }

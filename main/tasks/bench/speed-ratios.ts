@@ -1,5 +1,5 @@
 import type { SpeedRow } from './speed-types';
-import { engineName } from './speed-types';
+import { engineName, trainerName } from './speed-types';
 import type { TorchResult } from './speed-torch';
 
 /** Issue 7's targets, measured side by side with PyTorch CPU on the same machine in the same run. */
@@ -20,7 +20,7 @@ function chosen(rows: readonly SpeedRow[]): Measured | undefined {
 }
 
 function label(row: SpeedRow): string {
-  return row.job.kind === 'train' ? `tfjs ${row.job.backend}` : engineName(row.job.engine);
+  return row.job.kind === 'train' ? trainerName(row.job) : engineName(row.job.engine);
 }
 
 function ratio(what: string, ours: number, theirs: number, target: number): Ratio {

@@ -3,6 +3,8 @@ import type { NetConfig } from '../../engine/nets';
 import { splitData } from '../../engine/train/data';
 import { defaultTrainOptions } from '../../engine/train/options';
 import { train } from '../../engine/train/trainer';
+import { initBackend } from '../../engine/backend';
+import { chooseGradients } from '../training-gradients';
 import { Rng } from '../../engine/random/rng';
 import type { Sample } from './speed-clock';
 import { stopwatch } from './speed-clock';
@@ -20,12 +22,16 @@ function randomImages(count: number, size: number, channels: number): { name: st
  * Milliseconds of each training step through the engine's own loop (batch drawing, recorruption, GR2R loss,
  * Adam): the app's default options on random RGB images. The last step, which also evaluates, is left out.
  */
-export async function trainStepTimes(net: NetConfig, warmup: number, steps: number): Promise<Sample[]> {
+export async function trainStepTimes(net: NetConfig, warmup: number, steps: number, gradients: 'onnxruntime' | 'tfjs'): Promise<Sample[]> {
   const options = {
     ...defaultTrainOptions, net, noise: { family: 'gaussian', sigma: 0.1 } as const,
     steps: warmup + steps + 1, evalEvery: 1e9, checkpointEvery: 1e9, validationPatches: 1,
   };
-  const run = { data: splitData(randomImages(2, 128, 3), undefined, 1), options, peak: 1, appVersion: 'bench' };
+  const backend = (await initBackend()).name;
+  const run = {
+    data: splitData(randomImages(2, 128, 3), undefined, 1), options, peak: 1, appVersion: 'bench',
+    gradients: chooseGradients({ prefer: gradients, workers: 1, backend }),
+  };
   const times: Sample[] = [];
   let lap = stopwatch();
   for await (const event of train(run)) {

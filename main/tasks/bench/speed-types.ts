@@ -6,7 +6,11 @@ export type InferEngine = 'onnxruntime' | BackendName;
 
 /** One measurement, run in a process of its own so that its peak memory is its own. */
 export type SpeedJob =
-  | { readonly kind: 'train'; readonly backend: BackendName; readonly net: NetConfig; readonly warmup: number; readonly steps: number }
+  | {
+    readonly kind: 'train'; readonly backend: BackendName; readonly net: NetConfig; readonly warmup: number; readonly steps: number;
+    /** What computes the gradients (Adam and the batch stay on the tfjs backend). */
+    readonly gradients: 'onnxruntime' | 'tfjs';
+  }
   | { readonly kind: 'infer'; readonly engine: InferEngine; readonly net: NetConfig; readonly size: number; readonly warmup: number; readonly runs: number }
   | { readonly kind: 'denoise'; readonly engine: InferEngine; readonly net: NetConfig; readonly height: number; readonly width: number; readonly tile: number; readonly mc: number };
 
@@ -34,6 +38,11 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** A training row's name: who computes the gradients, on which tfjs backend the rest of the step runs. */
+export function trainerName(job: { readonly backend: BackendName; readonly gradients: 'onnxruntime' | 'tfjs' }): string {
+  return job.gradients === 'onnxruntime' ? `onnxruntime + ${job.backend}` : `tfjs ${job.backend}`;
 }
 
 export function engineName(engine: InferEngine): string {

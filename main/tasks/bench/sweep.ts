@@ -1,14 +1,11 @@
-import { initBackend } from '../../engine/backend';
 import type { ImageF32 } from '../../engine/image';
 import { makeImage } from '../../engine/image';
 import { denoiseWithEstimate } from '../../engine/mc-estimate';
 import { describeNoise } from '../../shared/noise';
 import type { BenchInput } from './bench-task';
-import { benchTrainOptions } from './bench-task';
-import { budgetSettings } from './budget';
-import { loadCleanImages } from './clean-data';
+import { benchRun } from './bench-task';
 import type { ConditionRun } from './condition';
-import { alphaFor, noisyRegions, supervisedScore, trained } from './condition';
+import { alphaFor, hooks, noisyRegions, supervisedScore, trained } from './condition';
 import { conditionsFor } from './conditions';
 import { evaluateGr2r } from './evaluate';
 import { scoreImages } from './score';
@@ -61,7 +58,7 @@ async function sweepCondition(kind: SweepKind, regions: ReturnType<typeof noisyR
   const rows: Row[] = [];
   for (const alpha of alphas) {
     const label = `${describeNoise(regions.options.noise)} GR2R alpha ${alpha}`;
-    const model = await trainModel(regions.train, undefined, { ...regions.options, alpha }, run.onStep?.(label), run.signal);
+    const model = await trainModel(regions.train, undefined, { ...regions.options, alpha }, hooks(run, label));
     await trained(model, async (m) => {
       if (kind === 'mc') return void rows.push(...(await prefixRows(m, regions, run, sweepJs)));
       const g = await evaluateGr2r(m, regions.test, run.images.test, 5);
@@ -73,9 +70,7 @@ async function sweepCondition(kind: SweepKind, regions: ReturnType<typeof noisyR
 }
 
 export async function runSweep(kind: SweepKind, input: BenchInput, onRow?: (row: SweepRow) => void): Promise<SweepRow[]> {
-  await initBackend(input.backend);
-  const images = await loadCleanImages(input.data, budgetSettings[input.budget].testRows);
-  const run: ConditionRun = { images, options: benchTrainOptions(input.budget, input.overrides), mc: input.mc, onStep: input.onStep, signal: input.signal };
+  const run = await benchRun(input);
   const rows: SweepRow[] = [];
   for (const condition of conditionsFor(input.families ?? [{ family: 'gaussian' }])) {
     const regions = noisyRegions(condition.spec, run);

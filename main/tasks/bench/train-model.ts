@@ -3,6 +3,7 @@ import type { Checkpoint } from '../../engine/checkpoint';
 import { netFromArtifacts } from '../../engine/checkpoint';
 import type { NamedImage, TrainData } from '../../engine/train/data';
 import type { TrainOptions } from '../../engine/train/options';
+import type { StartGradientWorkers } from '../../engine/parallel/types';
 import { train } from '../../engine/train/trainer';
 import type { ModelMeta } from '../../shared/model';
 import { appVersion } from '../version';
@@ -19,11 +20,19 @@ export type StepReport = (step: number, total: number, etaMs: number | null) => 
  * Trains on every training region (none held out: the bench scores on its own disjoint test regions);
  * with `clean`, supervised on the pairs.
  */
-export async function trainModel(noisy: readonly NamedImage[], clean: readonly NamedImage[] | undefined, options: TrainOptions, onStep?: StepReport, signal?: AbortSignal): Promise<TrainedModel> {
+export interface TrainHooks {
+  readonly onStep?: StepReport;
+  readonly signal?: AbortSignal;
+  /** What computes the gradients (chosen once per bench, as the app chooses: training-gradients.ts). */
+  readonly gradients?: StartGradientWorkers;
+}
+
+export async function trainModel(noisy: readonly NamedImage[], clean: readonly NamedImage[] | undefined, options: TrainOptions, hooks: TrainHooks = {}): Promise<TrainedModel> {
+  const { onStep, signal, gradients } = hooks;
   const data: TrainData = { train: noisy, trainClean: clean, validation: noisy, validationClean: clean, heldOut: false };
   const started = performance.now();
   let last: Checkpoint | undefined;
-  for await (const event of train({ data, options: { ...options, checkpointEvery: options.steps }, peak: 1, appVersion, signal })) {
+  for await (const event of train({ data, options: { ...options, checkpointEvery: options.steps }, peak: 1, appVersion, signal, gradients })) {
     if (event.kind === 'step') onStep?.(event.progress.step, event.progress.total, event.progress.etaMs);
     else last = event.checkpoint;
   }

@@ -1,0 +1,68 @@
+import type { BackendName } from '../engine/backend';
+import type { GradientWorkers, ShardSetup, StartGradientWorkers } from '../engine/parallel/types';
+import { gradientDisagreement } from './gradient-check';
+import { OrtGradients } from './ort-gradients';
+import { startGradientWorkers } from './parallel-workers';
+import type { Ort } from './predictor-ort';
+import { loadOrt } from './predictor-ort';
+
+export type GradientEngine = 'onnxruntime' | 'tfjs';
+
+export interface GradientChoice {
+  /** 'auto' (default): onnxruntime on CPU backends when it loads and agrees with tfjs, else tfjs. */
+  readonly prefer?: 'auto' | GradientEngine;
+  /** tfjs data-parallel workers (resolved by worker-count.ts); more than one means tfjs. */
+  readonly workers: number;
+  readonly backend: BackendName;
+  /** onnxruntime's threads for one operator (default: one per core). */
+  readonly threads?: number;
+  readonly loadOrt?: () => Promise<Ort>;
+  readonly onNote?: (message: string) => void;
+}
+
+/** Relative tolerance of the start-up check against tfjs (float32 sums in another order differ by about 1e-6). */
+const AGREEMENT = 1e-3;
+
+function reason(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
+}
+
+async function startOrt(setup: ShardSetup, choice: GradientChoice): Promise<GradientWorkers> {
+  const gradients = new OrtGradients(await (choice.loadOrt ?? loadOrt)(), setup, choice.threads);
+  try {
+    const worst = await gradientDisagreement(gradients.compute, setup);
+    if (!(worst <= AGREEMENT)) throw new Error(`its gradients differ from tfjs by ${worst.toPrecision(2)} (relative)`);
+    return { computers: [gradients.compute], close: () => gradients.release() };
+  } catch (error) {
+    await gradients.release();
+    throw error;
+  }
+}
+
+/**
+ * Who computes the training gradients: onnxruntime's CPU kernels (about 3 times faster than tfjs wasm here,
+ * docs/speed.md), tfjs workers, or tfjs on this thread (undefined). Native tfjs backends keep tfjs: they use
+ * every core or the GPU already.
+ */
+export function chooseGradients(choice: GradientChoice): StartGradientWorkers | undefined {
+  const prefer = choice.prefer ?? 'auto';
+  const note = choice.onNote ?? (() => {});
+  if (prefer === 'onnxruntime' && choice.workers > 1) throw new Error('onnxruntime training uses every core itself: drop --workers');
+  const tfjs = choice.workers > 1 ? startGradientWorkers({ count: choice.workers, backend: choice.backend }) : undefined;
+  const cpuBackend = choice.backend === 'wasm' || choice.backend === 'cpu';
+  if (prefer === 'tfjs' || (prefer === 'auto' && (choice.workers > 1 || !cpuBackend))) {
+    if (choice.workers > 1) note(`training gradients: tfjs on ${choice.workers} data-parallel workers`);
+    return tfjs;
+  }
+  return async (setup) => {
+    try {
+      const started = await startOrt(setup, choice);
+      note('training gradients: onnxruntime (cpu)');
+      return started;
+    } catch (error) {
+      if (prefer === 'onnxruntime') throw new Error(`onnxruntime training is not available: ${reason(error)}`);
+      note(`training gradients: tfjs ${choice.backend} (onnxruntime skipped: ${reason(error)})`);
+      return undefined;
+    }
+  };
+}

@@ -1,0 +1,126 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../../main/engine/backend';
+import type { Checkpoint } from '../../main/engine/checkpoint';
+import { netArtifacts, netFromArtifacts } from '../../main/engine/checkpoint';
+import type { ImageF32 } from '../../main/engine/image';
+import { makeImage } from '../../main/engine/image';
+import type { NetConfig } from '../../main/engine/nets';
+import { buildNet } from '../../main/engine/nets';
+import { noiseModel } from '../../main/engine/noise';
+import { ShardModel } from '../../main/engine/parallel/shard-model';
+import type { BatchShape, GradientComputer, ShardSetup } from '../../main/engine/parallel/types';
+import { Rng } from '../../main/engine/random/rng';
+import { splitData } from '../../main/engine/train/data';
+import type { TrainOptions } from '../../main/engine/train/options';
+import { defaultTrainOptions } from '../../main/engine/train/options';
+import type { TrainRun } from '../../main/engine/train/trainer';
+import { train } from '../../main/engine/train/trainer';
+import { gradientDisagreement, relativeDistance } from '../../main/tasks/gradient-check';
+import { OrtGradients } from '../../main/tasks/ort-gradients';
+import { loadOrt } from '../../main/tasks/predictor-ort';
+import { chooseGradients } from '../../main/tasks/training-gradients';
+import { cleanCrop } from '../helpers/images';
+import { withRandomOutput } from '../helpers/random-output';
+
+const spec = { family: 'gaussian', sigma: 0.1 } as const;
+let noisy: ImageF32;
+
+beforeAll(async () => {
+  await initBackend('wasm');
+  const clean = await cleanCrop('astronaut.png', 96, 96, 96);
+  noisy = makeImage(96, 96, 3, noiseModel(spec).sample(clean.data, new Rng(1)));
+});
+
+async function setupFor(net: NetConfig, channels: number, loss: ShardSetup['loss'] = 'mse'): Promise<ShardSetup> {
+  const model = withRandomOutput(buildNet(net, channels, 3), 5);
+  const artifacts = await netArtifacts(model);
+  model.dispose();
+  return { artifacts, loss, noise: spec, scale: 2 };
+}
+
+function batch(shape: BatchShape, salt: number): Float32Array {
+  const rng = new Rng(salt);
+  return Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.uniform() * 2);
+}
+
+describe('training gradients from onnxruntime (forward, MSE and backward as one ONNX graph)', () => {
+  it.each([
+    ['U-Net 3 levels, RGB', { kind: 'unet', width: 8, depth: 3 }, 3, [2, 16, 16, 3]],
+    ['U-Net 2 levels, grey, non-square', { kind: 'unet', width: 4, depth: 2 }, 1, [3, 8, 12, 1]],
+    ['DnCNN', { kind: 'dncnn', width: 8, depth: 4 }, 3, [2, 12, 10, 3]],
+  ] as const)('%s: the loss and every weight gradient equal tfjs', async (_, net, channels, shape) => {
+    const setup = await setupFor(net, channels);
+    const ort = new OrtGradients(await loadOrt(), setup);
+    const tfjs = await ShardModel.create(setup);
+    const weights = Float32Array.from((await netFromArtifacts(setup.artifacts)).getWeights().flatMap((w) => [...(w.dataSync() as Float32Array)]));
+    const [input, target] = [batch([...shape], 1), batch([...shape], 2)];
+    const want = tfjs.compute(weights, input, target, [...shape]);
+    const got = await ort.compute(weights, input, target, [...shape]);
+    expect(Math.abs(got.loss / want.loss - 1)).toBeLessThan(1e-5);
+    expect(relativeDistance(got.gradients, want.gradients)).toBeLessThan(1e-5);
+    // Not trivially equal: the output layer is random, so every layer has a gradient.
+    expect(want.gradients.every((g) => g === 0)).toBe(false);
+    tfjs.dispose();
+    await ort.release();
+  });
+
+  it('the start-up check catches a computer whose gradients are wrong', async () => {
+    const setup = await setupFor({ kind: 'unet', width: 4, depth: 2 }, 3);
+    const ort = new OrtGradients(await loadOrt(), setup);
+    expect(await gradientDisagreement(ort.compute, setup)).toBeLessThan(1e-5);
+    const wrong: GradientComputer = async (...args) => {
+      const r = await ort.compute(...args);
+      r.gradients[r.gradients.length >> 1]! += 0.5;
+      return r;
+    };
+    expect(await gradientDisagreement(wrong, setup)).toBeGreaterThan(1e-3);
+    await ort.release();
+  });
+});
+
+const options: TrainOptions = {
+  ...defaultTrainOptions, noise: spec, batch: 4, patch: 32, steps: 4, net: { kind: 'unet', width: 8, depth: 3 }, evalEvery: 1000, checkpointEvery: 1000,
+};
+
+async function run(extra: Partial<TrainRun> = {}) {
+  const losses: number[] = [];
+  let last: Checkpoint | undefined;
+  const data = splitData([{ name: 'astronaut', image: noisy }], undefined, options.seed);
+  for await (const event of train({ data, options, peak: 1, appVersion: 'test', ...extra })) {
+    if (event.kind === 'step') losses.push(event.progress.loss);
+    else last = event.checkpoint;
+  }
+  const net = await netFromArtifacts(last!.artifacts);
+  const weights = Float32Array.from(net.getWeights().flatMap((w) => [...(w.dataSync() as Float32Array)]));
+  net.dispose();
+  return { losses, weights };
+}
+
+describe('choosing what computes the gradients', () => {
+  it('auto on wasm trains with onnxruntime, and four Adam steps follow tfjs', async () => {
+    const notes: string[] = [];
+    const gradients = chooseGradients({ workers: 1, backend: 'wasm', onNote: (m) => notes.push(m) });
+    const viaOrt = await run({ gradients });
+    const viaTfjs = await run();
+    expect(notes).toEqual(['training gradients: onnxruntime (cpu)']);
+    viaOrt.losses.forEach((loss, i) => expect(Math.abs(loss / viaTfjs.losses[i]! - 1)).toBeLessThan(1e-4));
+    expect(relativeDistance(viaOrt.weights, viaTfjs.weights)).toBeLessThan(1e-4);
+  });
+
+  it('NLL and a missing onnxruntime fall back to tfjs with the reason; asking for onnxruntime by name fails instead', async () => {
+    const notes: string[] = [];
+    const nll = chooseGradients({ workers: 1, backend: 'wasm', onNote: (m) => notes.push(m) })!;
+    const poisson = await setupFor({ kind: 'unet', width: 4, depth: 2 }, 3, 'nll');
+    expect(await nll({ ...poisson, noise: { family: 'poisson', gain: 0.01 } })).toBeUndefined();
+    const missing = chooseGradients({ workers: 1, backend: 'wasm', onNote: (m) => notes.push(m), loadOrt: () => Promise.reject(new Error("Cannot find package 'onnxruntime-node'")) })!;
+    expect(await missing(await setupFor({ kind: 'unet', width: 4, depth: 2 }, 3))).toBeUndefined();
+    expect(notes).toEqual([
+      'training gradients: tfjs wasm (onnxruntime skipped: the NLL loss has no onnxruntime training graph (MSE and supervised do))',
+      "training gradients: tfjs wasm (onnxruntime skipped: Cannot find package 'onnxruntime-node')",
+    ]);
+    const forced = chooseGradients({ prefer: 'onnxruntime', workers: 1, backend: 'wasm' })!;
+    await expect(forced({ ...poisson, noise: { family: 'poisson', gain: 0.01 } })).rejects.toThrow(/onnxruntime training is not available: the NLL loss/);
+    expect(() => chooseGradients({ prefer: 'onnxruntime', workers: 2, backend: 'wasm' })).toThrow(/drop --workers/);
+    expect(chooseGradients({ workers: 1, backend: 'tensorflow' })).toBeUndefined();
+  });
+});
