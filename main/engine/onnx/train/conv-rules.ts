@@ -1,6 +1,6 @@
 import type { AttributeValue } from '../graph';
 import { convSchema } from '../layers';
-import type { TrainLayerContext, TrainRule, Value, WeightInput } from './types';
+import type { TrainLayer, TrainLayerContext, TrainRule, Value, WeightInput } from './types';
 import { biasGradient, convKernelGradient, transposedKernelGradient } from './weight-gradients';
 
 function unsupported(context: TrainLayerContext, what: string): Error {
@@ -43,6 +43,26 @@ function weights(context: TrainLayerContext, useBias: boolean): { kernel: Weight
   return { kernel, ...(bias && { bias }), inputs };
 }
 
+interface Gradients {
+  /** Writes the kernel's gradient from dz. */
+  kernel(dz: Value): void;
+  /** The input's gradient from dz. */
+  input(dz: string): string;
+}
+
+/** A layer with a kernel and maybe a bias: backward goes through the activation, then to the weights and the input. */
+function weightedLayer(context: TrainLayerContext, w: ReturnType<typeof weights>, linear: Linear, output: Value, gradients: Gradients): TrainLayer {
+  return {
+    output,
+    backward(gradient, needsInput) {
+      const dz: Value = { name: linear.dz(gradient), shape: output.shape };
+      gradients.kernel(dz);
+      if (w.bias) biasGradient(context.graph, dz.name, w.bias.gradient);
+      return [needsInput[0] ? gradients.input(dz.name) : null];
+    },
+  };
+}
+
 /** Stride-1 convolution with an odd kernel, 'same' padding (or a 1x1 kernel). */
 export const trainConv2d: TrainRule = (context) => {
   const c = convSchema.parse(context.layer.config);
@@ -58,16 +78,10 @@ export const trainConv2d: TrainRule = (context) => {
   const attributes: Record<string, AttributeValue> = { kernel_shape: [k, k], pads: [p, p, p, p] };
   const linear = activation(context, checkActivation(context, c.activation), (out) => graph.node('Conv', w.inputs, out, attributes));
   const output: Value = { name: linear.output, shape: [x.shape[0], w.kernel.shape[3]!, x.shape[2], x.shape[3]] };
-  return {
-    output,
-    backward(gradient, needsInput) {
-      const dz: Value = { name: linear.dz(gradient), shape: output.shape };
-      convKernelGradient(graph, x, dz, k, w.kernel.gradient);
-      if (w.bias) biasGradient(graph, dz.name, w.bias.gradient);
-      if (!needsInput[0]) return [null];
-      return [graph.node('ConvTranspose', [dz.name, w.inputs[1]!], `${layer.name}/dx`, { kernel_shape: [k, k], pads: [p, p, p, p] })];
-    },
-  };
+  return weightedLayer(context, w, linear, output, {
+    kernel: (dz) => convKernelGradient(graph, x, dz, k, w.kernel.gradient),
+    input: (dz) => graph.node('ConvTranspose', [dz, w.inputs[1]!], `${layer.name}/dx`, attributes),
+  });
 };
 
 /** Transposed convolution whose kernel equals its stride (the U-Net's 2x2, stride 2 upsampling). */
@@ -83,14 +97,8 @@ export const trainConv2dTranspose: TrainRule = (context) => {
   const attributes: Record<string, AttributeValue> = { kernel_shape: [s, s], strides: [s, s] };
   const linear = activation(context, checkActivation(context, c.activation), (out) => graph.node('ConvTranspose', w.inputs, out, attributes));
   const output: Value = { name: linear.output, shape: [x.shape[0], w.kernel.shape[2]!, x.shape[2] * s, x.shape[3] * s] };
-  return {
-    output,
-    backward(gradient, needsInput) {
-      const dz: Value = { name: linear.dz(gradient), shape: output.shape };
-      transposedKernelGradient(graph, x, dz, s, w.kernel.gradient);
-      if (w.bias) biasGradient(graph, dz.name, w.bias.gradient);
-      if (!needsInput[0]) return [null];
-      return [graph.node('Conv', [dz.name, w.inputs[1]!], `${layer.name}/dx`, attributes)];
-    },
-  };
+  return weightedLayer(context, w, linear, output, {
+    kernel: (dz) => transposedKernelGradient(graph, x, dz, s, w.kernel.gradient),
+    input: (dz) => graph.node('Conv', [dz, w.inputs[1]!], `${layer.name}/dx`, attributes),
+  });
 };
