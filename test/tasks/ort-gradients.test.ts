@@ -15,6 +15,8 @@ import type { TrainOptions } from '../../main/engine/train/options';
 import { defaultTrainOptions } from '../../main/engine/train/options';
 import type { TrainRun } from '../../main/engine/train/trainer';
 import { train } from '../../main/engine/train/trainer';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { trainingGraph } from '../../main/engine/onnx/train/training-graph';
 import { gradientDisagreement, relativeDistance } from '../../main/tasks/gradient-check';
 import { OrtGradients } from '../../main/tasks/ort-gradients';
 import { loadOrt } from '../../main/tasks/predictor-ort';
@@ -62,6 +64,17 @@ describe('training gradients from onnxruntime (forward, MSE and backward as one 
     expect(want.gradients.every((g) => g === 0)).toBe(false);
     tfjs.dispose();
     await ort.release();
+  });
+
+  it('a layer it cannot differentiate is named, not guessed', async () => {
+    const input = tfl.input({ shape: [null, null, 1], name: 'noisy' });
+    const strided = tfl.layers.conv2d({ filters: 2, kernelSize: 3, strides: 2, padding: 'same', name: 'down' }).apply(input) as tfl.SymbolicTensor;
+    const model = tfl.model({ inputs: input, outputs: strided });
+    const artifacts = await netArtifacts(model);
+    expect(() => trainingGraph(artifacts, [1, 8, 8, 1])).toThrow("layer down: a 3x3 convolution with strides 2x2 and 'same' padding has no onnxruntime training graph");
+    const pooled = tfl.layers.maxPooling2d({ poolSize: 2, name: 'pool' }).apply(input) as tfl.SymbolicTensor;
+    const poolArtifacts = await netArtifacts(tfl.model({ inputs: input, outputs: pooled }));
+    expect(() => trainingGraph(poolArtifacts, [1, 7, 8, 1])).toThrow(/layer pool: pooling 2x2 with strides 2x2 on 7x8/);
   });
 
   it('the start-up check catches a computer whose gradients are wrong', async () => {
