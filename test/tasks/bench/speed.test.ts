@@ -17,10 +17,11 @@ describe('gr2r bench --speed', () => {
     const { settings } = parseSpeedFlags(['--speed']);
     expect(settings.net).toEqual(net);
     expect([settings.bigHeight, settings.bigWidth]).toEqual([4000, 6000]);
-    expect(trainJobs(settings).map((j) => j.kind === 'train' && j.backend)).toEqual(['tensorflow-gpu', 'tensorflow', 'wasm']);
+    // On wasm the app's default (gradients from onnxruntime) first, then tfjs's own gradients.
+    expect(trainJobs(settings).map((j) => j.kind === 'train' && `${j.backend}/${j.gradients}`)).toEqual(['tensorflow-gpu/tfjs', 'tensorflow/tfjs', 'wasm/onnxruntime', 'wasm/tfjs']);
     expect(inferJobs(settings).map((j) => j.kind === 'infer' && j.engine)).toEqual(['onnxruntime', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
     const cpu = parseSpeedFlags(['--backend', 'cpu', '--mp', '0']).settings;
-    expect(trainJobs(cpu).map((j) => j.kind === 'train' && j.backend)).toEqual(['cpu']);
+    expect(trainJobs(cpu).map((j) => j.kind === 'train' && `${j.backend}/${j.gradients}`)).toEqual(['cpu/onnxruntime', 'cpu/tfjs']);
     expect(cpu.bigHeight).toBe(0);
     expect(() => parseSpeedFlags(['--backend', 'gpu'])).toThrow(/--backend must be one of/);
   });
@@ -29,7 +30,8 @@ describe('gr2r bench --speed', () => {
     const { settings } = parseSpeedFlags([]);
     const train: SpeedRow[] = [
       { job: trainJobs(settings)[0]!, result: { ok: false, reason: 'not installed' } },
-      { job: trainJobs(settings)[2]!, result: timing(450) },
+      { job: trainJobs(settings)[2]!, result: { ok: false, reason: 'onnxruntime is not available' } },
+      { job: trainJobs(settings)[3]!, result: timing(450) },
     ];
     const infer: SpeedRow[] = [{ job: inferJobs(settings)[0]!, result: timing(400) }];
     const big: SpeedRow = { job: denoiseJob(settings, 'onnxruntime'), result: timing(40_000, 1.2e9) };
@@ -43,7 +45,8 @@ describe('gr2r bench --speed', () => {
     ]);
     const machine = { node: 'v20', cpus: 2, cpuModel: 'cpu', loadAverage: 1 };
     const text = formatSpeedReport({ net: 'U-Net', params: 466595, machine, settings, train, infer, denoise: big, torch, ratios });
-    expect(text).toContain('tensorflow-gpu       not measured: not installed');
+    expect(text).toContain('tfjs tensorflow-gpu  not measured: not installed');
+    expect(text).toContain('onnxruntime + wasm   not measured: onnxruntime is not available');
     expect(text).toContain('training step, tfjs wasm / pytorch 2 thread(s)');
     expect(text).toMatch(/1\.50 \(target <= 1\): NOT met/);
   });
