@@ -28,7 +28,7 @@ Options:
   --alpha A          GR2R split (default 0.3)
   --loss mse|nll     GR2R loss (nll: Poisson and Gamma; default mse)
   --net unet|dncnn   network (default unet); --width W (32), --depth D (3)
-  --steps N (400)  --batch B (8)  --patch P (64)  --seed S (1)  --lr R (0.001)
+  --steps N (400)  --batch B (8)  --patch P (64)  --seed S (1)  --lr R (0.002)
   --checkpoint-every N (100)       --target CLEAN_DIR  supervised reference, clean images paired by name
   --resume           continue the run saved in MODEL_DIR
   --amplitude        SAR amplitude files: squared to intensity for the Gamma model (recorded in the model)

@@ -109,6 +109,13 @@ async function run(extra: Partial<TrainRun> = {}) {
   return { losses, weights };
 }
 
+function initialWeights(): Float32Array {
+  const net = buildNet(options.net, noisy.channels, options.seed);
+  const weights = Float32Array.from(net.getWeights().flatMap((w) => [...(w.dataSync() as Float32Array)]));
+  net.dispose();
+  return weights;
+}
+
 describe('choosing what computes the gradients', () => {
   it('auto on wasm trains with onnxruntime, and four Adam steps follow tfjs', async () => {
     const notes: string[] = [];
@@ -117,7 +124,12 @@ describe('choosing what computes the gradients', () => {
     const viaTfjs = await run();
     expect(notes).toEqual(['training gradients: onnxruntime (cpu)']);
     viaOrt.losses.forEach((loss, i) => expect(Math.abs(loss / viaTfjs.losses[i]! - 1)).toBeLessThan(1e-4));
-    expect(relativeDistance(viaOrt.weights, viaTfjs.weights)).toBeLessThan(1e-4);
+    // Against how far the weights moved (a wrong gradient differs by about 100%). Not 0: upstream of the
+    // zero-initialised output layer the first gradients are tiny, and Adam (m / sqrt(v)) turns their float
+    // rounding into full-size steps (measured 1% at lr 1e-3, 3% at 2e-3).
+    const start = initialWeights();
+    const moved = (w: Float32Array) => w.map((v, i) => v - start[i]!);
+    expect(relativeDistance(moved(viaOrt.weights), moved(viaTfjs.weights))).toBeLessThan(0.05);
   });
 
   it('NLL and a missing onnxruntime fall back to tfjs with the reason; asking for onnxruntime by name fails instead', async () => {
