@@ -3,6 +3,7 @@ import type { BackendName } from '../engine/backend';
 import { backendOrder, describeBackend } from '../engine/backend';
 import { describeNet } from '../engine/nets/config';
 import type { TrainOptions } from '../engine/train/options';
+import { defaultTrainOptions as d } from '../engine/train/options';
 import { describeNoise } from '../shared/noise';
 import { trainTask } from '../tasks/train-task';
 import type { GradientEngine } from '../tasks/training-gradients';
@@ -25,11 +26,11 @@ Noise (parameters in the units of the data: 8/16-bit images as [0, 1], float TIF
     b = (read noise DN / (white - black))^2; both estimated if neither is given); trained as shifted Poisson
     counts, or --anscombe in the GAT domain
 Options:
-  --alpha A          GR2R split (default 0.3)
+  --alpha A          GR2R split (default ${d.alpha})
   --loss mse|nll     GR2R loss (nll: Poisson and Gamma; default mse)
   --net unet|dncnn   network (default unet); --width W (32), --depth D (3)
-  --steps N (400)  --batch B (8)  --patch P (64)  --seed S (1)  --lr R (0.002)
-  --checkpoint-every N (100)       --target CLEAN_DIR  supervised reference, clean images paired by name
+  --steps N (${d.steps})  --batch B (${d.batch})  --patch P (${d.patch})  --seed S (${d.seed})  --lr R (${d.learningRate})
+  --checkpoint-every N (${d.checkpointEvery})       --target CLEAN_DIR  supervised reference, clean images paired by name
   --resume           continue the run saved in MODEL_DIR
   --amplitude        SAR amplitude files: squared to intensity for the Gamma model (recorded in the model)
   --backend NAME     ${backendOrder.join(' | ')} (default: the fastest that loads)

@@ -25,6 +25,10 @@ import { cleanCrop } from '../helpers/images';
 import { withRandomOutput } from '../helpers/random-output';
 
 const spec = { family: 'gaussian', sigma: 0.1 } as const;
+
+function flatWeights(net: tfl.LayersModel): Float32Array {
+  return Float32Array.from(net.getWeights().flatMap((w) => [...(w.dataSync() as Float32Array)]));
+}
 let noisy: ImageF32;
 
 beforeAll(async () => {
@@ -54,7 +58,7 @@ describe('training gradients from onnxruntime (forward, MSE and backward as one 
     const setup = await setupFor(net, channels);
     const ort = new OrtGradients(await loadOrt(), setup);
     const tfjs = await ShardModel.create(setup);
-    const weights = Float32Array.from((await netFromArtifacts(setup.artifacts)).getWeights().flatMap((w) => [...(w.dataSync() as Float32Array)]));
+    const weights = flatWeights(await netFromArtifacts(setup.artifacts));
     const [input, target] = [batch([...shape], 1), batch([...shape], 2)];
     const want = tfjs.compute(weights, input, target, [...shape]);
     const got = await ort.compute(weights, input, target, [...shape]);
@@ -104,14 +108,14 @@ async function run(extra: Partial<TrainRun> = {}) {
     else last = event.checkpoint;
   }
   const net = await netFromArtifacts(last!.artifacts);
-  const weights = Float32Array.from(net.getWeights().flatMap((w) => [...(w.dataSync() as Float32Array)]));
+  const weights = flatWeights(net);
   net.dispose();
   return { losses, weights };
 }
 
 function initialWeights(): Float32Array {
   const net = buildNet(options.net, noisy.channels, options.seed);
-  const weights = Float32Array.from(net.getWeights().flatMap((w) => [...(w.dataSync() as Float32Array)]));
+  const weights = flatWeights(net);
   net.dispose();
   return weights;
 }

@@ -17,8 +17,8 @@ export interface TrainOptions {
   readonly patch: number;
   readonly seed: number;
   /**
-   * Adam's rate. 2e-3 measured best at the default budget (docs/quality.md): GR2R's gradient carries its noisy
-   * target's variance, which Adam divides by, so GR2R gains 0.4 to 0.8 dB from 1e-3 to 2e-3 where supervised gains 0.1 to 0.4.
+   * Adam's rate. 2e-3 measured better than 1e-3 at the default budget (docs/quality.md): GR2R +0.35 to +0.78 dB in
+   * nine of ten bench conditions. Its gradient carries the noisy target's variance, which Adam divides by.
    */
   readonly learningRate: number;
   readonly checkpointEvery: number;
