@@ -78,6 +78,9 @@ export class Rng {
     return u * m;
   }
 
+  /** Opens the draws for the next pixel: a no-op here; antithetic streams (antithetic.ts) keep pixels aligned by it. */
+  mark(): void {}
+
   /** An integer in [0, n). */
   int(n: number): number {
     return Math.floor(this.uniform() * n);
