@@ -27,8 +27,9 @@ export class RecordingRng extends Rng {
 }
 
 /**
- * Replays a recording mirrored (u -> 1 - u, z -> -z), segment by segment, then fresh variates where a segment
- * runs out: every draw is still exact (a mirrored iid stream is iid), and strongly anticorrelated with the original.
+ * Replays a recording mirrored (u -> 1 - u, z -> -z; acceptance uniforms as they were), segment by segment, then
+ * fresh variates where a segment runs out: every draw is still exact (a mirrored iid stream is iid), and strongly
+ * anticorrelated with the original.
  */
 export class MirroredRng extends Rng {
   private segment = -1;
@@ -54,6 +55,11 @@ export class MirroredRng extends Rng {
 
   override uniform(): number {
     if (!this.inNormal && this.u < this.uEnd) return 1 - this.recording.uniforms[this.u++]!;
+    return super.uniform();
+  }
+
+  override acceptance(): number {
+    if (this.u < this.uEnd) return this.recording.uniforms[this.u++]!;
     return super.uniform();
   }
 
