@@ -4,14 +4,14 @@ import type { Budget } from '../tasks/bench/budget';
 import { budgets } from '../tasks/bench/budget';
 import type { ConditionFilter } from '../tasks/bench/conditions';
 import { UsageError } from './command';
-import { parseNumber, parseOnOff } from './noise-flags';
+import { parseNumber } from './noise-flags';
 
 export const benchFlagOptions = {
   data: { type: 'string' }, budget: { type: 'string' }, family: { type: 'string', multiple: true },
   steps: { type: 'string' }, alpha: { type: 'string' }, lr: { type: 'string' }, batch: { type: 'string' }, patch: { type: 'string' },
   net: { type: 'string' }, width: { type: 'string' }, depth: { type: 'string' }, seed: { type: 'string' }, mc: { type: 'string' },
   loss: { type: 'string' }, sweep: { type: 'string' }, json: { type: 'boolean' }, backend: { type: 'string' }, speed: { type: 'boolean' },
-  gradients: { type: 'string' }, antithetic: { type: 'string' },
+  gradients: { type: 'string' },
 } as const;
 
 export type BenchFlags = Partial<Record<Exclude<keyof typeof benchFlagOptions, 'family' | 'json' | 'speed'>, string>> & {
@@ -49,7 +49,6 @@ export function parseOverrides(flags: BenchFlags): Partial<Omit<TrainOptions, 'n
   const out: { -readonly [K in keyof Omit<TrainOptions, 'noise'>]?: TrainOptions[K] } = {};
   if (flags.alpha !== undefined) out.alpha = parseNumber('alpha', flags.alpha);
   if (flags.lr !== undefined) out.learningRate = parseNumber('lr', flags.lr);
-  if (flags.antithetic !== undefined) out.antithetic = parseOnOff('antithetic', flags.antithetic);
   out.steps = wholeNumber(flags, 'steps');
   out.batch = wholeNumber(flags, 'batch');
   out.patch = wholeNumber(flags, 'patch');

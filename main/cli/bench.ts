@@ -25,7 +25,6 @@ the gap GR2R - supervised, and the estimated PSNR of f(y1) (from noisy data alon
                        FAMILY:LEVEL for one level (poissongaussian: its lattice and Anscombe modes against plain Poisson and Gaussian)
   --steps N  --alpha A  --lr R  --batch B  --patch P  --net unet|dncnn  --width W  --depth D  --seed S
                        change the budget's training options (both GR2R and supervised)
-  --antithetic on|off  GR2R's patches recorrupted in mirrored pairs (default on) or once each
   --loss mse|nll       only that GR2R loss (default: MSE, and NLL where defined)
   --mc J               Monte Carlo recorruptions for GR2R (default 5)
   --sweep alpha|mc     PSNR against the split alpha (0.05..0.5), or against J (1..20), instead of the table
@@ -44,7 +43,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const options = benchTrainOptions(budget, overrides);
   const mc = wholeNumber(flags, 'mc') ?? 5;
   const progress = new ProgressLine(io, 50);
-  progress.note(`bench (${budget}): ${describeNet(options.net)}, ${options.steps} steps, batch ${options.batch}, patch ${options.patch}, alpha ${options.alpha}, lr ${options.learningRate}${options.antithetic ? ', antithetic pairs' : ''}, J = ${mc}`);
+  progress.note(`bench (${budget}): ${describeNet(options.net)}, ${options.steps} steps, batch ${options.batch}, patch ${options.patch}, alpha ${options.alpha}, lr ${options.learningRate}, J = ${mc}`);
   if (!flags.json) io.stdout.write(`${formatHeader(mc)}\n`);
   const report = await runBench({
     data: flags.data ?? samples, budget, overrides, families: parseFamilies(flags.family), losses: parseLosses(flags.loss), mc,

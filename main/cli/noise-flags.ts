@@ -30,11 +30,6 @@ export function parseNumber(flag: string, value: string): number {
   return n;
 }
 
-export function parseOnOff(flag: string, value: string): boolean {
-  if (value !== 'on' && value !== 'off') throw new UsageError(`--${flag} must be on or off, got '${value}'`);
-  return value === 'on';
-}
-
 /** The noise spec from flags, or undefined when the family's parameter is not given (to be estimated). */
 export function parseNoise(flags: NoiseFlags): { family: NoiseFamily; spec?: NoiseSpec } {
   const family = parseFamily(flags.noise);

@@ -11,7 +11,7 @@ import type { WorkerRequest } from '../tasks/worker-count';
 import { defaultWorkers } from '../tasks/worker-count';
 import type { Command, CommandIO } from './command';
 import { UsageError } from './command';
-import { noiseFlagOptions, parseNoise, parseNumber, parseOnOff } from './noise-flags';
+import { noiseFlagOptions, parseNoise, parseNumber } from './noise-flags';
 import { ProgressLine } from './progress';
 import { resolveNoise } from './resolve-noise';
 
@@ -30,7 +30,6 @@ Options:
   --loss mse|nll     GR2R loss (nll: Poisson and Gamma; default mse)
   --net unet|dncnn   network (default unet); --width W (32), --depth D (3)
   --steps N (${d.steps})  --batch B (${d.batch})  --patch P (${d.patch})  --seed S (${d.seed})  --lr R (${d.learningRate})
-  --antithetic on|off each patch recorrupted twice with mirrored draws, less target noise per step (default ${d.antithetic ? 'on' : 'off'})
   --checkpoint-every N (${d.checkpointEvery})       --target CLEAN_DIR  supervised reference, clean images paired by name
   --resume           continue the run saved in MODEL_DIR
   --amplitude        SAR amplitude files: squared to intensity for the Gamma model (recorded in the model)
@@ -47,7 +46,7 @@ const options = {
   alpha: { type: 'string' }, loss: { type: 'string' }, net: { type: 'string' }, width: { type: 'string' }, depth: { type: 'string' },
   steps: { type: 'string' }, batch: { type: 'string' }, patch: { type: 'string' }, seed: { type: 'string' }, lr: { type: 'string' },
   'checkpoint-every': { type: 'string' }, resume: { type: 'boolean' }, backend: { type: 'string' }, amplitude: { type: 'boolean' },
-  workers: { type: 'string' }, gradients: { type: 'string' }, antithetic: { type: 'string' },
+  workers: { type: 'string' }, gradients: { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
@@ -92,7 +91,6 @@ function trainOptions(flags: Flags): Mutable<Omit<TrainOptions, 'noise'>> {
   };
   if (flags.alpha !== undefined) out.alpha = parseNumber('alpha', flags.alpha);
   if (flags.lr !== undefined) out.learningRate = parseNumber('lr', flags.lr);
-  if (flags.antithetic !== undefined) out.antithetic = parseOnOff('antithetic', flags.antithetic);
   out.steps = integer(flags, 'steps');
   out.batch = integer(flags, 'batch');
   out.patch = integer(flags, 'patch');

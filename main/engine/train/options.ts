@@ -21,8 +21,6 @@ export interface TrainOptions {
    * nine of ten bench conditions. Its gradient carries the noisy target's variance, which Adam divides by.
    */
   readonly learningRate: number;
-  /** Each patch recorrupted twice with mirrored variates (recorrupt-batch.ts): less target noise per step. */
-  readonly antithetic: boolean;
   readonly checkpointEvery: number;
   readonly evalEvery: number;
   readonly validationPatches: number;
@@ -37,7 +35,6 @@ export const defaultTrainOptions: Omit<TrainOptions, 'noise'> = {
   patch: 64,
   seed: 1,
   learningRate: 2e-3,
-  antithetic: true,
   checkpointEvery: 100,
   evalEvery: 50,
   validationPatches: 16,

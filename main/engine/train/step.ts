@@ -3,7 +3,6 @@ import { trainingLoss } from '../gr2r';
 import { parallelStep } from '../parallel/parallel-step';
 import type { BatchShape } from '../parallel/types';
 import { samplePatchBatch } from '../patches';
-import { recorruptBatch } from './recorrupt-batch';
 import { Rng } from '../random/rng';
 import type { TrainContext } from './context';
 import { learningRateAt } from './options';
@@ -16,8 +15,8 @@ export function batchPair(context: TrainContext, step: number): { input: Float32
     const [input, target] = samplePatchBatch([data.train.map((d) => d.image), data.trainClean!.map((d) => d.image)], options.batch, patch, channels, rng);
     return { input: input!, target: target! };
   }
-  const draw = (count: number) => samplePatchBatch([data.train.map((d) => d.image)], count, patch, channels, rng)[0]!;
-  const { y1, y2 } = recorruptBatch(noise, options.alpha, options.batch, options.antithetic, rng, draw);
+  const [y] = samplePatchBatch([data.train.map((d) => d.image)], options.batch, patch, channels, rng);
+  const { y1, y2 } = noise.recorrupt(y!, options.alpha, rng);
   return { input: y1, target: y2 };
 }
 
