@@ -1,17 +1,28 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LossKind } from '../shared/model';
+import { pixelWeights } from './loss-weights';
 import type { NoiseModel } from './noise';
 
 /**
  * The training loss. GR2R-MSE: mean (f(y1) - y2)^2, an unbiased estimate of the supervised MSE of f on y1
- * plus C(x) (GR2R.md §2). GR2R-NLL: the family's negative log-likelihood of y2. Supervised: mean (f(y) - x)^2.
+ * plus C(x) (GR2R.md §2), weighted by pixelWeights(y1) where the family's noise grows with the signal.
+ * GR2R-NLL: the family's negative log-likelihood of y2. Supervised: mean (f(y) - x)^2.
  */
-export function trainingLoss(kind: LossKind, noise: NoiseModel, prediction: tf.Tensor, target: tf.Tensor): tf.Scalar {
+export function trainingLoss(kind: LossKind, noise: NoiseModel, input: tf.Tensor4D, prediction: tf.Tensor, target: tf.Tensor): tf.Scalar {
   if (kind === 'nll') {
     if (!noise.nll) throw new Error(`the NLL loss is defined for Poisson and Gamma noise, not ${noise.spec.family}`);
     return noise.nll(prediction, target);
   }
-  return tf.tidy(() => tf.mean(tf.squaredDifference(prediction, target)) as tf.Scalar);
+  const growth = lossGrowth(kind, noise);
+  return tf.tidy(() => {
+    const squared = tf.squaredDifference(prediction, target);
+    return tf.mean(growth > 0 ? tf.mul(squared, pixelWeights(input, growth)) : squared) as tf.Scalar;
+  });
+}
+
+/** The noise growth the MSE loss is weighted for: the family's for GR2R-MSE, none for supervised targets. */
+export function lossGrowth(kind: LossKind, noise: NoiseModel): number {
+  return kind === 'mse' ? noise.noiseGrowth ?? 0 : 0;
 }
 
 export function checkLoss(kind: LossKind, noise: NoiseModel): string | null {

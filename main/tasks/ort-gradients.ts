@@ -1,3 +1,5 @@
+import { lossGrowth } from '../engine/gr2r';
+import { noiseModel } from '../engine/noise';
 import { encodeModel } from '../engine/onnx/encode';
 import type { TrainingGraph } from '../engine/onnx/train/training-graph';
 import { trainingGraph } from '../engine/onnx/train/training-graph';
@@ -64,7 +66,7 @@ export class OrtGradients {
   }
 
   private async create(shape: BatchShape): Promise<ShapeSession> {
-    const graph = trainingGraph(this.setup.artifacts, shape);
+    const graph = trainingGraph(this.setup.artifacts, shape, lossGrowth(this.setup.loss, noiseModel(this.setup.noise)));
     const bytes = encodeModel(graph.graph, { producerVersion: appVersion });
     const session = await this.ort.InferenceSession.create(bytes, {
       graphOptimizationLevel: 'all', ...(this.threads !== undefined && { intraOpNumThreads: this.threads }),

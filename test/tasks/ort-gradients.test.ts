@@ -37,11 +37,11 @@ beforeAll(async () => {
   noisy = makeImage(96, 96, 3, noiseModel(spec).sample(clean.data, new Rng(1)));
 });
 
-async function setupFor(net: NetConfig, channels: number, loss: ShardSetup['loss'] = 'mse'): Promise<ShardSetup> {
+async function setupFor(net: NetConfig, channels: number, loss: ShardSetup['loss'] = 'mse', noise: ShardSetup['noise'] = spec): Promise<ShardSetup> {
   const model = withRandomOutput(buildNet(net, channels, 3), 5);
   const artifacts = await netArtifacts(model);
   model.dispose();
-  return { artifacts, loss, noise: spec, scale: 2 };
+  return { artifacts, loss, noise, scale: 2 };
 }
 
 function batch(shape: BatchShape, salt: number): Float32Array {
@@ -51,11 +51,13 @@ function batch(shape: BatchShape, salt: number): Float32Array {
 
 describe('training gradients from onnxruntime (forward, MSE and backward as one ONNX graph)', () => {
   it.each([
-    ['U-Net 3 levels, RGB', { kind: 'unet', width: 8, depth: 3 }, 3, [2, 16, 16, 3]],
-    ['U-Net 2 levels, grey, non-square', { kind: 'unet', width: 4, depth: 2 }, 1, [3, 8, 12, 1]],
-    ['DnCNN', { kind: 'dncnn', width: 8, depth: 4 }, 3, [2, 12, 10, 3]],
-  ] as const)('%s: the loss and every weight gradient equal tfjs', async (_, net, channels, shape) => {
-    const setup = await setupFor(net, channels);
+    ['U-Net 3 levels, RGB', { kind: 'unet', width: 8, depth: 3 }, 3, [2, 16, 16, 3], spec],
+    ['U-Net 2 levels, grey, non-square', { kind: 'unet', width: 4, depth: 2 }, 1, [3, 8, 12, 1], spec],
+    ['DnCNN', { kind: 'dncnn', width: 8, depth: 4 }, 3, [2, 12, 10, 3], spec],
+    ['U-Net, Gamma (pixel-weighted loss)', { kind: 'unet', width: 8, depth: 3 }, 3, [2, 16, 16, 3], { family: 'gamma', looks: 4 }],
+    ['U-Net, Poisson (pixel-weighted loss)', { kind: 'unet', width: 4, depth: 2 }, 1, [3, 8, 12, 1], { family: 'poisson', gain: 0.05 }],
+  ] as const)('%s: the loss and every weight gradient equal tfjs', async (_, net, channels, shape, noise) => {
+    const setup = await setupFor(net, channels, 'mse', noise);
     const ort = new OrtGradients(await loadOrt(), setup);
     const tfjs = await ShardModel.create(setup);
     const weights = flatWeights(await netFromArtifacts(setup.artifacts));

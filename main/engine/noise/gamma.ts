@@ -32,6 +32,7 @@ export function gammaNoise(looks: number): NoiseModel {
       }
       return { y1, y2 };
     },
+    noiseGrowth: 1,
     lossConstant: (x, alpha) => mean(x, (v) => v * v) / (looks * alpha),
     lossConstantFromNoisy: (y, alpha) => mean(y, (v) => v * v) / ((looks + 1) * alpha),
     nll: (f, y2) => tf.tidy(() => {

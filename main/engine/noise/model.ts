@@ -36,6 +36,11 @@ export interface NoiseModel {
     /** The domain is the data shifted (not rescaled): errors there are errors in image units. */
     readonly sameUnits?: boolean;
   };
+  /**
+   * q where the noise's standard deviation grows as x^q (Poisson 1/2, Gamma 1); GR2R-MSE then weights each
+   * pixel by the local level of y1 to the power -q (engine/loss-weights.ts). Absent: additive noise, no weights.
+   */
+  readonly noiseGrowth?: number;
   /** GR2R-NLL: the negative log-likelihood of y2 given the prediction f (mean over pixels), if defined. */
   readonly nll?: (f: tf.Tensor, y2: tf.Tensor) => tf.Scalar;
 }

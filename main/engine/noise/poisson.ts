@@ -39,6 +39,7 @@ export function poissonNoise(gain: number): NoiseModel {
       }
       return { y1, y2 };
     },
+    noiseGrowth: 0.5,
     lossConstant: (x, alpha) => (gain * mean(x)) / alpha,
     lossConstantFromNoisy: (y, alpha) => (gain * mean(y)) / alpha,
     nll: (f, y2) => tf.tidy(() => {

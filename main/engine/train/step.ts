@@ -24,9 +24,9 @@ function localStep(context: TrainContext, input: Float32Array, target: Float32Ar
   const { options, net, optimizer, scale } = context;
   const variables = net.trainableWeights.map((w) => w.read() as tf.Variable);
   const cost = tf.tidy(() => {
-    const x = tf.div(tf.tensor4d(input, shape), scale);
+    const x = tf.div<tf.Tensor4D>(tf.tensor4d(input, shape), scale);
     const t = tf.div(tf.tensor4d(target, shape), scale);
-    const scalar = optimizer.minimize(() => trainingLoss(options.loss, context.noise, net.apply(x) as tf.Tensor, t), true, variables);
+    const scalar = optimizer.minimize(() => trainingLoss(options.loss, context.noise, x, net.apply(x) as tf.Tensor, t), true, variables);
     if (!scalar) throw new Error('the optimiser returned no loss');
     return scalar;
   });

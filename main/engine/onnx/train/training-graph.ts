@@ -4,6 +4,7 @@ import { GraphBuilder } from '../graph';
 import { parseTopology } from '../topology';
 import type { TopologyLayer } from '../topology';
 import { trainConv2d, trainConv2dTranspose } from './conv-rules';
+import { mseLoss } from './loss-graph';
 import { trainAdd, trainConcatenate, trainMaxPooling2d } from './shape-rules';
 import type { TrainLayer, TrainRule, Value, WeightInput } from './types';
 
@@ -72,18 +73,11 @@ function missing(name: string): never {
   throw new Error(`layer input ${name} is not computed before it is read`);
 }
 
-/** MSE between the NCHW output and the NHWC target; returns the loss and d loss / d output (NCHW). */
-function mseLoss(graph: GraphBuilder, output: Value, target: string): { loss: string; gradient: string } {
-  const [n, c, h, w] = output.shape;
-  const nhwc = graph.node('Transpose', [output.name], 'output_nhwc', { perm: [0, 2, 3, 1] });
-  const diff = graph.node('Sub', [nhwc, target], 'residual');
-  const loss = graph.node('ReduceMean', [graph.node('Mul', [diff, diff], 'squared')], 'loss', { keepdims: 0 });
-  const scaled = graph.node('Mul', [diff, graph.scalar(2 / (n * c * h * w))], 'dloss_nhwc');
-  return { loss, gradient: graph.node('Transpose', [scaled], 'dloss', { perm: [0, 3, 1, 2] }) };
-}
-
-/** The training graph of a tfjs layers model (main/engine/nets) for batches of shape [n, h, w, c]. */
-export function trainingGraph(artifacts: io.ModelArtifacts, shape: readonly [number, number, number, number]): TrainingGraph {
+/**
+ * The training graph of a tfjs layers model (main/engine/nets) for batches of shape [n, h, w, c]; `growth` > 0
+ * weights the loss for noise that grows with the signal (engine/loss-weights.ts).
+ */
+export function trainingGraph(artifacts: io.ModelArtifacts, shape: readonly [number, number, number, number], growth = 0): TrainingGraph {
   const topology = parseTopology(artifacts);
   const shapes = new Map((artifacts.weightSpecs ?? []).map((s) => [s.name, s.shape] as const));
   const b = new Builder(shapes);
@@ -94,7 +88,7 @@ export function trainingGraph(artifacts: io.ModelArtifacts, shape: readonly [num
     else b.forward(layer);
   }
   const output = b.values.get(topology.output) ?? missing(topology.output);
-  const { loss, gradient } = mseLoss(b.graph, output, 'target');
+  const { loss, gradient } = mseLoss(b.graph, output, 'target', input.name, growth);
   b.backward(output, gradient, input);
   const weights = [...shapes.keys()].map((name) => {
     const used = b.used.get(name);
