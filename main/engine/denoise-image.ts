@@ -3,14 +3,8 @@ import type { ModelMeta } from '../shared/model';
 import type { DenoiseOptions } from './denoise';
 import { denoiseMatched } from './denoise';
 import type { ImageF32 } from './image';
-import { makeImage } from './image';
+import { channelOf, isGrayAsColour, makeImage } from './image';
 import { noiseModel } from './noise';
-
-function channel(image: ImageF32, k: number): ImageF32 {
-  const out = new Float32Array(image.height * image.width);
-  for (let p = 0; p < out.length; p++) out[p] = image.data[p * image.channels + k]!;
-  return makeImage(image.height, image.width, 1, out);
-}
 
 function repeatChannels(image: ImageF32, channels: number): ImageF32 {
   const out = new Float32Array(image.height * image.width * channels);
@@ -41,14 +35,19 @@ export async function denoiseImage(net: tfl.LayersModel, meta: ModelMeta, image:
   return makeImage(output.height, output.width, output.channels, domain.inverse(output.data));
 }
 
-/** The network (with options.mc recorruptions) on an image of any channel count, in the network's own units. */
+/**
+ * The network (with options.mc recorruptions) on an image of any channel count, in the network's own units. A gray
+ * image stored as colour is denoised as gray: its noise is the same in every channel, which recorrupting each
+ * channel apart would not match.
+ */
 export async function applyNetwork(net: tfl.LayersModel, meta: ModelMeta, image: ImageF32, options: DenoiseOptions): Promise<ImageF32> {
+  if (isGrayAsColour(image)) return repeatChannels(await applyNetwork(net, meta, channelOf(image, 0), options), image.channels);
   if (image.channels === meta.channels) return denoiseMatched(net, meta, image, options);
-  if (image.channels === 1) return averageChannels(await denoiseMatched(net, meta, repeatChannels(image, meta.channels), options));
+  if (image.channels === 1) return averageChannels(await denoiseMatched(net, meta, repeatChannels(image, meta.channels), { ...options, ownChannels: 1 }));
   if (meta.channels === 1) {
     const out = new Float32Array(image.data.length);
     for (let k = 0; k < image.channels; k++) {
-      const done = await denoiseMatched(net, meta, channel(image, k), { ...options, seed: options.seed + k });
+      const done = await denoiseMatched(net, meta, channelOf(image, k), { ...options, seed: options.seed + k });
       for (let p = 0; p < done.data.length; p++) out[p * image.channels + k] = done.data[p]!;
     }
     return makeImage(image.height, image.width, image.channels, out);

@@ -1,5 +1,6 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelMeta } from '../shared/model';
+import { recorruptPatches } from './channel-repeats';
 import type { ImageF32 } from './image';
 import { makeImage } from './image';
 import { sizeMultiple } from './nets/config';
@@ -20,18 +21,22 @@ export interface DenoiseOptions {
   readonly signal?: AbortSignal;
   /** Runs the network on a tile; tfjs on `net` when absent (the task layer may pass onnxruntime). */
   readonly predict?: Predictor;
+  /** The image's own channel count where it was repeated into the network's (gray through a colour model). */
+  readonly ownChannels?: number;
 }
 
 export const defaultDenoiseOptions: DenoiseOptions = { mc: 5, seed: 1, tile: 256, overlap: 32 };
 
 /** One pass of the network on a padded tile, averaged over the Monte Carlo recorruptions. */
-async function denoiseTile(predict: Predictor, meta: ModelMeta, input: Float32Array, shape: [number, number, number], mc: number, rng: Rng): Promise<Float32Array> {
+async function denoiseTile(predict: Predictor, meta: ModelMeta, input: Float32Array, shape: [number, number, number], options: DenoiseOptions, rng: Rng): Promise<Float32Array> {
   const noise = noiseModel(meta.noise);
+  const { mc } = options;
+  const own = [options.ownChannels ?? shape[2]];
   const passes = mc > 0 ? mc : 1;
   const sum = new Float32Array(input.length);
   const scaled = new Float32Array(input.length);
   for (let j = 0; j < passes; j++) {
-    const x = mc > 0 ? noise.recorrupt(input, meta.alpha, rng).y1 : input;
+    const x = mc > 0 ? recorruptPatches(noise, input, own, shape[2], meta.alpha, rng).y1 : input;
     for (let i = 0; i < x.length; i++) scaled[i] = x[i]! / meta.scale;
     const values = await predict(scaled, [1, ...shape]);
     for (let i = 0; i < sum.length; i++) sum[i]! += Math.fround(values[i]! * meta.scale) / passes;
@@ -68,7 +73,7 @@ export async function denoiseMatched(net: tfl.LayersModel, meta: ModelMeta, imag
     const ph = roundUp(tile.height, multiple);
     const pw = roundUp(tile.width, multiple);
     const input = extractPadded(image, tile, ph, pw);
-    const result = await denoiseTile(predict, meta, input, [ph, pw, image.channels], options.mc, Rng.derive(options.seed, index));
+    const result = await denoiseTile(predict, meta, input, [ph, pw, image.channels], options, Rng.derive(options.seed, index));
     accumulate(acc, weights, image, tile, result, pw, options.overlap);
     options.onTile?.(index + 1, tiles.length);
   }

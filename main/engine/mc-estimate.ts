@@ -1,9 +1,10 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelMeta } from '../shared/model';
+import { recorruptPatches } from './channel-repeats';
 import type { DenoiseOptions } from './denoise';
 import { applyNetwork } from './denoise-image';
 import type { ImageF32 } from './image';
-import { makeImage } from './image';
+import { isGrayAsColour, makeImage } from './image';
 import { noiseModel } from './noise';
 import { Rng } from './random/rng';
 
@@ -30,8 +31,9 @@ export async function denoiseWithEstimate(net: tfl.LayersModel, meta: ModelMeta,
   const squares = new Float64Array(n);
   const error = new Float64Array(n);
   const mc = Math.max(1, options.mc);
+  const own = [isGrayAsColour(image) ? 1 : image.channels];
   for (let j = 0; j < mc; j++) {
-    const { y1, y2 } = noise.recorrupt(image.data, meta.alpha, Rng.derive(options.seed, 0x3c, j));
+    const { y1, y2 } = recorruptPatches(noise, image.data, own, image.channels, meta.alpha, Rng.derive(options.seed, 0x3c, j));
     const f = (await applyNetwork(net, meta, makeImage(image.height, image.width, image.channels, y1), { ...options, mc: 0 })).data;
     onSample?.(f);
     for (let i = 0; i < n; i++) {

@@ -78,17 +78,31 @@ function transform(i: number, j: number, size: number, symmetry: number): [numbe
   return [a, b];
 }
 
+export interface PatchBatch {
+  /** One batch [count, size, size, channels] per source. */
+  readonly batches: Float32Array[];
+  /** Each patch's own channel count: fewer than `channels` where a gray image was repeated into them. */
+  readonly ownChannels: number[];
+}
+
 /**
- * A batch [count, size, size, channels] of random patches, paired across `sources` (noisy and clean): the place
- * is drawn on the first source, whose mask (if any) it respects, and cut at the same place from every source.
+ * Random patches, paired across `sources` (noisy and clean): the place is drawn on the first source, whose mask
+ * (if any) it respects, and cut at the same place from every source.
  */
-export function samplePatchBatch(sources: readonly (readonly MaskedImage[])[], count: number, size: number, channels: number, rng: Rng): Float32Array[] {
+export function samplePatches(sources: readonly (readonly MaskedImage[])[], count: number, size: number, channels: number, rng: Rng): PatchBatch {
   const per = size * size * channels;
-  const outs = sources.map(() => new Float32Array(count * per));
+  const batches = sources.map(() => new Float32Array(count * per));
+  const ownChannels: number[] = [];
   for (let n = 0; n < count; n++) {
     const index = rng.int(sources[0]!.length);
     const place = randomPlace(sources[0]![index]!, size, new Rng(rng.seed()));
-    sources.forEach((images, s) => copyPatchAt(images[index]!, place, size, channels, outs[s]!, n * per));
+    sources.forEach((images, s) => copyPatchAt(images[index]!, place, size, channels, batches[s]!, n * per));
+    ownChannels.push(Math.min(channels, sources[0]![index]!.channels));
   }
-  return outs;
+  return { batches, ownChannels };
+}
+
+/** A batch [count, size, size, channels] of random patches per source (samplePatches without the channel counts). */
+export function samplePatchBatch(sources: readonly (readonly MaskedImage[])[], count: number, size: number, channels: number, rng: Rng): Float32Array[] {
+  return samplePatches(sources, count, size, channels, rng).batches;
 }

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { channelOf, isGrayAsColour } from '../engine/image';
 import type { NoiseFamily } from '../shared/noise';
 import type { LoadedImage } from './dataset';
 import { squareValues } from './sar-units';
@@ -18,6 +19,16 @@ function ruleOf(image: LoadedImage): ValidityRule {
   return { tolerance, positiveOnly: false, ...(noData !== undefined && { noData }) };
 }
 
+/**
+ * A gray image stored as colour carries the same noise in every channel, where GR2R recorrupts each channel
+ * apart: trained as the gray image it is (engine/channel-repeats.ts says why independence matters).
+ */
+function asGray(loaded: LoadedImage, notes: string[]): LoadedImage {
+  if (!isGrayAsColour(loaded.image)) return loaded;
+  notes.push(`${basename(loaded.file)}: its ${loaded.image.channels} channels are identical (gray stored as colour), so it is trained as gray`);
+  return { ...loaded, image: channelOf(loaded.image, 0) };
+}
+
 /** Zeroes the values of pixels without data (in place), so no statistic over the raw array sees -9999 or NaN. */
 function zeroInvalid(data: Float32Array, valid: Uint8Array, channels: number): void {
   for (let p = 0; p < valid.length; p++) if (!valid[p]) data.fill(0, p * channels, (p + 1) * channels);
@@ -30,7 +41,8 @@ function zeroInvalid(data: Float32Array, valid: Uint8Array, channels: number): v
  */
 export function prepareTrainingImages(images: readonly LoadedImage[], pixels: TrainingPixels): { images: LoadedImage[]; notes: string[] } {
   const notes: string[] = [];
-  const prepared = images.map((loaded) => {
+  const prepared = images.map((original) => {
+    const loaded = asGray(original, notes);
     const { image } = loaded;
     const valid = validityMask(image, ruleOf(loaded));
     if (pixels.amplitude) squareValues(image.data);

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { trainingLoss } from '../gr2r';
 import { parallelStep } from '../parallel/parallel-step';
 import type { BatchShape } from '../parallel/types';
-import { samplePatchBatch } from '../patches';
+import { recorruptPatches } from '../channel-repeats';
+import { samplePatchBatch, samplePatches } from '../patches';
 import { Rng } from '../random/rng';
 import type { TrainContext } from './context';
 import { learningRateAt } from './options';
@@ -15,8 +16,8 @@ export function batchPair(context: TrainContext, step: number): { input: Float32
     const [input, target] = samplePatchBatch([data.train.map((d) => d.image), data.trainClean!.map((d) => d.image)], options.batch, patch, channels, rng);
     return { input: input!, target: target! };
   }
-  const [y] = samplePatchBatch([data.train.map((d) => d.image)], options.batch, patch, channels, rng);
-  const { y1, y2 } = noise.recorrupt(y!, options.alpha, rng);
+  const { batches: [y], ownChannels } = samplePatches([data.train.map((d) => d.image)], options.batch, patch, channels, rng);
+  const { y1, y2 } = recorruptPatches(noise, y!, ownChannels, channels, options.alpha, rng);
   return { input: y1, target: y2 };
 }
 

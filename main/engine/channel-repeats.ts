@@ -1,0 +1,27 @@
+import type { NoiseModel, Recorrupted } from './noise';
+import type { Rng } from './random/rng';
+
+/** Sets channels own..channels-1 of the pixels [start, end) to channel own-1 (a gray image in a colour network). */
+function repeatOwnChannels(data: Float32Array, channels: number, own: number, start: number, end: number): void {
+  for (let p = start; p < end; p++) {
+    const value = data[p * channels + own - 1]!;
+    for (let k = own; k < channels; k++) data[p * channels + k] = value;
+  }
+}
+
+/**
+ * GR2R's (y1, y2) for patches (or one tile) of which some hold a gray image repeated into the network's colour
+ * channels: `ownChannels[n]` is patch n's own channel count. The copies get one draw, the first one's: with a
+ * draw each, the network could average its input channels back towards y, and y2 = (y - (1 - alpha) y1) / alpha
+ * would no longer be independent of y1 given x; the loss would then reward reproducing the noise.
+ */
+export function recorruptPatches(noise: NoiseModel, y: Float32Array, ownChannels: readonly number[], channels: number, alpha: number, rng: Rng): Recorrupted {
+  const pair = noise.recorrupt(y, alpha, rng);
+  const pixels = y.length / channels / ownChannels.length;
+  ownChannels.forEach((own, n) => {
+    if (own >= channels) return;
+    repeatOwnChannels(pair.y1, channels, own, n * pixels, (n + 1) * pixels);
+    repeatOwnChannels(pair.y2, channels, own, n * pixels, (n + 1) * pixels);
+  });
+  return pair;
+}
