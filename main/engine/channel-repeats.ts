@@ -1,4 +1,6 @@
 import type { NoiseModel, Recorrupted } from './noise';
+import type { MaskedImage } from './patches';
+import { samplePatches } from './patches';
 import type { Rng } from './random/rng';
 
 /** Sets channels own..channels-1 of the pixels [start, end) to channel own-1 (a gray image in a colour network). */
@@ -24,4 +26,12 @@ export function recorruptPatches(noise: NoiseModel, y: Float32Array, ownChannels
     repeatOwnChannels(pair.y2, channels, own, n * pixels, (n + 1) * pixels);
   });
   return pair;
+}
+
+/** Random noisy patches y of the images (samplePatches) and GR2R's pair for them, one draw a gray patch. */
+export function recorruptedPatches(
+  noise: NoiseModel, images: readonly MaskedImage[], count: number, size: number, channels: number, alpha: number, rng: Rng,
+): Recorrupted & { readonly y: Float32Array } {
+  const { batches: [y], ownChannels } = samplePatches([images], count, size, channels, rng);
+  return { y: y!, ...recorruptPatches(noise, y!, ownChannels, channels, alpha, rng) };
 }

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { psnr } from '../gr2r';
-import { recorruptPatches } from '../channel-repeats';
-import { samplePatchBatch, samplePatches } from '../patches';
+import { recorruptedPatches } from '../channel-repeats';
+import { samplePatchBatch } from '../patches';
 import { Rng } from '../random/rng';
 import type { TrainContext } from './context';
 
@@ -26,9 +26,8 @@ export function validationSet(context: TrainContext): ValidationSet {
     const [input, target] = samplePatchBatch(sources, count, patch, channels, rng);
     return { input: input!, target: target!, constant: 0, count };
   }
-  const { batches: [y], ownChannels } = samplePatches([data.validation.map((d) => d.image)], count, patch, channels, rng);
-  const { y1, y2 } = recorruptPatches(noise, y!, ownChannels, channels, options.alpha, rng);
-  return { input: y1, target: y2, constant: noise.lossConstantFromNoisy(y!, options.alpha), count };
+  const { y, y1, y2 } = recorruptedPatches(noise, data.validation.map((d) => d.image), count, patch, channels, options.alpha, rng);
+  return { input: y1, target: y2, constant: noise.lossConstantFromNoisy(y, options.alpha), count };
 }
 
 /** Mean squared error of the network's output against the target, in the data's units. */

@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { trainingLoss } from '../gr2r';
 import { parallelStep } from '../parallel/parallel-step';
 import type { BatchShape } from '../parallel/types';
-import { recorruptPatches } from '../channel-repeats';
-import { samplePatchBatch, samplePatches } from '../patches';
+import { recorruptedPatches } from '../channel-repeats';
+import { samplePatchBatch } from '../patches';
 import { Rng } from '../random/rng';
 import type { TrainContext } from './context';
 import { learningRateAt } from './options';
@@ -16,8 +16,7 @@ export function batchPair(context: TrainContext, step: number): { input: Float32
     const [input, target] = samplePatchBatch([data.train.map((d) => d.image), data.trainClean!.map((d) => d.image)], options.batch, patch, channels, rng);
     return { input: input!, target: target! };
   }
-  const { batches: [y], ownChannels } = samplePatches([data.train.map((d) => d.image)], options.batch, patch, channels, rng);
-  const { y1, y2 } = recorruptPatches(noise, y!, ownChannels, channels, options.alpha, rng);
+  const { y1, y2 } = recorruptedPatches(noise, data.train.map((d) => d.image), options.batch, patch, channels, options.alpha, rng);
   return { input: y1, target: y2 };
 }
 

@@ -2,7 +2,7 @@ import { lossWeighting } from '../../loss-weights';
 import type { GraphBuilder } from '../graph';
 import type { Value } from './types';
 
-/** The pixel weights of engine/loss-weights.ts from the NCHW input, as NHWC: ((pool(y1)+ + floor) / (level + floor))^-q. */
+/** The pixel weights of engine/loss-weights.ts from the NCHW input, as NHWC: ((max(pool(y1), 0) + floor) / (level + floor))^-q. */
 function pixelWeights(graph: GraphBuilder, input: string, growth: number): string {
   const { window, floor, level } = lossWeighting;
   const pad = (window - 1) / 2;
