@@ -14,7 +14,7 @@ Each output keeps its input's name, format and bit depth; an existing file is ne
 (a numbered name is used) unless --overwrite is given. Files that fail are listed; the rest go on.
 
 Options:
-  --mc J         Monte Carlo samples: the mean over J recorruptions (default 5; supervised models use 1 pass on y)
+  --mc J         Monte Carlo samples: the mean over J recorruptions in mirrored pairs (default 5; supervised models use 1 pass on y)
   --tile T       tile size in pixels (default 256): memory is bounded by it
   --seed S       seed of the recorruptions (default 1)
   --overwrite    replace existing outputs

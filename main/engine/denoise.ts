@@ -1,8 +1,8 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelMeta } from '../shared/model';
-import { recorruptPatches } from './channel-repeats';
 import type { ImageF32 } from './image';
 import { makeImage } from './image';
+import { antitheticRecorruptions } from './mc-recorruptions';
 import { sizeMultiple } from './nets/config';
 import { noiseModel } from './noise';
 import type { Predictor } from './predictor';
@@ -12,7 +12,7 @@ import type { Tile } from './tiles';
 import { axisWeights, extractPadded, roundUp, tileGrid } from './tiles';
 
 export interface DenoiseOptions {
-  /** Monte Carlo samples J: the mean of f over J fresh recorruptions (GR2R.md §3); 0 applies f once to y. */
+  /** Monte Carlo samples J: the mean of f over J recorruptions in antithetic pairs (GR2R.md §3); 0 applies f once to y. */
   readonly mc: number;
   readonly seed: number;
   readonly tile: number;
@@ -27,16 +27,15 @@ export interface DenoiseOptions {
 
 export const defaultDenoiseOptions: DenoiseOptions = { mc: 5, seed: 1, tile: 256, overlap: 32 };
 
-/** One pass of the network on a padded tile, averaged over the Monte Carlo recorruptions. */
+/** The network on a padded tile: one pass on y, or the mean over the Monte Carlo recorruptions (antithetic pairs). */
 async function denoiseTile(predict: Predictor, meta: ModelMeta, input: Float32Array, shape: [number, number, number], options: DenoiseOptions, rng: Rng): Promise<Float32Array> {
-  const noise = noiseModel(meta.noise);
   const { mc } = options;
   const own = [options.ownChannels ?? shape[2]];
-  const passes = mc > 0 ? mc : 1;
+  const draws: Iterable<{ y1: Float32Array }> = mc > 0 ? antitheticRecorruptions(noiseModel(meta.noise), input, own, shape[2], meta.alpha, mc, rng) : [{ y1: input }];
+  const passes = Math.max(mc, 1);
   const sum = new Float32Array(input.length);
   const scaled = new Float32Array(input.length);
-  for (let j = 0; j < passes; j++) {
-    const x = mc > 0 ? recorruptPatches(noise, input, own, shape[2], meta.alpha, rng).y1 : input;
+  for (const { y1: x } of draws) {
     for (let i = 0; i < x.length; i++) scaled[i] = x[i]! / meta.scale;
     const values = await predict(scaled, [1, ...shape]);
     for (let i = 0; i < sum.length; i++) sum[i]! += Math.fround(values[i]! * meta.scale) / passes;

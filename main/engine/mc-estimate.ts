@@ -1,16 +1,16 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelMeta } from '../shared/model';
-import { recorruptPatches } from './channel-repeats';
 import type { DenoiseOptions } from './denoise';
 import { applyNetwork } from './denoise-image';
 import type { ImageF32 } from './image';
 import { isGrayAsColour, makeImage } from './image';
+import { antitheticRecorruptions } from './mc-recorruptions';
 import { noiseModel } from './noise';
 import { Rng } from './random/rng';
 
 /** GR2R's Monte Carlo output, with what is needed to estimate its error without the clean image. */
 export interface EstimatedDenoise {
-  /** The mean of f over J recorruptions y1_j of y, in the model's units. */
+  /** The mean of f over J recorruptions y1_j of y (in antithetic pairs), in the model's units. */
   readonly output: ImageF32;
   readonly mc: number;
   /** Per pixel: mean over j of (f(y1_j) - y2_j)^2 - C(y), an unbiased estimate of E (f(y1) - x)^2. */
@@ -20,9 +20,9 @@ export interface EstimatedDenoise {
 }
 
 /**
- * Denoises y with J recorruptions and keeps the statistics of its own error. By the bias-variance split over
- * recorruptions, MSE(mean of J) = MSE(single) - (1 - 1/J) E[Var(f(y1) | y)]: both terms are estimated from y
- * alone, so the error of the output the user gets is estimated too, not only that of one pass on y1.
+ * Denoises y with J recorruptions and keeps the statistics of its own error. For any J values, paired or not,
+ * (mean - x)^2 = mean_j (f_j - x)^2 - (1/J) sum_j (f_j - mean)^2 = single - (1 - 1/J) s^2: both terms are
+ * estimated from y alone, so the error of the output the user gets is estimated too, not only that of one pass.
  */
 export async function denoiseWithEstimate(net: tfl.LayersModel, meta: ModelMeta, image: ImageF32, options: DenoiseOptions, onSample?: (f: Float32Array) => void): Promise<EstimatedDenoise> {
   const noise = noiseModel(meta.noise);
@@ -32,8 +32,7 @@ export async function denoiseWithEstimate(net: tfl.LayersModel, meta: ModelMeta,
   const error = new Float64Array(n);
   const mc = Math.max(1, options.mc);
   const own = [isGrayAsColour(image) ? 1 : image.channels];
-  for (let j = 0; j < mc; j++) {
-    const { y1, y2 } = recorruptPatches(noise, image.data, own, image.channels, meta.alpha, Rng.derive(options.seed, 0x3c, j));
+  for (const { y1, y2 } of antitheticRecorruptions(noise, image.data, own, image.channels, meta.alpha, mc, Rng.derive(options.seed, 0x3c))) {
     const f = (await applyNetwork(net, meta, makeImage(image.height, image.width, image.channels, y1), { ...options, mc: 0 })).data;
     onSample?.(f);
     for (let i = 0; i < n; i++) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { noiseModel } from '../../main/engine/noise';
 import { gaussianNoise } from '../../main/engine/noise/gaussian';
 import type { NoiseModel } from '../../main/engine/noise';
+import { MirroredRng, RecordingRng } from '../../main/engine/random/antithetic';
 import { Rng } from '../../main/engine/random/rng';
 import { cleanPattern, meanAndStdErr, noiseCases } from './noise-cases';
 
@@ -64,6 +65,22 @@ describe('GR2R loss is an unbiased estimate of the supervised loss plus C(x)', (
       const { z, zEstimated } = unbiasednessZ(noiseModel(spec), alpha, x, 11);
       expect(Math.abs(z)).toBeLessThan(4);
       expect(Math.abs(zEstimated)).toBeLessThan(4);
+    });
+  }
+
+  for (const { spec, alpha, range } of noiseCases) {
+    it(`${spec.family}, on the mirrored partner of an antithetic pair`, () => {
+      const model = noiseModel(spec);
+      const mirrored: NoiseModel = {
+        ...model,
+        recorrupt(y, a, rng) {
+          const recording = new RecordingRng(rng.seed());
+          model.recorrupt(y, a, recording);
+          return model.recorrupt(y, a, new MirroredRng(recording, rng.seed()));
+        },
+      };
+      const { z } = unbiasednessZ(mirrored, alpha, cleanPattern(H, W, range), 13);
+      expect(Math.abs(z)).toBeLessThan(4);
     });
   }
 

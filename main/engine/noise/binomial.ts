@@ -36,6 +36,7 @@ export function binomialNoise(trials: number): NoiseModel {
       const y1 = new Float32Array(y.length);
       const y2 = new Float32Array(y.length);
       for (let i = 0; i < y.length; i++) {
+        rng.mark();
         const z = Math.min(l, Math.max(0, Math.round(y[i]! * l)));
         const k = hypergeometricVariate(rng, l, z, m);
         y1[i] = (z - k) / (l * (1 - alpha));

@@ -26,6 +26,7 @@ export function gammaNoise(looks: number): NoiseModel {
       const y1 = new Float32Array(y.length);
       const y2 = new Float32Array(y.length);
       for (let i = 0; i < y.length; i++) {
+        rng.mark();
         const b = betaVariate(rng, looks * alpha, looks * (1 - alpha));
         y1[i] = (y[i]! * (1 - b)) / (1 - alpha);
         y2[i] = (y[i]! * b) / alpha;

@@ -17,6 +17,7 @@ export function gaussianNoise(sigma: number): NoiseModel {
       const y1 = new Float32Array(y.length);
       const y2 = new Float32Array(y.length);
       for (let i = 0; i < y.length; i++) {
+        rng.mark();
         const w = scale * rng.normal();
         y1[i] = y[i]! + w;
         y2[i] = y[i]! - ((1 - alpha) / alpha) * w;

@@ -36,6 +36,7 @@ export function logRayleighNoise(scale: number): NoiseModel {
       const y1 = new Float32Array(y.length);
       const y2 = new Float32Array(y.length);
       for (let i = 0; i < y.length; i++) {
+        rng.mark();
         const w = sign * (theta * gammaVariate(rng, k) - k * theta);
         y1[i] = y[i]! + tau * w;
         y2[i] = y[i]! - w / tau;

@@ -21,6 +21,10 @@ export interface NoiseModel {
   checkAlpha(alpha: number): string | null;
   /** A noisy observation of the clean x. */
   sample(x: Float32Array, rng: Rng): Float32Array;
+  /**
+   * GR2R's pair (y1, y2) for y. Calls rng.mark() before each pixel's draws, so that an antithetic stream
+   * (random/antithetic.ts) mirrors pixel i's variates into pixel i's; without it the partner draw is independent.
+   */
   recorrupt(y: Float32Array, alpha: number, rng: Rng): Recorrupted;
   /** C(x) = mean_i Var(y2_i | x): what the GR2R loss exceeds the supervised loss by. */
   lossConstant(x: Float32Array, alpha: number): number;

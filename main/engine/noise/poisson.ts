@@ -32,6 +32,7 @@ export function poissonNoise(gain: number): NoiseModel {
       const y1 = new Float32Array(y.length);
       const y2 = new Float32Array(y.length);
       for (let i = 0; i < y.length; i++) {
+        rng.mark();
         const z = Math.max(0, Math.round(y[i]! / gain));
         const k = binomialVariate(rng, z, alpha);
         y1[i] = (gain * (z - k)) / (1 - alpha);

@@ -1,7 +1,7 @@
 import type { Rng } from './rng';
 
 /**
- * Binomial(n, p), exact: geometric waiting times when n*p < 10, Hörmann's BTRS (1993) otherwise
+ * Binomial(n, p), exact: inversion when n*p < 10, Hörmann's BTRS (1993) otherwise
  * (the algorithm TensorFlow uses); p > 1/2 is drawn as n - Binomial(n, 1 - p).
  */
 export function binomialVariate(rng: Rng, n: number, p: number): number {
@@ -11,15 +11,19 @@ export function binomialVariate(rng: Rng, n: number, p: number): number {
   return n * p < 10 ? binomialInversion(rng, n, p) : binomialBtrs(rng, n, p);
 }
 
+/** Inversion of the CDF from 0 (BINV): one uniform per draw, monotone in it, so a mirrored uniform mirrors k. */
 function binomialInversion(rng: Rng, n: number, p: number): number {
-  const logQ = Math.log1p(-p);
-  let sum = 0;
-  let count = 0;
-  for (;;) {
-    sum += Math.ceil(Math.log(rng.uniform()) / logQ);
-    if (sum > n) return count;
-    count++;
+  const s = p / (1 - p);
+  const a = (n + 1) * s;
+  let r = Math.exp(n * Math.log1p(-p));
+  let u = rng.uniform();
+  let k = 0;
+  while (u > r && k < n) {
+    u -= r;
+    k++;
+    r *= a / k - s;
   }
+  return k;
 }
 
 const tail = [
@@ -45,7 +49,7 @@ function binomialBtrs(rng: Rng, n: number, p: number): number {
   const m = Math.floor((n + 1) * p);
   for (;;) {
     const u = rng.uniform() - 0.5;
-    let v = rng.uniform();
+    let v = rng.acceptance();
     const us = 0.5 - Math.abs(u);
     const k = Math.floor(((2 * a) / us + b) * u + c);
     if (k < 0 || k > n) continue;

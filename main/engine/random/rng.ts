@@ -78,6 +78,17 @@ export class Rng {
     return u * m;
   }
 
+  /**
+   * A uniform used only to accept or reject a proposal: the same as `uniform` here; an antithetic stream hands it
+   * back unmirrored, so a mirrored proposal meets the same test and the two draws stay paired.
+   */
+  acceptance(): number {
+    return this.uniform();
+  }
+
+  /** Opens the draws for the next pixel: a no-op here; antithetic streams (antithetic.ts) keep pixels aligned by it. */
+  mark(): void {}
+
   /** An integer in [0, n). */
   int(n: number): number {
     return Math.floor(this.uniform() * n);
