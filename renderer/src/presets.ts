@@ -8,7 +8,7 @@ export interface TrainPreset {
   readonly settings: TrainSettings;
 }
 
-const common = { alpha: 0.3, loss: 'mse', learningRate: 2e-3, seed: 1 } as const;
+const common = { alpha: 0.25, loss: 'mse', learningRate: 2e-3, seed: 1 } as const;
 
 /** Starting points; every setting behind them stays editable. Balanced is the design's reference network. */
 export const trainPresets: readonly TrainPreset[] = [

@@ -7,7 +7,8 @@ export interface TrainOptions {
   readonly noise: NoiseSpec;
   /**
    * GR2R split. The paper's optimum after long training is 0.1 to 0.2 (GR2R.md §4); for a few hundred steps
-   * with J = 5, 0.3 measured best (docs/quality.md: less noise in the target y2, the noisier y1 is averaged out).
+   * with J = 5 in antithetic pairs, 0.25 measured best (docs/quality.md): a larger split puts less noise in the
+   * target y2 but more in the input y1, which the Monte Carlo mean can only partly average out.
    */
   readonly alpha: number;
   readonly loss: LossKind;
@@ -27,7 +28,7 @@ export interface TrainOptions {
 }
 
 export const defaultTrainOptions: Omit<TrainOptions, 'noise'> = {
-  alpha: 0.3,
+  alpha: 0.25,
   loss: 'mse',
   net: defaultNet,
   steps: 400,
