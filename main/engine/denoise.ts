@@ -12,7 +12,7 @@ import type { Tile } from './tiles';
 import { axisWeights, extractPadded, roundUp, tileGrid } from './tiles';
 
 export interface DenoiseOptions {
-  /** Monte Carlo samples J: the mean of f over J recorruptions in antithetic pairs (GR2R.md §3); 0 applies f once to y. */
+  /** Monte Carlo samples J: the mean of f over J recorruptions, in antithetic pairs (GR2R.md §3); 0: f once on y. */
   readonly mc: number;
   readonly seed: number;
   readonly tile: number;
@@ -31,7 +31,8 @@ export const defaultDenoiseOptions: DenoiseOptions = { mc: 5, seed: 1, tile: 256
 async function denoiseTile(predict: Predictor, meta: ModelMeta, input: Float32Array, shape: [number, number, number], options: DenoiseOptions, rng: Rng): Promise<Float32Array> {
   const { mc } = options;
   const own = [options.ownChannels ?? shape[2]];
-  const draws: Iterable<{ y1: Float32Array }> = mc > 0 ? antitheticRecorruptions(noiseModel(meta.noise), input, own, shape[2], meta.alpha, mc, rng) : [{ y1: input }];
+  const noise = noiseModel(meta.noise);
+  const draws = mc > 0 ? antitheticRecorruptions(noise, input, own, shape[2], meta.alpha, mc, rng) : [{ y1: input }];
   const passes = Math.max(mc, 1);
   const sum = new Float32Array(input.length);
   const scaled = new Float32Array(input.length);
