@@ -1,5 +1,5 @@
 import { binomialVariate } from '../random/binomial';
-import { hypergeometricVariate } from '../random/hypergeometric';
+import { hypergeometricSampler } from '../random/hypergeometric';
 import type { NoiseModel } from './model';
 import { checkAlphaRange, countWhere, mean, offLattice } from './model';
 
@@ -33,12 +33,13 @@ export function binomialNoise(trials: number): NoiseModel {
     },
     recorrupt(y, alpha, rng) {
       const m = Math.round(l * alpha);
+      const keep = hypergeometricSampler(l, m);
       const y1 = new Float32Array(y.length);
       const y2 = new Float32Array(y.length);
       for (let i = 0; i < y.length; i++) {
         rng.mark();
         const z = Math.min(l, Math.max(0, Math.round(y[i]! * l)));
-        const k = hypergeometricVariate(rng, l, z, m);
+        const k = keep(rng, z);
         y1[i] = (z - k) / (l * (1 - alpha));
         y2[i] = k / (l * alpha);
       }
