@@ -6,6 +6,7 @@ import type { ImageF32 } from './image';
 import { isGrayAsColour, makeImage } from './image';
 import { antitheticRecorruptions } from './mc-recorruptions';
 import { noiseModel } from './noise';
+import { drawnNoise } from './realised-constant';
 import { Rng } from './random/rng';
 
 /** GR2R's Monte Carlo output, with what is needed to estimate its error without the clean image. */
@@ -13,7 +14,10 @@ export interface EstimatedDenoise {
   /** The mean of f over J recorruptions y1_j of y (in antithetic pairs), in the model's units. */
   readonly output: ImageF32;
   readonly mc: number;
-  /** Per pixel: mean over j of (f(y1_j) - y2_j)^2 - C(y), an unbiased estimate of E (f(y1) - x)^2. */
+  /**
+   * Per pixel: mean over j of (f(y1_j) - y2_j)^2 less the target's noise, counted as drawn (y2_j - y)^2 plus
+   * alpha C-hat(y) (realised-constant.ts): an unbiased estimate of E (f(y1) - x)^2.
+   */
   readonly singleError: Float32Array;
   /** Per pixel: the sample variance of f(y1_j) over j (0 when J = 1). */
   readonly spread: Float32Array;
@@ -38,10 +42,10 @@ export async function denoiseWithEstimate(net: tfl.LayersModel, meta: ModelMeta,
     for (let i = 0; i < n; i++) {
       sum[i]! += f[i]!;
       squares[i]! += f[i]! * f[i]!;
-      error[i]! += (f[i]! - y2[i]!) ** 2;
+      error[i]! += (f[i]! - y2[i]!) ** 2 - drawnNoise(y1[i]!, y2[i]!, meta.alpha);
     }
   }
-  const constant = noise.lossConstantFromNoisy(image.data, meta.alpha);
+  const constant = meta.alpha * noise.lossConstantFromNoisy(image.data, meta.alpha);
   const output = new Float32Array(n);
   const singleError = new Float32Array(n);
   const spread = new Float32Array(n);

@@ -25,7 +25,9 @@ beforeAll(async () => {
 });
 
 describe('estimated error of the Monte Carlo output, from the noisy image alone', () => {
-  const cases = [[{ family: 'gaussian', sigma: 0.1 }, 4], [{ family: 'gaussian', sigma: 0.1 }, 3], [{ family: 'poisson', gain: 0.05 }, 5]] as const;
+  const cases = [
+    [{ family: 'gaussian', sigma: 0.1 }, 4], [{ family: 'gaussian', sigma: 0.1 }, 3], [{ family: 'poisson', gain: 0.05 }, 5], [{ family: 'gamma', looks: 4 }, 5],
+  ] as const;
   for (const [noise, mc] of cases) {
     it(`${noise.family}: single-pass and J = ${mc} estimates are unbiased (a fixed untrained network, 200 noisy draws)`, async () => {
       const m = meta(noise);

@@ -3,6 +3,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { psnr } from '../gr2r';
 import { recorruptedPatches } from '../channel-repeats';
 import { samplePatchBatch } from '../patches';
+import { realisedConstant } from '../realised-constant';
 import { Rng } from '../random/rng';
 import type { TrainContext } from './context';
 
@@ -10,7 +11,7 @@ import type { TrainContext } from './context';
 export interface ValidationSet {
   readonly input: Float32Array;
   readonly target: Float32Array;
-  /** 0 for supervised; for GR2R the unbiased estimate of C from the noisy patches (GR2R.md §2). */
+  /** 0 for supervised; for GR2R the estimate of C for these draws (GR2R.md §2, realised-constant.ts). */
   readonly constant: number;
   readonly count: number;
 }
@@ -26,8 +27,9 @@ export function validationSet(context: TrainContext): ValidationSet {
     const [input, target] = samplePatchBatch(sources, count, patch, channels, rng);
     return { input: input!, target: target!, constant: 0, count };
   }
-  const { y, y1, y2 } = recorruptedPatches(noise, data.validation.map((d) => d.image), count, patch, channels, options.alpha, rng);
-  return { input: y1, target: y2, constant: noise.lossConstantFromNoisy(y, options.alpha), count };
+  const { y, ...pair } = recorruptedPatches(noise, data.validation.map((d) => d.image), count, patch, channels, options.alpha, rng);
+  const constant = realisedConstant(pair, options.alpha, noise.lossConstantFromNoisy(y, options.alpha));
+  return { input: pair.y1, target: pair.y2, constant, count };
 }
 
 /** Mean squared error of the network's output against the target, in the data's units. */
