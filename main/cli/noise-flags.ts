@@ -1,4 +1,4 @@
-import type { NoiseFamily, NoiseSpec } from '../shared/noise';
+import type { FamilyChoice, NoiseFamily, NoiseSpec } from '../shared/noise';
 import { noiseFamilies, noiseParameterName, noiseSpecSchema } from '../shared/noise';
 import { UsageError } from './command';
 
@@ -31,8 +31,10 @@ export function parseNumber(flag: string, value: string): number {
 }
 
 /** The noise spec from flags, or undefined when the family's parameter is not given (to be estimated). */
-export function parseNoise(flags: NoiseFlags): { family: NoiseFamily; spec?: NoiseSpec } {
+export function parseNoise(flags: NoiseFlags): { family: FamilyChoice; spec?: NoiseSpec } {
+  if (flags.noise === undefined || flags.noise === 'auto') return { family: 'auto' };
   const family = parseFamily(flags.noise);
+  if (family === 'correlated') return { family };
   if (family === 'poissongaussian') return parsePoissonGaussian(flags);
   const name = noiseParameterName[family];
   const raw = flags[name];

@@ -32,7 +32,7 @@ async function denoiseTile(predict: Predictor, meta: ModelMeta, input: Float32Ar
   const { mc } = options;
   const own = [options.ownChannels ?? shape[2]];
   const noise = noiseModel(meta.noise);
-  const draws = mc > 0 ? antitheticRecorruptions(noise, input, own, shape[2], meta.alpha, mc, rng) : [{ y1: input }];
+  const draws = mc > 0 ? antitheticRecorruptions(noise, input, own, shape[2], meta.alpha, mc, rng, [shape[0], shape[1]]) : [{ y1: input }];
   const passes = Math.max(mc, 1);
   const sum = new Float32Array(input.length);
   const scaled = new Float32Array(input.length);

@@ -36,7 +36,7 @@ export async function denoiseWithEstimate(net: tfl.LayersModel, meta: ModelMeta,
   const error = new Float64Array(n);
   const mc = Math.max(1, options.mc);
   const own = [isGrayAsColour(image) ? 1 : image.channels];
-  for (const { y1, y2 } of antitheticRecorruptions(noise, image.data, own, image.channels, meta.alpha, mc, Rng.derive(options.seed, 0x3c))) {
+  for (const { y1, y2 } of antitheticRecorruptions(noise, image.data, own, image.channels, meta.alpha, mc, Rng.derive(options.seed, 0x3c), [image.height, image.width])) {
     const f = (await applyNetwork(net, meta, makeImage(image.height, image.width, image.channels, y1), { ...options, mc: 0 })).data;
     onSample?.(f);
     for (let i = 0; i < n; i++) {

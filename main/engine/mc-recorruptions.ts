@@ -11,10 +11,11 @@ import type { Rng } from './random/rng';
  */
 export function* antitheticRecorruptions(
   noise: NoiseModel, y: Float32Array, ownChannels: readonly number[], channels: number, alpha: number, count: number, rng: Rng,
+  size?: readonly [number, number],
 ): Generator<Recorrupted> {
   for (let j = 0; j < count; j += 2) {
     const recording = new RecordingRng(rng.seed());
-    yield recorruptPatches(noise, y, ownChannels, channels, alpha, recording);
-    if (j + 1 < count) yield recorruptPatches(noise, y, ownChannels, channels, alpha, new MirroredRng(recording, rng.seed()));
+    yield recorruptPatches(noise, y, ownChannels, channels, alpha, recording, size);
+    if (j + 1 < count) yield recorruptPatches(noise, y, ownChannels, channels, alpha, new MirroredRng(recording, rng.seed()), size);
   }
 }

@@ -1,9 +1,12 @@
 import type { ImageF32 } from './image';
+import type { NoiseModel } from './noise';
 import { Rng } from './random/rng';
 
 /** An image, optionally with the pixels that hold data marked 1 (no-data, SAR zero borders: 0); patches avoid the 0s. */
 export interface MaskedImage extends ImageF32 {
   readonly valid?: Uint8Array;
+  /** The image's own noise model, where noise is estimated per image (image-noise.ts); else the run's. */
+  readonly noise?: NoiseModel;
 }
 
 /** Where a patch is cut, and which of the 8 symmetries of the square it gets. */
@@ -83,6 +86,8 @@ export interface PatchBatch {
   readonly batches: Float32Array[];
   /** Each patch's own channel count: fewer than `channels` where a gray image was repeated into them. */
   readonly ownChannels: number[];
+  /** Which image of the first source each patch was cut from. */
+  readonly indices: number[];
 }
 
 /**
@@ -93,13 +98,15 @@ export function samplePatches(sources: readonly (readonly MaskedImage[])[], coun
   const per = size * size * channels;
   const batches = sources.map(() => new Float32Array(count * per));
   const ownChannels: number[] = [];
+  const indices: number[] = [];
   for (let n = 0; n < count; n++) {
     const index = rng.int(sources[0]!.length);
+    indices.push(index);
     const place = randomPlace(sources[0]![index]!, size, new Rng(rng.seed()));
     sources.forEach((images, s) => copyPatchAt(images[index]!, place, size, channels, batches[s]!, n * per));
     ownChannels.push(Math.min(channels, sources[0]![index]!.channels));
   }
-  return { batches, ownChannels };
+  return { batches, ownChannels, indices };
 }
 
 /** A batch [count, size, size, channels] of random patches per source (samplePatches without the channel counts). */

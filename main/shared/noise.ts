@@ -1,5 +1,24 @@
 import { z } from 'zod';
 
+/**
+ * Real noise as cameras and SAR processors leave it: Gaussian, correlated in space and across channels, with a
+ * level that depends on the brightness (docs/real-noise.md). Unit-level noise u = K * z (z white,
+ * N(0, 1) per channel; K a (2r+1)^2 kernel of C x C mixing matrices, so Var(u_c) = 1); the noise of channel c is
+ * sigma_c(m) u_c, where m is the local mean brightness and sigma_c piecewise linear through (levels[i], sigmas[i][c]).
+ */
+export const noiseProfileSchema = z.object({
+  radius: z.number().int().min(0).max(8),
+  channels: z.number().int().positive(),
+  /** K[dy][dx][cOut][cIn], row-major, dy and dx from -radius to radius. */
+  kernel: z.array(z.number()),
+  /** Brightness knots (the mean over channels of the local mean), increasing. */
+  levels: z.array(z.number()).min(1),
+  /** Noise standard deviation per knot and channel. */
+  sigmas: z.array(z.array(z.number().nonnegative())).min(1),
+}).refine((p) => p.kernel.length === (2 * p.radius + 1) ** 2 * p.channels ** 2, 'kernel length must be (2 radius + 1)^2 channels^2')
+  .refine((p) => p.sigmas.length === p.levels.length && p.sigmas.every((s) => s.length === p.channels), 'one sigma per knot and channel');
+export type NoiseProfile = z.infer<typeof noiseProfileSchema>;
+
 /** Noise parameters, always in the units of the image data (GR2R.md). */
 export const noiseSpecSchema = z.discriminatedUnion('family', [
   z.object({ family: z.literal('gaussian'), sigma: z.number().positive() }),
@@ -8,12 +27,21 @@ export const noiseSpecSchema = z.discriminatedUnion('family', [
   z.object({ family: z.literal('binomial'), trials: z.number().int().min(2) }),
   z.object({ family: z.literal('lograyleigh'), scale: z.number().positive() }),
   z.object({ family: z.literal('poissongaussian'), a: z.number().positive(), b: z.number().nonnegative(), method: z.enum(['lattice', 'anscombe']).optional() }),
+  z.object({
+    family: z.literal('correlated'),
+    /** The profile pooled over the training images (used where an image's own cannot be estimated). */
+    profile: noiseProfileSchema,
+    /** Estimate each image's own profile, in training and when denoising (folders mixing cameras and ISOs). */
+    perImage: z.boolean().optional(),
+  }),
 ]);
 
 export type NoiseSpec = z.infer<typeof noiseSpecSchema>;
 export type NoiseFamily = NoiseSpec['family'];
+/** A family, or 'auto': chosen from the data (camera raw, SAR float, or correlated for everything else). */
+export type FamilyChoice = NoiseFamily | 'auto';
 
-export const noiseFamilies: readonly NoiseFamily[] = ['gaussian', 'poisson', 'gamma', 'binomial', 'lograyleigh', 'poissongaussian'];
+export const noiseFamilies: readonly NoiseFamily[] = ['gaussian', 'poisson', 'gamma', 'binomial', 'lograyleigh', 'poissongaussian', 'correlated'];
 
 /** The name of each family's one parameter, as the CLI flag and the JSON key. */
 export const noiseParameterName = {
@@ -23,6 +51,7 @@ export const noiseParameterName = {
   binomial: 'trials',
   lograyleigh: 'scale',
   poissongaussian: 'a',
+  correlated: 'sigma',
 } as const satisfies Record<NoiseFamily, string>;
 
 export function noiseParameter(spec: NoiseSpec): number {
@@ -33,9 +62,40 @@ export function noiseParameter(spec: NoiseSpec): number {
     case 'binomial': return spec.trials;
     case 'lograyleigh': return spec.scale;
     case 'poissongaussian': return spec.a;
+    case 'correlated': return profileSigma(spec.profile);
   }
 }
 
+/** The profile's typical noise standard deviation: the median over knots and channels. */
+export function profileSigma(profile: NoiseProfile): number {
+  const all = profile.sigmas.flat().sort((a, b) => a - b);
+  return all[Math.floor(all.length / 2)] ?? 0;
+}
+
+/** The lag-1 correlation of unit-level noise along rows and columns, averaged over channels (0 for white noise). */
+export function profileLagOne(profile: NoiseProfile): { horizontal: number; vertical: number } {
+  const { radius: r, channels: c, kernel } = profile;
+  const side = 2 * r + 1;
+  const tap = (dy: number, dx: number, o: number, i: number) => kernel[(((dy + r) * side + dx + r) * c + o) * c + i] ?? 0;
+  const covariance = (ly: number, lx: number) => {
+    let sum = 0;
+    for (let o = 0; o < c; o++) {
+      for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) {
+        if (Math.abs(dy + ly) > r || Math.abs(dx + lx) > r) continue;
+        for (let i = 0; i < c; i++) sum += tap(dy, dx, o, i) * tap(dy + ly, dx + lx, o, i);
+      }
+    }
+    return sum / c;
+  };
+  const zero = covariance(0, 0) || 1;
+  return { horizontal: covariance(0, 1) / zero, vertical: covariance(1, 0) / zero };
+}
+
 export function describeNoise(spec: NoiseSpec): string {
+  if (spec.family === 'correlated') {
+    const lag = profileLagOne(spec.profile);
+    const where = spec.perImage ? ', estimated per image' : '';
+    return `correlated sigma~${profileSigma(spec.profile).toPrecision(3)} (lag-1 ${lag.horizontal.toFixed(2)}/${lag.vertical.toFixed(2)}, ${2 * spec.profile.radius + 1}x${2 * spec.profile.radius + 1} kernel, level by brightness${where})`;
+  }
   return `${spec.family} ${noiseParameterName[spec.family]}=${noiseParameter(spec)}${spec.family === 'poissongaussian' ? ` b=${spec.b}${spec.method === 'anscombe' ? ' (Anscombe)' : ''}` : ''}`;
 }

@@ -4,6 +4,8 @@ import type { BackendName, BackendReport } from '../engine/backend';
 import { initBackend } from '../engine/backend';
 import { defaultDenoiseOptions } from '../engine/denoise';
 import { denoiseImage } from '../engine/denoise-image';
+import { imageNoiseSpec } from '../engine/image-noise';
+import { keptNoiseWarning } from '../engine/kept-noise';
 import type { Predictor } from '../engine/predictor';
 import type { WriteOptions } from '../io';
 import { readImage, reasonOf, writeImage } from '../io';
@@ -88,9 +90,11 @@ async function denoiseFiles(input: DenoiseTaskInput, files: string[], failures: 
         continue;
       }
       const { image, source } = await readImage(file);
-      const result = await denoiseImage(net, meta, image, options);
+      const own = { ...meta, noise: imageNoiseSpec(meta.noise, image) };
+      const result = await denoiseImage(net, own, image, options);
+      const kept = keptNoiseWarning(image, result, own);
       const out = await writeImage(join(input.output, basename(file)), result, source, write);
-      written.push({ input: file, output: out.path, notes: [...source.notes, ...out.notes] });
+      written.push({ input: file, output: out.path, notes: [...source.notes, ...out.notes, ...(kept ? [`warning: ${kept}`] : [])] });
     } catch (error) {
       if (input.signal?.aborted) return { written, failures, backend, cancelled: true };
       failures.push({ file, reason: reasonOf(error) });

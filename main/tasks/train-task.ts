@@ -3,7 +3,10 @@ import { availableParallelism } from 'node:os';
 import type { BackendName, BackendReport } from '../engine/backend';
 import { initBackend } from '../engine/backend';
 import type { Checkpoint } from '../engine/checkpoint';
+import { imageNoiseSpec } from '../engine/image-noise';
+import { noiseModel } from '../engine/noise';
 import { nearestAlpha } from '../engine/noise/binomial';
+import type { MaskedImage } from '../engine/patches';
 import { splitData } from '../engine/train/data';
 import type { TrainOptions } from '../engine/train/options';
 import { defaultTrainOptions } from '../engine/train/options';
@@ -83,6 +86,12 @@ function resolveOptions(input: TrainTaskInput, resume: Checkpoint | undefined, n
   return options;
 }
 
+/** Each image with its own noise model where the spec asks for one per image (correlated noise, image-noise.ts). */
+function withOwnNoise<T extends { image: MaskedImage }>(images: readonly T[], spec: NoiseSpec): T[] {
+  if (spec.family !== 'correlated' || !spec.perImage) return [...images];
+  return images.map((d) => ({ ...d, image: { ...d.image, noise: noiseModel(imageNoiseSpec(spec, d.image)) } }));
+}
+
 /** Reads a folder, trains (GR2R, or supervised with targets), and keeps the model folder up to date with checkpoints. */
 export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult> {
   const note = input.onNote ?? (() => {});
@@ -96,7 +105,7 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const prepared = prepareTrainingImages(noisy.images, pixels);
   prepared.notes.forEach(note);
   const clean = input.target ? prepareTargets(pairByName(noisy.images, (await loadDataset(input.target)).images), pixels) : undefined;
-  const data = splitData(prepared.images, clean, options.seed);
+  const data = splitData(withOwnNoise(prepared.images, options.noise), clean, options.seed);
   let last: Checkpoint | undefined;
   const gradients = chooseGradients({ prefer: input.gradients, workers, backend: backend.name, onNote: note });
   const run = { data, options, peak: resume?.meta.peak ?? dataPeak(prepared.images), appVersion, resume, signal: input.signal, gradients };

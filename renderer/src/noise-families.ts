@@ -1,5 +1,6 @@
 import type { EstimateFamily } from '../../main/shared/estimate';
 import type { NoiseFamily, NoiseSpec } from '../../main/shared/noise';
+import { profileSigma } from '../../main/shared/noise';
 import { formatNumber } from './format';
 
 export interface ParameterInfo {
@@ -43,6 +44,10 @@ export const familyInfo: Readonly<Record<NoiseFamily, FamilyInfo>> = {
     label: 'Binomial', estimateAs: null, parameters: [p('trials', 'n', 'trials', 1, 2, true)],
     describe: 'Counts out of n trials, shown as a fraction: photon counting with a known number of exposures.',
   },
+  correlated: {
+    label: 'Correlated (real photos)', estimateAs: null, parameters: [],
+    describe: 'Noise as camera pipelines leave it: correlated between neighbouring pixels and colours by demosaicking, noise reduction and JPEG, its level depending on brightness. Measured blind, per image.',
+  },
   lograyleigh: {
     label: 'Log-Rayleigh', estimateAs: null, parameters: [p('scale', 'c', 'scale', 0.01)],
     describe: 'Additive noise of log-amplitude SAR images (single look), with scale c.',
@@ -50,6 +55,7 @@ export const familyInfo: Readonly<Record<NoiseFamily, FamilyInfo>> = {
 };
 
 export function specValues(spec: NoiseSpec): Record<string, number> {
+  if (spec.family === 'correlated') return {};
   const { family: _family, ...values } = spec;
   return values as Record<string, number>;
 }
@@ -57,6 +63,7 @@ export function specValues(spec: NoiseSpec): Record<string, number> {
 /** "Gaussian σ 0.1", "Poisson-Gaussian a 0.01, b 0.0001". */
 export function describeSpec(spec: NoiseSpec, digits = 3): string {
   const info = familyInfo[spec.family];
+  if (spec.family === 'correlated') return `${info.label}, σ ${formatNumber(profileSigma(spec.profile), digits)}`;
   const values = specValues(spec);
   return `${info.label} ${info.parameters.map((q) => `${q.symbol} ${formatNumber(values[q.key], digits)}`).join(', ')}`;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { noiseModel } from '../../main/engine/noise';
 import { Rng } from '../../main/engine/random/rng';
 import type { NoiseSpec } from '../../main/shared/noise';
+import { profileSigma } from '../../main/shared/noise';
 import { cleanPattern, noiseCases } from './noise-cases';
 
 /** Var(y | x) of each family: the table of GR2R.md §1 with alpha = 0 (y1: divide by 1 - alpha, y2: by alpha). */
@@ -13,6 +14,7 @@ function noiseVariance(spec: NoiseSpec, x: number): number {
     case 'binomial': return (x * (1 - x)) / spec.trials;
     case 'lograyleigh': return (spec.scale ** 2 * Math.PI ** 2) / 24;
     case 'poissongaussian': return spec.a * x + spec.b;
+    case 'correlated': return profileSigma(spec.profile) ** 2;
   }
 }
 

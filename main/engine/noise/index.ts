@@ -1,5 +1,6 @@
 import type { NoiseFamily, NoiseSpec } from '../../shared/noise';
 import { binomialNoise } from './binomial';
+import { correlatedNoise } from './correlated';
 import { gammaNoise } from './gamma';
 import { gaussianNoise } from './gaussian';
 import { logRayleighNoise } from './lograyleigh';
@@ -16,6 +17,7 @@ const registry: { [F in NoiseFamily]: Factory<F> } = {
   binomial: (s) => binomialNoise(s.trials),
   lograyleigh: (s) => logRayleighNoise(s.scale),
   poissongaussian: (s) => poissonGaussianNoise(s.a, s.b, s.method),
+  correlated: (s) => correlatedNoise(s.profile, s.perImage),
 };
 
 /** The noise model for a spec such as `{ family: 'poisson', gain: 0.05 }`. */
@@ -24,4 +26,4 @@ export function noiseModel(spec: NoiseSpec): NoiseModel {
   return factory(spec as never);
 }
 
-export type { NoiseModel, Recorrupted } from './model';
+export type { BatchShape, NoiseModel, Recorrupted } from './model';

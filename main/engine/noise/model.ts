@@ -2,6 +2,9 @@ import type * as tf from '@tensorflow/tfjs-core';
 import type { NoiseSpec } from '../../shared/noise';
 import type { Rng } from '../random/rng';
 
+/** [images, height, width, channels]: the layout of a batch of patches, or of one tile ([1, h, w, c]). */
+export type BatchShape = readonly [number, number, number, number];
+
 export interface Recorrupted {
   /** The network's input: as noisy as y, a bit more. */
   readonly y1: Float32Array;
@@ -19,13 +22,13 @@ export interface NoiseModel {
   check(y: Float32Array): string | null;
   /** Why this split alpha cannot be used with this model, or null. */
   checkAlpha(alpha: number): string | null;
-  /** A noisy observation of the clean x. */
-  sample(x: Float32Array, rng: Rng): Float32Array;
+  /** A noisy observation of the clean x (`shape`: its layout, which noise correlated in space needs). */
+  sample(x: Float32Array, rng: Rng, shape?: BatchShape): Float32Array;
   /**
    * GR2R's pair (y1, y2) for y. Calls rng.mark() before each pixel's draws, so that an antithetic stream
    * (random/antithetic.ts) mirrors pixel i's variates into pixel i's; without it the partner draw is independent.
    */
-  recorrupt(y: Float32Array, alpha: number, rng: Rng): Recorrupted;
+  recorrupt(y: Float32Array, alpha: number, rng: Rng, shape?: BatchShape): Recorrupted;
   /** C(x) = mean_i Var(y2_i | x): what the GR2R loss exceeds the supervised loss by. */
   lossConstant(x: Float32Array, alpha: number): number;
   /** An unbiased estimate of C(x) from the noisy y alone (GR2R.md §2). */

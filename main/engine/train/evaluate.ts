@@ -27,8 +27,8 @@ export function validationSet(context: TrainContext): ValidationSet {
     const [input, target] = samplePatchBatch(sources, count, patch, channels, rng);
     return { input: input!, target: target!, constant: 0, count };
   }
-  const { y, ...pair } = recorruptedPatches(noise, data.validation.map((d) => d.image), count, patch, channels, options.alpha, rng);
-  const constant = realisedConstant(pair, options.alpha, noise.lossConstantFromNoisy(y, options.alpha));
+  const pair = recorruptedPatches(noise, data.validation.map((d) => d.image), count, patch, channels, options.alpha, rng);
+  const constant = realisedConstant(pair, options.alpha, pair.constantFromNoisy());
   return { input: pair.y1, target: pair.y2, constant, count };
 }
 

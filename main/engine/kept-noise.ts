@@ -1,0 +1,32 @@
+import type { ModelMeta } from '../shared/model';
+import type { ImageF32 } from './image';
+import { noiseModel } from './noise';
+
+/** An output that changed its input by less than this fraction of the noise variance has kept the noise. */
+const keptFraction = 0.15;
+
+/**
+ * Says so when a denoised image differs from its input by far less than the noise the model was given: the network
+ * then learned to keep the noise as if it were signal (white recorruption of correlated noise does exactly that).
+ * The noise variance is mean Var(y | x), estimated from y as alpha C-hat(y) (C = mean Var(y2 | x) = Var(y | x) / alpha).
+ */
+export function keptNoiseWarning(input: ImageF32, output: ImageF32, meta: Pick<ModelMeta, 'noise' | 'alpha' | 'loss'>): string | null {
+  if (meta.loss === 'supervised') return null;
+  const noise = noiseModel(meta.noise);
+  if (noise.domain && !noise.domain.sameUnits) return null;
+  const variance = meta.alpha * noise.lossConstantFromNoisy(input.data, meta.alpha);
+  let change = 0;
+  let count = 0;
+  for (let i = 0; i < input.data.length; i++) {
+    const d = output.data[i]! - input.data[i]!;
+    if (!Number.isFinite(d)) continue;
+    change += d * d;
+    count++;
+  }
+  if (!(variance > 0) || count === 0 || change / count >= keptFraction * variance) return null;
+  const rms = Math.sqrt(change / count);
+  return `the output differs from the input by ${rms.toPrecision(2)} (rms), far less than the noise the model was given `
+    + `(${Math.sqrt(variance).toPrecision(2)}): the model has likely learned to keep the noise as signal. Noise correlated `
+    + 'between pixels (demosaicking, in-camera noise reduction, JPEG, SAR oversampling) does that to a model trained on '
+    + 'independent noise: train with the automatic noise model (no --noise) or --noise correlated';
+}

@@ -1,0 +1,57 @@
+import { estimateFamilySchema, pooledNoiseSpec } from '../shared/estimate';
+import type { FamilyChoice, NoiseFamily, NoiseSpec } from '../shared/noise';
+import { describeNoise, noiseParameterName } from '../shared/noise';
+import { probeImage } from '../io';
+import { listImages } from './dataset';
+import { estimateTask } from './estimate-task';
+import { pooledCorrelated, profileImages } from './noise-profile-task';
+
+/**
+ * The family for data given without a noise model: camera raw (DNG) is shot + read noise before demosaicking,
+ * independent from pixel to pixel (Poisson-Gaussian); float data is SAR intensity (Gamma speckle); everything else
+ * (8/16-bit photos, scans, JPEGs) has been through a pipeline that correlates its noise and makes its level depend on
+ * brightness (correlated, measured per image).
+ */
+export async function chooseFamily(data: string, note: (message: string) => void): Promise<NoiseFamily> {
+  const { files } = await listImages(data);
+  const probes = (await Promise.all(files.map((f) => probeImage(f).catch(() => undefined)))).filter((p) => p !== undefined);
+  if (probes.length > 0 && probes.every((p) => p.format === 'dng')) {
+    note('automatic noise model: camera raw files, so shot + read noise (poissongaussian), estimated');
+    return 'poissongaussian';
+  }
+  if (probes.length > 0 && probes.every((p) => p.bitDepth === 32)) {
+    note('automatic noise model: float data, taken as SAR intensity, so speckle (gamma), looks estimated (--amplitude for amplitudes)');
+    return 'gamma';
+  }
+  note('automatic noise model: correlated noise with a level by brightness, measured per image');
+  return 'correlated';
+}
+
+/** A parameter that cannot be estimated blind: the caller's usage error (a flag in the CLI, a field in the app). */
+export class MissingParameterError extends Error {}
+
+/**
+ * The noise spec to train with: the one given, or (when the parameter is missing) the estimate over the training
+ * images, said in a note with its uncertainty and the estimate's warnings; 'auto' chooses the family first.
+ * `amplitude`: gamma files hold amplitudes.
+ */
+export async function resolveNoiseSpec(
+  noise: { family: FamilyChoice; spec?: NoiseSpec }, data: string, note: (message: string) => void, amplitude = false,
+): Promise<NoiseSpec> {
+  if (noise.spec) return noise.spec;
+  if (noise.family === 'auto') return resolveNoiseSpec({ family: await chooseFamily(data, note) }, data, note, amplitude);
+  if (noise.family === 'correlated') {
+    const { spec, note: said } = pooledCorrelated((await profileImages(data)).images);
+    note(`correlated noise ${said}`);
+    return spec;
+  }
+  const pg = noise.family === 'poissongaussian';
+  const family = estimateFamilySchema.safeParse(pg ? 'poisson' : noise.family);
+  if (!family.success) throw new MissingParameterError(`the ${noise.family} parameter is required (--${noiseParameterName[noise.family]}): it cannot be estimated blind`);
+  const report = await estimateTask({ input: data, family: family.data, amplitude });
+  const spec = pooledNoiseSpec(report.pooled, 4, pg);
+  const { count, uncertainty } = report.pooled;
+  note(`no ${pg ? '--a/--b' : `--${noiseParameterName[noise.family]}`} given: training with the estimate ${describeNoise(spec)} ± ${(100 * uncertainty).toFixed(1)}%, pooled over ${count} image(s) (see gr2r estimate)`);
+  for (const warning of report.warnings) note(`estimate: ${warning}`);
+  return spec;
+}
