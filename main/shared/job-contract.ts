@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fileFailureSchema, fileNameSchema, folderIdSchema, folderRefSchema, imageRefSchema } from './dataset';
 import { modelIdSchema, modelSummarySchema, trainSettingsSchema } from './library';
-import { noiseSpecSchema } from './noise';
+import { noiseChoiceSchema } from './noise';
 import { denoiseProgressSchema, trainProgressSchema } from './progress';
 import { estimateFamilySchema, estimateReportSchema } from './estimate';
 import { appErrorSchema } from './result';
@@ -25,7 +25,7 @@ export type Crop = z.infer<typeof cropSchema>;
 export const jobRequestSchema = z.discriminatedUnion('kind', [
   /** `amplitude`: SAR amplitude files, squared to intensity for training (the Gamma model's domain). */
   z.object({
-    kind: z.literal('train'), datasetId: folderIdSchema, noise: noiseSpecSchema, settings: trainSettingsSchema, amplitude: z.boolean().default(false),
+    kind: z.literal('train'), datasetId: folderIdSchema, noise: noiseChoiceSchema, settings: trainSettingsSchema, amplitude: z.boolean().default(false),
   }),
   z.object({ kind: z.literal('resume'), datasetId: folderIdSchema, modelId: modelIdSchema, steps: z.number().int().min(1).max(1_000_000) }),
   /** `amplitude`: SAR amplitude data, squared to intensity before the Gamma estimate. */

@@ -41,6 +41,19 @@ export type NoiseFamily = NoiseSpec['family'];
 /** A family, or 'auto': chosen from the data (camera raw, SAR float, or correlated for everything else). */
 export type FamilyChoice = NoiseFamily | 'auto';
 
+/**
+ * What a training request may name: a full spec, or a choice whose parameters are measured from the data when
+ * training starts ('auto', or 'correlated' whose profile is estimated per image).
+ */
+export const noiseChoiceSchema = z.union([noiseSpecSchema, z.object({ family: z.enum(['auto', 'correlated']) }).strict()]);
+export type NoiseChoice = z.infer<typeof noiseChoiceSchema>;
+
+/** The choice as a full spec, or null when its parameters are still to be measured. */
+export function choiceSpec(choice: NoiseChoice): NoiseSpec | null {
+  const parsed = noiseSpecSchema.safeParse(choice);
+  return parsed.success ? parsed.data : null;
+}
+
 export const noiseFamilies: readonly NoiseFamily[] = ['gaussian', 'poisson', 'gamma', 'binomial', 'lograyleigh', 'poissongaussian', 'correlated'];
 
 /** The name of each family's one parameter, as the CLI flag and the JSON key. */

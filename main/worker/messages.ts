@@ -4,7 +4,7 @@ import { estimateFamilySchema, estimateReportSchema } from '../shared/estimate';
 import { cropSchema, ratioSummarySchema, sarOutputSchema } from '../shared/job-contract';
 import { trainSettingsSchema } from '../shared/library';
 import { modelMetaSchema } from '../shared/model';
-import { noiseSpecSchema } from '../shared/noise';
+import { noiseChoiceSchema } from '../shared/noise';
 import { denoiseProgressSchema, trainProgressSchema } from '../shared/progress';
 import { appErrorSchema } from '../shared/result';
 import { backendNames, backendReportSchema } from '../shared/settings';
@@ -15,7 +15,7 @@ export const workerTaskSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('backend') }),
   z.object({ kind: z.literal('scan'), folder: z.string() }),
   z.object({
-    kind: z.literal('train'), data: z.string(), out: z.string(), noise: noiseSpecSchema.optional(),
+    kind: z.literal('train'), data: z.string(), out: z.string(), noise: noiseChoiceSchema.optional(),
     settings: trainSettingsSchema.partial(), resume: z.boolean(), amplitude: z.boolean().optional(),
   }),
   z.object({ kind: z.literal('estimate'), data: z.string(), family: estimateFamilySchema, amplitude: z.boolean() }),

@@ -1,5 +1,5 @@
 import type { EstimateFamily } from '../../main/shared/estimate';
-import type { NoiseFamily, NoiseSpec } from '../../main/shared/noise';
+import type { FamilyChoice, NoiseChoice, NoiseSpec } from '../../main/shared/noise';
 import { profileSigma } from '../../main/shared/noise';
 import { formatNumber } from './format';
 
@@ -23,7 +23,11 @@ export interface FamilyInfo {
 const p = (key: string, symbol: string, label: string, step: number, min = 0, integer = false): ParameterInfo => ({ key, symbol, label, step, min, integer });
 
 /** How each noise family is explained to the user; parameters are in the units of the image data. */
-export const familyInfo: Readonly<Record<NoiseFamily, FamilyInfo>> = {
+export const familyInfo: Readonly<Record<FamilyChoice, FamilyInfo>> = {
+  auto: {
+    label: 'Automatic (recommended)', estimateAs: null, parameters: [],
+    describe: 'Chosen from your files when training starts: camera raw gets shot + read noise, float SAR data speckle, and photos, scans and JPEGs correlated noise with a level by brightness, measured image by image. The training log says what was chosen and why.',
+  },
   gaussian: {
     label: 'Gaussian', estimateAs: 'gaussian', parameters: [p('sigma', 'σ', 'standard deviation', 0.001)],
     describe: 'Additive noise of constant strength: sensor read noise, most photos after processing. σ is in image units (8 and 16-bit images run 0 to 1).',
@@ -60,9 +64,11 @@ export function specValues(spec: NoiseSpec): Record<string, number> {
   return values as Record<string, number>;
 }
 
-/** "Gaussian σ 0.1", "Poisson-Gaussian a 0.01, b 0.0001". */
-export function describeSpec(spec: NoiseSpec, digits = 3): string {
-  const info = familyInfo[spec.family];
+/** "Gaussian σ 0.1", "Poisson-Gaussian a 0.01, b 0.0001"; "Automatic" while still to be measured. */
+export function describeSpec(choice: NoiseChoice, digits = 3): string {
+  const info = familyInfo[choice.family];
+  if (!('profile' in choice) && (choice.family === 'auto' || choice.family === 'correlated')) return `${info.label.replace(' (recommended)', '')}, measured per image`;
+  const spec = choice as NoiseSpec;
   if (spec.family === 'correlated') return `${info.label}, σ ${formatNumber(profileSigma(spec.profile), digits)}`;
   const values = specValues(spec);
   return `${info.label} ${info.parameters.map((q) => `${q.symbol} ${formatNumber(values[q.key], digits)}`).join(', ')}`;

@@ -60,9 +60,15 @@ describe('the dataset store', () => {
 });
 
 describe('the noise store', () => {
-  it('makes a spec from the values, and says what is missing', () => {
+  it('starts on the automatic choice, ready to train; makes a spec from the values, and says what is missing', () => {
     installFakeBridge({});
     const noise = useNoiseStore();
+    expect(noise.family).toBe('auto');
+    expect(noise.spec).toEqual({ family: 'auto' });
+    expect(noise.problem).toBeNull();
+    noise.family = 'correlated';
+    expect(noise.spec).toEqual({ family: 'correlated' });
+    noise.family = 'gaussian';
     expect(noise.spec).toBeNull();
     expect(noise.problem).toMatch(/standard deviation/);
     noise.setValue('sigma', 0.05);

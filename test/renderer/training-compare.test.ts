@@ -22,6 +22,8 @@ describe('the training store', () => {
     const training = useTrainingStore();
     expect(training.blocked).toMatch(/dataset/);
     useDatasetStore().summary = dataset;
+    expect(training.blocked).toBeNull();
+    useNoiseStore().family = 'gaussian';
     expect(training.blocked).toMatch(/standard deviation/);
     useNoiseStore().setValue('sigma', 0.1);
     expect(training.blocked).toBeNull();

@@ -1,13 +1,20 @@
+import { choiceSpec } from '../../shared/noise';
+import { resolveNoiseSpec } from '../../tasks/resolve-noise';
 import { trainTask } from '../../tasks/train-task';
 import type { WorkerResult, WorkerTask } from '../messages';
 import type { TaskContext } from '../task-context';
 
 /** Trains into the model folder (a new one, or the one resumed), reporting every step. */
 export async function runTrain(task: Extract<WorkerTask, { kind: 'train' }>, context: TaskContext): Promise<WorkerResult<'train'>> {
+  const choice = task.noise;
+  const spec = choice ? choiceSpec(choice) : undefined;
+  const noise = choice && !spec
+    ? await resolveNoiseSpec({ family: choice.family }, task.data, (message) => context.note(message), task.amplitude)
+    : spec ?? undefined;
   const result = await trainTask({
     data: task.data,
     out: task.out,
-    noise: task.noise,
+    noise,
     options: task.settings,
     resume: task.resume,
     amplitude: task.amplitude,

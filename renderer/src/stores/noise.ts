@@ -2,8 +2,8 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { EstimateReport } from '../../../main/shared/estimate';
 import { pooledNoiseSpec } from '../../../main/shared/estimate';
-import type { NoiseFamily, NoiseSpec } from '../../../main/shared/noise';
-import { noiseSpecSchema } from '../../../main/shared/noise';
+import type { FamilyChoice, NoiseChoice } from '../../../main/shared/noise';
+import { noiseChoiceSchema } from '../../../main/shared/noise';
 import { familyInfo, specValues } from '../noise-families';
 import { useAppStore } from './app';
 import { useJobsStore } from './jobs';
@@ -11,7 +11,7 @@ import { useJobsStore } from './jobs';
 export type SarDomain = 'intensity' | 'amplitude';
 
 /** The parameters of a family taken from an estimate (Poisson-Gaussian reads the Poisson fit's a and b). */
-function fromReport(family: NoiseFamily, report: EstimateReport): Record<string, number> | null {
+function fromReport(family: FamilyChoice, report: EstimateReport): Record<string, number> | null {
   const pooled = report.pooled;
   if (family === 'poissongaussian' && pooled.family === 'poisson') return { a: pooled.a, b: Math.max(0, pooled.b) };
   return pooled.family === family ? specValues(pooledNoiseSpec(pooled)) : null;
@@ -19,10 +19,10 @@ function fromReport(family: NoiseFamily, report: EstimateReport): Record<string,
 
 /** The noise model GR2R trains with: a family and its parameters, estimated from the data or set by hand. */
 export const useNoiseStore = defineStore('noise', () => {
-  const family = ref<NoiseFamily>('gaussian');
-  const params = ref<Partial<Record<NoiseFamily, Record<string, number>>>>({});
-  const origin = ref<Partial<Record<NoiseFamily, 'estimate' | 'manual'>>>({});
-  const reports = ref<Partial<Record<NoiseFamily, EstimateReport>>>({});
+  const family = ref<FamilyChoice>('auto');
+  const params = ref<Partial<Record<FamilyChoice, Record<string, number>>>>({});
+  const origin = ref<Partial<Record<FamilyChoice, 'estimate' | 'manual'>>>({});
+  const reports = ref<Partial<Record<FamilyChoice, EstimateReport>>>({});
   const sarDomain = ref<SarDomain>('intensity');
   const estimateJob = ref<string | null>(null);
 
@@ -30,8 +30,9 @@ export const useNoiseStore = defineStore('noise', () => {
   const values = computed(() => params.value[family.value] ?? {});
   const report = computed(() => reports.value[family.value] ?? null);
   const estimated = computed(() => (report.value ? fromReport(family.value, report.value) : null));
-  const spec = computed<NoiseSpec | null>(() => {
-    const parsed = noiseSpecSchema.safeParse({ family: family.value, ...values.value });
+  /** What training is asked for: a full spec, or (automatic, correlated) a choice measured when it starts. */
+  const spec = computed<NoiseChoice | null>(() => {
+    const parsed = noiseChoiceSchema.safeParse({ family: family.value, ...values.value });
     return parsed.success ? parsed.data : null;
   });
   const problem = computed(() => {

@@ -1,0 +1,63 @@
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeImage } from '../../main/engine/image';
+import { keptNoiseWarning } from '../../main/engine/kept-noise';
+import { imagePsnr } from '../../main/engine/metrics';
+import { readImage } from '../../main/io';
+import { denoiseTask } from '../../main/tasks/denoise-task';
+import { resolveNoiseSpec } from '../../main/tasks/resolve-noise';
+import { trainTask } from '../../main/tasks/train-task';
+import { cameraJpeg, readClean } from '../helpers/camera-like';
+
+const work = await mkdtemp(join(tmpdir(), 'gr2r-camera-'));
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe('camera-like JPEGs (demosaicked, JPEG-compressed noise), the default blind pipeline', () => {
+  it('chooses correlated noise, removes it (output far from input), and gains over the noisy input on every image', async () => {
+    const noisy = join(work, 'noisy');
+    await mkdir(noisy);
+    const names = ['astronaut.png', 'chelsea.png', 'coffee.png', 'rocket.png'];
+    const clean = new Map<string, Awaited<ReturnType<typeof readClean>>>();
+    for (const [i, name] of names.entries()) {
+      const jpeg = name.replace('.png', '.jpg');
+      clean.set(jpeg, await readClean(name));
+      await cameraJpeg(clean.get(jpeg)!, join(noisy, jpeg), 10 + i);
+    }
+    const notes: string[] = [];
+    const spec = await resolveNoiseSpec({ family: 'auto' }, noisy, (m) => notes.push(m));
+    expect(spec.family).toBe('correlated');
+    expect(notes.join('\n')).toMatch(/correlated/);
+    const model = join(work, 'model');
+    await trainTask({ data: noisy, out: model, noise: spec, options: { steps: 150 } });
+    const out = join(work, 'out');
+    const done = await denoiseTask({ model, input: noisy, output: out, mc: 2 });
+    expect(done.failures).toEqual([]);
+    expect(await readdir(out)).toHaveLength(names.length);
+    for (const w of done.written) {
+      const name = w.input.split('/').pop()!;
+      const before = (await readImage(w.input)).image;
+      const after = (await readImage(w.output)).image;
+      const x = clean.get(name)!;
+      // The old failure returned the input: every output must move away from it and towards the clean image.
+      expect(w.notes.join(' ')).not.toMatch(/learned to keep the noise/);
+      expect(imagePsnr(after, x) - imagePsnr(before, x)).toBeGreaterThan(1);
+    }
+  }, 600_000);
+});
+
+describe('saying when a model kept the noise', () => {
+  const meta = { noise: { family: 'gaussian', sigma: 0.05 } as const, alpha: 0.25, loss: 'mse' as const };
+  const y = makeImage(8, 8, 1, Float32Array.from({ length: 64 }, (_, i) => 0.5 + 0.05 * Math.sin(i * 12.9898)));
+
+  it('warns when the output is (nearly) the input', () => {
+    expect(keptNoiseWarning(y, y, meta)).toMatch(/learned to keep the noise/);
+  });
+
+  it('stays quiet when the output removed about the noise given, and for supervised models', () => {
+    const flat = makeImage(8, 8, 1, new Float32Array(64).fill(0.5));
+    expect(keptNoiseWarning(y, flat, meta)).toBeNull();
+    expect(keptNoiseWarning(y, y, { ...meta, loss: 'supervised' })).toBeNull();
+  });
+});
