@@ -36,7 +36,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
   const jobs = new JobManager(options.spawnWorker, settings.user.backend);
   const hub = new EventHub();
   jobs.onBackend((report) => hub.emit('app:backend', report));
-  const jobService = new JobService(jobs, hub, { folders, models, settings, chooser: options.chooser, previews });
+  const jobService = new JobService(jobs, hub, { folders, models, settings, chooser: options.chooser, previews, exportsDir: join(options.dataDir, 'exports') });
   return {
     mode: options.mode, version: options.version, settings, folders, chooser: options.chooser, models, jobs, jobService,
     images: new ImageService(folders), hub, openFolder: options.openFolder, notes,

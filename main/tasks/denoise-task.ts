@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { BackendName, BackendReport } from '../engine/backend';
 import { initBackend } from '../engine/backend';
@@ -11,6 +10,7 @@ import type { DenoiseProgress, FileFailure } from '../shared/jobs';
 import type { BandChoice } from './band-path';
 import { denoiseFileInBands, wantsBands } from './band-path';
 import { listImages } from './dataset';
+import { prepareOutputFolder } from './prepare-output';
 import type { SarOptions } from './denoise-band';
 import type { RatioSummary } from './ratio-image';
 import type { LoadedModel } from './model';
@@ -55,7 +55,7 @@ export async function denoiseTask(input: DenoiseTaskInput): Promise<DenoiseTaskR
   const backend = await initBackend(input.backend);
   const { net, meta } = await openModel(input.model);
   const { files, failures } = await listImages(input.input);
-  await mkdir(input.output, { recursive: true });
+  await prepareOutputFolder([input.input], input.output);
   const predictor = await choosePredictor(net, { prefer: input.inference });
   try {
     const done = await denoiseFiles(input, files, failures, { net, meta }, backend, predictor.predict);
