@@ -1,11 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-
-/** True when `path` is `folder` or inside it (both absolute, real). */
-export function isWithin(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
+import { basename, dirname, join, resolve } from 'node:path';
+import { isWithin } from './confined-path';
 
 /** The real path of `path`, which may not exist yet: its deepest existing folder resolved, the rest appended. */
 export async function realPathToBe(path: string): Promise<string> {
