@@ -5,11 +5,12 @@ import { defaultDenoiseOptions } from '../engine/denoise';
 import { denoiseImage } from '../engine/denoise-image';
 import type { Predictor } from '../engine/predictor';
 import type { WriteOptions } from '../io';
-import { readImage, reasonOf, writeImage } from '../io';
+import { readImage, writeImage } from '../io';
 import type { DenoiseProgress, FileFailure } from '../shared/jobs';
 import type { BandChoice } from './band-path';
 import { denoiseFileInBands, wantsBands } from './band-path';
 import { listImages } from './dataset';
+import { fileFailure } from './each-file';
 import { prepareOutputFolder } from './prepare-output';
 import type { SarOptions } from './denoise-band';
 import type { RatioSummary } from './ratio-image';
@@ -93,7 +94,7 @@ async function denoiseFiles(input: DenoiseTaskInput, files: string[], failures: 
       written.push({ input: file, output: out.path, notes: [...source.notes, ...out.notes] });
     } catch (error) {
       if (input.signal?.aborted) return { written, failures, backend, cancelled: true };
-      failures.push({ file, reason: reasonOf(error) });
+      failures.push(fileFailure(file, error));
     }
   }
   return { written, failures, backend, cancelled: false };

@@ -2,7 +2,13 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testServices } from './services-fixture';
+import { createServices } from '../../main/services/create-services';
+import { RootChooser } from '../../main/services/root-chooser';
+import { silentWorker } from './services-fixture';
+
+const testServices = async (dir: string) => createServices({
+  mode: 'browser', version: '0.0.0-test', dataDir: join(dir, 'data'), chooser: await RootChooser.create(dir), spawnWorker: silentWorker,
+});
 
 describe('the previews folder of --data', () => {
   it('never deletes a previews folder the app did not make', async () => {
