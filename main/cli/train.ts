@@ -108,8 +108,9 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const progress = new ProgressLine(io);
   const noise = flags.resume && !flags.noise ? undefined : parseNoise(flags);
   const spec = await resolveNoise(noise, flags.data, (m) => progress.note(m), flags.amplitude);
+  const { data, out } = flags;
   const result = await namingFailures(io, 'skipped', () => trainTask({
-    data: flags.data, target: flags.target, out: flags.out, noise: spec, options: trainOptions(flags),
+    data, target: flags.target, out, noise: spec, options: trainOptions(flags),
     resume: flags.resume, amplitude: flags.amplitude, backend: parseBackend(flags.backend), workers: parseWorkers(flags.workers),
     gradients: parseGradients(flags.gradients), signal: io.signal,
     onNote: (m) => progress.note(m),
