@@ -54,11 +54,13 @@ async function trainPlan(ctx: PlanContext, request: Extract<JobRequest, { kind: 
   if (request.kind === 'resume' && !(await ctx.models.summary(request.modelId)).canResume) {
     throw new AppFailure('conflict', `model ${request.modelId} keeps no optimiser state, so training cannot continue`);
   }
+  // On other data than the model's, a resumed run trains a copy into a new model of the library (tasks/train-task.ts).
+  const forkTo = request.kind === 'resume' ? (await ctx.models.reserve(`${request.modelId}-resumed`)).path : undefined;
   const task = request.kind === 'train'
     ? { kind: 'train' as const, data, out: target.path, noise: request.noise, settings: request.settings, resume: false, amplitude: request.amplitude }
-    : { kind: 'train' as const, data, out: target.path, settings: { steps: request.steps }, resume: true };
+    : { kind: 'train' as const, data, out: target.path, settings: { steps: request.steps }, resume: true, forkTo };
   return plan('train', task, async (result) => ({
-    kind: 'train', model: await ctx.models.summary(target.id), cancelled: result.cancelled, failures: named(result.failures),
+    kind: 'train', model: await ctx.models.summary(basename(result.model)), cancelled: result.cancelled, failures: named(result.failures),
   }));
 }
 

@@ -14,6 +14,7 @@ import type { ModelMeta } from '../shared/model';
 import { modelMetaSchema } from '../shared/model';
 import type { NoiseSpec } from '../shared/noise';
 import { appVersion } from './version';
+import { datasetFingerprint, freeSibling } from './dataset-fingerprint';
 import { saveOnnxBeside } from './predictor-onnx-file';
 import { dataPeak, loadDataset, pairByName } from './dataset';
 import { prepareTargets, prepareTrainingImages } from './training-images';
@@ -34,6 +35,11 @@ export interface TrainTaskInput {
   /** Only what the user set; the rest come from the defaults, or from the checkpoint when resuming. */
   readonly options: Partial<Omit<TrainOptions, 'noise'>>;
   readonly resume?: boolean;
+  /**
+   * Resuming on other images than the model was trained on: the run trains a copy in this new folder and the
+   * model resumed is left as it was (default: `<out>-resumed`, or the first free number after it).
+   */
+  readonly forkTo?: string;
   /** SAR amplitude files: squared to intensity for training, recorded in gr2r.json (default: as the resumed run). */
   readonly amplitude?: boolean;
   readonly backend?: BackendName;
@@ -85,6 +91,18 @@ function resolveOptions(input: TrainTaskInput, resume: Checkpoint | undefined, n
   return options;
 }
 
+/**
+ * Where a run writes. A new run: its own folder. A resume on the images the model was trained on: the same
+ * folder, replaced only at the end. A resume on other images: a new folder, so the model resumed stays as it was.
+ */
+async function resumeTarget(input: TrainTaskInput, resume: Checkpoint | undefined, dataset: string, note: (m: string) => void): Promise<{ out: string; inPlace: boolean }> {
+  if (!resume) return { out: input.out, inPlace: false };
+  if (resume.meta.dataset === undefined || resume.meta.dataset === dataset) return { out: input.out, inPlace: true };
+  const out = input.forkTo ?? (await freeSibling(input.out));
+  note(`${input.data} is not the data ${input.out} was trained on: training continues into a new model, ${out}; ${input.out} is left as it was`);
+  return { out, inPlace: false };
+}
+
 /** Reads a folder, trains (GR2R, or supervised with targets), and keeps the model folder up to date with checkpoints. */
 export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult> {
   const note = input.onNote ?? (() => {});
@@ -101,17 +119,25 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   prepared.notes.forEach(note);
   const clean = input.target ? prepareTargets(pairByName(noisy.images, (await loadDataset(input.target)).images), pixels) : undefined;
   const data = splitData(prepared.images, clean, options.seed);
+  const dataset = await datasetFingerprint(noisy.images.map((image) => image.file));
+  const target = await resumeTarget(input, resume, dataset, note);
   let last: Checkpoint | undefined;
+  let saved = false;
   const gradients = chooseGradients({ prefer: input.gradients, workers, backend: backend.name, onNote: note });
   const run = { data, options, peak: resume?.meta.peak ?? dataPeak(prepared.images), appVersion, resume, signal: input.signal, gradients };
   for await (const event of train(run)) {
     if (event.kind === 'step') input.onProgress?.(event.progress);
     else {
-      last = pixels.amplitude ? { ...event.checkpoint, meta: { ...event.checkpoint.meta, sar: { amplitude: true } } } : event.checkpoint;
-      await saveModel(input.out, last.artifacts, last.meta, last.optimizer, { overwrite: true });
+      const meta = { ...event.checkpoint.meta, dataset, ...(pixels.amplitude && { sar: { amplitude: true } }) };
+      last = { ...event.checkpoint, meta };
+      // A model resumed in place changes only once the run has finished: one atomic replace, never a half run.
+      if (target.inPlace && !event.final) continue;
+      await saveModel(target.out, last.artifacts, last.meta, last.optimizer, { overwrite: true });
+      saved = true;
     }
   }
   if (!last) throw new Error(`${input.out}: training had nothing to do (already at step ${options.steps})`);
-  await saveOnnxBeside(input.out, last, note);
-  return { model: input.out, meta: last.meta, backend, failures: noisy.failures, cancelled: last.meta.step < options.steps };
+  if (saved) await saveOnnxBeside(target.out, last, note);
+  else note(`stopped at step ${last.meta.step}: ${target.out} is left as it was (step ${resume?.meta.step ?? 0}); resume again to go on`);
+  return { model: target.out, meta: saved ? last.meta : resume!.meta, backend, failures: noisy.failures, cancelled: last.meta.step < options.steps };
 }

@@ -17,6 +17,8 @@ export const workerTaskSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('train'), data: z.string(), out: z.string(), noise: noiseSpecSchema.optional(),
     settings: trainSettingsSchema.partial(), resume: z.boolean(), amplitude: z.boolean().optional(),
+    /** Resuming on other data than the model's: train into this new folder instead (default: a free sibling). */
+    forkTo: z.string().optional(),
   }),
   z.object({ kind: z.literal('estimate'), data: z.string(), family: estimateFamilySchema, amplitude: z.boolean() }),
   z.object({ kind: z.literal('preview'), model: z.string(), file: z.string(), crop: cropSchema, mc: z.number().int().min(1), out: z.string() }),

@@ -10,6 +10,7 @@ export async function runTrain(task: Extract<WorkerTask, { kind: 'train' }>, con
     noise: task.noise,
     options: task.settings,
     resume: task.resume,
+    forkTo: task.forkTo,
     amplitude: task.amplitude,
     backend: context.backend,
     signal: context.signal,
