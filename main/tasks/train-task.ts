@@ -19,6 +19,7 @@ import { saveOnnxBeside } from './predictor-onnx-file';
 import { dataPeak, loadDataset, pairByName } from './dataset';
 import { prepareTargets, prepareTrainingImages } from './training-images';
 import { trainableImages } from './trainable-images';
+import { loadTrainingDataset } from './training-crops';
 import { NoFileLeft } from './each-file';
 import type { GradientEngine } from './training-gradients';
 import { chooseGradients } from './training-gradients';
@@ -110,7 +111,9 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const resume = await resumeFrom(input);
   const options = resolveOptions(input, resume, note);
   const workers = resolveWorkers(input.workers ?? defaultWorkers, backend.name, options.batch, availableParallelism());
-  const loaded = await loadDataset(input.data);
+  // Supervised runs pair whole images by name; GR2R reads big images as a few crops (training-crops.ts).
+  const loaded = input.target ? { ...(await loadDataset(input.data)), notes: [] } : await loadTrainingDataset(input.data);
+  loaded.notes.forEach(note);
   const failures = [...loaded.failures];
   const noisy = { images: trainableImages(loaded.images, options.net, options.patch, failures), failures };
   if (noisy.images.length === 0) throw new NoFileLeft(input.data, failures, 'read for training');
