@@ -4,6 +4,7 @@ import { realInside } from './confined-path';
 import { reasonOf } from './file-error';
 import { probeImage, type ImageProbe, type ReadOptions } from './probe-image';
 import { SNIFF_BYTES, sniffFormat } from './sniff-format';
+import { checkNotTruncated } from './truncation-check';
 
 export interface ScanOptions extends ReadOptions {
   readonly recursive?: boolean;
@@ -77,7 +78,9 @@ export async function scanFolder(dir: string, options: ScanOptions = {}): Promis
         ignored.push(file);
         continue;
       }
-      images.push(await probeImage(file, options));
+      const probe = await probeImage(file, options);
+      await checkNotTruncated(file, probe.format);
+      images.push(probe);
     } catch (error) {
       failures.push({ file, reason: reasonOf(error) });
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printable } from '../../main/cli/printable';
+import { scanFolder } from '../../main/io';
 import { runCli } from '../cli/run-cli';
 import type { Corpus } from './corpus';
 import { writeCorpus } from './corpus';
@@ -91,4 +92,14 @@ describe('a folder where every file is bad', () => {
       expect(lines.at(-1)).toMatch(/none of the 3 files could be/);
     }
   }, 60_000);
+});
+
+describe('a scan', () => {
+  it('counts a truncated PNG or JPEG as unreadable from the start, not when a later step reads it', async () => {
+    const scan = await scanFolder(input);
+    const failed = new Map(scan.failures.map((f) => [f.file.slice(input.length + 1), f.reason]));
+    expect(failed.get('truncated.png')).toBe('truncated or damaged: the file ends before its IEND chunk');
+    expect(failed.get('truncated.jpg')).toBe('truncated or damaged: the file ends before its end-of-image marker');
+    for (const good of corpus.good) expect(scan.images.map((p) => p.file)).toContain(join(input, good));
+  });
 });
