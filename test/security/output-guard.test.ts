@@ -61,6 +61,9 @@ describe('an output folder never is, holds or sits inside an input folder', () =
   it('resolves folders that do not exist yet through the links of their existing parents', async () => {
     await expect(checkOutputFolder([photos], join(dir, 'link-to-photos', 'x', 'y'))).rejects.toThrow(/is inside the input folder/);
     await expect(checkOutputFolder([join(photos, 'a.png')], join(dir, 'elsewhere'))).resolves.toBeUndefined();
+    // One file as input: only its own folder is refused; a folder below it holds no other input of the run.
+    await expect(checkOutputFolder([join(photos, 'a.png')], join(photos, 'sub'))).resolves.toBeUndefined();
+    await expect(checkOutputFolder([join(photos, 'a.png')], join(dir, 'link-to-photos'))).rejects.toThrow(/is the input folder/);
   });
 });
 
