@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { CancelFiles } from './cancel-files';
 import { AppFailure } from './shared/result';
 import type { BackendChoice, BackendReportData } from './shared/settings';
+import { JobLanes } from './job-lanes';
 import type { SpawnWorker, WorkerHandle } from './worker-handle';
+import type { WatchdogOptions } from './worker-watchdog';
+import { defaultWatchdog, Watchdog } from './worker-watchdog';
 import type { FromWorker, WorkerProgress, WorkerResult, WorkerTask, WorkerTaskKind } from './worker/messages';
 import { fromWorkerSchema, workerResultSchemas } from './worker/messages';
 
@@ -19,7 +22,10 @@ export interface RunningJob<K extends WorkerTaskKind> {
 
 interface Pending {
   readonly kind: WorkerTaskKind;
+  readonly task: WorkerTask;
   readonly hooks: JobHooks;
+  /** Sent to the worker (else waiting in its kind's queue). */
+  sent: boolean;
   resolve(result: unknown): void;
   reject(error: AppFailure): void;
 }
@@ -27,7 +33,8 @@ interface Pending {
 /**
  * The one job manager: starts the compute worker when a job needs it, sends it typed tasks, relays progress,
  * forwards cancel, and turns a crash of the worker into a failed job (the app goes on; the next job starts a
- * fresh worker).
+ * fresh worker). Jobs of one kind run one at a time, the others wait in order (job-lanes.ts); a worker that stops
+ * answering while busy is killed and its jobs failed with a message (worker-watchdog.ts).
  */
 export class JobManager {
   private worker: WorkerHandle | undefined;
@@ -36,21 +43,30 @@ export class JobManager {
   private readonly backendListeners = new Set<(report: BackendReportData) => void>();
   private restartWhenIdle = false;
   private readonly cancelFiles = new CancelFiles();
+  private readonly lanes = new JobLanes();
+  private watchdog: Watchdog | undefined;
 
-  constructor(private readonly spawn: SpawnWorker, private backendChoice: BackendChoice = 'auto') {}
+  constructor(private readonly spawn: SpawnWorker, private backendChoice: BackendChoice = 'auto', private readonly watch: WatchdogOptions = defaultWatchdog) {}
 
   run<K extends WorkerTaskKind>(task: Extract<WorkerTask, { kind: K }>, hooks: JobHooks = {}): RunningJob<K> {
     const id = randomUUID();
     const done = new Promise<WorkerResult<K>>((resolve, reject) => {
-      this.pending.set(id, { kind: task.kind, hooks, resolve: resolve as (r: unknown) => void, reject });
+      this.pending.set(id, { kind: task.kind, task, hooks, sent: false, resolve: resolve as (r: unknown) => void, reject });
     });
-    this.ensureWorker().send({ type: 'run', jobId: id, task, cancelFile: this.cancelFiles.path(id) });
+    if (this.lanes.admit(task.kind, id)) this.dispatch(id);
     return { id, done };
   }
 
-  /** Asks the job to stop at its next step; false when no such job is running. */
+  /** Asks the job to stop at its next step (a waiting one never starts); false when no such job is running. */
   cancel(id: string): boolean {
-    if (!this.pending.has(id) || !this.worker) return false;
+    const job = this.pending.get(id);
+    if (job && !job.sent) {
+      this.lanes.drop(job.kind, id);
+      this.pending.delete(id);
+      job.reject(new AppFailure('failed', 'cancelled'));
+      return true;
+    }
+    if (!job || !this.worker) return false;
     this.cancelFiles.signal(id);
     this.worker.send({ type: 'cancel', jobId: id });
     return true;
@@ -80,19 +96,59 @@ export class JobManager {
   dispose(): void {
     for (const [id, job] of this.pending) job.reject(new AppFailure('failed', `job ${id} stopped: the app is closing`));
     this.pending.clear();
+    this.watchdog?.stop();
     this.worker?.kill();
     this.worker = undefined;
     this.cancelFiles.dispose();
+  }
+
+  private dispatch(id: string): void {
+    const job = this.pending.get(id);
+    if (!job) return;
+    job.sent = true;
+    this.ensureWorker().send({ type: 'run', jobId: id, task: job.task, cancelFile: this.cancelFiles.path(id) });
+    this.watchdog?.start();
   }
 
   private ensureWorker(): WorkerHandle {
     if (this.worker) return this.worker;
     const worker = this.spawn();
     this.worker = worker;
-    worker.onMessage((data) => this.receive(data));
+    this.watchdog?.stop();
+    const watchdog = new Watchdog(this.watch, () => worker.send({ type: 'ping' }), (silentMs) => this.hung(worker, silentMs));
+    this.watchdog = watchdog;
+    worker.onMessage((data) => {
+      watchdog.heard();
+      this.receive(data);
+    });
     worker.onExit((detail) => this.exited(worker, detail));
     worker.send({ type: 'init', backend: this.backendChoice });
     return worker;
+  }
+
+  /** A job is over: its kind's next job starts; the watchdog rests once nothing runs. */
+  private finish(id: string, job: Pending): void {
+    this.pending.delete(id);
+    this.cancelFiles.forget(id);
+    const next = this.lanes.release(job.kind, id);
+    if (next !== undefined) this.dispatch(next);
+    if (![...this.pending.values()].some((p) => p.sent)) this.watchdog?.stop();
+  }
+
+  /** Fails every job the worker was running (waiting ones then start on a fresh worker). */
+  private failRunning(message: string): void {
+    const running = [...this.pending].filter(([, job]) => job.sent);
+    for (const [, job] of running) job.reject(new AppFailure('worker-crashed', message));
+    for (const [id, job] of running) this.finish(id, job);
+  }
+
+  private hung(worker: WorkerHandle, silentMs: number): void {
+    if (worker !== this.worker) return;
+    this.worker = undefined;
+    worker.kill();
+    const seconds = Math.round(silentMs / 1000);
+    this.failRunning(`The compute worker stopped answering for ${seconds} s, so it was stopped and its job failed. `
+      + 'Nothing else is affected: the next job starts a new worker.');
   }
 
   private stopIfIdle(): void {
@@ -108,9 +164,8 @@ export class JobManager {
     this.worker = undefined;
     // The system kills a process that runs out of memory with SIGKILL: then the fix is a smaller job.
     const hint = detail.includes('SIGKILL') ? ', probably out of memory; try a smaller batch, patch or tile' : '';
-    const message = `The compute worker stopped unexpectedly (${detail}${hint}). Nothing else is affected: the next job starts a new worker.`;
-    for (const job of this.pending.values()) job.reject(new AppFailure('worker-crashed', message));
-    this.pending.clear();
+    this.watchdog?.stop();
+    this.failRunning(`The compute worker stopped unexpectedly (${detail}${hint}). Nothing else is affected: the next job starts a new worker.`);
   }
 
   private receive(data: unknown): void {
@@ -123,6 +178,7 @@ export class JobManager {
   }
 
   private handle(message: FromWorker): void {
+    if (message.type === 'pong') return;
     if (message.type === 'ready') {
       this.report = message.backend;
       for (const listener of this.backendListeners) listener(message.backend);
@@ -136,8 +192,7 @@ export class JobManager {
   }
 
   private settle(id: string, job: Pending, message: Extract<FromWorker, { type: 'done' | 'failed' }>): void {
-    this.pending.delete(id);
-    this.cancelFiles.forget(id);
+    this.finish(id, job);
     if (message.type === 'failed') job.reject(new AppFailure(message.error.code, message.error.message));
     else {
       const result = workerResultSchemas[job.kind].safeParse(message.result);

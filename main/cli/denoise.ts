@@ -4,6 +4,7 @@ import { denoiseTask } from '../tasks/denoise-task';
 import type { Command, CommandIO } from './command';
 import { UsageError } from './command';
 import { parseNumber } from './noise-flags';
+import { failureLine, printable } from './printable';
 import { ProgressLine } from './progress';
 import { parseBackend } from './train';
 
@@ -58,13 +59,13 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     model: flags.model, input: flags.input, output: flags.output,
     mc: wholeNumber('mc', flags.mc, 1), tile: wholeNumber('tile', flags.tile, 16), seed: wholeNumber('seed', flags.seed, 0),
     overwrite: flags.overwrite, backend: parseBackend(flags.backend), sar: sarOptions(flags), signal: io.signal,
-    onProgress: (p) => p.fileFraction === 0 && progress.update(p.fileIndex, p.fileCount, p.file, p.etaMs),
+    onProgress: (p) => p.fileFraction === 0 && progress.update(p.fileIndex, p.fileCount, printable(p.file), p.etaMs),
   });
   for (const w of result.written) {
-    io.stdout.write(`${w.output}${w.notes.length ? ` (${w.notes.join('; ')})` : ''}\n`);
-    if (w.ratio) io.stdout.write(`ratio ${w.ratio.file}: mean ${w.ratio.mean.toFixed(4)}, variance ${w.ratio.variance.toFixed(4)} over ${w.ratio.count} values\n`);
+    io.stdout.write(`${printable(w.output)}${w.notes.length ? ` (${printable(w.notes.join('; '))})` : ''}\n`);
+    if (w.ratio) io.stdout.write(`ratio ${printable(w.ratio.file)}: mean ${w.ratio.mean.toFixed(4)}, variance ${w.ratio.variance.toFixed(4)} over ${w.ratio.count} values\n`);
   }
-  for (const f of result.failures) io.stderr.write(`failed ${f.file}: ${f.reason}\n`);
+  for (const f of result.failures) io.stderr.write(`${failureLine('failed', f)}\n`);
   io.stderr.write(`denoised ${result.written.length} file(s), ${result.failures.length} failed; ${result.inference}; ${describeBackend(result.backend)}\n`);
   if (result.cancelled) return 130;
   return result.failures.length > 0 ? 1 : 0;

@@ -4,12 +4,15 @@ import { estimateFamilySchema } from '../shared/estimate';
 import { estimateTask } from '../tasks/estimate-task';
 import type { Command, CommandIO } from './command';
 import { UsageError } from './command';
+import { namingFailures } from './name-failures';
+import { failureLine, printable } from './printable';
 
 const help = `Usage: gr2r estimate FILE_OR_DIR --noise gaussian|poisson|gamma [--amplitude] [--json]
 
 Estimates the noise parameter from the noisy images themselves: sigma (gaussian), the gain (poisson,
 with the Poisson-Gaussian fit var = a * mean + b) or the number of looks (gamma speckle), for each
-image and pooled over a folder (images of one sensor), with its uncertainty. It also checks what GR2R
+image and pooled over a folder (images of one sensor), with its uncertainty. Files that cannot be read or measured are named on stderr and the others go on.
+It also checks what GR2R
 assumes: independent pixels (lag-1 noise autocorrelation), no clipping, Poisson values on a lattice of
 the gain, and how the variance grows with the mean.
 
@@ -36,10 +39,11 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('give one FILE_OR_DIR (see gr2r estimate --help)');
   const family = parseFamily(flags.noise);
   if (flags.amplitude && family !== 'gamma') throw new UsageError('--amplitude is for gamma (speckle) data');
-  const report = await estimateTask({
+  const report = await namingFailures(io, 'skipped', () => estimateTask({
     input: positionals[0], family, amplitude: flags.amplitude, recursive: flags.recursive,
-    onImage: flags.json ? undefined : (file, index, count) => count > 1 && io.stderr.write(`estimating ${index + 1}/${count} ${file}\n`),
-  });
+    onImage: flags.json ? undefined : (file, index, count) => count > 1 && io.stderr.write(`estimating ${index + 1}/${count} ${printable(file)}\n`),
+  }));
+  for (const failure of report.failures) io.stderr.write(`${failureLine('skipped', failure)}\n`);
   io.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : describeReport(report));
   return 0;
 }
@@ -66,12 +70,12 @@ function detailOf(e: ImageEstimate): string {
 
 /** The human-readable report: one line per image, the pooled line, then the warnings. */
 function describeReport(report: EstimateReport): string {
-  const width = Math.max(...report.images.map((e) => e.name.length), 6);
-  const lines = report.images.map((e) => `${e.name.padEnd(width)}  ${valueOf(e)} ± ${pct(e.uncertainty)}  ${detailOf(e)}`);
+  const width = Math.max(...report.images.map((e) => printable(e.name).length), 6);
+  const lines = report.images.map((e) => `${printable(e.name).padEnd(width)}  ${valueOf(e)} ± ${pct(e.uncertainty)}  ${detailOf(e)}`);
   const p = report.pooled;
   const extra = p.family === 'poisson' ? `; Poisson-Gaussian a ${num(p.a)}, b ${num(p.b)}` : '';
-  lines.push(`${'pooled'.padEnd(width)}  ${valueOf(p)} ± ${pct(p.uncertainty)}  (${p.count} image${p.count === 1 ? '' : 's'}, spread ${pct(p.spread)}${p.outliers.length ? `, outliers: ${p.outliers.join(', ')}` : ''}${extra})`);
-  if (report.warnings.length) lines.push('', 'warnings:', ...report.warnings.map((w) => `  - ${w}`));
+  lines.push(`${'pooled'.padEnd(width)}  ${valueOf(p)} ± ${pct(p.uncertainty)}  (${p.count} image${p.count === 1 ? '' : 's'}, spread ${pct(p.spread)}${p.outliers.length ? `, outliers: ${p.outliers.map(printable).join(', ')}` : ''}${extra})`);
+  if (report.warnings.length) lines.push('', 'warnings:', ...report.warnings.map((w) => `  - ${printable(w)}`));
   return `${lines.join('\n')}\n`;
 }
 

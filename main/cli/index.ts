@@ -1,6 +1,7 @@
 import type { CommandIO } from './command';
 import { UsageError } from './command';
 import { commands } from './commands';
+import { printable } from './printable';
 
 function usage(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);
@@ -26,7 +27,7 @@ export async function main(argv: string[], io: CommandIO = { stdout: process.std
     return await command.run(rest, io);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`gr2r ${name}: ${message.split('\n')[0]}\n`);
+    io.stderr.write(`gr2r ${name}: ${printable(message)}\n`);
     if (process.env.GR2R_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     return error instanceof UsageError ? 2 : 1;
   }

@@ -1,4 +1,5 @@
 import type { CommandIO } from './command';
+import { printable } from './printable';
 
 export function formatDuration(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return '--:--';
@@ -34,6 +35,6 @@ export class ProgressLine {
 
   /** A message that must not be drawn over by the bar. */
   note(message: string): void {
-    this.io.stderr.write(`${this.io.stderr.isTTY ? '\r\x1b[K' : ''}${message}\n`);
+    this.io.stderr.write(`${this.io.stderr.isTTY ? '\r\x1b[K' : ''}${printable(message)}\n`);
   }
 }

@@ -12,6 +12,8 @@ import { defaultWorkers } from '../tasks/worker-count';
 import type { Command, CommandIO } from './command';
 import { UsageError } from './command';
 import { noiseFlagOptions, parseNoise, parseNumber } from './noise-flags';
+import { namingFailures } from './name-failures';
+import { printable } from './printable';
 import { ProgressLine } from './progress';
 import { resolveNoise } from './resolve-noise';
 
@@ -106,17 +108,18 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const progress = new ProgressLine(io);
   const noise = flags.resume && !flags.noise ? undefined : parseNoise(flags);
   const spec = await resolveNoise(noise, flags.data, (m) => progress.note(m), flags.amplitude);
-  const result = await trainTask({
-    data: flags.data, target: flags.target, out: flags.out, noise: spec, options: trainOptions(flags),
+  const { data, out } = flags;
+  const result = await namingFailures(io, 'skipped', () => trainTask({
+    data, target: flags.target, out, noise: spec, options: trainOptions(flags),
     resume: flags.resume, amplitude: flags.amplitude, backend: parseBackend(flags.backend), workers: parseWorkers(flags.workers),
     gradients: parseGradients(flags.gradients), signal: io.signal,
     onNote: (m) => progress.note(m),
     onProgress: (p) => progress.update(p.step, p.total, `loss ${p.loss.toPrecision(4)}${p.estPsnr === null ? '' : ` est. PSNR ${p.estPsnr.toFixed(2)} dB`}`, p.etaMs),
-  });
-  for (const f of result.failures) progress.note(`skipped ${f.file}: ${f.reason}`);
+  }));
+  for (const f of result.failures) progress.note(`skipped ${f.file}: ${f.reason}`); // note() escapes the name
   const { meta } = result;
   io.stdout.write(`${result.cancelled ? 'stopped' : 'trained'} ${describeNet(meta.net)} on ${describeNoise(meta.noise)} (alpha ${meta.alpha}, ${meta.loss}) for ${meta.step}/${meta.totalSteps} steps; ${describeBackend(result.backend)}\n`);
-  io.stdout.write(`model saved to ${result.model}${meta.estPsnr === null ? '' : `; estimated PSNR ${meta.estPsnr.toFixed(2)} dB`}\n`);
+  io.stdout.write(`model saved to ${printable(result.model)}${meta.estPsnr === null ? '' : `; estimated PSNR ${meta.estPsnr.toFixed(2)} dB`}\n`);
   return result.cancelled ? 130 : 0;
 }
 

@@ -25,6 +25,7 @@ export function asFileError(file: string, error: unknown): FileError {
     code === 'ENOENT' ? 'no such file or folder'
     : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
     : code === 'EISDIR' ? 'is a folder, not a file'
+    : code === 'ELOOP' ? 'a loop of symbolic links'
     : code === 'ENOTDIR' ? 'a part of the path is a file, not a folder'
     : code === 'ENOSPC' ? 'no space left on the disk'
     : code === 'EROFS' ? 'the disk is read-only'

@@ -1,4 +1,4 @@
-import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { lstat, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** `.name.<pid>-<hex>.tmp` (files), `.name.tmp-<pid>-<hex>` and `.name.old-<pid>-<hex>` (folders). */
@@ -20,9 +20,9 @@ async function exists(path: string): Promise<boolean> {
 /**
  * Cleans up after writers that were killed: their temp files and folders go; a model folder
  * moved aside just before a crash (`.old-`) is put back if its replacement never arrived.
- * Returns what was removed or restored.
+ * Returns what was removed or restored. `olderThan` (ms since the epoch) keeps anything modified since.
  */
-export async function removeLeftovers(dir: string): Promise<string[]> {
+export async function removeLeftovers(dir: string, options: { olderThan?: number } = {}): Promise<string[]> {
   const done: string[] = [];
   for (const name of await readdir(dir)) {
     const match = LEFTOVER.exec(name);
@@ -30,6 +30,8 @@ export async function removeLeftovers(dir: string): Promise<string[]> {
     const [, original, filePid, kind, folderPid] = match;
     if (isAlive(Number(filePid ?? folderPid))) continue; // still writing (this process included)
     const path = join(dir, name);
+    // A pid is reused after a reboot: a file written since this process started may be a live run's.
+    if (options.olderThan !== undefined && (await lstat(path)).mtimeMs >= options.olderThan) continue;
     if (kind === 'old' && !(await exists(join(dir, original)))) {
       await rename(path, join(dir, original));
       done.push(`restored ${original}`);

@@ -1,8 +1,10 @@
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { realInside } from './confined-path';
 import { reasonOf } from './file-error';
 import { probeImage, type ImageProbe, type ReadOptions } from './probe-image';
 import { SNIFF_BYTES, sniffFormat } from './sniff-format';
+import { checkNotTruncated } from './truncation-check';
 
 export interface ScanOptions extends ReadOptions {
   readonly recursive?: boolean;
@@ -36,16 +38,23 @@ async function looksLikeImage(file: string): Promise<boolean> {
   }
 }
 
-async function listFiles(dir: string, recursive: boolean, seen: Set<string>, files: string[]): Promise<void> {
+async function listFiles(dir: string, recursive: boolean, seen: Set<string>, files: string[], top: string, outside: FileFailure[]): Promise<void> {
   const real = await realpath(dir);
   if (seen.has(real)) return; // a link back to a folder already listed
   seen.add(real);
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue; // hidden files, our own temp files among them
     const path = join(dir, entry.name);
+    if (entry.isSymbolicLink()) {
+      const kept = await realInside(top, path).then(() => true, (error: unknown) => {
+        outside.push({ file: path, reason: reasonOf(error) });
+        return false;
+      });
+      if (!kept) continue;
+    }
     const isDir = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path).then((s) => s.isDirectory(), () => false)));
     if (isDir) {
-      if (recursive) await listFiles(path, recursive, seen, files);
+      if (recursive) await listFiles(path, recursive, seen, files, top, outside);
     } else {
       files.push(path);
     }
@@ -53,15 +62,15 @@ async function listFiles(dir: string, recursive: boolean, seen: Set<string>, fil
 }
 
 /**
- * Lists the images in a folder, recognised by content. Each file that cannot be read is listed
- * with its reason and the rest go on. Only headers are read: a damaged body shows when decoding.
+ * Lists the images in a folder, recognised by content. Each file that cannot be read is listed with its
+ * reason and the rest go on; so is a link leading outside the folder (never followed) or in a loop. Only headers are read: a damaged body shows when decoding.
  */
 export async function scanFolder(dir: string, options: ScanOptions = {}): Promise<FolderScan> {
   const files: string[] = [];
-  await listFiles(dir, options.recursive ?? false, new Set(), files);
+  const failures: FileFailure[] = [];
+  await listFiles(dir, options.recursive ?? false, new Set(), files, await realpath(dir), failures);
   files.sort();
   const images: ImageProbe[] = [];
-  const failures: FileFailure[] = [];
   const ignored: string[] = [];
   for (const file of files) {
     try {
@@ -69,7 +78,9 @@ export async function scanFolder(dir: string, options: ScanOptions = {}): Promis
         ignored.push(file);
         continue;
       }
-      images.push(await probeImage(file, options));
+      const probe = await probeImage(file, options);
+      await checkNotTruncated(file, probe.format);
+      images.push(probe);
     } catch (error) {
       failures.push({ file, reason: reasonOf(error) });
     }

@@ -8,7 +8,7 @@ import { fail } from '../shared/result';
 import { attachEvents } from './events-socket';
 import { pageSecurityPolicy } from './page-policy';
 import { staticFile } from './static-files';
-import { newToken, TokenGate } from './token-gate';
+import { newToken, parseTarget, TokenGate } from './token-gate';
 
 export const INVOKE_PREFIX = '/api/invoke/';
 const MAX_BODY = 1 << 20;
@@ -57,7 +57,8 @@ async function route(options: ServeOptions, gate: TokenGate, req: IncomingMessag
   const verdict = gate.check(req);
   if (verdict.kind === 'refuse') return send(res, verdict.status, 'text/plain; charset=utf-8', verdict.reason);
   if (verdict.kind === 'adopt') return send(res, 303, 'text/plain', '', { Location: verdict.location, 'Set-Cookie': verdict.cookie });
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const url = parseTarget(req.url);
+  if (!url) return send(res, 400, 'text/plain', 'unreadable request target');
   if (req.method === 'POST' && url.pathname.startsWith(INVOKE_PREFIX)) return invoke(options, req, res, url.pathname.slice(INVOKE_PREFIX.length));
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
   if (url.pathname.startsWith('/image/')) {

@@ -1,4 +1,3 @@
-import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JobManager } from '../jobs';
 import { SettingsStore } from '../settings';
@@ -10,6 +9,7 @@ import { FolderRegistry } from './folders';
 import { ImageService } from './image-response';
 import { JobService } from './job-service';
 import { ModelLibrary } from './models';
+import { freshPreviewsFolder } from './previews-folder';
 
 export interface ServiceOptions {
   readonly mode: AppServices['mode'];
@@ -29,17 +29,16 @@ export function warmUp(app: AppServices): void {
 export async function createServices(options: ServiceOptions): Promise<AppServices & { notes: readonly string[] }> {
   const settings = await SettingsStore.open(join(options.dataDir, 'settings.json'));
   const folders = new FolderRegistry();
-  const previewsPath = join(options.dataDir, 'previews');
-  await rm(previewsPath, { recursive: true, force: true });
-  await mkdir(previewsPath, { recursive: true });
+  const notes = [...settings.notes];
+  const previewsPath = await freshPreviewsFolder(options.dataDir, (line) => notes.push(line));
   const previews = folders.get((await folders.register(previewsPath)).id);
   const models = new ModelLibrary(join(options.dataDir, 'models'));
   const jobs = new JobManager(options.spawnWorker, settings.user.backend);
   const hub = new EventHub();
   jobs.onBackend((report) => hub.emit('app:backend', report));
-  const jobService = new JobService(jobs, hub, { folders, models, settings, chooser: options.chooser, previews });
+  const jobService = new JobService(jobs, hub, { folders, models, settings, chooser: options.chooser, previews, exportsDir: join(options.dataDir, 'exports') });
   return {
     mode: options.mode, version: options.version, settings, folders, chooser: options.chooser, models, jobs, jobService,
-    images: new ImageService(folders), hub, openFolder: options.openFolder, notes: settings.notes,
+    images: new ImageService(folders), hub, openFolder: options.openFolder, notes,
   };
 }

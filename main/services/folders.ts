@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { realpath, stat } from 'node:fs/promises';
-import { basename, join, relative, isAbsolute } from 'node:path';
+import { basename, join } from 'node:path';
+import { isWithin } from '../io/confined-path';
 import type { FolderRef } from '../shared/dataset';
 import { fileNameSchema } from '../shared/dataset';
 import { AppFailure } from '../shared/result';
@@ -11,11 +12,8 @@ export interface RegisteredFolder {
   readonly path: string;
 }
 
-/** True when `path` is `folder` or inside it (both real, absolute). */
-export function isInside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
+/** True when `path` is `folder` or inside it (both real, absolute): the io layer's one check. */
+export const isInside = isWithin;
 
 /**
  * The folders the user chose (and the app's own, like previews), behind opaque ids. Every file the renderer

@@ -1,5 +1,6 @@
-import { rmdir } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { mkdir, rmdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { checkOutputFolder } from '../io/output-guard';
 import type { JobHooks, JobManager } from '../jobs';
 import type { SettingsStore } from '../settings';
 import type { JobKind, JobRequest, JobResult } from '../shared/job-contract';
@@ -17,6 +18,8 @@ export interface PlanContext {
   readonly chooser: FolderChooser;
   /** Where preview crops are written; served like a chosen folder. */
   readonly previews: RegisteredFolder;
+  /** Where a denoised folder goes when the one beside its dataset is outside what the page may choose. */
+  readonly exportsDir: string;
 }
 
 /** A renderer request turned into a worker task, and what to make of the task's result. */
@@ -51,11 +54,13 @@ async function trainPlan(ctx: PlanContext, request: Extract<JobRequest, { kind: 
   if (request.kind === 'resume' && !(await ctx.models.summary(request.modelId)).canResume) {
     throw new AppFailure('conflict', `model ${request.modelId} keeps no optimiser state, so training cannot continue`);
   }
+  // On other data than the model's, a resumed run trains a copy into a new model of the library (tasks/train-task.ts).
+  const forkTo = request.kind === 'resume' ? (await ctx.models.reserve(`${request.modelId}-resumed`)).path : undefined;
   const task = request.kind === 'train'
     ? { kind: 'train' as const, data, out: target.path, noise: request.noise, settings: request.settings, resume: false, amplitude: request.amplitude }
-    : { kind: 'train' as const, data, out: target.path, settings: { steps: request.steps }, resume: true };
+    : { kind: 'train' as const, data, out: target.path, settings: { steps: request.steps }, resume: true, forkTo };
   return plan('train', task, async (result) => ({
-    kind: 'train', model: await ctx.models.summary(target.id), cancelled: result.cancelled, failures: named(result.failures),
+    kind: 'train', model: await ctx.models.summary(basename(result.model)), cancelled: result.cancelled, failures: named(result.failures),
   }));
 }
 
@@ -72,8 +77,13 @@ async function previewPlan(ctx: PlanContext, request: Extract<JobRequest, { kind
 async function denoisePlan(ctx: PlanContext, request: Extract<JobRequest, { kind: 'denoise' }>): Promise<JobPlan> {
   const input = ctx.folders.get(request.datasetId).path;
   const model = (await ctx.models.summary(request.modelId)).path;
-  const beside = ctx.chooser.allows(dirname(input)) ? dirname(input) : input;
+  // Beside the dataset, never inside it: the next run on the dataset would read the outputs as inputs.
+  const beside = ctx.chooser.allows(dirname(input)) ? dirname(input) : ctx.exportsDir;
   const parent = request.outputId ? ctx.folders.get(request.outputId).path : beside;
+  await checkOutputFolder([input], join(parent, `${basename(input)}-denoised`)).catch((error: Error) => {
+    throw new AppFailure('invalid-request', error.message);
+  });
+  await mkdir(parent, { recursive: true });
   const output = await createOutputFolder(parent, basename(input));
   const ref = await ctx.folders.register(output);
   const { monteCarlo: mc, tile } = ctx.settings.user;

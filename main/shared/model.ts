@@ -34,6 +34,8 @@ export const modelMetaSchema = z.object({
   createdAt: z.string(),
   /** SAR: trained on amplitude files squared to intensity, so amplitude files are expected when denoising. */
   sar: z.object({ amplitude: z.boolean() }).optional(),
+  /** The training images' fingerprint (names and sizes): a resumed run continues in place only on the same. */
+  dataset: z.string().optional(),
 });
 
 export type ModelMeta = z.infer<typeof modelMetaSchema>;

@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import type { FileFailure } from '../shared/jobs';
 import type { NamedImage } from '../engine/train/data';
 import type { SourceInfo } from '../io';
-import { readImage, reasonOf, scanFolder } from '../io';
+import { readImage, scanFolder } from '../io';
+import { eachFile } from './each-file';
 
 export interface LoadedImage extends NamedImage {
   readonly file: string;
@@ -27,15 +28,10 @@ export async function listImages(input: string, recursive = false): Promise<{ fi
 /** Reads every image a path names; a file that fails is listed with its reason and the rest go on. */
 export async function loadDataset(input: string, recursive = false): Promise<LoadedDataset> {
   const { files, failures } = await listImages(input, recursive);
-  const images: LoadedImage[] = [];
-  for (const file of files) {
-    try {
-      const { image, source } = await readImage(file);
-      images.push({ name: file, file, image, source });
-    } catch (error) {
-      failures.push({ file, reason: reasonOf(error) });
-    }
-  }
+  const images = await eachFile(files, failures, async (file): Promise<LoadedImage> => {
+    const { image, source } = await readImage(file);
+    return { name: file, file, image, source };
+  });
   return { images, failures };
 }
 

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { BackendName, BackendReport } from '../engine/backend';
 import { initBackend } from '../engine/backend';
@@ -8,11 +7,13 @@ import { imageNoiseSpec } from '../engine/image-noise';
 import { keptNoiseWarning } from '../engine/kept-noise';
 import type { Predictor } from '../engine/predictor';
 import type { WriteOptions } from '../io';
-import { readImage, reasonOf, writeImage } from '../io';
+import { readImage, writeImage } from '../io';
 import type { DenoiseProgress, FileFailure } from '../shared/jobs';
 import type { BandChoice } from './band-path';
 import { denoiseFileInBands, wantsBands } from './band-path';
 import { listImages } from './dataset';
+import { fileFailure } from './each-file';
+import { prepareOutputFolder } from './prepare-output';
 import type { SarOptions } from './denoise-band';
 import type { RatioSummary } from './ratio-image';
 import type { LoadedModel } from './model';
@@ -57,7 +58,7 @@ export async function denoiseTask(input: DenoiseTaskInput): Promise<DenoiseTaskR
   const backend = await initBackend(input.backend);
   const { net, meta } = await openModel(input.model);
   const { files, failures } = await listImages(input.input);
-  await mkdir(input.output, { recursive: true });
+  await prepareOutputFolder([input.input], input.output);
   const predictor = await choosePredictor(net, { prefer: input.inference });
   try {
     const done = await denoiseFiles(input, files, failures, { net, meta }, backend, predictor.predict);
@@ -97,7 +98,7 @@ async function denoiseFiles(input: DenoiseTaskInput, files: string[], failures: 
       written.push({ input: file, output: out.path, notes: [...source.notes, ...out.notes, ...(kept ? [`warning: ${kept}`] : [])] });
     } catch (error) {
       if (input.signal?.aborted) return { written, failures, backend, cancelled: true };
-      failures.push({ file, reason: reasonOf(error) });
+      failures.push(fileFailure(file, error));
     }
   }
   return { written, failures, backend, cancelled: false };

@@ -1,9 +1,11 @@
 import { estimateImage, poolEstimates } from '../engine/estimate';
 import type { ImageF32 } from '../engine/image';
-import { FileError, readImage } from '../io';
 import type { SourceInfo } from '../io';
-import type { EstimateFamily, EstimateReport, ImageEstimate } from '../shared/estimate';
+import type { EstimateFamily, EstimateReport } from '../shared/estimate';
+import type { FileFailure } from '../shared/jobs';
 import { listImages } from './dataset';
+import { eachFile, NoFileLeft } from './each-file';
+import { readEstimationCrop } from './estimation-crop';
 import { validityMask } from './valid-pixels';
 
 export interface EstimateTaskInput {
@@ -14,27 +16,36 @@ export interface EstimateTaskInput {
   readonly amplitude?: boolean;
   readonly recursive?: boolean;
   readonly onImage?: (file: string, index: number, count: number) => void;
+  /** How an image is named in the report (default: its path). */
+  readonly nameOf?: (file: string) => string;
+  readonly signal?: AbortSignal;
+}
+
+export interface EstimateTaskResult extends EstimateReport {
+  /** Files that could not be read or measured, each with its reason; the others were pooled. */
+  readonly failures: readonly FileFailure[];
 }
 
 /**
- * Estimates the noise parameter of every image a path names, one image in memory at a time, and pools
- * them. Any file that cannot be read or estimated stops it with an error naming the file.
+ * Estimates the noise parameter of every image a path names, one image in memory at a time (only the central
+ * crop the estimators use is read), and pools them. A file that cannot be read or measured is listed with its
+ * reason and the others go on; it fails only when no image is left.
  */
-export async function estimateTask(task: EstimateTaskInput): Promise<EstimateReport> {
+export async function estimateTask(task: EstimateTaskInput): Promise<EstimateTaskResult> {
   const { files, failures } = await listImages(task.input, task.recursive);
-  if (failures.length > 0) throw new FileError(failures[0].file, failures[0].reason);
-  if (files.length === 0) throw new FileError(task.input, 'no images in this folder');
-  const estimates: ImageEstimate[] = [];
   const warnings: string[] = [];
-  for (const [index, file] of files.entries()) {
+  const nameOf = task.nameOf ?? ((file: string) => file);
+  const estimates = await eachFile(files, failures, async (file, index) => {
     task.onImage?.(file, index, files.length);
-    const { image, source } = await readImage(file);
-    const one = estimateImage(file, withoutNoData(image, source, task.family), task.family, { amplitude: task.amplitude });
-    estimates.push(one.estimate);
+    const { image, source } = await readEstimationCrop(file);
+    const one = estimateImage(nameOf(file), withoutNoData(image, source, task.family), task.family, { amplitude: task.amplitude });
     warnings.push(...one.warnings);
-  }
+    return one.estimate;
+  }, task.signal);
+  if (task.signal?.aborted) throw new Error('cancelled');
+  if (estimates.length === 0) throw new NoFileLeft(task.input, failures, 'measured');
   const { pooled, warnings: poolWarnings } = poolEstimates(estimates, task.family);
-  return { images: estimates, pooled, warnings: [...warnings, ...poolWarnings] };
+  return { images: estimates, pooled, warnings: [...warnings, ...poolWarnings], failures };
 }
 
 /** Pixels without data (the file's no-data value; zeros of speckle data) become NaN, which the estimators skip. */

@@ -17,9 +17,13 @@ import type { ModelMeta } from '../shared/model';
 import { modelMetaSchema } from '../shared/model';
 import type { NoiseSpec } from '../shared/noise';
 import { appVersion } from './version';
+import { datasetFingerprint, freeSibling } from './dataset-fingerprint';
 import { saveOnnxBeside } from './predictor-onnx-file';
 import { dataPeak, loadDataset, pairByName } from './dataset';
 import { prepareTargets, prepareTrainingImages } from './training-images';
+import { trainableImages } from './trainable-images';
+import { loadTrainingDataset } from './training-crops';
+import { NoFileLeft } from './each-file';
 import type { GradientEngine } from './training-gradients';
 import { chooseGradients } from './training-gradients';
 import type { WorkerRequest } from './worker-count';
@@ -35,6 +39,11 @@ export interface TrainTaskInput {
   /** Only what the user set; the rest come from the defaults, or from the checkpoint when resuming. */
   readonly options: Partial<Omit<TrainOptions, 'noise'>>;
   readonly resume?: boolean;
+  /**
+   * Resuming on other images than the model was trained on: the run trains a copy in this new folder and the
+   * model resumed is left as it was (default: `<out>-resumed`, or the first free number after it).
+   */
+  readonly forkTo?: string;
   /** SAR amplitude files: squared to intensity for training, recorded in gr2r.json (default: as the resumed run). */
   readonly amplitude?: boolean;
   readonly backend?: BackendName;
@@ -92,6 +101,18 @@ function withOwnNoise<T extends { image: MaskedImage }>(images: readonly T[], sp
   return images.map((d) => ({ ...d, image: { ...d.image, noise: noiseModel(imageNoiseSpec(spec, d.image)) } }));
 }
 
+/**
+ * Where a run writes. A new run: its own folder. A resume on the images the model was trained on: the same
+ * folder, replaced only at the end. A resume on other images: a new folder, so the model resumed stays as it was.
+ */
+async function resumeTarget(input: TrainTaskInput, resume: Checkpoint | undefined, dataset: string, note: (m: string) => void): Promise<{ out: string; inPlace: boolean }> {
+  if (!resume) return { out: input.out, inPlace: false };
+  if (resume.meta.dataset === undefined || resume.meta.dataset === dataset) return { out: input.out, inPlace: true };
+  const out = input.forkTo ?? (await freeSibling(input.out));
+  note(`${input.data} is not the data ${input.out} was trained on: training continues into a new model, ${out}; ${input.out} is left as it was`);
+  return { out, inPlace: false };
+}
+
 /** Reads a folder, trains (GR2R, or supervised with targets), and keeps the model folder up to date with checkpoints. */
 export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult> {
   const note = input.onNote ?? (() => {});
@@ -99,24 +120,36 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const resume = await resumeFrom(input);
   const options = resolveOptions(input, resume, note);
   const workers = resolveWorkers(input.workers ?? defaultWorkers, backend.name, options.batch, availableParallelism());
-  const noisy = await loadDataset(input.data);
-  if (noisy.images.length === 0) throw new Error(`${input.data}: no readable images${noisy.failures[0] ? ` (${noisy.failures[0].file}: ${noisy.failures[0].reason})` : ''}`);
+  // Supervised runs pair whole images by name; GR2R reads big images as a few crops (training-crops.ts).
+  const loaded = input.target ? { ...(await loadDataset(input.data)), notes: [] } : await loadTrainingDataset(input.data);
+  loaded.notes.forEach(note);
+  const failures = [...loaded.failures];
+  const noisy = { images: trainableImages(loaded.images, options.net, options.patch, failures), failures };
+  if (noisy.images.length === 0) throw new NoFileLeft(input.data, failures, 'read for training');
   const pixels = { amplitude: input.amplitude ?? resume?.meta.sar?.amplitude ?? false, family: options.noise.family };
   const prepared = prepareTrainingImages(noisy.images, pixels);
   prepared.notes.forEach(note);
   const clean = input.target ? prepareTargets(pairByName(noisy.images, (await loadDataset(input.target)).images), pixels) : undefined;
   const data = splitData(withOwnNoise(prepared.images, options.noise), clean, options.seed);
+  const dataset = await datasetFingerprint(noisy.images.map((image) => image.file));
+  const target = await resumeTarget(input, resume, dataset, note);
   let last: Checkpoint | undefined;
+  let saved = false;
   const gradients = chooseGradients({ prefer: input.gradients, workers, backend: backend.name, onNote: note });
   const run = { data, options, peak: resume?.meta.peak ?? dataPeak(prepared.images), appVersion, resume, signal: input.signal, gradients };
   for await (const event of train(run)) {
     if (event.kind === 'step') input.onProgress?.(event.progress);
     else {
-      last = pixels.amplitude ? { ...event.checkpoint, meta: { ...event.checkpoint.meta, sar: { amplitude: true } } } : event.checkpoint;
-      await saveModel(input.out, last.artifacts, last.meta, last.optimizer, { overwrite: true });
+      const meta = { ...event.checkpoint.meta, dataset, ...(pixels.amplitude && { sar: { amplitude: true } }) };
+      last = { ...event.checkpoint, meta };
+      // A model resumed in place changes only once the run has finished: one atomic replace, never a half run.
+      if (target.inPlace && !event.final) continue;
+      await saveModel(target.out, last.artifacts, last.meta, last.optimizer, { overwrite: true });
+      saved = true;
     }
   }
   if (!last) throw new Error(`${input.out}: training had nothing to do (already at step ${options.steps})`);
-  await saveOnnxBeside(input.out, last, note);
-  return { model: input.out, meta: last.meta, backend, failures: noisy.failures, cancelled: last.meta.step < options.steps };
+  if (saved) await saveOnnxBeside(target.out, last, note);
+  else note(`stopped at step ${last.meta.step}: ${target.out} is left as it was (step ${resume?.meta.step ?? 0}); resume again to go on`);
+  return { model: target.out, meta: saved ? last.meta : resume!.meta, backend, failures: noisy.failures, cancelled: last.meta.step < options.steps };
 }

@@ -17,6 +17,8 @@ export const workerTaskSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('train'), data: z.string(), out: z.string(), noise: noiseChoiceSchema.optional(),
     settings: trainSettingsSchema.partial(), resume: z.boolean(), amplitude: z.boolean().optional(),
+    /** Resuming on other data than the model's: train into this new folder instead (default: a free sibling). */
+    forkTo: z.string().optional(),
   }),
   z.object({ kind: z.literal('estimate'), data: z.string(), family: estimateFamilySchema, amplitude: z.boolean() }),
   z.object({ kind: z.literal('preview'), model: z.string(), file: z.string(), crop: cropSchema, mc: z.number().int().min(1), out: z.string() }),
@@ -46,6 +48,8 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   /** `cancelFile`: created by main to cancel; a loop that never yields to the event loop still sees it. */
   z.object({ type: z.literal('run'), jobId: z.string(), task: workerTaskSchema, cancelFile: z.string().optional() }),
   z.object({ type: z.literal('cancel'), jobId: z.string() }),
+  /** The watchdog's question while jobs run: a worker that never answers is hung, killed and restarted. */
+  z.object({ type: z.literal('ping') }),
 ]);
 export type ToWorker = z.infer<typeof toWorkerSchema>;
 
@@ -57,6 +61,7 @@ export type WorkerProgress = z.infer<typeof workerProgressSchema>;
 
 export const fromWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), backend: backendReportSchema }),
+  z.object({ type: z.literal('pong') }),
   z.object({ type: z.literal('progress'), jobId: z.string(), update: workerProgressSchema }),
   z.object({ type: z.literal('note'), jobId: z.string(), message: z.string() }),
   /** The result is checked against its task's schema by main, which knows the task. */

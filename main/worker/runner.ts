@@ -30,6 +30,7 @@ export class WorkerRunner {
     const message = parsed.data;
     if (message.type === 'init') this.backendChoice = message.backend;
     else if (message.type === 'cancel') this.running.get(message.jobId)?.abort();
+    else if (message.type === 'ping') this.send({ type: 'pong' });
     else void this.run(message.jobId, message.task, message.cancelFile);
   }
 

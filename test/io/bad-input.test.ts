@@ -79,9 +79,9 @@ describe('bad inputs', () => {
   it('a folder scan lists good images and the bad ones with reasons, and changes no input', async () => {
     const scan = await scanFolder(dir);
     const name = (f: string): string => f.slice(dir.length + 1);
-    expect(scan.images.map((i) => name(i.file))).toEqual(['good photo.png', 'one pixel.png', 'truncated.jpg', 'truncated.png']);
-    // Only headers are read: a PNG or JPEG cut short shows when decoded; this TIFF lost its header.
-    expect(scan.failures.map((f) => name(f.file))).toEqual(['anim.gif', 'empty.png', 'huge.png', 'notes.png', 'truncated.tif']);
+    expect(scan.images.map((i) => name(i.file))).toEqual(['good photo.png', 'one pixel.png']);
+    // Headers, and the last bytes of PNG and JPEG (their closing marker): a file cut short is refused here.
+    expect(scan.failures.map((f) => name(f.file))).toEqual(['anim.gif', 'empty.png', 'huge.png', 'notes.png', 'truncated.jpg', 'truncated.png', 'truncated.tif']);
     expect(scan.failures.every((f) => bad[name(f.file)].test(f.reason))).toBe(true);
     expect(scan.ignored.map(name)).toEqual(['README.txt']);
     for (const [file, hash] of hashes) expect(await sha256(join(dir, file))).toBe(hash);

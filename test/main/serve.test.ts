@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningServer } from '../../main/server/http-server';
 import { startServer } from '../../main/server/http-server';
+import { cookieName } from '../../main/server/token-gate';
 import type { AppServices } from '../../main/services/app-services';
 import { createHandlers } from '../../main/services/handlers';
 import { testServices } from './services-fixture';
@@ -29,7 +30,7 @@ function send(path: string, options: { method?: string; headers?: Record<string,
   });
 }
 
-const auth = () => ({ Cookie: `gr2r_token=${server.token}` });
+const auth = () => ({ Cookie: `${cookieName(server.port)}=${server.token}` });
 const invoke = (channel: string, payload: unknown, headers: Record<string, string> = auth()) =>
   send(`/api/invoke/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(payload) });
 
@@ -54,14 +55,14 @@ describe('gr2r serve', () => {
   it('refuses every request without the token', async () => {
     for (const path of ['/', '/index.html', '/image/x/a.png']) expect((await send(path)).status).toBe(401);
     expect((await invoke('app:info', {}, {})).status).toBe(401);
-    expect((await invoke('app:info', {}, { Cookie: 'gr2r_token=guess' })).status).toBe(401);
+    expect((await invoke('app:info', {}, { Cookie: `${cookieName(server.port)}=guess` })).status).toBe(401);
   });
 
   it('turns the token in the address into a cookie and drops it from the address', async () => {
     const reply = await send(`/?token=${server.token}`);
     expect(reply.status).toBe(303);
     expect(reply.headers.location).toBe('/');
-    expect(String(reply.headers['set-cookie'])).toMatch(/gr2r_token=.*HttpOnly.*SameSite=Strict/);
+    expect(String(reply.headers['set-cookie'])).toMatch(/gr2r_token_\d+=.*HttpOnly.*SameSite=Strict/);
     const page = await send('/', { headers: auth() });
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/);

@@ -17,6 +17,7 @@ export async function runTrain(task: Extract<WorkerTask, { kind: 'train' }>, con
     noise,
     options: task.settings,
     resume: task.resume,
+    forkTo: task.forkTo,
     amplitude: task.amplitude,
     backend: context.backend,
     signal: context.signal,
