@@ -1,4 +1,4 @@
-// Layer rules of DESIGN.md: shared <- engine <- io <- tasks <- worker, cli, main; renderer sees only main/shared.
+// Layer rules of docs/design.md: shared <- engine <- io <- tasks <- worker, cli, main; renderer sees only main/shared.
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'http', 'net', 'url', 'crypto', 'stream', 'util'];

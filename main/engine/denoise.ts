@@ -13,7 +13,7 @@ import type { Tile } from './tiles';
 import { axisWeights, extractPadded, roundUp, tileGrid } from './tiles';
 
 export interface DenoiseOptions {
-  /** Monte Carlo samples J: the mean of f over J recorruptions, in antithetic pairs (GR2R.md §3); 0: f once on y. */
+  /** Monte Carlo samples J: the mean of f over J recorruptions, antithetic pairs (docs/method.md §3); 0: f on y. */
   readonly mc: number;
   readonly seed: number;
   readonly tile: number;

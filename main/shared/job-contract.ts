@@ -58,7 +58,7 @@ export type JobResult = z.infer<typeof jobResultSchema>;
 
 const jobKindSchema = z.enum(['train', 'estimate', 'preview', 'denoise']);
 
-/** Every change of a job, as data (DESIGN.md: progress is data, never text to parse). */
+/** Every change of a job, as data (docs/design.md: progress is data, never text to parse). */
 export const jobUpdateSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('started'), jobId: z.string(), kind: jobKindSchema }),
   z.object({ type: z.literal('train-progress'), jobId: z.string(), progress: trainProgressSchema }),

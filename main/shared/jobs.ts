@@ -1,4 +1,4 @@
-/** Progress is data, never text to parse (DESIGN.md). Every long task reports through these. */
+/** Progress is data, never text to parse (docs/design.md). Every long task reports through these. */
 export type TrainPhase = 'loading' | 'training' | 'saving' | 'done';
 
 export interface TrainProgress {
@@ -7,7 +7,7 @@ export interface TrainProgress {
   readonly total: number;
   /** Training loss of this step (GR2R loss in the data's units squared). */
   readonly loss: number;
-  /** Estimated PSNR on held-out noisy patches (GR2R.md §2), in dB; null until first evaluated. */
+  /** Estimated PSNR on held-out noisy patches (docs/method.md §2), in dB; null until first evaluated. */
   readonly estPsnr: number | null;
   readonly etaMs: number | null;
 }

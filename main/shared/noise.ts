@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Noise parameters, always in the units of the image data (GR2R.md). */
+/** Noise parameters, always in the units of the image data (docs/method.md). */
 export const noiseSpecSchema = z.discriminatedUnion('family', [
   z.object({ family: z.literal('gaussian'), sigma: z.number().positive() }),
   z.object({ family: z.literal('poisson'), gain: z.number().positive() }),
