@@ -5,6 +5,7 @@ import { benchTrainOptions, runBench } from '../tasks/bench/bench-task';
 import { runSpeedBench } from '../tasks/bench/speed';
 import { formatHeader, formatRow } from '../tasks/bench/table';
 import type { Command, CommandIO } from './command';
+import { parseSpeedFlags, speedHelp } from './bench-speed';
 import { benchFlagOptions, parseBudget, parseFamilies, parseLosses, parseOverrides, wholeNumber } from './bench-flags';
 import { ProgressLine } from './progress';
 import { runSweepCommand } from './bench-sweep';
@@ -35,7 +36,7 @@ the gap GR2R - supervised, and the estimated PSNR of f(y1) (from noisy data alon
 `;
 
 async function run(argv: string[], io: CommandIO): Promise<number> {
-  if (argv.includes('--speed')) return runSpeedBench(argv, io);
+  if (argv.includes('--speed')) return runSpeedBench(parseSpeedFlags(argv), io);
   const { values: flags } = parseArgs({ args: argv, options: benchFlagOptions, strict: true });
   if (flags.sweep !== undefined) return runSweepCommand(flags, io);
   const budget = parseBudget(flags.budget);
@@ -55,4 +56,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   return 0;
 }
 
-export const benchCommand: Command = { name: 'bench', summary: 'measure denoising quality: GR2R against supervised, per noise family', help, run };
+export const benchCommand: Command = {
+  name: 'bench', summary: 'measure denoising quality: GR2R against supervised, per noise family', help, run,
+  helpFor: (argv) => (argv.includes('--speed') ? speedHelp : help),
+};
