@@ -1,5 +1,5 @@
 /** Progress is data, never text to parse (docs/design.md). Every long task reports through these. */
-export type TrainPhase = 'loading' | 'training' | 'saving' | 'done';
+export type TrainPhase = 'training';
 
 export interface TrainProgress {
   readonly phase: TrainPhase;
@@ -13,7 +13,7 @@ export interface TrainProgress {
 }
 
 export interface DenoiseProgress {
-  readonly phase: 'denoising' | 'done';
+  readonly phase: 'denoising';
   readonly fileIndex: number;
   readonly fileCount: number;
   readonly file: string;

@@ -45,10 +45,3 @@ export interface BenchReport {
   readonly testImages: number;
   readonly rows: readonly BenchRow[];
 }
-
-export interface BenchProgress {
-  readonly label: string;
-  readonly step: number;
-  readonly total: number;
-  readonly etaMs: number | null;
-}
