@@ -10,6 +10,7 @@ import { benchFlagOptions, parseBudget, parseFamilies, parseLosses, parseOverrid
 import { ProgressLine } from './progress';
 import { runSweepCommand } from './bench-sweep';
 import { parseBackend, parseGradients } from './train';
+import { denoiseDefaults } from '../shared/defaults';
 
 const samples = resolve(import.meta.dirname, '../../resources/samples/clean');
 const help = `Usage: gr2r bench [--budget quick|full] [--data CLEAN_DIR] [--family F[,F...]] [options]
@@ -27,7 +28,7 @@ the gap GR2R - supervised, and the estimated PSNR of f(y1) (from noisy data alon
   --steps N  --alpha A  --lr R  --batch B  --patch P  --net unet|dncnn  --width W  --depth D  --seed S
                        change the budget's training options (both GR2R and supervised)
   --loss mse|nll       only that GR2R loss (default: MSE, and NLL where defined)
-  --mc J               Monte Carlo recorruptions for GR2R (default 5)
+  --mc J               Monte Carlo recorruptions for GR2R (default ${denoiseDefaults.mc})
   --sweep alpha|mc     PSNR against the split alpha (0.05..0.5), or against J (1..20), instead of the table
   --json               the rows as JSON on stdout
   --speed              the speed bench (training and inference timings) instead
@@ -42,7 +43,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const budget = parseBudget(flags.budget);
   const overrides = parseOverrides(flags);
   const options = benchTrainOptions(budget, overrides);
-  const mc = wholeNumber(flags, 'mc') ?? 5;
+  const mc = wholeNumber(flags, 'mc') ?? denoiseDefaults.mc;
   const progress = new ProgressLine(io, 50);
   progress.note(`bench (${budget}): ${describeNet(options.net)}, ${options.steps} steps, batch ${options.batch}, patch ${options.patch}, alpha ${options.alpha}, lr ${options.learningRate}, J = ${mc}`);
   if (!flags.json) io.stdout.write(`${formatHeader(mc)}\n`);
