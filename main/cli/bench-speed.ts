@@ -49,7 +49,8 @@ export function parseSpeedFlags(argv: string[]): SpeedRequest {
   const settings: SpeedSettings = {
     net, backend: backend as BackendName | undefined, steps: whole(v.steps, speed.steps, 'steps'),
     warmup: whole(v.warmup, speed.warmup, 'warmup', 0), runs: whole(v.runs, speed.runs, 'runs'),
-    size: whole(v.size, speed.size, 'size'), tile: whole(v.tile, denoiseDefaults.tile, 'tile'), mc: whole(v.mc, speed.mc, 'mc'),
+    size: whole(v.size, speed.size, 'size'), tile: whole(v.tile, denoiseDefaults.tile, 'tile'),
+    mc: whole(v.mc, speed.mc, 'mc'),
     // 24 MP is 6000 x 4000, a full-frame camera's photo; other sizes keep its 3:2.
     bigHeight: Math.round(Math.sqrt((mp * 1e6) / 1.5)), bigWidth: Math.round(Math.sqrt(mp * 1e6 * 1.5)),
   };

@@ -12,11 +12,14 @@ import { presetSettings, requestSettings } from '../../renderer/src/presets';
 
 /** The options a training from the app resolves to: the store's request, through main's and the worker's schemas. */
 function appOptions(settings: TrainSettings, noise: NoiseSpec, notes: string[] = []) {
-  const request = jobRequestSchema.parse({ kind: 'train', datasetId: 'folder-1', noise, settings: requestSettings(settings) });
+  const asked = { kind: 'train', datasetId: 'folder-1', noise, settings: requestSettings(settings) };
+  const request = jobRequestSchema.parse(asked);
   if (request.kind !== 'train') throw new Error('not a training request');
-  const task = workerTaskSchema.parse({ kind: 'train', data: '/d', out: '/m', noise, settings: request.settings, resume: false });
+  const sent = { kind: 'train', data: '/d', out: '/m', noise, settings: request.settings, resume: false };
+  const task = workerTaskSchema.parse(sent);
   if (task.kind !== 'train') throw new Error('not a training task');
-  return resolveOptions({ data: task.data, out: task.out, noise, options: task.settings }, undefined, (m) => notes.push(m));
+  const input = { data: task.data, out: task.out, noise, options: task.settings };
+  return resolveOptions(input, undefined, (m) => notes.push(m));
 }
 
 function cliOptions(argv: string[], noise: NoiseSpec, notes: string[] = []) {
@@ -26,7 +29,10 @@ function cliOptions(argv: string[], noise: NoiseSpec, notes: string[] = []) {
 
 /** Each preset as `gr2r train` flags. */
 const presetFlags: Record<TrainPresetName, string[]> = {
-  fast: ['--net', 'dncnn', '--width', '32', '--depth', '5', '--steps', '200', '--batch', '4', '--patch', '48', '--checkpoint-every', '50'],
+  fast: [
+    '--net', 'dncnn', '--width', '32', '--depth', '5', '--steps', '200', '--batch', '4', '--patch', '48',
+    '--checkpoint-every', '50',
+  ],
   balanced: [],
   quality: ['--steps', '2000', '--patch', '96', '--checkpoint-every', '200'],
 };
@@ -57,7 +63,8 @@ describe('the app and gr2r train resolve the same training options', () => {
     expect(cliOptions([], noise).alpha).toBe(0.2);
     expect(noiseModel(noise).checkAlpha(app.alpha)).toBeNull();
     // The whole preset, as the app sent it before, kept the default, which the recorruption refuses (10 x 0.25).
-    const whole = resolveOptions({ data: '/d', out: '/m', noise, options: presetSettings('balanced') }, undefined, () => {});
+    const wholeInput = { data: '/d', out: '/m', noise, options: presetSettings('balanced') };
+    const whole = resolveOptions(wholeInput, undefined, () => {});
     expect(whole.alpha).toBe(trainDefaults.alpha);
     expect(noiseModel(noise).checkAlpha(whole.alpha)).toMatch(/trials x alpha must be a whole number/);
   });
