@@ -40,7 +40,7 @@ export function matchesPreset(settings: TrainSettings, name: TrainPresetName): b
 /**
  * The settings a training request carries: only those that differ from the defaults, as the CLI passes only the
  * flags given, so the app and `gr2r train` resolve the same options (Binomial's alpha moves to a whole number of
- * trials only when the user left it at its default).
+ * trials when it is at its default, as it does without --alpha).
  */
 export function requestSettings(settings: TrainSettings): Partial<TrainSettings> {
   const defaults: TrainSettings = { ...trainDefaults };
