@@ -1,13 +1,106 @@
-// Layer rules of DESIGN.md: shared <- engine <- io <- tasks <- worker, cli, main; renderer sees only main/shared.
+// Layer rules of docs/design.md, as allowlists: shared <- engine <- io <- tasks <- worker, cli, services, server <-
+// Electron main; preload sees electron and main/shared; the renderer sees only main/shared.
+import { builtinModules } from 'node:module';
+import { dirname, relative, resolve } from 'node:path';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'http', 'net', 'url', 'crypto', 'stream', 'util'];
-const banned = (group, message) => ({ group, message });
+const root = import.meta.dirname;
+const node = 'node builtins';
+const tfjs = ['core', 'layers', 'backend-cpu', 'backend-wasm'].map((name) => `@tensorflow/tfjs-${name}`);
+/** The files of main/ directly that `gr2r serve` and the CLI share with Electron main: they run without electron. */
+const appFiles = ['jobs', 'settings', 'cancel-files', 'fork-worker', 'paths', 'worker-handle'];
 
-const layer = (files, patterns) => ({
-  files,
-  rules: { 'no-restricted-imports': ['error', { patterns }] },
-});
+/** Each layer: the layers (itself included) and packages its files may import, and why. */
+const layers = {
+  shared: { may: ['shared'], packages: ['zod'], why: 'main/shared is the contract: it imports nothing but zod.' },
+  engine: {
+    may: ['shared', 'engine'], packages: ['zod', 'protobufjs', ...tfjs],
+    why: 'main/engine is pure TensorFlow.js: no files, native modules, Node builtins, io or tasks.',
+  },
+  io: {
+    may: ['shared', 'engine', 'io'],
+    packages: [node, '@tensorflow/tfjs-core', 'sharp', 'geotiff', 'utif', 'exiftool-vendored'],
+    why: 'main/io reads and writes files; it sits below tasks and knows no process.',
+  },
+  tasks: {
+    may: ['shared', 'engine', 'io', 'tasks'], packages: [node, 'sharp', 'onnxruntime-node', ...tfjs],
+    why: 'main/tasks compose engine and io; they sit below the worker, the CLI and the app.',
+  },
+  worker: {
+    may: ['shared', 'engine', 'io', 'tasks', 'worker'], packages: [node, 'zod'],
+    why: 'main/worker runs tasks in its own process, without electron.',
+  },
+  app: {
+    may: ['shared', 'io', 'worker', 'app'], packages: [node, 'zod'],
+    why: 'main/{jobs,settings,...}.ts are shared with `gr2r serve`: no electron (it is injected from main/index.ts).',
+  },
+  services: {
+    may: ['shared', 'io', 'tasks', 'worker', 'app', 'services'], packages: [node, 'zod', 'sharp'],
+    why: 'main/services are shared with `gr2r serve`: no electron (it is injected from main/index.ts).',
+  },
+  server: {
+    may: ['shared', 'services', 'server'], packages: [node, 'ws', 'vite'],
+    why: 'main/server serves the app services over HTTP (vite only to build a missing renderer in a checkout).',
+  },
+  cli: {
+    may: ['shared', 'engine', 'io', 'tasks', 'app', 'services', 'server', 'cli'], packages: [node],
+    why: 'main/cli parses argv and runs tasks, without electron.',
+  },
+  electron: {
+    may: ['shared', 'io', 'worker', 'app', 'services', 'server', 'electron'], packages: [node, 'electron', 'zod'],
+    why: 'Electron main wires windows to the app services; compute stays in the worker.',
+  },
+  preload: { may: ['shared', 'preload'], packages: ['electron'], why: 'electron and main/shared only.' },
+  renderer: {
+    may: ['shared', 'renderer'], packages: ['vue', 'pinia', 'zod'],
+    why: 'the renderer sees only the typed contract in main/shared.',
+  },
+};
+
+/** The layer of a repository path (a file, or a folder an import names), or undefined outside the layers. */
+function layerOf(path) {
+  if (path === 'renderer' || path.startsWith('renderer/')) return 'renderer';
+  const folder = path.match(/^main\/([^/.]+)(\/|$)/);
+  if (folder && layers[folder[1]] && (folder[2] === '/' || !appFiles.includes(folder[1]))) return folder[1];
+  const file = path.match(/^main\/([^/]+?)(\.ts)?$/);
+  if (file) return appFiles.includes(file[1]) ? 'app' : 'electron';
+  return undefined;
+}
+
+function packageOf(source) {
+  if (source.startsWith('node:') || builtinModules.includes(source.split('/')[0])) return node;
+  const parts = source.split('/');
+  return source.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+const allowedImports = {
+  meta: { type: 'problem', schema: [], messages: { outside: '{{layer}} may not import {{target}}: {{why}}' } },
+  create(context) {
+    const file = relative(root, context.filename).split('\\').join('/');
+    const layer = layerOf(file);
+    if (!layer) return {};
+    const rules = layers[layer];
+    const check = (node, source) => {
+      if (typeof source !== 'string') return;
+      if (source.startsWith('.')) {
+        const target = layerOf(relative(root, resolve(dirname(context.filename), source)).split('\\').join('/'));
+        if (!target || !rules.may.includes(target)) {
+          const data = { layer, target: target ? `main/${target}` : source, why: rules.why };
+          context.report({ node, messageId: 'outside', data });
+        }
+      } else if (!rules.packages.includes(packageOf(source))) {
+        context.report({ node, messageId: 'outside', data: { layer, target: packageOf(source), why: rules.why } });
+      }
+    };
+    return {
+      ImportDeclaration: (n) => check(n, n.source.value),
+      ExportNamedDeclaration: (n) => n.source && check(n, n.source.value),
+      ExportAllDeclaration: (n) => check(n, n.source.value),
+      ImportExpression: (n) => n.source.type === 'Literal' && check(n, n.source.value),
+      TSImportType: (n) => check(n, n.argument?.literal?.value ?? n.argument?.value),
+    };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'scratch/**', 'test-output/**', 'resources/**'] },
@@ -19,31 +112,9 @@ export default tseslint.config(
       'max-lines': ['warn', { max: 200, skipBlankLines: true, skipComments: true }],
     },
   },
-  layer(['main/shared/**'], [
-    { regex: '^(?!zod$|\\./)', message: 'main/shared is the contract: it imports nothing but zod and itself.' },
-  ]),
-  layer(['main/engine/**'], [
-    banned(['electron', 'sharp', 'geotiff', ...nodeBuiltins], 'engine/ is pure TensorFlow.js: no electron, fs, sharp or Node builtins.'),
-    banned(['**/io/**', '**/worker/**', '**/cli/**', '**/preload/**'], 'engine/ sits below io, worker, cli and main.'),
-  ]),
-  layer(['main/io/**'], [
-    banned(['electron'], 'io/ adapts files; it never touches electron.'),
-    banned(['**/worker/**', '**/cli/**', '**/preload/**'], 'io/ sits below worker, cli and main.'),
-  ]),
-  layer(['main/tasks/**'], [
-    banned(['electron'], 'tasks/ compose engine and io; they never touch electron.'),
-    banned(['**/worker/**', '**/cli/**', '**/preload/**'], 'tasks/ sit below worker, cli and main.'),
-  ]),
-  layer(['main/worker/**', 'main/cli/**'], [
-    banned(['electron'], 'worker/ and cli/ run without electron.'),
-  ]),
-  layer(['main/services/**', 'main/server/**', 'main/jobs.ts', 'main/cancel-files.ts', 'main/settings.ts', 'main/fork-worker.ts', 'main/paths.ts'], [
-    banned(['electron'], 'the app services are shared with `gr2r serve`: Electron parts are injected from main/index.ts.'),
-  ]),
-  layer(['main/preload/**'], [
-    banned([...nodeBuiltins, '**/engine/**', '**/io/**', '**/worker/**', '**/cli/**'], 'preload sees only electron and main/shared.'),
-  ]),
-  layer(['renderer/**'], [
-    banned(['electron', ...nodeBuiltins, '**/main/engine/**', '**/main/io/**', '**/main/worker/**', '**/main/cli/**', '**/main/preload/**'], 'renderer sees only the typed contract in main/shared.'),
-  ]),
+  {
+    files: ['main/**/*.ts', 'renderer/**/*.ts'],
+    plugins: { layers: { rules: { 'allowed-imports': allowedImports } } },
+    rules: { 'layers/allowed-imports': 'error' },
+  },
 );

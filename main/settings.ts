@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './io';
+import { writeFileAtomic } from './io/atomic-file';
 import type { SettingsPatch, UserSettings } from './shared/settings';
 import { userSettingsSchema } from './shared/settings';
 

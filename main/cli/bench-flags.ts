@@ -1,4 +1,5 @@
 import type { TrainOptions } from '../engine/train/options';
+import { netOf, trainDefaults } from '../shared/defaults';
 import { noiseFamilies } from '../shared/noise';
 import type { Budget } from '../tasks/bench/budget';
 import { budgets } from '../tasks/bench/budget';
@@ -56,8 +57,7 @@ export function parseOverrides(flags: BenchFlags): Partial<Omit<TrainOptions, 'n
   const kind = flags.net;
   if (kind !== undefined && kind !== 'unet' && kind !== 'dncnn') throw new UsageError(`--net must be unet or dncnn, got ${kind}`);
   if (kind !== undefined || flags.width !== undefined || flags.depth !== undefined) {
-    const net = kind ?? 'unet';
-    out.net = { kind: net, width: wholeNumber(flags, 'width') ?? (net === 'unet' ? 32 : 64), depth: wholeNumber(flags, 'depth') ?? (net === 'unet' ? 3 : 7) };
+    out.net = netOf(kind ?? trainDefaults.net.kind, { width: wholeNumber(flags, 'width'), depth: wholeNumber(flags, 'depth') });
   }
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }

@@ -9,6 +9,7 @@ import type { CommandIO } from './command';
 import { UsageError } from './command';
 import { ProgressLine } from './progress';
 import { parseBackend, parseGradients } from './train';
+import { denoiseDefaults } from '../shared/defaults';
 
 const samples = resolve(import.meta.dirname, '../../resources/samples/clean');
 const header = `${'noise'.padEnd(24)}  alpha   J    PSNR   SSIM  superv.    gap  ms/image   est.   true`;
@@ -35,7 +36,7 @@ export async function runSweepCommand(flags: BenchFlags & { sweep?: string }, io
   progress.note(`sweep ${kind} (${budget}): ${describeNet(options.net)}, ${options.steps} steps, batch ${options.batch}, patch ${options.patch}, lr ${options.learningRate}`);
   if (!flags.json) io.stdout.write(`${header}\n`);
   const rows = await runSweep(kind, {
-    data: flags.data ?? samples, budget, overrides, families: parseFamilies(flags.family), mc: 5,
+    data: flags.data ?? samples, budget, overrides, families: parseFamilies(flags.family), mc: denoiseDefaults.mc,
     backend: parseBackend(flags.backend), gradients: parseGradients(flags.gradients), signal: io.signal,
     onStep: (label) => (step, total, etaMs) => progress.update(step, total, label, etaMs),
   }, (row) => { if (!flags.json) io.stdout.write(`${formatSweepRow(row)}\n`); });

@@ -5,10 +5,12 @@ import { benchTrainOptions, runBench } from '../tasks/bench/bench-task';
 import { runSpeedBench } from '../tasks/bench/speed';
 import { formatHeader, formatRow } from '../tasks/bench/table';
 import type { Command, CommandIO } from './command';
+import { parseSpeedFlags, speedHelp } from './bench-speed';
 import { benchFlagOptions, parseBudget, parseFamilies, parseLosses, parseOverrides, wholeNumber } from './bench-flags';
 import { ProgressLine } from './progress';
 import { runSweepCommand } from './bench-sweep';
 import { parseBackend, parseGradients } from './train';
+import { denoiseDefaults } from '../shared/defaults';
 
 const samples = resolve(import.meta.dirname, '../../resources/samples/clean');
 const help = `Usage: gr2r bench [--budget quick|full] [--data CLEAN_DIR] [--family F[,F...]] [options]
@@ -26,7 +28,7 @@ the gap GR2R - supervised, and the estimated PSNR of f(y1) (from noisy data alon
   --steps N  --alpha A  --lr R  --batch B  --patch P  --net unet|dncnn  --width W  --depth D  --seed S
                        change the budget's training options (both GR2R and supervised)
   --loss mse|nll       only that GR2R loss (default: MSE, and NLL where defined)
-  --mc J               Monte Carlo recorruptions for GR2R (default 5)
+  --mc J               Monte Carlo recorruptions for GR2R (default ${denoiseDefaults.mc})
   --sweep alpha|mc     PSNR against the split alpha (0.05..0.5), or against J (1..20), instead of the table
   --json               the rows as JSON on stdout
   --speed              the speed bench (training and inference timings) instead
@@ -35,13 +37,13 @@ the gap GR2R - supervised, and the estimated PSNR of f(y1) (from noisy data alon
 `;
 
 async function run(argv: string[], io: CommandIO): Promise<number> {
-  if (argv.includes('--speed')) return runSpeedBench(argv, io);
+  if (argv.includes('--speed')) return runSpeedBench(parseSpeedFlags(argv), io);
   const { values: flags } = parseArgs({ args: argv, options: benchFlagOptions, strict: true });
   if (flags.sweep !== undefined) return runSweepCommand(flags, io);
   const budget = parseBudget(flags.budget);
   const overrides = parseOverrides(flags);
   const options = benchTrainOptions(budget, overrides);
-  const mc = wholeNumber(flags, 'mc') ?? 5;
+  const mc = wholeNumber(flags, 'mc') ?? denoiseDefaults.mc;
   const progress = new ProgressLine(io, 50);
   progress.note(`bench (${budget}): ${describeNet(options.net)}, ${options.steps} steps, batch ${options.batch}, patch ${options.patch}, alpha ${options.alpha}, lr ${options.learningRate}, J = ${mc}`);
   if (!flags.json) io.stdout.write(`${formatHeader(mc)}\n`);
@@ -55,4 +57,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   return 0;
 }
 
-export const benchCommand: Command = { name: 'bench', summary: 'measure denoising quality: GR2R against supervised, per noise family', help, run };
+export const benchCommand: Command = {
+  name: 'bench', summary: 'measure denoising quality: GR2R against supervised, per noise family', help, run,
+  helpFor: (argv) => (argv.includes('--speed') ? speedHelp : help),
+};

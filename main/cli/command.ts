@@ -3,6 +3,8 @@ export interface Command {
   readonly name: string;
   readonly summary: string;
   readonly help: string;
+  /** The help for these flags, where a flag selects another mode with its own (`bench --speed`). */
+  readonly helpFor?: (argv: string[]) => string;
   run(argv: string[], io: CommandIO): Promise<number>;
 }
 

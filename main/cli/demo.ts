@@ -50,7 +50,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     onProgress: (p) => progress.update(p.step, p.total, `loss ${p.loss.toPrecision(4)}${p.estPsnr === null ? '' : ` est. PSNR ${p.estPsnr.toFixed(2)} dB`}`, p.etaMs),
   });
   if (trained.cancelled) return 130;
-  const denoised = await denoiseTask({ model: trained.model, input: noisy, output: join(out, 'denoised'), mc: 5, signal: io.signal });
+  const denoised = await denoiseTask({ model: trained.model, input: noisy, output: join(out, 'denoised'), signal: io.signal });
   io.stdout.write(`${(await psnrTable(denoised.written)).join('\n')}\n`);
   io.stdout.write(`model: ${trained.model}\ndenoised images: ${join(out, 'denoised')}\n`);
   return denoised.failures.length ? 1 : 0;

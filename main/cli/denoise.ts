@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { describeBackend } from '../engine/backend';
+import { denoiseDefaults } from '../shared/defaults';
 import { denoiseTask } from '../tasks/denoise-task';
 import type { Command, CommandIO } from './command';
 import { UsageError } from './command';
@@ -15,9 +16,10 @@ Each output keeps its input's name, format and bit depth; an existing file is ne
 (a numbered name is used) unless --overwrite is given. Files that fail are listed; the rest go on.
 
 Options:
-  --mc J         Monte Carlo samples: the mean over J recorruptions in mirrored pairs (default 5; supervised models use 1 pass on y)
-  --tile T       tile size in pixels (default 256): memory is bounded by it
-  --seed S       seed of the recorruptions (default 1)
+  --mc J         Monte Carlo samples: the mean over J recorruptions in mirrored pairs (default ${denoiseDefaults.mc};
+                 supervised models use 1 pass on y)
+  --tile T       tile size in pixels (default ${denoiseDefaults.tile}): memory is bounded by it
+  --seed S       seed of the recorruptions (default ${denoiseDefaults.seed})
   --overwrite    replace existing outputs
 SAR (float32 GeoTIFF; no-data and, for speckle models, zero borders are left untouched):
   --amplitude    the files hold amplitudes: squared to intensity for the model, written back as amplitudes

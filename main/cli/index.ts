@@ -20,7 +20,7 @@ export async function main(argv: string[], io: CommandIO = { stdout: process.std
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(command.help.trimEnd() + '\n');
+    io.stdout.write((command.helpFor?.(rest) ?? command.help).trimEnd() + '\n');
     return 0;
   }
   try {

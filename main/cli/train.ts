@@ -4,6 +4,7 @@ import { backendOrder, describeBackend } from '../engine/backend';
 import { describeNet } from '../engine/nets/config';
 import type { TrainOptions } from '../engine/train/options';
 import { defaultTrainOptions as d } from '../engine/train/options';
+import { netDefaults, netOf } from '../shared/defaults';
 import { describeNoise } from '../shared/noise';
 import { trainTask } from '../tasks/train-task';
 import type { GradientEngine } from '../tasks/training-gradients';
@@ -29,8 +30,9 @@ Noise (parameters in the units of the data: 8/16-bit images as [0, 1], float TIF
     counts, or --anscombe in the GAT domain
 Options:
   --alpha A          GR2R split (default ${d.alpha})
-  --loss mse|nll     GR2R loss (nll: Poisson and Gamma; default mse)
-  --net unet|dncnn   network (default unet); --width W (32), --depth D (3)
+  --loss mse|nll     GR2R loss (nll: Poisson and Gamma; default ${d.loss})
+  --net unet|dncnn   network (default ${d.net.kind}); --width W --depth D (default unet ${netDefaults.unet.width} ${netDefaults.unet.depth},
+                     dncnn ${netDefaults.dncnn.width} ${netDefaults.dncnn.depth})
   --steps N (${d.steps})  --batch B (${d.batch})  --patch P (${d.patch})  --seed S (${d.seed})  --lr R (${d.learningRate})
   --checkpoint-every N (${d.checkpointEvery})       --target CLEAN_DIR  supervised reference, clean images paired by name
   --resume           continue the run saved in MODEL_DIR
@@ -52,6 +54,10 @@ const options = {
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
+
+export function parseTrainArgs(argv: string[]): Flags {
+  return parseArgs({ args: argv, options, strict: true }).values;
+}
 
 function integer(flags: Flags, name: 'steps' | 'batch' | 'patch' | 'seed' | 'width' | 'depth' | 'checkpoint-every'): number | undefined {
   const raw = flags[name];
@@ -82,14 +88,15 @@ export function parseGradients(value: string | undefined): 'auto' | GradientEngi
 
 type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
-function trainOptions(flags: Flags): Mutable<Omit<TrainOptions, 'noise'>> {
+/** The training options the flags set; trainTask fills in the rest from main/shared/defaults.ts. */
+export function trainOptions(flags: Flags): Mutable<Omit<TrainOptions, 'noise'>> {
   const loss = flags.target ? 'supervised' : flags.loss ?? 'mse';
   if (loss !== 'mse' && loss !== 'nll' && loss !== 'supervised') throw new UsageError(`--loss must be mse or nll, got ${loss}`);
-  const kind = flags.net ?? 'unet';
+  const kind = flags.net ?? d.net.kind;
   if (kind !== 'unet' && kind !== 'dncnn') throw new UsageError(`--net must be unet or dncnn, got ${kind}`);
   const out: Mutable<Omit<TrainOptions, 'noise'>> = {
     loss,
-    net: { kind, width: integer(flags, 'width') ?? (kind === 'unet' ? 32 : 64), depth: integer(flags, 'depth') ?? (kind === 'unet' ? 3 : 7) },
+    net: netOf(kind, { width: integer(flags, 'width'), depth: integer(flags, 'depth') }),
   };
   if (flags.alpha !== undefined) out.alpha = parseNumber('alpha', flags.alpha);
   if (flags.lr !== undefined) out.learningRate = parseNumber('lr', flags.lr);
@@ -102,7 +109,7 @@ function trainOptions(flags: Flags): Mutable<Omit<TrainOptions, 'noise'>> {
 }
 
 async function run(argv: string[], io: CommandIO): Promise<number> {
-  const { values: flags } = parseArgs({ args: argv, options, strict: true });
+  const flags = parseTrainArgs(argv);
   if (!flags.data) throw new UsageError('--data DIR is required');
   if (!flags.out) throw new UsageError('--out MODEL_DIR is required');
   const progress = new ProgressLine(io);

@@ -43,13 +43,20 @@ function firstLine(error: unknown): string {
 }
 
 let current: BackendReport | undefined;
-
+/** The call in progress: a second call waits for it, else both would set backends at once (and report cpu). */
+let inProgress: Promise<unknown> = Promise.resolve();
 
 /**
  * Chooses the compute backend once: the forced one, or the first that loads in `backendOrder`.
- * Training never runs on 'cpu' unless forced: it is minutes a step.
+ * Training never runs on 'cpu' unless forced: it is minutes a step. Calls run one after another.
  */
-export async function initBackend(force?: BackendName): Promise<BackendReport> {
+export function initBackend(force?: BackendName): Promise<BackendReport> {
+  const call = inProgress.then(() => chooseBackend(force));
+  inProgress = call.catch(() => undefined);
+  return call;
+}
+
+async function chooseBackend(force?: BackendName): Promise<BackendReport> {
   if (current && (!force || current.name === force)) return current;
   tf.env().set('PROD', true);
   const skipped: { name: BackendName; reason: string }[] = [];

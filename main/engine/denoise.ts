@@ -1,4 +1,5 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { denoiseDefaults } from '../shared/defaults';
 import type { ModelMeta } from '../shared/model';
 import type { ImageF32 } from './image';
 import { makeImage } from './image';
@@ -12,7 +13,7 @@ import type { Tile } from './tiles';
 import { axisWeights, extractPadded, roundUp, tileGrid } from './tiles';
 
 export interface DenoiseOptions {
-  /** Monte Carlo samples J: the mean of f over J recorruptions, in antithetic pairs (GR2R.md §3); 0: f once on y. */
+  /** Monte Carlo samples J: the mean of f over J recorruptions, antithetic pairs (docs/method.md §3); 0: f on y. */
   readonly mc: number;
   readonly seed: number;
   readonly tile: number;
@@ -25,7 +26,7 @@ export interface DenoiseOptions {
   readonly ownChannels?: number;
 }
 
-export const defaultDenoiseOptions: DenoiseOptions = { mc: 5, seed: 1, tile: 256, overlap: 32 };
+export const defaultDenoiseOptions: DenoiseOptions = { ...denoiseDefaults };
 
 /** The network on a padded tile: one pass on y, or the mean over the Monte Carlo recorruptions (antithetic pairs). */
 async function denoiseTile(predict: Predictor, meta: ModelMeta, input: Float32Array, shape: [number, number, number], options: DenoiseOptions, rng: Rng): Promise<Float32Array> {

@@ -5,7 +5,7 @@ import type { NoiseModel } from './noise';
 
 /**
  * The training loss. GR2R-MSE: mean (f(y1) - y2)^2, an unbiased estimate of the supervised MSE of f on y1
- * plus C(x) (GR2R.md §2), weighted by pixelWeights(y1) where the family's noise grows with the signal.
+ * plus C(x) (docs/method.md §2), weighted by pixelWeights(y1) where the family's noise grows with the signal.
  * GR2R-NLL: the family's negative log-likelihood of y2. Supervised: mean (f(y) - x)^2.
  */
 export function trainingLoss(kind: LossKind, noise: NoiseModel, input: tf.Tensor4D, prediction: tf.Tensor, target: tf.Tensor): tf.Scalar {

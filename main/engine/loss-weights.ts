@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
  * deviation ∝ x^q (Poisson q = 1/2, Gamma q = 1), so bright pixels carry most of the gradient's noise;
  * w = ((m + floor) / (level + floor))^-q, m the mean of the input y1 over a window (per channel), evens that
  * out. The network works in units where the data's mean is 1/2 (`level`), where w = 1. w is a function of y1
- * alone, so the minimiser of E[w (f(y1) - y2)^2] is still E[y2 | y1] = E[x | y1] (GR2R.md §2): no bias, only
+ * alone, so the minimiser of E[w (f(y1) - y2)^2] is still E[y2 | y1] = E[x | y1] (docs/method.md §2): no bias, only
  * less gradient noise (docs/quality.md, "Weighting the loss"). The ONNX training graph builds the same weights
  * (onnx/train/loss-graph.ts).
  */

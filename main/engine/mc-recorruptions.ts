@@ -4,7 +4,7 @@ import { MirroredRng, RecordingRng } from './random/antithetic';
 import type { Rng } from './random/rng';
 
 /**
- * The J recorruptions of y whose network outputs GR2R averages (GR2R.md §3), in antithetic pairs: draw 2p + 1
+ * The J recorruptions of y whose network outputs GR2R averages (docs/method.md §3), in antithetic pairs: draw 2p + 1
  * replays draw 2p's variates mirrored (u -> 1 - u, z -> -z). Each draw is still exact, so the mean still estimates
  * E[f(y1) | y] without bias, but a pair's first-order terms cancel (Gaussian: f(y + w) + f(y - w) = 2 f(y) + O(w^2)),
  * so J passes get closer to the limit J -> infinity than J independent ones (docs/quality.md).

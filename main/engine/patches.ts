@@ -52,13 +52,9 @@ export function effectivePatchSize(images: readonly { name: string; image: Image
 }
 
 /**
- * Copies a random size x size crop of `image` into `out` at `offset`, under a random flip/rotation
- * (the 8 symmetries of the square), with `channels` channels: fewer are repeated, extra ones dropped.
+ * Copies the size x size crop of `image` at `place` into `out` at `offset`, under its flip/rotation (the 8
+ * symmetries of the square), with `channels` channels: fewer are repeated, extra ones dropped.
  */
-export function copyRandomPatch(image: MaskedImage, size: number, channels: number, rng: Rng, out: Float32Array, offset: number): void {
-  copyPatchAt(image, randomPlace(image, size, rng), size, channels, out, offset);
-}
-
 function copyPatchAt(image: ImageF32, place: Place, size: number, channels: number, out: Float32Array, offset: number): void {
   const { top, left, symmetry } = place;
   const { width, channels: c } = image;

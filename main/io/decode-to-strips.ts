@@ -7,7 +7,7 @@ import type { ImageProbe } from './probe-image';
  * Decodes an 8 or 16-bit PNG, JPEG or TIFF into an uncompressed strip TIFF at `temp`, in one sequential
  * libvips pass: the same pixels decodeWithSharp gives (upright, gray or sRGB, no ICC conversion, CMYK to RGB),
  * which can then be read a band at a time. libvips cannot seek inside PNG or JPEG: asked for a window with
- * `extract`, it decodes the whole image into memory each time (measured: 700 MB for a 96 MP JPEG).
+ * `extract`, it decodes the whole image into memory each time (docs/files.md, "Reading").
  * Only an EXIF rotation by 90 degrees makes libvips hold the whole image, as it must.
  */
 export async function decodeToStrips(probe: ImageProbe, temp: string, maxPixels: number): Promise<void> {

@@ -10,8 +10,8 @@ function space(bands: number, bitDepth: 8 | 16): 'b-w' | 'grey16' | 'srgb' | 'rg
 /**
  * Re-encodes an uncompressed strip TIFF of 8 or 16-bit samples as PNG, JPEG or TIFF in one sequential libvips
  * pass, file to file, then flushes the result to the disk. Options as encodeWithSharp, except JPEG's Huffman
- * optimisation, which is off: it makes libjpeg hold every coefficient of the image (measured: 670 MB for a
- * 96 MP JPEG instead of 110 MB) for files a few percent smaller.
+ * optimisation, which is off: it makes libjpeg hold every coefficient of the image for files a few percent
+ * smaller (docs/files.md, "Writing").
  */
 export async function encodeStrips(strips: string, into: string, bands: number, target: SharpTarget): Promise<void> {
   const pipeline = sharp(strips, { sequentialRead: true, limitInputPixels: false }).toColourspace(space(bands, target.bitDepth));

@@ -1,10 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import sharp from 'sharp';
-import { probeImage, readImage } from '../io';
 import { AppFailure } from '../shared/result';
 import type { DisplayRange } from '../tasks/display-image';
-import { displayRange, encodeDisplayPng } from '../tasks/display-image';
-import { rawForScreen } from '../tasks/display-raw';
 import type { FolderRegistry } from './folders';
 
 export interface ImageResponse {
@@ -15,6 +11,19 @@ export interface ImageResponse {
 
 const STATUS = { 'not-found': 404, forbidden: 403 } as Partial<Record<AppFailure['code'], number>>;
 const MAX_CACHED = 64;
+
+/**
+ * The decoders, loaded with the first image rather than with Electron main: sharp, geotiff, utif and exiftool are
+ * native or heavy, and one that fails to load must fail that image's request, not keep the window from opening.
+ */
+async function decoders() {
+  const [{ default: sharp }, io, display, raw] = await Promise.all([
+    import('sharp'), import('../io'), import('../tasks/display-image'), import('../tasks/display-raw'),
+  ]);
+  const { probeImage, readImage } = io;
+  const { displayRange, encodeDisplayPng } = display;
+  return { sharp, probeImage, readImage, displayRange, encodeDisplayPng, rawForScreen: raw.rawForScreen };
+}
 
 /**
  * The read-only image service behind Electron's `gr2r://image/` protocol and serve's `/image/`: files only from
@@ -48,6 +57,7 @@ export class ImageService {
   }
 
   private async render(file: string, size: number | undefined, rangeOf: string): Promise<ImageResponse> {
+    const { sharp, probeImage } = await decoders();
     const probe = await probeImage(file);
     // Integer images always show as stored, so `like` matters only for float data.
     const plain = probe.bitDepth === 8 && probe.format !== 'tiff';
@@ -65,6 +75,7 @@ export class ImageService {
   }
 
   private async convert(file: string, size: number | undefined, rangeOf: string): Promise<Buffer> {
+    const { readImage, rawForScreen, displayRange, encodeDisplayPng } = await decoders();
     const read = await readImage(file);
     const { source } = read;
     const image = source.format === 'dng' ? rawForScreen(read.image) : read.image;
@@ -78,6 +89,7 @@ export class ImageService {
     const key = `${file}:${(await stat(file)).mtimeMs}`;
     let range = this.ranges.get(key);
     if (!range) {
+      const { readImage, displayRange } = await decoders();
       const { image, source } = await readImage(file);
       range = displayRange(image, source.bitDepth);
       this.ranges.set(key, range);

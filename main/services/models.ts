@@ -1,6 +1,7 @@
 import { cp, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { loadModel, MODEL_FILES } from '../io';
+import { loadModel } from '../io/load-model';
+import { MODEL_FILES } from '../io/model-files';
 import type { ModelSummary } from '../shared/library';
 import { modelIdSchema } from '../shared/library';
 import { modelMetaSchema } from '../shared/model';

@@ -23,9 +23,13 @@ export type Crop = z.infer<typeof cropSchema>;
 
 /** What the renderer may ask to run: ids only, which main resolves to the folders the user chose. */
 export const jobRequestSchema = z.discriminatedUnion('kind', [
-  /** `amplitude`: SAR amplitude files, squared to intensity for training (the Gamma model's domain). */
+  /**
+   * `settings`: those that differ from main/shared/defaults.ts, as the CLI's flags. `amplitude`: SAR amplitude
+   * files, squared to intensity for training (the Gamma model's domain).
+   */
   z.object({
-    kind: z.literal('train'), datasetId: folderIdSchema, noise: noiseChoiceSchema, settings: trainSettingsSchema, amplitude: z.boolean().default(false),
+    kind: z.literal('train'), datasetId: folderIdSchema, noise: noiseChoiceSchema, settings: trainSettingsSchema.partial(),
+    amplitude: z.boolean().default(false),
   }),
   z.object({ kind: z.literal('resume'), datasetId: folderIdSchema, modelId: modelIdSchema, steps: z.number().int().min(1).max(1_000_000) }),
   /** `amplitude`: SAR amplitude data, squared to intensity before the Gamma estimate. */
@@ -54,7 +58,7 @@ export type JobResult = z.infer<typeof jobResultSchema>;
 
 const jobKindSchema = z.enum(['train', 'estimate', 'preview', 'denoise']);
 
-/** Every change of a job, as data (DESIGN.md: progress is data, never text to parse). */
+/** Every change of a job, as data (docs/design.md: progress is data, never text to parse). */
 export const jobUpdateSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('started'), jobId: z.string(), kind: jobKindSchema }),
   z.object({ type: z.literal('train-progress'), jobId: z.string(), progress: trainProgressSchema }),

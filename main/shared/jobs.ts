@@ -1,5 +1,5 @@
-/** Progress is data, never text to parse (DESIGN.md). Every long task reports through these. */
-export type TrainPhase = 'loading' | 'training' | 'saving' | 'done';
+/** Progress is data, never text to parse (docs/design.md). Every long task reports through these. */
+export type TrainPhase = 'training';
 
 export interface TrainProgress {
   readonly phase: TrainPhase;
@@ -7,13 +7,13 @@ export interface TrainProgress {
   readonly total: number;
   /** Training loss of this step (GR2R loss in the data's units squared). */
   readonly loss: number;
-  /** Estimated PSNR on held-out noisy patches (GR2R.md §2), in dB; null until first evaluated. */
+  /** Estimated PSNR on held-out noisy patches (docs/method.md §2), in dB; null until first evaluated. */
   readonly estPsnr: number | null;
   readonly etaMs: number | null;
 }
 
 export interface DenoiseProgress {
-  readonly phase: 'denoising' | 'done';
+  readonly phase: 'denoising';
   readonly fileIndex: number;
   readonly fileCount: number;
   readonly file: string;

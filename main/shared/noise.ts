@@ -19,7 +19,7 @@ export const noiseProfileSchema = z.object({
   .refine((p) => p.sigmas.length === p.levels.length && p.sigmas.every((s) => s.length === p.channels), 'one sigma per knot and channel');
 export type NoiseProfile = z.infer<typeof noiseProfileSchema>;
 
-/** Noise parameters, always in the units of the image data (GR2R.md). */
+/** Noise parameters, always in the units of the image data (docs/method.md). */
 export const noiseSpecSchema = z.discriminatedUnion('family', [
   z.object({ family: z.literal('gaussian'), sigma: z.number().positive() }),
   z.object({ family: z.literal('poisson'), gain: z.number().positive() }),

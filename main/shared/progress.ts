@@ -3,7 +3,7 @@ import type { DenoiseProgress, TrainProgress } from './jobs';
 
 /** Runtime checks of the progress payloads of jobs.ts: they cross from the worker to main to the renderer. */
 export const trainProgressSchema: z.ZodType<TrainProgress> = z.object({
-  phase: z.enum(['loading', 'training', 'saving', 'done']),
+  phase: z.literal('training'),
   step: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   loss: z.number(),
@@ -12,7 +12,7 @@ export const trainProgressSchema: z.ZodType<TrainProgress> = z.object({
 });
 
 export const denoiseProgressSchema: z.ZodType<DenoiseProgress> = z.object({
-  phase: z.enum(['denoising', 'done']),
+  phase: z.literal('denoising'),
   fileIndex: z.number().int().nonnegative(),
   fileCount: z.number().int().nonnegative(),
   file: z.string(),

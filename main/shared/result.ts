@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Electron passes only an error's message across IPC, so expected failures travel as values (DESIGN.md). */
+/** Electron passes only an error's message across IPC, so expected failures travel as values (docs/design.md). */
 export const errorCodes = [
   'invalid-request', 'forbidden', 'not-found', 'unsupported', 'conflict', 'failed', 'worker-crashed', 'internal',
 ] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { denoiseDefaults } from './defaults';
 
 /** Compute backends, fastest first: the same order as the engine's `backendOrder` (a test keeps them equal). */
 export const backendNames = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
@@ -16,9 +17,9 @@ export type TrainPresetName = (typeof trainPresetNames)[number];
 /** What a user can change; main owns the file, validates it and keeps private entries (recent folders) to itself. */
 export const userSettingsSchema = z.object({
   backend: z.enum(['auto', ...backendNames]).default('auto'),
-  /** Monte Carlo samples of denoising (GR2R.md §3: 5 to 10). */
-  monteCarlo: z.number().int().min(1).max(32).default(5),
-  tile: z.number().int().min(64).max(2048).default(256),
+  /** Monte Carlo samples of denoising (docs/method.md: 5 to 10). */
+  monteCarlo: z.number().int().min(1).max(32).default(denoiseDefaults.mc),
+  tile: z.number().int().min(64).max(2048).default(denoiseDefaults.tile),
   preset: z.enum(trainPresetNames).default('balanced'),
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;

@@ -1,4 +1,4 @@
-/** Amplitude to intensity, in place: I = A^2, the quantity the Gamma (speckle) model describes (GR2R.md §7.4). */
+/** Amplitude to intensity, in place: I = A^2, the quantity the Gamma (speckle) model describes (docs/method.md §1). */
 export function squareValues(data: Float32Array): void {
   for (let i = 0; i < data.length; i++) data[i] = data[i]! * data[i]!;
 }

@@ -76,7 +76,7 @@ async function resumeFrom(input: TrainTaskInput): Promise<Checkpoint | undefined
   return checkpoint;
 }
 
-function resolveOptions(input: TrainTaskInput, resume: Checkpoint | undefined, note: (m: string) => void): TrainOptions {
+export function resolveOptions(input: TrainTaskInput, resume: Checkpoint | undefined, note: (m: string) => void): TrainOptions {
   if (resume) {
     const m = resume.meta;
     return {

@@ -40,8 +40,8 @@ async function startOrt(setup: ShardSetup, choice: GradientChoice): Promise<Grad
 }
 
 /**
- * Who computes the training gradients: onnxruntime's CPU kernels (about 3 times faster than tfjs wasm here,
- * docs/speed.md), tfjs workers, or tfjs on this thread (undefined). Native tfjs backends keep tfjs: they use
+ * Who computes the training gradients: onnxruntime's CPU kernels (faster than tfjs wasm, docs/speed.md),
+ * tfjs workers, or tfjs on this thread (undefined). Native tfjs backends keep tfjs: they use
  * every core or the GPU already.
  */
 export function chooseGradients(choice: GradientChoice): StartGradientWorkers | undefined {

@@ -1,3 +1,4 @@
+import { netOf, trainDefaults } from '../../main/shared/defaults';
 import type { TrainSettings } from '../../main/shared/library';
 import type { TrainPresetName } from '../../main/shared/settings';
 
@@ -8,21 +9,22 @@ export interface TrainPreset {
   readonly settings: TrainSettings;
 }
 
-const common = { alpha: 0.25, loss: 'mse', learningRate: 2e-3, seed: 1 } as const;
-
-/** Starting points; every setting behind them stays editable. Balanced is the design's reference network. */
+/**
+ * Starting points; every setting behind them stays editable. Balanced is the defaults (main/shared/defaults.ts),
+ * the design's reference network; the others say only how they differ from it.
+ */
 export const trainPresets: readonly TrainPreset[] = [
   {
     name: 'fast', label: 'Fast', summary: 'A small DnCNN for a first look, in minutes on a CPU.',
-    settings: { ...common, net: { kind: 'dncnn', width: 32, depth: 5 }, steps: 200, batch: 4, patch: 48, checkpointEvery: 50 },
+    settings: { ...trainDefaults, net: netOf('dncnn', { width: 32, depth: 5 }), steps: 200, batch: 4, patch: 48, checkpointEvery: 50 },
   },
   {
     name: 'balanced', label: 'Balanced', summary: 'The reference U-Net (32-64-128), a good default.',
-    settings: { ...common, net: { kind: 'unet', width: 32, depth: 3 }, steps: 400, batch: 8, patch: 64, checkpointEvery: 100 },
+    settings: { ...trainDefaults },
   },
   {
     name: 'quality', label: 'Quality', summary: 'The same U-Net trained five times longer on larger patches.',
-    settings: { ...common, net: { kind: 'unet', width: 32, depth: 3 }, steps: 2000, batch: 8, patch: 96, checkpointEvery: 200 },
+    settings: { ...trainDefaults, steps: 5 * trainDefaults.steps, patch: 96, checkpointEvery: 200 },
   },
 ];
 
@@ -33,4 +35,16 @@ export function presetSettings(name: TrainPresetName): TrainSettings {
 
 export function matchesPreset(settings: TrainSettings, name: TrainPresetName): boolean {
   return JSON.stringify(settings) === JSON.stringify(presetSettings(name));
+}
+
+/**
+ * The settings a training request carries: only those that differ from the defaults, as the CLI passes only the
+ * flags given, so the app and `gr2r train` resolve the same options (Binomial's alpha moves to a whole number of
+ * trials when it is at its default, as it does without --alpha).
+ */
+export function requestSettings(settings: TrainSettings): Partial<TrainSettings> {
+  const defaults: TrainSettings = { ...trainDefaults };
+  const keys = Object.keys(settings) as (keyof TrainSettings)[];
+  const changed = keys.filter((key) => JSON.stringify(settings[key]) !== JSON.stringify(defaults[key]));
+  return Object.fromEntries(changed.map((key) => [key, settings[key]])) as Partial<TrainSettings>;
 }

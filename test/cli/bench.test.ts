@@ -45,3 +45,15 @@ describe('gr2r bench on a tiny budget (bundled clean samples)', () => {
     expect(stderr).toMatch(/--budget must be one of quick, full/);
   });
 });
+
+describe('gr2r bench help', () => {
+  it('--speed --help shows the speed bench\'s flags, --help alone the quality bench\'s', async () => {
+    const speed = await runCli(['bench', '--speed', '--help']);
+    expect(speed.code).toBe(0);
+    expect(speed.stdout).toMatch(/^Usage: gr2r bench --speed/);
+    expect(speed.stdout).toMatch(/--warmup N/);
+    const quality = await runCli(['bench', '--help']);
+    expect(quality.stdout).toMatch(/^Usage: gr2r bench \[--budget/);
+    expect(quality.stdout).not.toMatch(/--warmup/);
+  });
+});

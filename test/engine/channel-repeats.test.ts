@@ -46,7 +46,7 @@ describe('a gray image repeated into a colour network gets one recorruption, not
 
   /**
    * z-score of mean (y1 channel 1 - x)(y2 channel 0 - x) over gray patches and draws: zero when y2 is independent
-   * of the network's whole input given x (GR2R.md §2); the noise of y itself when each copy is drawn apart.
+   * of the network's whole input given x (docs/method.md §2); the noise of y itself when each copy is drawn apart.
    */
   function crossChannelZ(spec: NoiseSpec, range: [number, number], fixed: boolean): number {
     const draws = 300;

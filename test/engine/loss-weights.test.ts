@@ -86,7 +86,7 @@ function minimiserShiftZ(spec: Parameters<typeof noiseModel>[0], alpha: number, 
   return mean / se;
 }
 
-describe('the weighted GR2R-MSE loss keeps GR2R unbiased (GR2R.md §2)', () => {
+describe('the weighted GR2R-MSE loss keeps GR2R unbiased (docs/method.md §2)', () => {
   for (const { spec, alpha, range } of noiseCases.filter((c) => noiseModel(c.spec).noiseGrowth)) {
     it(`${spec.family}: weights from y1 do not move the minimiser`, () => {
       expect(Math.abs(minimiserShiftZ(spec, alpha, range, 'y1'))).toBeLessThan(4);

@@ -5,7 +5,7 @@ import type { NoiseSpec } from '../../main/shared/noise';
 import { profileSigma } from '../../main/shared/noise';
 import { cleanPattern, noiseCases } from './noise-cases';
 
-/** Var(y | x) of each family: the table of GR2R.md §1 with alpha = 0 (y1: divide by 1 - alpha, y2: by alpha). */
+/** Var(y | x) of each family: docs/method.md §1's table with alpha = 0 (y1: divide by 1 - alpha, y2: by alpha). */
 function noiseVariance(spec: NoiseSpec, x: number): number {
   switch (spec.family) {
     case 'gaussian': return spec.sigma ** 2;
@@ -18,7 +18,7 @@ function noiseVariance(spec: NoiseSpec, x: number): number {
   }
 }
 
-describe('recorruption marginals match GR2R.md §1', () => {
+describe('recorruption marginals match docs/method.md §1', () => {
   for (const { spec, alpha, range } of noiseCases) {
     it(`${spec.family}: E[y2] = x, Var(y1 - x), Var(y2 - x), Cov(y1 - x, y2 - x) = 0`, () => {
       const model = noiseModel(spec);

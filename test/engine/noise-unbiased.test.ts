@@ -12,7 +12,7 @@ const W = 16;
 const draws = 4000;
 type Moments = ReturnType<typeof meanAndStdErr>;
 
-/** A fixed nonlinear f that never sees y2: tanh of a 3x3 box blur (GR2R.md §2). */
+/** A fixed nonlinear f that never sees y2: tanh of a 3x3 box blur (docs/method.md §2). */
 function f(y: Float32Array): Float32Array {
   const out = new Float32Array(y.length);
   for (let i = 0; i < H; i++) {

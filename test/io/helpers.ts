@@ -8,8 +8,8 @@ import { closeMetadataTool } from '../../main/io';
 // Writes that copy metadata start one exiftool process; every test file stops it at the end.
 afterAll(closeMetadataTool);
 
-/** The shared sample images (read-only). */
-export const imagesDir = new URL('../../../shared/data/images/', import.meta.url).pathname;
+/** Public-domain / CC0 photos the tests carry (test/fixtures/images/SOURCES.md), read-only. */
+export const imagesDir = new URL('../fixtures/images/', import.meta.url).pathname;
 export const sample = (name: string): string => join(imagesDir, name);
 
 /** A fresh temp folder, removed after the test file. */

@@ -35,13 +35,3 @@ export function mapPlane(plane: Plane, f: (v: number) => number): Plane {
   return { data, height: plane.height, width: plane.width };
 }
 
-/** Every second pixel in both directions, starting at (dy, dx): breaks short-range noise correlation. */
-export function subsamplePlane(plane: Plane, dy = 0, dx = 0): Plane {
-  const height = Math.floor((plane.height - dy + 1) / 2);
-  const width = Math.floor((plane.width - dx + 1) / 2);
-  const data = new Float64Array(height * width);
-  for (let i = 0; i < height; i++) {
-    for (let j = 0; j < width; j++) data[i * width + j] = plane.data[(2 * i + dy) * plane.width + 2 * j + dx];
-  }
-  return { data, height, width };
-}

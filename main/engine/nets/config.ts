@@ -1,10 +1,11 @@
 import type { z } from 'zod';
+import { netDefaults } from '../../shared/defaults';
 import type { netConfigSchema } from '../../shared/model';
 
 /** The network: serialised into the model folder, so a model rebuilds exactly. */
 export type NetConfig = z.infer<typeof netConfigSchema>;
 
-export const defaultNet: NetConfig = { kind: 'unet', width: 32, depth: 3 };
+export const defaultNet: NetConfig = netDefaults.unet;
 
 /** Image sizes the network accepts must be multiples of this (U-Net: one halving per level below the top). */
 export function sizeMultiple(net: NetConfig): number {

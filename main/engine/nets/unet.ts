@@ -18,7 +18,7 @@ function builder(seed: number): Builder {
 }
 
 /**
- * U-Net (DESIGN.md "Default network"): `depth` levels of width, 2 width, 4 width... channels; each level two
+ * U-Net (docs/design.md "Default network"): `depth` levels of width, 2 width, 4 width... channels; each level two
  * 3x3 conv + ReLU; 2x2 max-pool down; 2x2 stride-2 transposed conv + ReLU up, concatenated with the skip;
  * a 1x1 output convolution (zero at the start) added to the input. Height and width must be multiples of 2^(depth - 1).
  */
@@ -47,7 +47,7 @@ export function buildUnet(channels: number, width: number, depth: number, seed: 
   }
   const residual = tfl.layers.conv2d({
     filters: channels, kernelSize: 1, name: 'residual',
-    // Zero: the network starts as the identity and learns only the correction (about +1 dB at 400 steps, docs/quality.md).
+    // Zero: the network starts as the identity and learns only the correction (docs/quality.md, zero initialisation).
     kernelInitializer: tfl.initializers.zeros(),
   }).apply(x) as SymbolicTensor;
   const output = tfl.layers.add({ name: 'denoised' }).apply([input, residual]) as SymbolicTensor;

@@ -52,7 +52,7 @@ export function binomialNoise(trials: number): NoiseModel {
 
 /**
  * The alpha = m / l closest to the one asked for, with 1 <= m < l; halfway (10 trials at 0.25) goes to the smaller
- * split, which measured better (docs/quality.md: Binomial 10 trials, 0.2 against 0.3, +0.16 dB).
+ * split, which measured better (docs/quality.md, Binomial 10 trials, 0.2 against 0.3).
  */
 export function nearestAlpha(trials: number, alpha: number): number {
   const m = Math.min(trials - 1, Math.max(1, Math.ceil(trials * alpha - 0.5 - 1e-9)));

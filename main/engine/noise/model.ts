@@ -13,7 +13,7 @@ export interface Recorrupted {
 }
 
 /**
- * One noise family (GR2R.md §1): it owns its sampling, its recorruption and its loss constant,
+ * One noise family (docs/method.md §1): it owns its sampling, its recorruption and its loss constant,
  * so the loss never needs to know which family it trains for.
  */
 export interface NoiseModel {
@@ -31,7 +31,7 @@ export interface NoiseModel {
   recorrupt(y: Float32Array, alpha: number, rng: Rng, shape?: BatchShape): Recorrupted;
   /** C(x) = mean_i Var(y2_i | x): what the GR2R loss exceeds the supervised loss by. */
   lossConstant(x: Float32Array, alpha: number): number;
-  /** An unbiased estimate of C(x) from the noisy y alone (GR2R.md §2). */
+  /** An unbiased estimate of C(x) from the noisy y alone (docs/method.md §2). */
   lossConstantFromNoisy(y: Float32Array, alpha: number): number;
   /**
    * For a family trained in a variance-stabilised domain (its recorrupt returns y1, y2 there): `forward` maps

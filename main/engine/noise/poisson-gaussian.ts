@@ -24,9 +24,9 @@ function anscombeTraining(a: number, b: number): Pick<NoiseModel, 'recorrupt' | 
 
 /**
  * Camera noise: y = a Poisson(x / a) + N(0, b), var(y | x) = a x + b (shot noise plus read noise), which no family
- * recorrupts exactly. `lattice` (default) trains Poisson GR2R on the shifted counts (shifted-poisson.ts): within
- * 0.4-0.9 dB of supervised in the bench, and its estimated PSNR holds. `anscombe` trains Gaussian GR2R in the
- * variance-stabilised domain: about 2 dB behind, the same as supervised training in that domain (docs/quality.md).
+ * recorrupts exactly. `lattice` (default) trains Poisson GR2R on the shifted counts (shifted-poisson.ts), and its
+ * estimated PSNR holds. `anscombe` trains Gaussian GR2R in the variance-stabilised domain, behind the lattice as
+ * supervised training in that domain is too (docs/quality.md).
  */
 export function poissonGaussianNoise(a: number, b: number, method: PoissonGaussianMethod = 'lattice'): NoiseModel {
   const readSigma = Math.sqrt(b);

@@ -1,7 +1,7 @@
 /**
  * Seeded pseudo-random stream (xoshiro128**, seeded through splitmix32).
  * `Rng.derive(seed, ...keys)` gives an independent, reproducible stream per (seed, step, image, ...):
- * training resumes bit for bit, and no two recorruptions share a stream (GR2R.md pitfall 2).
+ * training resumes bit for bit, and no two recorruptions share a stream (docs/method.md §1).
  */
 export class Rng {
   private s0: number;

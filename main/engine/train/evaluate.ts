@@ -11,7 +11,7 @@ import type { TrainContext } from './context';
 export interface ValidationSet {
   readonly input: Float32Array;
   readonly target: Float32Array;
-  /** 0 for supervised; for GR2R the estimate of C for these draws (GR2R.md §2, realised-constant.ts). */
+  /** 0 for supervised; for GR2R the estimate of C for these draws (docs/method.md §2, realised-constant.ts). */
   readonly constant: number;
   readonly count: number;
 }

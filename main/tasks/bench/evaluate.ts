@@ -5,6 +5,7 @@ import { psnr } from '../../engine/gr2r';
 import { denoiseWithEstimate, estimatedMse } from '../../engine/mc-estimate';
 import { meanSquaredError } from '../../engine/metrics';
 import type { NamedImage } from '../../engine/train/data';
+import { denoiseDefaults } from '../../shared/defaults';
 import type { Readout } from './readout';
 import { plainReadout } from './readout';
 import { scoreImages } from './score';
@@ -12,7 +13,7 @@ import type { TrainedModel } from './train-model';
 import type { Score } from './types';
 
 const like = (image: ImageF32, data: Float32Array) => makeImage(image.height, image.width, image.channels, data);
-const tiling = { tile: 256, overlap: 32 };
+const tiling = { tile: denoiseDefaults.tile, overlap: denoiseDefaults.overlap };
 
 /** The model applied once to each noisy image, as a supervised model is used. */
 export async function evaluateOnce(model: TrainedModel, noisy: readonly NamedImage[], clean: readonly NamedImage[]): Promise<Score> {

@@ -6,6 +6,7 @@ import { buildNet } from '../../engine/nets';
 import { Rng } from '../../engine/random/rng';
 import type { ModelMeta } from '../../shared/model';
 import type { ChosenPredictor } from '../predictor';
+import { denoiseDefaults } from '../../shared/defaults';
 import type { Sample } from './speed-clock';
 import { stopwatch } from './speed-clock';
 import { choosePredictor } from '../predictor';
@@ -58,7 +59,7 @@ export async function denoiseTime(engine: InferEngine, net: NetConfig, height: n
   const image = makeImage(height, width, CHANNELS, randomValues(height * width * CHANNELS));
   return withPredictor(engine, net, async ({ predict }, model) => {
     const read = stopwatch();
-    await denoiseImage(model, benchMeta(net), image, { mc, seed: 1, tile, overlap: 32, predict });
+    await denoiseImage(model, benchMeta(net), image, { ...denoiseDefaults, mc, tile, predict });
     return read();
   });
 }

@@ -18,7 +18,7 @@ export interface SpeedSettings {
   readonly mc: number;
 }
 
-/** The cpu backend takes about a minute for 256 x 256: measured smaller, once, and reported per megapixel. */
+/** The cpu backend is minutes per 256 x 256 image: measured smaller, once, and reported per megapixel. */
 const CPU_SIZE = 128;
 
 export function tfjsBackends(settings: SpeedSettings): BackendName[] {

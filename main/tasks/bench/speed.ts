@@ -1,7 +1,3 @@
-import { parseArgs } from 'node:util';
-import type { BackendName } from '../../engine/backend';
-import { backendOrder } from '../../engine/backend';
-import { defaultNet } from '../../engine/nets';
 import type { SpeedSettings } from './speed-plan';
 import { denoiseJob, inferJobs, trainJobs } from './speed-plan';
 import { formatSpeedReport } from './speed-format';
@@ -13,48 +9,18 @@ import type { TorchResult } from './speed-torch';
 import { fastestTorch, runTorch } from './speed-torch';
 import type { SpeedJob, SpeedRow } from './speed-types';
 
+/** What to measure: the CLI parses it from `gr2r bench --speed` flags (main/cli/bench-speed.ts). */
+export interface SpeedRequest {
+  readonly settings: SpeedSettings;
+  readonly json: boolean;
+  readonly torch: boolean;
+}
+
 /** The streams `gr2r bench --speed` writes to (the CLI's CommandIO fits). */
 export interface SpeedBenchIO {
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
   readonly signal?: AbortSignal;
-}
-
-export const speedHelp = `gr2r bench --speed [--json] [--torch] [options]
-  Training step time (median after warm-up) per tfjs backend present, inference time per megapixel with
-  onnxruntime and each tfjs backend, and a 24 MP denoise's time and peak memory; each in its own process.
-  --torch        also run bench/torch_unet.py (Debian python3-torch) and print ours / PyTorch ratios
-  --backend B    only this tfjs backend     --steps N (5)  --warmup N (2)  --runs N (3)  --size S (512)
-  --mp 24|0      the big image (0: none)     --tile T (256)  --mc J (1)     --net unet|dncnn --width W --depth D
-`;
-
-const flags = {
-  speed: { type: 'boolean' }, json: { type: 'boolean' }, torch: { type: 'boolean' }, backend: { type: 'string' },
-  steps: { type: 'string' }, warmup: { type: 'string' }, runs: { type: 'string' }, size: { type: 'string' },
-  mp: { type: 'string' }, tile: { type: 'string' }, mc: { type: 'string' }, net: { type: 'string' },
-  width: { type: 'string' }, depth: { type: 'string' },
-} as const;
-
-function whole(raw: string | undefined, fallback: number, name: string, min = 1): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number >= ${min}, got ${raw}`);
-  return n;
-}
-
-export function parseSpeedFlags(argv: string[]): { settings: SpeedSettings; json: boolean; torch: boolean } {
-  const { values: v } = parseArgs({ args: argv, options: flags, strict: true });
-  if (v.backend !== undefined && !backendOrder.includes(v.backend as BackendName)) throw new Error(`--backend must be one of ${backendOrder.join(', ')}`);
-  if (v.net !== undefined && v.net !== 'unet' && v.net !== 'dncnn') throw new Error('--net must be unet or dncnn');
-  const net = { kind: (v.net ?? defaultNet.kind) as 'unet' | 'dncnn', width: whole(v.width, defaultNet.width, 'width'), depth: whole(v.depth, defaultNet.depth, 'depth') };
-  const mp = whole(v.mp, 24, 'mp', 0);
-  const settings: SpeedSettings = {
-    net, backend: v.backend as BackendName | undefined, steps: whole(v.steps, 5, 'steps'), warmup: whole(v.warmup, 2, 'warmup', 0),
-    runs: whole(v.runs, 3, 'runs'), size: whole(v.size, 512, 'size'), tile: whole(v.tile, 256, 'tile'), mc: whole(v.mc, 1, 'mc'),
-    // 24 MP is 6000 x 4000, a full-frame camera's photo; other sizes keep its 3:2.
-    bigHeight: Math.round(Math.sqrt((mp * 1e6) / 1.5)), bigWidth: Math.round(Math.sqrt(mp * 1e6 * 1.5)),
-  };
-  return { settings, json: v.json ?? false, torch: v.torch ?? false };
 }
 
 async function measureAll(jobs: readonly SpeedJob[], io: SpeedBenchIO): Promise<SpeedRow[]> {
@@ -81,8 +47,8 @@ async function torchSide(settings: SpeedSettings, io: SpeedBenchIO): Promise<Pic
 }
 
 /** `gr2r bench --speed` (issue 7): timings and peak memory per backend, optionally against PyTorch. */
-export async function runSpeedBench(argv: string[], io: SpeedBenchIO): Promise<number> {
-  const { settings, json, torch: withTorch } = parseSpeedFlags(argv);
+export async function runSpeedBench(request: SpeedRequest, io: SpeedBenchIO): Promise<number> {
+  const { settings, json, torch: withTorch } = request;
   const start = { ...(await countParams(settings.net)), machine: machine() };
   const side = withTorch ? await torchSide(settings, io) : {};
   const train = await measureAll(trainJobs(settings), io);

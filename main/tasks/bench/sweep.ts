@@ -2,6 +2,7 @@ import type { ImageF32 } from '../../engine/image';
 import { makeImage } from '../../engine/image';
 import { denoiseWithEstimate } from '../../engine/mc-estimate';
 import { describeNoise } from '../../shared/noise';
+import { denoiseDefaults } from '../../shared/defaults';
 import type { BenchInput } from './bench-task';
 import { benchRun } from './bench-task';
 import type { ConditionRun } from './condition';
@@ -40,7 +41,8 @@ async function prefixRows(model: TrainedModel, regions: ReturnType<typeof noisyR
   for (const [i, { image }] of regions.test.entries()) {
     const sum = new Float32Array(image.data.length);
     let count = 0;
-    await denoiseWithEstimate(model.net, model.meta, image, { mc: most, seed: model.meta.seed + 17 + i, tile: 256, overlap: 32 }, (f) => {
+    const options = { ...denoiseDefaults, mc: most, seed: model.meta.seed + 17 + i };
+    await denoiseWithEstimate(model.net, model.meta, image, options, (f) => {
       count++;
       for (let p = 0; p < sum.length; p++) sum[p]! += f[p]!;
       const at = js.indexOf(count);
@@ -61,9 +63,10 @@ async function sweepCondition(kind: SweepKind, regions: ReturnType<typeof noisyR
     const model = await trainModel(regions.train, undefined, { ...regions.options, alpha }, hooks(run, label));
     await trained(model, async (m) => {
       if (kind === 'mc') return void rows.push(...(await prefixRows(m, regions, run, sweepJs)));
-      const g = await evaluateGr2r(m, regions.test, run.images.test, 5);
+      const g = await evaluateGr2r(m, regions.test, run.images.test, denoiseDefaults.mc);
       rows.push({ alpha, mc: 1, score: g.single, msPerImage: 0, estimatedPsnr: g.estimatedPsnr, truePsnr: g.truePsnr });
-      rows.push({ alpha, mc: 5, score: g.averaged, msPerImage: 0, estimatedPsnr: g.estimatedOutputPsnr, truePsnr: g.trueOutputPsnr });
+      const averaged = { score: g.averaged, estimatedPsnr: g.estimatedOutputPsnr, truePsnr: g.trueOutputPsnr };
+      rows.push({ alpha, mc: denoiseDefaults.mc, msPerImage: 0, ...averaged });
     });
   }
   return rows;

@@ -28,7 +28,3 @@ export function formatRow(r: BenchRow): string {
     (r.gap >= 0 ? '+' : '') + r.gap.toFixed(2), db(r.estimatedPsnr), db(r.truePsnr), db(r.estimatedOutputPsnr), db(r.trueOutputPsnr),
   ]);
 }
-
-export function formatTable(rows: readonly BenchRow[]): string {
-  return [formatHeader(rows[0]?.mc ?? 5), ...rows.map(formatRow)].join('\n');
-}

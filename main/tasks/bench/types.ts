@@ -26,7 +26,7 @@ export interface BenchRow {
   readonly gap: number;
   /**
    * PSNR of the squared errors pooled over the test pixels, estimated from the noisy data alone and true: of one
-   * pass f(y1) (what training's estimated PSNR estimates, GR2R.md §2) and of the J-average (the output a user
+   * pass f(y1) (what training's estimated PSNR estimates, docs/method.md §2) and of the J-average (the output a user
    * gets). Null when an estimated error is not positive: the noise model does not fit the data.
    */
   readonly estimatedPsnr: number | null;
@@ -44,11 +44,4 @@ export interface BenchReport {
   readonly trainImages: number;
   readonly testImages: number;
   readonly rows: readonly BenchRow[];
-}
-
-export interface BenchProgress {
-  readonly label: string;
-  readonly step: number;
-  readonly total: number;
-  readonly etaMs: number | null;
 }

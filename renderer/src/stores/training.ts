@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { TrainSettings } from '../../../main/shared/library';
 import type { TrainPresetName } from '../../../main/shared/settings';
-import { matchesPreset, presetSettings } from '../presets';
+import { matchesPreset, presetSettings, requestSettings } from '../presets';
 import { useDatasetStore } from './dataset';
 import type { TrainPoint } from './jobs';
 import { useJobsStore } from './jobs';
@@ -53,7 +53,7 @@ export const useTrainingStore = defineStore('training', () => {
     const datasetId = useDatasetStore().folderId;
     if (blocked.value || !spec || !datasetId) return;
     const amplitude = spec.family === 'gamma' && noise.sarDomain === 'amplitude';
-    const id = await jobs.start({ kind: 'train', datasetId, noise: spec, settings: settings.value, amplitude });
+    const id = await jobs.start({ kind: 'train', datasetId, noise: spec, settings: requestSettings(settings.value), amplitude });
     earlier.value = [];
     if (id) await follow(id);
   }

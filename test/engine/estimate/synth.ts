@@ -5,7 +5,8 @@ import { noiseModel } from '../../../main/engine/noise';
 import { Rng } from '../../../main/engine/random/rng';
 import type { NoiseSpec } from '../../../main/shared/noise';
 
-export const imagesDir = new URL('../../../../shared/data/images/', import.meta.url).pathname;
+/** Public-domain / CC0 photos the tests carry (test/fixtures/images/SOURCES.md). */
+export const imagesDir = new URL('../../fixtures/images/', import.meta.url).pathname;
 
 /** A clean sample image in [0, 1], its centre crop of at most `size` x `size` pixels, alpha dropped. */
 export async function loadClean(file: string, size = 256): Promise<ImageF32> {

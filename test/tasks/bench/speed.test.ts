@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parseSpeedFlags } from '../../../main/cli/bench-speed';
 import { denoiseJob, inferJobs, trainJobs } from '../../../main/tasks/bench/speed-plan';
 import { formatSpeedReport } from '../../../main/tasks/bench/speed-format';
 import { speedRatios } from '../../../main/tasks/bench/speed-ratios';
-import { parseSpeedFlags } from '../../../main/tasks/bench/speed';
 import { runProbe } from '../../../main/tasks/bench/speed-spawn';
 import type { TorchResult } from '../../../main/tasks/bench/speed-torch';
 import { fastestTorch } from '../../../main/tasks/bench/speed-torch';
@@ -24,6 +24,7 @@ describe('gr2r bench --speed', () => {
     expect(trainJobs(cpu).map((j) => j.kind === 'train' && `${j.backend}/${j.gradients}`)).toEqual(['cpu/onnxruntime', 'cpu/tfjs']);
     expect(cpu.bigHeight).toBe(0);
     expect(() => parseSpeedFlags(['--backend', 'gpu'])).toThrow(/--backend must be one of/);
+    expect(parseSpeedFlags(['--net', 'dncnn']).settings.net).toEqual({ kind: 'dncnn', width: 64, depth: 7 });
   });
 
   it('rates the backend and engine the app would use against PyTorch, and the 24 MP peak against 1.5 GB', () => {

@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import type { netConfigSchema } from './model';
+
+/**
+ * Every default of training and denoising, written once: the engine, the CLI's help, the app's presets and the
+ * form's hints import them from here. Why each value was chosen is in docs/quality.md.
+ */
+
+export type NetKind = z.infer<typeof netConfigSchema>['kind'];
+type NetConfig = z.infer<typeof netConfigSchema>;
+
+/** Each network's size when only its kind is chosen: the reference U-Net 32-64-128; DnCNN 7 layers x 64. */
+export const netDefaults: Readonly<Record<NetKind, Readonly<NetConfig>>> = {
+  unet: { kind: 'unet', width: 32, depth: 3 },
+  dncnn: { kind: 'dncnn', width: 64, depth: 7 },
+};
+
+/** A network of `kind`, its width and depth given or its kind's defaults. */
+export function netOf(kind: NetKind, size: { width?: number; depth?: number } = {}): NetConfig {
+  return { kind, width: size.width ?? netDefaults[kind].width, depth: size.depth ?? netDefaults[kind].depth };
+}
+
+export const trainDefaults = {
+  /**
+   * GR2R split. The method's optimum after long training is 0.1 to 0.2 (docs/method.md); for a few hundred steps
+   * with J = 5 in antithetic pairs a larger split measured best (docs/quality.md): it puts less noise in the
+   * target y2 but more in the input y1, which the Monte Carlo mean can only partly average out. Binomial moves it
+   * to the nearest alpha with trials x alpha whole, unless the user chose it.
+   */
+  alpha: 0.25,
+  loss: 'mse',
+  net: netDefaults.unet,
+  steps: 400,
+  batch: 8,
+  patch: 64,
+  seed: 1,
+  /** Adam's rate; its gradient carries the noisy target's variance, which Adam divides by (docs/quality.md). */
+  learningRate: 2e-3,
+  checkpointEvery: 100,
+} as const;
+
+export const denoiseDefaults = {
+  /** Monte Carlo samples J: the mean of f over J recorruptions, in antithetic pairs (docs/method.md). */
+  mc: 5,
+  seed: 1,
+  /** Tile side and blended overlap in pixels: memory is bounded by the tile. */
+  tile: 256,
+  overlap: 32,
+} as const;
