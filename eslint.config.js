@@ -8,7 +8,7 @@ const root = import.meta.dirname;
 const node = 'node builtins';
 const tfjs = ['core', 'layers', 'backend-cpu', 'backend-wasm'].map((name) => `@tensorflow/tfjs-${name}`);
 /** The files of main/ directly that `gr2r serve` and the CLI share with Electron main: they run without electron. */
-const appFiles = ['jobs', 'settings', 'cancel-files', 'fork-worker', 'paths', 'worker-handle'];
+const appFiles = ['jobs', 'settings', 'cancel-files', 'fork-worker', 'paths', 'worker-handle', 'job-lanes', 'worker-watchdog'];
 
 /** Each layer: the layers (itself included) and packages its files may import, and why. */
 const layers = {
