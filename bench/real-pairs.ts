@@ -14,7 +14,7 @@ import { trainTask } from '../main/tasks/train-task';
 import { resolveNoise } from '../main/cli/resolve-noise';
 import { parseNoise } from '../main/cli/noise-flags';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { noise: { type: 'string' }, steps: { type: 'string' }, mc: { type: 'string' }, keep: { type: 'boolean' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { noise: { type: 'string' }, steps: { type: 'string' }, mc: { type: 'string' }, keep: { type: 'boolean' }, 'level-scale': { type: 'string' } } });
 const dir = positionals[0]!;
 const work = await mkdtemp(join(tmpdir(), 'gr2r-pairs-'));
 const noisyDir = join(work, 'noisy');
@@ -23,7 +23,8 @@ await mkdir(noisyDir);
 const names = (await readdir(dir)).filter((n) => /_real\./.test(n)).sort();
 for (const n of names) await copyFile(join(dir, n), join(noisyDir, n));
 const t0 = performance.now();
-const spec = await resolveNoise(parseNoise({ noise: values.noise }), noisyDir, (m) => console.log(`note: ${m}`));
+const resolved = await resolveNoise(parseNoise({ noise: values.noise }), noisyDir, (m) => console.log(`note: ${m}`));
+const spec = resolved?.family === 'correlated' && values['level-scale'] ? { ...resolved, levelScale: Number(values['level-scale']) } : resolved;
 const trained = await trainTask({ data: noisyDir, out: join(work, 'model'), noise: spec, options: values.steps ? { steps: Number(values.steps) } : {}, onNote: (m) => console.log(`note: ${m}`) });
 const t1 = performance.now();
 const out = join(work, 'out');

@@ -68,10 +68,20 @@ function detailOf(e: ImageEstimate): string {
   }
 }
 
+/** The noise as it is: its level per channel (in /255 for 8/16-bit data) and its lag-1 correlation. */
+function realNoiseLine(e: ImageEstimate, width: number): string[] {
+  if (!e.realNoise) return [];
+  const { std, correlation } = e.realNoise;
+  const centre = Math.floor(correlation.length / 2);
+  const h = correlation[centre]![centre + 1]!;
+  const v = correlation[centre + 1]![centre]!;
+  return [`${''.padEnd(width)}  real noise: std ${std.map((s) => (255 * s).toFixed(2)).join('/')} /255, lag-1 correlation ${h.toFixed(2)} across, ${v.toFixed(2)} down (the automatic model trains on this)`];
+}
+
 /** The human-readable report: one line per image, the pooled line, then the warnings. */
 function describeReport(report: EstimateReport): string {
   const width = Math.max(...report.images.map((e) => printable(e.name).length), 6);
-  const lines = report.images.map((e) => `${printable(e.name).padEnd(width)}  ${valueOf(e)} ± ${pct(e.uncertainty)}  ${detailOf(e)}`);
+  const lines = report.images.flatMap((e) => [`${printable(e.name).padEnd(width)}  ${valueOf(e)} ± ${pct(e.uncertainty)}  ${detailOf(e)}`, ...realNoiseLine(e, width)]);
   const p = report.pooled;
   const extra = p.family === 'poisson' ? `; Poisson-Gaussian a ${num(p.a)}, b ${num(p.b)}` : '';
   lines.push(`${'pooled'.padEnd(width)}  ${valueOf(p)} ± ${pct(p.uncertainty)}  (${p.count} image${p.count === 1 ? '' : 's'}, spread ${pct(p.spread)}${p.outliers.length ? `, outliers: ${p.outliers.map(printable).join(', ')}` : ''}${extra})`);

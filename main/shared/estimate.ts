@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { NoiseSpec } from './noise';
+import { noiseProfileSchema } from './noise';
 
 /** The families whose parameter can be estimated blind (issue 3). */
 export const estimateFamilySchema = z.enum(['gaussian', 'poisson', 'gamma']);
@@ -20,7 +21,21 @@ export const imageChecksSchema = z.object({
 });
 export type ImageChecks = z.infer<typeof imageChecksSchema>;
 
+/**
+ * Real noise as it is, whatever the family asked for (8/16-bit images): its standard deviation per channel over the
+ * image, the correlation of the noise at lags (dy, dx) with |dy|, |dx| <= 4 averaged over channels (9 rows of 9,
+ * the centre 1), and the full profile the `correlated` family trains with (docs/real-noise.md).
+ */
+export const realNoiseSchema = z.object({
+  std: z.array(z.number()),
+  correlation: z.array(z.array(z.number())),
+  profile: noiseProfileSchema,
+});
+export type RealNoise = z.infer<typeof realNoiseSchema>;
+
 const imageCommon = {
+  /** Camera photos and other 8/16-bit images: the noise measured as it is (docs/real-noise.md). */
+  realNoise: realNoiseSchema.optional(),
   name: z.string(),
   /** The parameter per channel. */
   channels: z.array(z.number()),

@@ -33,6 +33,8 @@ export const noiseSpecSchema = z.discriminatedUnion('family', [
     profile: noiseProfileSchema,
     /** Estimate each image's own profile, in training and when denoising (folders mixing cameras and ISOs). */
     perImage: z.boolean().optional(),
+    /** Multiplies the measured level (flat areas read lower than textured ones: in-camera noise reduction). */
+    levelScale: z.number().positive().optional(),
   }),
 ]);
 

@@ -7,6 +7,7 @@ import { listImages } from './dataset';
 import { eachFile, NoFileLeft } from './each-file';
 import { readEstimationCrop } from './estimation-crop';
 import { validityMask } from './valid-pixels';
+import { measureRealNoise } from '../engine/estimate/real-noise';
 
 export interface EstimateTaskInput {
   /** An image file or a folder of images (one sensor: their estimates are pooled). */
@@ -40,7 +41,8 @@ export async function estimateTask(task: EstimateTaskInput): Promise<EstimateTas
     const { image, source } = await readEstimationCrop(file);
     const one = estimateImage(nameOf(file), withoutNoData(image, source, task.family), task.family, { amplitude: task.amplitude });
     warnings.push(...one.warnings);
-    return one.estimate;
+    const realNoise = source.bitDepth !== 32 && source.format !== 'dng' ? measureRealNoise(image) : undefined;
+    return realNoise ? { ...one.estimate, realNoise } : one.estimate;
   }, task.signal);
   if (task.signal?.aborted) throw new Error('cancelled');
   if (estimates.length === 0) throw new NoFileLeft(task.input, failures, 'measured');

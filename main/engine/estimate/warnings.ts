@@ -22,7 +22,7 @@ export function imageWarnings(
   const { horizontal, vertical } = checks.correlation;
   if (Math.max(horizontal, vertical) > limits.correlation) {
     const texture = found.flat ? '' : ' (or fine texture everywhere: the image has few flat areas)';
-    warnings.push(`${name}: the noise is spatially correlated${texture}: lag-1 autocorrelation ${fmt(horizontal)} along rows, ${fmt(vertical)} along columns (above ${limits.correlation}). GR2R assumes independent pixels: subsample 2x (every other pixel in each direction) before estimating and training.`);
+    warnings.push(`${name}: the noise is spatially correlated${texture}: lag-1 autocorrelation ${fmt(horizontal)} along rows, ${fmt(vertical)} along columns (above ${limits.correlation}). This family assumes independent pixels and would learn to keep the correlated part: train with the automatic noise model (no --noise) or --noise correlated, which recorrupts with the noise's own correlation.`);
   }
   const low = family === 'poisson' ? 0 : clip.low; // zeros are counts in Poisson data, not clipping
   if (low > limits.clipping || clip.high > limits.clipping) {

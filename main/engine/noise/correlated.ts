@@ -13,7 +13,8 @@ import { checkAlphaRange, countWhere } from './model';
  * S comes from the profile: stationary correlation K K^T scaled by the level sigma_c(m) at the local brightness m
  * (exact when the level is known; the local mean of y stands in for x's).
  */
-export function correlatedNoise(profile: NoiseProfile, perImage = false): NoiseModel {
+export function correlatedNoise(measured: NoiseProfile, perImage = false, levelScale = 1): NoiseModel {
+  const profile = levelScale === 1 ? measured : { ...measured, sigmas: measured.sigmas.map((s) => s.map((v) => v * levelScale)) };
   const field = (data: Float32Array, shape: BatchShape | undefined, rng: Rng, brightnessOf: Float32Array): Float32Array => {
     if (!shape) throw new Error('correlated noise needs the image layout [images, height, width, channels]');
     const [n, h, w, c] = shape;
@@ -35,7 +36,7 @@ export function correlatedNoise(profile: NoiseProfile, perImage = false): NoiseM
     return values.length ? sum / values.length : 0;
   };
   return {
-    spec: { family: 'correlated', profile, ...(perImage ? { perImage } : {}) },
+    spec: { family: 'correlated', profile: measured, ...(perImage ? { perImage } : {}), ...(levelScale !== 1 ? { levelScale } : {}) },
     check: (y) => (countWhere(y, (v) => !Number.isFinite(v)) ? 'data contains NaN or infinite values' : null),
     checkAlpha: checkAlphaRange,
     sample(x, rng, shape) {

@@ -17,7 +17,7 @@ const registry: { [F in NoiseFamily]: Factory<F> } = {
   binomial: (s) => binomialNoise(s.trials),
   lograyleigh: (s) => logRayleighNoise(s.scale),
   poissongaussian: (s) => poissonGaussianNoise(s.a, s.b, s.method),
-  correlated: (s) => correlatedNoise(s.profile, s.perImage),
+  correlated: (s) => correlatedNoise(s.profile, s.perImage, s.levelScale),
 };
 
 /** The noise model for a spec such as `{ family: 'poisson', gain: 0.05 }`. */
