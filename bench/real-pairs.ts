@@ -1,26 +1,31 @@
 // The default blind pipeline on real noisy/reference pairs, scored against the references:
-//   npx tsx bench/real-pairs.ts DIR [--noise FAMILY] [--steps N] [--mc J]
-// DIR holds NAME_real.EXT (noisy) and NAME_mean.EXT (reference), e.g. ../shared/data/real/photos. Only the noisy files
-// are trained on (copied to a temporary folder); prints per-image PSNR/SSIM before and after, and the mean gain.
+//   npx tsx bench/real-pairs.ts DIR [--noise FAMILY] [--steps N] [--mc J] [--noisy _real. --clean _mean.] [--affine]
+// DIR holds NAME_real.EXT (noisy) and NAME_mean.EXT (reference), e.g. ../shared/data/real/photos (for the W2S
+// microscopy pair: --noisy input_avg1 --clean target_avg400 --affine, as each of its images was rescaled on its own).
+// Only the noisy files are trained on (copied to a temporary folder); prints per-image PSNR/SSIM before and after
+// (after a least-squares affine map onto the reference with --affine), and the mean gain.
 import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { imagePsnr as psnrOf } from '../main/engine/metrics';
 import { imageSsim as ssim } from '../main/engine/ssim';
+import type { ImageF32 } from '../main/engine/image';
 import { readImage } from '../main/io';
 import { denoiseTask } from '../main/tasks/denoise-task';
 import { trainTask } from '../main/tasks/train-task';
 import { resolveNoise } from '../main/cli/resolve-noise';
 import { parseNoise } from '../main/cli/noise-flags';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { noise: { type: 'string' }, steps: { type: 'string' }, mc: { type: 'string' }, keep: { type: 'boolean' }, 'level-scale': { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { noise: { type: 'string' }, steps: { type: 'string' }, mc: { type: 'string' }, keep: { type: 'boolean' }, 'level-scale': { type: 'string' }, noisy: { type: 'string' }, clean: { type: 'string' }, affine: { type: 'boolean' } } });
 const dir = positionals[0]!;
 const work = await mkdtemp(join(tmpdir(), 'gr2r-pairs-'));
 const noisyDir = join(work, 'noisy');
 const { mkdir } = await import('node:fs/promises');
 await mkdir(noisyDir);
-const names = (await readdir(dir)).filter((n) => /_real\./.test(n)).sort();
+const noisyTag = values.noisy ?? '_real.';
+const cleanTag = values.clean ?? '_mean.';
+const names = (await readdir(dir)).filter((n) => n.includes(noisyTag)).sort();
 for (const n of names) await copyFile(join(dir, n), join(noisyDir, n));
 const t0 = performance.now();
 const resolved = await resolveNoise(parseNoise({ noise: values.noise }), noisyDir, (m) => console.log(`note: ${m}`));
@@ -34,10 +39,20 @@ console.log(`train ${((t1 - t0) / 1000).toFixed(0)} s, denoise ${((t2 - t1) / 10
 console.log('| image | PSNR noisy | PSNR out | gain | SSIM noisy | SSIM out |');
 console.log('|---|---|---|---|---|---|');
 const gains: number[] = [];
+/** With --affine, the least-squares a v + b onto the reference (images rescaled on their own, as W2S's). */
+function fit(image: ImageF32, ref: ImageF32): ImageF32 {
+  if (!values.affine) return image;
+  let sx = 0, sy = 0, sxx = 0, sxy = 0;
+  const n = image.data.length;
+  for (let i = 0; i < n; i++) { const x = image.data[i]!, y = ref.data[i]!; sx += x; sy += y; sxx += x * x; sxy += x * y; }
+  const a = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+  const b = (sy - a * sx) / n;
+  return { ...image, data: image.data.map((v) => a * v + b) };
+}
 for (const w of done.written) {
-  const ref = (await readImage(join(dir, basename(w.input).replace('_real.', '_mean.')))).image;
-  const noisy = (await readImage(w.input)).image;
-  const den = (await readImage(w.output)).image;
+  const ref = (await readImage(join(dir, basename(w.input).replace(noisyTag, cleanTag)))).image;
+  const noisy = fit((await readImage(w.input)).image, ref);
+  const den = fit((await readImage(w.output)).image, ref);
   const a = psnrOf(noisy, ref), b = psnrOf(den, ref);
   gains.push(b - a);
   console.log(`| ${basename(w.input).slice(0, 40)} | ${a.toFixed(2)} | ${b.toFixed(2)} | ${(b - a >= 0 ? '+' : '') + (b - a).toFixed(2)} | ${ssim(noisy, ref).toFixed(4)} | ${ssim(den, ref).toFixed(4)} |`);

@@ -19,6 +19,7 @@ import type { NoiseSpec } from '../shared/noise';
 import { appVersion } from './version';
 import { datasetFingerprint, freeSibling } from './dataset-fingerprint';
 import { saveOnnxBeside } from './predictor-onnx-file';
+import { keptNoiseAfterTraining } from './training-check';
 import { dataPeak, loadDataset, pairByName } from './dataset';
 import { prepareTargets, prepareTrainingImages } from './training-images';
 import { trainableImages } from './trainable-images';
@@ -150,6 +151,10 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   }
   if (!last) throw new Error(`${input.out}: training had nothing to do (already at step ${options.steps})`);
   if (saved) await saveOnnxBeside(target.out, last, note);
+  if (saved && last.meta.loss !== 'supervised' && last.meta.step >= options.steps) {
+    const kept = await keptNoiseAfterTraining(target.out, prepared.images[0]!.image).catch(() => null);
+    if (kept) note(`warning: ${kept}`);
+  }
   else note(`stopped at step ${last.meta.step}: ${target.out} is left as it was (step ${resume?.meta.step ?? 0}); resume again to go on`);
   return { model: target.out, meta: saved ? last.meta : resume!.meta, backend, failures: noisy.failures, cancelled: last.meta.step < options.steps };
 }
