@@ -96,24 +96,10 @@ function measureBlock(image: ImageF32, top: number, left: number, size: number, 
  */
 export function residualVariances(image: ImageF32, top: number, left: number, size: number): Float64Array {
   const c = image.channels;
+  const residuals = planeResiduals(image, top, left, size);
   const out = new Float64Array(c);
-  const mid = (size - 1) / 2;
-  const norm = (size * size * (size * size - 1)) / 12;
-  for (let k = 0; k < c; k++) {
-    let s = 0, si = 0, sj = 0, ss = 0;
-    for (let i = 0; i < size; i++) {
-      for (let j = 0; j < size; j++) {
-        const v = image.data[((top + i) * image.width + left + j) * c + k]!;
-        s += v;
-        si += (i - mid) * v;
-        sj += (j - mid) * v;
-        ss += v * v;
-      }
-    }
-    const n = size * size;
-    out[k] = Math.max(0, (ss - (s * s) / n - (si * si) / norm - (sj * sj) / norm) / (n - 3));
-  }
-  return out;
+  for (let p = 0; p < size * size; p++) for (let k = 0; k < c; k++) out[k]! += residuals[p * c + k]! ** 2;
+  return out.map((v) => v / (size * size - 3));
 }
 
 /** The block minus its least-squares plane, per channel, as [pixel][channel]. */
