@@ -6,17 +6,26 @@ import { UsageError } from './command';
 import { parseNumber } from './noise-flags';
 import { ProgressLine } from './progress';
 import { parseBackend } from './train';
+import type { OutputFormat } from '../shared/output-format';
+import { parseOutputFormat } from '../shared/output-format';
 
 const help = `Usage: gr2r denoise --model MODEL_DIR --input FILE_OR_DIR --output DIR [options]
 
 Denoises an image or every image in a folder with a trained model, into DIR (created if needed).
 Each output keeps its input's name, format and bit depth; an existing file is never overwritten
 (a numbered name is used) unless --overwrite is given. Files that fail are listed; the rest go on.
+Run again into the same DIR, files already denoised with the same model and settings are skipped (DIR keeps
+the list in .gr2r-done.json, written after each output is whole), so a stopped batch resumes where it was.
 
 Options:
   --mc J         Monte Carlo samples: the mean over J recorruptions in mirrored pairs (default 5; supervised models use 1 pass on y)
   --tile T       tile size in pixels (default 256): memory is bounded by it
   --seed S       seed of the recorruptions (default 1)
+  --amount A     strength in percent, 0-100 (default 100): each value is original + A/100 x (denoised - original),
+                 in the file's own units (amplitude files as amplitude), before the output is encoded
+  --format F     keep (default: each input's format and depth) | png | tiff16 | tiff32 | jpeg[:QUALITY] (default 95)
+  --recursive    include sub-folders; DIR mirrors the input tree (DIR must not be inside the input folder)
+  --redo         denoise again files already done (into new numbered names, or replacing them with --overwrite)
   --overwrite    replace existing outputs
 SAR (float32 GeoTIFF; no-data and, for speckle models, zero borders are left untouched):
   --amplitude    the files hold amplitudes: squared to intensity for the model, written back as amplitudes
@@ -29,7 +38,8 @@ SAR (float32 GeoTIFF; no-data and, for speckle models, zero borders are left unt
 
 const options = {
   model: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' }, mc: { type: 'string' },
-  tile: { type: 'string' }, seed: { type: 'string' }, overwrite: { type: 'boolean' }, backend: { type: 'string' },
+  tile: { type: 'string' }, seed: { type: 'string' }, overwrite: { type: 'boolean' }, backend: { type: 'string' }, amount: { type: 'string' },
+  format: { type: 'string' }, recursive: { type: 'boolean' }, redo: { type: 'boolean' },
   amplitude: { type: 'boolean' }, intensity: { type: 'boolean' }, db: { type: 'boolean' }, ratio: { type: 'boolean' },
 } as const;
 
@@ -48,6 +58,23 @@ function wholeNumber(flag: string, raw: string | undefined, min: number): number
   return n;
 }
 
+/** --amount in percent: '50' or '50%'. */
+export function parseAmount(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw.trim().replace(/%$/, ''));
+  if (raw.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--amount must be a percentage from 0 to 100, got ${raw}`);
+  return n;
+}
+
+function formatOf(raw: string | undefined): OutputFormat | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return parseOutputFormat(raw);
+  } catch (error) {
+    throw new UsageError(`--format: ${(error as Error).message}`);
+  }
+}
+
 async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values: flags } = parseArgs({ args: argv, options, strict: true });
   if (!flags.model) throw new UsageError('--model MODEL_DIR is required');
@@ -58,14 +85,17 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     model: flags.model, input: flags.input, output: flags.output,
     mc: wholeNumber('mc', flags.mc, 1), tile: wholeNumber('tile', flags.tile, 16), seed: wholeNumber('seed', flags.seed, 0),
     overwrite: flags.overwrite, backend: parseBackend(flags.backend), sar: sarOptions(flags), signal: io.signal,
+    amount: parseAmount(flags.amount), format: formatOf(flags.format), recursive: flags.recursive, redo: flags.redo,
     onProgress: (p) => p.fileFraction === 0 && progress.update(p.fileIndex, p.fileCount, p.file, p.etaMs),
   });
   for (const w of result.written) {
     io.stdout.write(`${w.output}${w.notes.length ? ` (${w.notes.join('; ')})` : ''}\n`);
     if (w.ratio) io.stdout.write(`ratio ${w.ratio.file}: mean ${w.ratio.mean.toFixed(4)}, variance ${w.ratio.variance.toFixed(4)} over ${w.ratio.count} values\n`);
   }
+  for (const s of result.skipped) io.stdout.write(`skipped ${s.input}: already denoised as ${s.output}\n`);
   for (const f of result.failures) io.stderr.write(`failed ${f.file}: ${f.reason}\n`);
-  io.stderr.write(`denoised ${result.written.length} file(s), ${result.failures.length} failed; ${result.inference}; ${describeBackend(result.backend)}\n`);
+  const skipped = result.skipped.length > 0 ? `, ${result.skipped.length} skipped (already done)` : '';
+  io.stderr.write(`denoised ${result.written.length} file(s)${skipped}, ${result.failures.length} failed; ${result.inference}; ${describeBackend(result.backend)}\n`);
   if (result.cancelled) return 130;
   return result.failures.length > 0 ? 1 : 0;
 }

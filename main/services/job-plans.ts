@@ -62,7 +62,8 @@ async function trainPlan(ctx: PlanContext, request: Extract<JobRequest, { kind: 
 async function previewPlan(ctx: PlanContext, request: Extract<JobRequest, { kind: 'preview' }>): Promise<JobPlan> {
   const file = await ctx.folders.file(request.datasetId, request.file);
   const model = (await ctx.models.summary(request.modelId)).path;
-  const task = { kind: 'preview' as const, model, file, crop: request.crop, mc: ctx.settings.user.monteCarlo, out: ctx.previews.path };
+  const task = { kind: 'preview' as const, model, file, crop: request.crop, mc: ctx.settings.user.monteCarlo, out: ctx.previews.path,
+    tile: ctx.settings.user.tile, amount: request.amount ?? ctx.settings.user.amount };
   return plan('preview', task, async (result) => ({
     kind: 'preview', file: request.file, crop: result.crop, ms: result.ms,
     after: { folderId: ctx.previews.id, file: basename(result.after) },
@@ -77,7 +78,8 @@ async function denoisePlan(ctx: PlanContext, request: Extract<JobRequest, { kind
   const output = await createOutputFolder(parent, basename(input));
   const ref = await ctx.folders.register(output);
   const { monteCarlo: mc, tile } = ctx.settings.user;
-  return plan('denoise', { kind: 'denoise', model, input, output, mc, tile, sar: request.sar }, async (result) => ({
+  const amount = request.amount ?? ctx.settings.user.amount;
+  return plan('denoise', { kind: 'denoise', model, input, output, mc, tile, sar: request.sar, amount }, async (result) => ({
     kind: 'denoise', output: ref, cancelled: result.cancelled, failures: named(result.failures),
     written: result.written.map((w) => ({ input: basename(w.input), output: basename(w.output), ...(w.ratio ? { ratio: { ...w.ratio, file: basename(w.ratio.file) } } : {}) })),
   }), () => rmdir(output));

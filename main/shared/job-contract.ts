@@ -5,6 +5,7 @@ import { noiseSpecSchema } from './noise';
 import { denoiseProgressSchema, trainProgressSchema } from './progress';
 import { estimateFamilySchema, estimateReportSchema } from './estimate';
 import { appErrorSchema } from './result';
+import { amountSchema } from './amount';
 
 /** SAR outputs: decibels instead of linear values, and the ratio image noisy / denoised as a check. */
 export const sarOutputSchema = z.object({ db: z.boolean().optional(), ratio: z.boolean().optional() }).strict();
@@ -30,10 +31,14 @@ export const jobRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('resume'), datasetId: folderIdSchema, modelId: modelIdSchema, steps: z.number().int().min(1).max(1_000_000) }),
   /** `amplitude`: SAR amplitude data, squared to intensity before the Gamma estimate. */
   z.object({ kind: z.literal('estimate'), datasetId: folderIdSchema, family: estimateFamilySchema, amplitude: z.boolean().default(false) }),
-  z.object({ kind: z.literal('preview'), datasetId: folderIdSchema, modelId: modelIdSchema, file: fileNameSchema, crop: cropSchema }),
+  /** `amount`: strength in percent (default: the user's setting), blended as the export blends it. */
+  z.object({
+    kind: z.literal('preview'), datasetId: folderIdSchema, modelId: modelIdSchema, file: fileNameSchema, crop: cropSchema, amount: amountSchema.optional(),
+  }),
   /** Without `outputId`, the new output folder goes beside the dataset. */
   z.object({
     kind: z.literal('denoise'), datasetId: folderIdSchema, modelId: modelIdSchema, outputId: folderIdSchema.optional(), sar: sarOutputSchema.optional(),
+    amount: amountSchema.optional(),
   }),
 ]);
 export type JobRequest = z.infer<typeof jobRequestSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { amountSchema, DEFAULT_AMOUNT } from './amount';
 
 /** Compute backends, fastest first: the same order as the engine's `backendOrder` (a test keeps them equal). */
 export const backendNames = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
@@ -20,6 +21,8 @@ export const userSettingsSchema = z.object({
   monteCarlo: z.number().int().min(1).max(32).default(5),
   tile: z.number().int().min(64).max(2048).default(256),
   preset: z.enum(trainPresetNames).default('balanced'),
+  /** Denoising strength in percent, applied to previews and exports alike (amount.ts). */
+  amount: amountSchema.default(DEFAULT_AMOUNT),
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 
@@ -28,5 +31,6 @@ export const settingsPatchSchema = z.object({
   monteCarlo: z.number().int().min(1).max(32).optional(),
   tile: z.number().int().min(64).max(2048).optional(),
   preset: z.enum(trainPresetNames).optional(),
+  amount: amountSchema.optional(),
 }).strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

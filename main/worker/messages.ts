@@ -4,6 +4,7 @@ import { estimateFamilySchema, estimateReportSchema } from '../shared/estimate';
 import { cropSchema, ratioSummarySchema, sarOutputSchema } from '../shared/job-contract';
 import { trainSettingsSchema } from '../shared/library';
 import { modelMetaSchema } from '../shared/model';
+import { amountSchema } from '../shared/amount';
 import { noiseSpecSchema } from '../shared/noise';
 import { denoiseProgressSchema, trainProgressSchema } from '../shared/progress';
 import { appErrorSchema } from '../shared/result';
@@ -19,10 +20,13 @@ export const workerTaskSchema = z.discriminatedUnion('kind', [
     settings: trainSettingsSchema.partial(), resume: z.boolean(), amplitude: z.boolean().optional(),
   }),
   z.object({ kind: z.literal('estimate'), data: z.string(), family: estimateFamilySchema, amplitude: z.boolean() }),
-  z.object({ kind: z.literal('preview'), model: z.string(), file: z.string(), crop: cropSchema, mc: z.number().int().min(1), out: z.string() }),
+  z.object({
+    kind: z.literal('preview'), model: z.string(), file: z.string(), crop: cropSchema, mc: z.number().int().min(1), out: z.string(),
+    tile: z.number().int().optional(), amount: amountSchema.optional(),
+  }),
   z.object({
     kind: z.literal('denoise'), model: z.string(), input: z.string(), output: z.string(), mc: z.number().int().min(1), tile: z.number().int(),
-    sar: sarOutputSchema.optional(),
+    sar: sarOutputSchema.optional(), amount: amountSchema.optional(),
   }),
 ]);
 export type WorkerTask = z.infer<typeof workerTaskSchema>;
