@@ -14,13 +14,14 @@ export async function resolveNoise(
   data: string,
   note: (message: string) => void,
   amplitude = false,
+  recursive = false,
 ): Promise<NoiseSpec | undefined> {
   if (!noise) return undefined;
   if (noise.spec) return noise.spec;
   const pg = noise.family === 'poissongaussian';
   const family = estimateFamilySchema.safeParse(pg ? 'poisson' : noise.family);
   if (!family.success) throw new UsageError(`the ${noise.family} parameter is required (--${noiseParameterName[noise.family]}): it cannot be estimated blind`);
-  const report = await estimateTask({ input: data, family: family.data, amplitude });
+  const report = await estimateTask({ input: data, family: family.data, amplitude, recursive });
   const spec = pooledNoiseSpec(report.pooled, 4, pg);
   const { count, uncertainty } = report.pooled;
   note(`no ${pg ? '--a/--b' : `--${noiseParameterName[noise.family]}`} given: training with the estimate ${describeNoise(spec)} ± ${(100 * uncertainty).toFixed(1)}%, pooled over ${count} image(s) (see gr2r estimate)`);

@@ -34,6 +34,13 @@ export const modelMetaSchema = z.object({
   createdAt: z.string(),
   /** SAR: trained on amplitude files squared to intensity, so amplitude files are expected when denoising. */
   sar: z.object({ amplitude: z.boolean() }).optional(),
+  /**
+   * Steps trained, when the weights kept are an earlier step's (`step`): the one with the best estimated PSNR.
+   * The last step's resumable checkpoint is then in the sub-folder `checkpoint/`.
+   */
+  trainedSteps: z.number().int().nonnegative().optional(),
+  /** Training stopped early: this many evaluations in a row without a better estimated PSNR. */
+  earlyStopped: z.object({ patience: z.number().int().positive(), atStep: z.number().int().nonnegative() }).optional(),
 });
 
 export type ModelMeta = z.infer<typeof modelMetaSchema>;

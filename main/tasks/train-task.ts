@@ -8,10 +8,10 @@ import { splitData } from '../engine/train/data';
 import type { TrainOptions } from '../engine/train/options';
 import { defaultTrainOptions } from '../engine/train/options';
 import { train } from '../engine/train/trainer';
-import { loadModel, saveModel } from '../io';
+import type { BestWeights } from '../engine/train/best-keeper';
+import { keptCheckpoint, loadForResume, saveKept } from './kept-model';
 import type { FileFailure, TrainProgress } from '../shared/jobs';
 import type { ModelMeta } from '../shared/model';
-import { modelMetaSchema } from '../shared/model';
 import type { NoiseSpec } from '../shared/noise';
 import { appVersion } from './version';
 import { saveOnnxBeside } from './predictor-onnx-file';
@@ -39,6 +39,12 @@ export interface TrainTaskInput {
   readonly workers?: WorkerRequest;
   /** What computes the training gradients (default 'auto': onnxruntime on CPU backends when it loads). */
   readonly gradients?: 'auto' | GradientEngine;
+  /** Include the images in sub-folders. */
+  readonly recursive?: boolean;
+  /** Stop after this many evaluations without a better estimated PSNR (the best step's weights are kept). */
+  readonly earlyStop?: number;
+  /** Keep the last step's weights instead of the best estimated PSNR's. */
+  readonly keepLast?: boolean;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: TrainProgress) => void;
   readonly onNote?: (message: string) => void;
@@ -50,18 +56,22 @@ export interface TrainTaskResult {
   readonly backend: BackendReport;
   readonly failures: readonly FileFailure[];
   readonly cancelled: boolean;
+  /** The last step trained; `meta.step` is the step kept (best estimated PSNR), which may be earlier. */
+  readonly lastStep: number;
+  /** Early stopping ended the run before its last step. */
+  readonly stoppedEarly: boolean;
 }
 
-async function resumeFrom(input: TrainTaskInput): Promise<Checkpoint | undefined> {
+async function resumeFrom(input: TrainTaskInput): Promise<{ resume: Checkpoint; best?: BestWeights } | undefined> {
   const exists = await stat(input.out).then(() => true, () => false);
   if (!input.resume) {
     if (exists) throw new Error(`${input.out}: already exists; pass --resume to continue that run, or choose another --out`);
     return undefined;
   }
   if (!exists) throw new Error(`${input.out}: no model to resume from`);
-  const checkpoint = await loadModel(input.out, (json) => modelMetaSchema.parse(json));
-  if (!checkpoint.optimizer) throw new Error(`${input.out}: holds no optimiser state, so training cannot resume from it`);
-  return checkpoint;
+  const found = await loadForResume(input.out);
+  if (!found.resume.optimizer) throw new Error(`${input.out}: holds no optimiser state, so training cannot resume from it`);
+  return found;
 }
 
 function resolveOptions(input: TrainTaskInput, resume: Checkpoint | undefined, note: (m: string) => void): TrainOptions {
@@ -87,10 +97,11 @@ function resolveOptions(input: TrainTaskInput, resume: Checkpoint | undefined, n
 export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult> {
   const note = input.onNote ?? (() => {});
   const backend = await initBackend(input.backend);
-  const resume = await resumeFrom(input);
+  const resumed = await resumeFrom(input);
+  const resume = resumed?.resume;
   const options = resolveOptions(input, resume, note);
   const workers = resolveWorkers(input.workers ?? defaultWorkers, backend.name, options.batch, availableParallelism());
-  const noisy = await loadDataset(input.data);
+  const noisy = await loadDataset(input.data, input.recursive);
   if (noisy.images.length === 0) throw new Error(`${input.data}: no readable images${noisy.failures[0] ? ` (${noisy.failures[0].file}: ${noisy.failures[0].reason})` : ''}`);
   const pixels = { amplitude: input.amplitude ?? resume?.meta.sar?.amplitude ?? false, family: options.noise.family };
   const prepared = prepareTrainingImages(noisy.images, pixels);
@@ -99,15 +110,26 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const data = splitData(prepared.images, clean, options.seed);
   let last: Checkpoint | undefined;
   const gradients = chooseGradients({ prefer: input.gradients, workers, backend: backend.name, onNote: note });
-  const run = { data, options, peak: resume?.meta.peak ?? dataPeak(prepared.images), appVersion, resume, signal: input.signal, gradients };
+  const run = {
+    data, options, peak: resume?.meta.peak ?? dataPeak(prepared.images), appVersion, resume, signal: input.signal, gradients,
+    best: input.keepLast ? undefined : resumed?.best, earlyStop: input.earlyStop,
+  };
+  let kept: Checkpoint | undefined;
+  let stoppedEarly = false;
   for await (const event of train(run)) {
     if (event.kind === 'step') input.onProgress?.(event.progress);
     else {
       last = pixels.amplitude ? { ...event.checkpoint, meta: { ...event.checkpoint.meta, sar: { amplitude: true } } } : event.checkpoint;
-      await saveModel(input.out, last.artifacts, last.meta, last.optimizer, { overwrite: true });
+      stoppedEarly = event.stoppedEarly ?? false;
+      const stop = stoppedEarly && input.earlyStop ? { patience: input.earlyStop, atStep: last.meta.step } : undefined;
+      kept = keptCheckpoint(last, input.keepLast ? undefined : event.best, stop);
+      await saveKept(input.out, last, kept);
     }
   }
-  if (!last) throw new Error(`${input.out}: training had nothing to do (already at step ${options.steps})`);
-  await saveOnnxBeside(input.out, last, note);
-  return { model: input.out, meta: last.meta, backend, failures: noisy.failures, cancelled: last.meta.step < options.steps };
+  if (!last || !kept) throw new Error(`${input.out}: training had nothing to do (already at step ${options.steps})`);
+  await saveOnnxBeside(input.out, kept, note);
+  return {
+    model: input.out, meta: kept.meta, backend, failures: noisy.failures, cancelled: !stoppedEarly && last.meta.step < options.steps,
+    lastStep: last.meta.step, stoppedEarly,
+  };
 }

@@ -9,10 +9,16 @@ import { estimatePsnr, validationSet } from './evaluate';
 import type { TrainOptions } from './options';
 import type { StartGradientWorkers } from '../parallel/types';
 import { trainStep } from './step';
+import type { BestWeights } from './best-keeper';
+import { BestKeeper } from './best-keeper';
 
 export type TrainEvent =
   | { readonly kind: 'step'; readonly progress: TrainProgress }
-  | { readonly kind: 'checkpoint'; readonly checkpoint: Checkpoint; readonly final: boolean };
+  | {
+    readonly kind: 'checkpoint'; readonly checkpoint: Checkpoint; readonly final: boolean;
+    /** The weights with the best estimated PSNR so far (best-keeper.ts); `stoppedEarly`: early stopping ended the run. */
+    readonly best?: BestWeights; readonly stoppedEarly?: boolean;
+  };
 
 export interface TrainRun {
   readonly data: TrainData;
@@ -24,6 +30,10 @@ export interface TrainRun {
   readonly signal?: AbortSignal;
   /** Data-parallel gradient workers, started on the run's network; without them each step runs on this thread. */
   readonly gradients?: StartGradientWorkers;
+  /** The best weights of the run being resumed (they compete with this run's). */
+  readonly best?: BestWeights;
+  /** Stop after this many evaluations (every evalEvery steps) without a better estimated PSNR. */
+  readonly earlyStop?: number;
 }
 
 async function snapshot(context: TrainContext, run: TrainRun, step: number, estPsnr: number | null): Promise<Checkpoint> {
@@ -62,22 +72,31 @@ async function* loop(context: TrainContext, run: TrainRun): AsyncGenerator<Train
   const validation = validationSet(context);
   let estPsnr = run.resume?.meta.estPsnr ?? null;
   let msPerStep: number | null = null;
+  const keeper = new BestKeeper(run.best, run.earlyStop);
   for (let step = context.startStep; step < options.steps; step++) {
     await nextTask();
     if (run.signal?.aborted) {
-      yield { kind: 'checkpoint', checkpoint: await snapshot(context, run, step, estPsnr), final: false };
+      yield { kind: 'checkpoint', checkpoint: await snapshot(context, run, step, estPsnr), final: false, best: keeper.best };
       return;
     }
     const started = performance.now();
     const loss = await trainStep(context, step);
     const done = step + 1;
-    if (done % options.evalEvery === 0 || done === options.steps) estPsnr = await estimatePsnr(context, validation);
+    const evaluated = done % options.evalEvery === 0 || done === options.steps;
+    if (evaluated) {
+      estPsnr = await estimatePsnr(context, validation);
+      if (keeper.improves(estPsnr)) keeper.keep({ step: done, estPsnr: estPsnr!, artifacts: await netArtifacts(context.net) });
+      else keeper.noImprovement();
+    }
     const elapsed = performance.now() - started;
     msPerStep = msPerStep === null ? elapsed : 0.9 * msPerStep + 0.1 * elapsed;
     const etaMs = msPerStep * (options.steps - done);
     yield { kind: 'step', progress: { phase: 'training', step: done, total: options.steps, loss, estPsnr, etaMs } };
-    if (done === options.steps || done % options.checkpointEvery === 0) {
-      yield { kind: 'checkpoint', checkpoint: await snapshot(context, run, done, estPsnr), final: done === options.steps };
+    const stop = evaluated && keeper.shouldStop;
+    if (stop || done === options.steps || done % options.checkpointEvery === 0) {
+      const checkpoint = await snapshot(context, run, done, estPsnr);
+      yield { kind: 'checkpoint', checkpoint, final: done === options.steps || stop, best: keeper.best, stoppedEarly: stop && done < options.steps };
     }
+    if (stop) return;
   }
 }
