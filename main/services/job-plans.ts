@@ -4,6 +4,7 @@ import type { JobHooks, JobManager } from '../jobs';
 import type { SettingsStore } from '../settings';
 import type { JobKind, JobRequest, JobResult } from '../shared/job-contract';
 import { AppFailure } from '../shared/result';
+import { DEFAULT_PATIENCE } from '../shared/early-stop';
 import type { WorkerResult, WorkerTask, WorkerTaskKind } from '../worker/messages';
 import type { FolderChooser } from './folder-chooser';
 import type { FolderRegistry, RegisteredFolder } from './folders';
@@ -54,7 +55,8 @@ async function trainPlan(ctx: PlanContext, request: Extract<JobRequest, { kind: 
   const task = request.kind === 'train'
     ? { kind: 'train' as const, data, out: target.path, noise: request.noise, settings: request.settings, resume: false, amplitude: request.amplitude }
     : { kind: 'train' as const, data, out: target.path, settings: { steps: request.steps }, resume: true };
-  return plan('train', task, async (result) => ({
+  const earlyStop = ctx.settings.user.earlyStop ? DEFAULT_PATIENCE : undefined;
+  return plan('train', { ...task, earlyStop }, async (result) => ({
     kind: 'train', model: await ctx.models.summary(target.id), cancelled: result.cancelled, failures: named(result.failures),
   }));
 }
@@ -79,8 +81,8 @@ async function denoisePlan(ctx: PlanContext, request: Extract<JobRequest, { kind
   const ref = await ctx.folders.register(output);
   const { monteCarlo: mc, tile } = ctx.settings.user;
   const amount = request.amount ?? ctx.settings.user.amount;
-  return plan('denoise', { kind: 'denoise', model, input, output, mc, tile, sar: request.sar, amount }, async (result) => ({
-    kind: 'denoise', output: ref, cancelled: result.cancelled, failures: named(result.failures),
+  return plan('denoise', { kind: 'denoise', model, input, output, mc, tile, sar: request.sar, amount, format: request.format ?? ctx.settings.user.outputFormat }, async (result) => ({
+    kind: 'denoise', output: ref, cancelled: result.cancelled, failures: named(result.failures), skipped: result.skipped, amount,
     written: result.written.map((w) => ({ input: basename(w.input), output: basename(w.output), ...(w.ratio ? { ratio: { ...w.ratio, file: basename(w.ratio.file) } } : {}) })),
   }), () => rmdir(output));
 }

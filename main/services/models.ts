@@ -47,7 +47,10 @@ export class ModelLibrary {
     return {
       id, noise: meta.noise, net: meta.net, loss: meta.loss, alpha: meta.alpha, channels: meta.channels, step: meta.step,
       totalSteps: meta.totalSteps, estPsnr: meta.estPsnr, createdAt: meta.createdAt, path: dir, amplitude: meta.sar?.amplitude ?? false,
-      canResume: await exists(join(dir, MODEL_FILES.optimizer)),
+      ...(meta.trainedSteps !== undefined && { trainedSteps: meta.trainedSteps }),
+      ...(meta.earlyStopped && { earlyStoppedAt: meta.earlyStopped.atStep }),
+      // The last step's checkpoint is in checkpoint/ when the weights kept are an earlier step's (kept-model.ts).
+      canResume: await exists(join(dir, MODEL_FILES.optimizer)) || await exists(join(dir, 'checkpoint', MODEL_FILES.optimizer)),
     };
   }
 

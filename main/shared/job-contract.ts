@@ -6,6 +6,7 @@ import { denoiseProgressSchema, trainProgressSchema } from './progress';
 import { estimateFamilySchema, estimateReportSchema } from './estimate';
 import { appErrorSchema } from './result';
 import { amountSchema } from './amount';
+import { outputFormatSchema } from './output-format';
 
 /** SAR outputs: decibels instead of linear values, and the ratio image noisy / denoised as a check. */
 export const sarOutputSchema = z.object({ db: z.boolean().optional(), ratio: z.boolean().optional() }).strict();
@@ -38,7 +39,7 @@ export const jobRequestSchema = z.discriminatedUnion('kind', [
   /** Without `outputId`, the new output folder goes beside the dataset. */
   z.object({
     kind: z.literal('denoise'), datasetId: folderIdSchema, modelId: modelIdSchema, outputId: folderIdSchema.optional(), sar: sarOutputSchema.optional(),
-    amount: amountSchema.optional(),
+    amount: amountSchema.optional(), format: outputFormatSchema.optional(),
   }),
 ]);
 export type JobRequest = z.infer<typeof jobRequestSchema>;
@@ -53,6 +54,8 @@ export const jobResultSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('denoise'), output: folderRefSchema, cancelled: z.boolean(), failures: z.array(fileFailureSchema),
     written: z.array(z.object({ input: z.string(), output: z.string(), ratio: ratioSummarySchema.optional() })),
+    /** Inputs whose output was already in the folder (a batch run again); the amount the outputs were made at. */
+    skipped: z.number().int().nonnegative().optional(), amount: amountSchema.optional(),
   }),
 ]);
 export type JobResult = z.infer<typeof jobResultSchema>;

@@ -18,6 +18,10 @@ export const modelSummarySchema = z.object({
   createdAt: z.string(),
   /** SAR: trained on amplitude files (squared to intensity); it expects amplitude files when denoising. */
   amplitude: z.boolean(),
+  /** Steps trained when the weights kept (`step`, the best estimated PSNR) are an earlier step's. */
+  trainedSteps: z.number().int().nonnegative().optional(),
+  /** Training stopped early at this step: the estimated PSNR had stopped improving. */
+  earlyStoppedAt: z.number().int().nonnegative().optional(),
   /** True when the folder keeps the optimiser state, so training can continue. */
   canResume: z.boolean(),
   /** For display only. */

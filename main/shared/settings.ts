@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { amountSchema, DEFAULT_AMOUNT } from './amount';
+import { outputFormatSchema } from './output-format';
 
 /** Compute backends, fastest first: the same order as the engine's `backendOrder` (a test keeps them equal). */
 export const backendNames = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
@@ -23,6 +24,10 @@ export const userSettingsSchema = z.object({
   preset: z.enum(trainPresetNames).default('balanced'),
   /** Denoising strength in percent, applied to previews and exports alike (amount.ts). */
   amount: amountSchema.default(DEFAULT_AMOUNT),
+  /** What "Denoise all" writes. */
+  outputFormat: outputFormatSchema.default({ kind: 'keep' }),
+  /** Training stops when the estimated PSNR stops improving (early-stop.ts). */
+  earlyStop: z.boolean().default(false),
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 
@@ -32,5 +37,7 @@ export const settingsPatchSchema = z.object({
   tile: z.number().int().min(64).max(2048).optional(),
   preset: z.enum(trainPresetNames).optional(),
   amount: amountSchema.optional(),
+  outputFormat: outputFormatSchema.optional(),
+  earlyStop: z.boolean().optional(),
 }).strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -5,6 +5,7 @@ import { cropSchema, ratioSummarySchema, sarOutputSchema } from '../shared/job-c
 import { trainSettingsSchema } from '../shared/library';
 import { modelMetaSchema } from '../shared/model';
 import { amountSchema } from '../shared/amount';
+import { outputFormatSchema } from '../shared/output-format';
 import { noiseSpecSchema } from '../shared/noise';
 import { denoiseProgressSchema, trainProgressSchema } from '../shared/progress';
 import { appErrorSchema } from '../shared/result';
@@ -18,6 +19,7 @@ export const workerTaskSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('train'), data: z.string(), out: z.string(), noise: noiseSpecSchema.optional(),
     settings: trainSettingsSchema.partial(), resume: z.boolean(), amplitude: z.boolean().optional(),
+    earlyStop: z.number().int().min(1).optional(),
   }),
   z.object({ kind: z.literal('estimate'), data: z.string(), family: estimateFamilySchema, amplitude: z.boolean() }),
   z.object({
@@ -26,7 +28,7 @@ export const workerTaskSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('denoise'), model: z.string(), input: z.string(), output: z.string(), mc: z.number().int().min(1), tile: z.number().int(),
-    sar: sarOutputSchema.optional(), amount: amountSchema.optional(),
+    sar: sarOutputSchema.optional(), amount: amountSchema.optional(), format: outputFormatSchema.optional(),
   }),
 ]);
 export type WorkerTask = z.infer<typeof workerTaskSchema>;
@@ -40,7 +42,7 @@ export const workerResultSchemas = {
   preview: z.object({ after: z.string(), crop: cropSchema, ms: z.number() }),
   denoise: z.object({
     written: z.array(z.object({ input: z.string(), output: z.string(), ratio: ratioSummarySchema.optional() })),
-    failures: z.array(fileFailureSchema), cancelled: z.boolean(),
+    failures: z.array(fileFailureSchema), cancelled: z.boolean(), skipped: z.number().int().nonnegative().optional(),
   }),
 } as const satisfies Record<WorkerTaskKind, z.ZodType>;
 export type WorkerResult<K extends WorkerTaskKind> = z.infer<(typeof workerResultSchemas)[K]>;

@@ -11,6 +11,7 @@ export async function runTrain(task: Extract<WorkerTask, { kind: 'train' }>, con
     options: task.settings,
     resume: task.resume,
     amplitude: task.amplitude,
+    earlyStop: task.earlyStop,
     backend: context.backend,
     signal: context.signal,
     onProgress: (progress) => context.progress({ kind: 'train', progress }),

@@ -8,6 +8,7 @@ import { useDatasetStore } from './dataset';
 import { useFolderPickerStore } from './folder-picker';
 import { useJobsStore } from './jobs';
 import { useModelsStore } from './models';
+import { useSettingsStore } from './settings';
 
 type PreviewResult = Extract<JobResult, { kind: 'preview' }>;
 type DenoiseResult = Extract<JobResult, { kind: 'denoise' }>;
@@ -22,7 +23,7 @@ export interface AfterImage {
 /** Compare & export: the image on screen, its previews, and the denoising of the whole folder. */
 export const useCompareStore = defineStore('compare', () => {
   const file = ref<string | null>(null);
-  const previews = ref<Record<string, PreviewResult & { modelId: string }>>({});
+  const previews = ref<Record<string, PreviewResult & { modelId: string; amount: number }>>({});
   const previewJob = ref<string | null>(null);
   const denoiseJob = ref<string | null>(null);
   const lastRun = ref<(DenoiseResult & { modelId: string }) | null>(null);
@@ -31,6 +32,9 @@ export const useCompareStore = defineStore('compare', () => {
   const sar = ref<SarOutput>({ db: false, ratio: false });
   const jobs = useJobsStore();
   const models = useModelsStore();
+  const settings = useSettingsStore();
+  /** Strength in percent: the preview is blended in the worker exactly as "Denoise all" writes (remembered). */
+  const amount = computed(() => settings.values.amount);
   const dataset = useDatasetStore();
 
   const image = computed(() => dataset.summary?.images.find((i) => i.file === file.value) ?? dataset.summary?.images[0] ?? null);
@@ -50,20 +54,34 @@ export const useCompareStore = defineStore('compare', () => {
     const shown = before.value;
     const modelId = models.selectedId;
     if (!shown || !modelId || previewJob.value) return;
-    const id = await jobs.start({ kind: 'preview', datasetId: shown.folderId, modelId, file: shown.file, crop });
+    const at = amount.value;
+    const id = await jobs.start({ kind: 'preview', datasetId: shown.folderId, modelId, file: shown.file, crop, amount: at });
     if (!id) return;
     previewJob.value = id;
     const job = await jobs.settled(id);
     previewJob.value = null;
-    if (job.result?.kind === 'preview') previews.value[job.result.file] = { ...job.result, modelId };
-    else if (job.error) useAppStore().notify('error', job.error.message);
+    if (job.result?.kind === 'preview') previews.value[job.result.file] = { ...job.result, modelId, amount: at };
+    else if (job.error) useAppStore().notify('error', `${shown.file}: ${job.error.message}`);
+    // The amount moved while this ran: blend again (the worker keeps the denoised crop, so this is quick).
+    const shownNow = previews.value[shown.file];
+    if (shownNow && shownNow.amount !== amount.value && shownNow.modelId === modelId) await preview(shownNow.crop);
+  }
+
+  /** A new strength: remembered, and the preview on screen is blended again at it. */
+  async function setAmount(value: number): Promise<void> {
+    await settings.update({ amount: value });
+    const shown = before.value && previews.value[before.value.file];
+    if (shown && shown.modelId === models.selectedId && shown.amount !== value) await preview(shown.crop);
   }
 
   async function denoiseAll(): Promise<void> {
     const modelId = models.selectedId;
     if (!dataset.folderId || !modelId || denoising.value?.status === 'running') return;
     const speckle = models.selected?.noise.family === 'gamma';
-    const id = await jobs.start({ kind: 'denoise', datasetId: dataset.folderId, modelId, outputId: outputParent.value?.id, sar: speckle ? { ...sar.value } : undefined });
+    const id = await jobs.start({
+      kind: 'denoise', datasetId: dataset.folderId, modelId, outputId: outputParent.value?.id, sar: speckle ? { ...sar.value } : undefined,
+      amount: amount.value, format: { ...settings.values.outputFormat },
+    });
     if (!id) return;
     denoiseJob.value = id;
     const job = await jobs.settled(id);
@@ -83,5 +101,8 @@ export const useCompareStore = defineStore('compare', () => {
     if (denoiseJob.value) await jobs.cancel(denoiseJob.value);
   }
 
-  return { file, image, before, after, previews, previewJob, denoiseJob, denoising, lastRun, outputParent, sar, preview, denoiseAll, chooseOutput, openOutput, cancelDenoise };
+  return {
+    file, image, before, after, previews, previewJob, denoiseJob, denoising, lastRun, outputParent, sar, amount,
+    preview, setAmount, denoiseAll, chooseOutput, openOutput, cancelDenoise,
+  };
 });
