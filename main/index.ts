@@ -1,5 +1,5 @@
 // Electron main: the app's lifecycle only. Everything it wires is a plain module tested without Electron.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, shell, utilityProcess } from 'electron';
 import { DialogChooser } from './dialogs';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
@@ -11,6 +11,7 @@ import { createServices, warmUp } from './services/create-services';
 import { createHandlers } from './services/handlers';
 import { AppFailure } from './shared/result';
 import { followJobsInTaskbar } from './taskbar';
+import { notifyLongJobs } from './job-notifications';
 import { utilityWorker } from './utility-worker';
 import { boundsOf, createMainWindow } from './window';
 
@@ -51,6 +52,8 @@ async function ready(): Promise<void> {
     if (window && !window.isDestroyed()) window.webContents.send(event, payload);
   });
   followJobsInTaskbar(services.hub, () => window);
+  const notifier = { show: (title: string, body: string) => Notification.isSupported() && new Notification({ title, body }).show() };
+  notifyLongJobs(services.hub, notifier, () => (window && !window.isDestroyed() ? window : undefined));
   showWindow(services, paths.preload);
 }
 
