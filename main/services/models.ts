@@ -48,6 +48,8 @@ export class ModelLibrary {
       id, noise: meta.noise, net: meta.net, loss: meta.loss, alpha: meta.alpha, channels: meta.channels, step: meta.step,
       totalSteps: meta.totalSteps, estPsnr: meta.estPsnr, createdAt: meta.createdAt, path: dir, amplitude: meta.sar?.amplitude ?? false,
       ...(meta.trainedSteps !== undefined && { trainedSteps: meta.trainedSteps }),
+      ...(meta.dataset && { dataset: meta.dataset }),
+      units: meta.dataset?.units ?? (meta.peak === 1 ? 'unit' : 'as-stored'),
       ...(meta.earlyStopped && { earlyStoppedAt: meta.earlyStopped.atStep }),
       // The last step's checkpoint is in checkpoint/ when the weights kept are an earlier step's (kept-model.ts).
       canResume: await exists(join(dir, MODEL_FILES.optimizer)) || await exists(join(dir, 'checkpoint', MODEL_FILES.optimizer)),

@@ -39,6 +39,16 @@ export const modelMetaSchema = z.object({
    * The last step's resumable checkpoint is then in the sub-folder `checkpoint/`.
    */
   trainedSteps: z.number().int().nonnegative().optional(),
+  /** The data it was trained on: a model belongs to its data (the app warns before using it on other data). */
+  dataset: z.object({
+    /** The folder's name. */
+    folder: z.string(),
+    images: z.number().int().nonnegative(),
+    /** Bit depths of the files (8, 16: [0, 1]; 32: float as stored). */
+    bitDepths: z.array(z.number().int()),
+    /** '[0, 1]' for integer files or float data in that range; 'as stored' for other float data (SAR). */
+    units: z.enum(['unit', 'as-stored']),
+  }).optional(),
   /** Training stopped early: this many evaluations in a row without a better estimated PSNR. */
   earlyStopped: z.object({ patience: z.number().int().positive(), atStep: z.number().int().nonnegative() }).optional(),
 });

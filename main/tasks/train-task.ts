@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { basename, resolve } from 'node:path';
 import type { BackendName, BackendReport } from '../engine/backend';
 import { initBackend } from '../engine/backend';
 import type { Checkpoint } from '../engine/checkpoint';
@@ -15,6 +16,7 @@ import type { ModelMeta } from '../shared/model';
 import type { NoiseSpec } from '../shared/noise';
 import { appVersion } from './version';
 import { saveOnnxBeside } from './predictor-onnx-file';
+import type { LoadedImage } from './dataset';
 import { dataPeak, loadDataset, pairByName } from './dataset';
 import { prepareTargets, prepareTrainingImages } from './training-images';
 import type { GradientEngine } from './training-gradients';
@@ -93,6 +95,12 @@ function resolveOptions(input: TrainTaskInput, resume: Checkpoint | undefined, n
   return options;
 }
 
+/** What the model records about its data (gr2r.json's `dataset`). */
+function datasetRecord(data: string, images: readonly LoadedImage[], peak: number): NonNullable<ModelMeta['dataset']> {
+  const bitDepths = [...new Set(images.map((i) => i.source.bitDepth))].sort((a, b) => a - b);
+  return { folder: basename(resolve(data)), images: images.length, bitDepths, units: peak === 1 ? 'unit' : 'as-stored' };
+}
+
 /** Reads a folder, trains (GR2R, or supervised with targets), and keeps the model folder up to date with checkpoints. */
 export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult> {
   const note = input.onNote ?? (() => {});
@@ -114,12 +122,14 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
     data, options, peak: resume?.meta.peak ?? dataPeak(prepared.images), appVersion, resume, signal: input.signal, gradients,
     best: input.keepLast ? undefined : resumed?.best, earlyStop: input.earlyStop,
   };
+  const dataset = datasetRecord(input.data, noisy.images, run.peak);
   let kept: Checkpoint | undefined;
   let stoppedEarly = false;
   for await (const event of train(run)) {
     if (event.kind === 'step') input.onProgress?.(event.progress);
     else {
-      last = pixels.amplitude ? { ...event.checkpoint, meta: { ...event.checkpoint.meta, sar: { amplitude: true } } } : event.checkpoint;
+      const meta = { ...event.checkpoint.meta, dataset, ...(pixels.amplitude && { sar: { amplitude: true } }) };
+      last = { ...event.checkpoint, meta };
       stoppedEarly = event.stoppedEarly ?? false;
       const stop = stoppedEarly && input.earlyStop ? { patience: input.earlyStop, atStep: last.meta.step } : undefined;
       kept = keptCheckpoint(last, input.keepLast ? undefined : event.best, stop);

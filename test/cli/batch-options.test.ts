@@ -113,9 +113,11 @@ describe('gr2r denoise batches', () => {
 });
 
 describe('gr2r train', () => {
-  it('--recursive trains on the images of sub-folders too', async () => {
+  it('--recursive trains on the images of sub-folders too, and the model records its data', async () => {
     const meta = JSON.parse(await readFile(join(model(), 'gr2r.json'), 'utf8'));
     expect(meta.step).toBe(4);
+    expect(meta.dataset).toEqual({ folder: 'photos', images: 2, bitDepths: [8], units: 'unit' });
+    expect(meta).toMatchObject({ channels: 3, noise: { family: 'gaussian', sigma: 0.1 } });
     expect((await stat(join(model(), 'weights.bin'))).size).toBeGreaterThan(0);
   });
 

@@ -9,6 +9,8 @@ import { useFolderPickerStore } from './folder-picker';
 import { useJobsStore } from './jobs';
 import { useModelsStore } from './models';
 import { useSettingsStore } from './settings';
+import { useNoiseStore } from './noise';
+import { modelFit, type ModelFit } from '../model-fit';
 
 type PreviewResult = Extract<JobResult, { kind: 'preview' }>;
 type DenoiseResult = Extract<JobResult, { kind: 'denoise' }>;
@@ -48,12 +50,25 @@ export const useCompareStore = defineStore('compare', () => {
     const preview = previews.value[shown.file];
     return preview && preview.modelId === modelId ? { ref: preview.after, crop: preview.crop, like: shown } : null;
   });
+  /** Whether the selected model suits this dataset: shown before it is used, and 'refuse' stops it. */
+  const fit = computed<ModelFit | null>(() => {
+    const model = models.selected;
+    const summary = dataset.summary;
+    if (!model || !summary) return null;
+    const noise = useNoiseStore();
+    return modelFit(model, { summary, noise: noise.spec, amplitude: noise.sarDomain === 'amplitude' });
+  });
+  function refused(): boolean {
+    if (fit.value?.level !== 'refuse') return false;
+    useAppStore().notify('error', `This model cannot be used on this dataset: ${fit.value.reasons[0]}.`);
+    return true;
+  }
   const denoising = computed(() => (denoiseJob.value ? jobs.jobs[denoiseJob.value] ?? null : null));
 
   async function preview(crop: Crop): Promise<void> {
     const shown = before.value;
     const modelId = models.selectedId;
-    if (!shown || !modelId || previewJob.value) return;
+    if (!shown || !modelId || previewJob.value || refused()) return;
     const at = amount.value;
     const id = await jobs.start({ kind: 'preview', datasetId: shown.folderId, modelId, file: shown.file, crop, amount: at });
     if (!id) return;
@@ -76,7 +91,7 @@ export const useCompareStore = defineStore('compare', () => {
 
   async function denoiseAll(): Promise<void> {
     const modelId = models.selectedId;
-    if (!dataset.folderId || !modelId || denoising.value?.status === 'running') return;
+    if (!dataset.folderId || !modelId || denoising.value?.status === 'running' || refused()) return;
     const speckle = models.selected?.noise.family === 'gamma';
     const id = await jobs.start({
       kind: 'denoise', datasetId: dataset.folderId, modelId, outputId: outputParent.value?.id, sar: speckle ? { ...sar.value } : undefined,
@@ -102,7 +117,7 @@ export const useCompareStore = defineStore('compare', () => {
   }
 
   return {
-    file, image, before, after, previews, previewJob, denoiseJob, denoising, lastRun, outputParent, sar, amount,
+    file, image, before, after, previews, previewJob, denoiseJob, denoising, lastRun, outputParent, sar, amount, fit,
     preview, setAmount, denoiseAll, chooseOutput, openOutput, cancelDenoise,
   };
 });
