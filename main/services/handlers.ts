@@ -1,6 +1,7 @@
 import type { InvokeChannel, ParsedRequestOf, ValueOf } from '../shared/contract';
 import { heldOutCount } from '../shared/dataset';
 import { AppFailure } from '../shared/result';
+import type { WorkerProgress } from '../worker/messages';
 import type { AppServices } from './app-services';
 import { warmUp } from './create-services';
 
@@ -8,7 +9,10 @@ export type Handlers = { [C in InvokeChannel]: (request: ParsedRequestOf<C>) => 
 
 async function scanDataset(app: AppServices, folderId: string): Promise<ValueOf<'dataset:scan'>> {
   const folder = app.folders.get(folderId);
-  const scan = await app.jobs.run({ kind: 'scan', folder: folder.path }).done;
+  const onProgress = (update: WorkerProgress) => {
+    if (update.kind === 'scan') app.hub.emit('dataset:progress', { folderId, ...update.progress });
+  };
+  const scan = await app.jobs.run({ kind: 'scan', folder: folder.path }, { onProgress }).done;
   await app.settings.rememberDataset(folder.path);
   return { folder: app.folders.ref(folder), ...scan, heldOut: heldOutCount(scan.images.length) };
 }

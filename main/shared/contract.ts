@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { datasetSummarySchema, folderIdSchema, folderListingSchema, folderPurposes, folderRefSchema } from './dataset';
+import { datasetSummarySchema, folderIdSchema, folderListingSchema, folderPurposes, folderRefSchema, scanProgressSchema } from './dataset';
 import { jobRequestSchema, jobUpdateSchema } from './job-contract';
 import { modelIdSchema, modelSummarySchema } from './library';
 import { resultSchema } from './result';
@@ -52,6 +52,7 @@ export const eventChannels = {
   'job:update': jobUpdateSchema,
   'app:backend': backendReportSchema,
   'app:command': z.enum(menuCommands),
+  'dataset:progress': scanProgressSchema,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fileFailureSchema, imageEntrySchema } from '../shared/dataset';
+import { fileFailureSchema, imageEntrySchema, scanProgressSchema } from '../shared/dataset';
 import { estimateFamilySchema, estimateReportSchema } from '../shared/estimate';
 import { cropSchema, ratioSummarySchema, sarOutputSchema } from '../shared/job-contract';
 import { trainSettingsSchema } from '../shared/library';
@@ -57,6 +57,8 @@ export type ToWorker = z.infer<typeof toWorkerSchema>;
 
 export const workerProgressSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('train'), progress: trainProgressSchema }),
+  /** The dataset check: `done` of `total` files decoded. */
+  z.object({ kind: z.literal('scan'), progress: scanProgressSchema.omit({ folderId: true }) }),
   z.object({ kind: z.literal('denoise'), progress: denoiseProgressSchema }),
 ]);
 export type WorkerProgress = z.infer<typeof workerProgressSchema>;

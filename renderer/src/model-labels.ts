@@ -19,7 +19,7 @@ export function trainingState(model: ModelSummary): string {
   const last = model.trainedSteps ?? model.step;
   const psnr = model.estPsnr === null ? '' : ` · ${model.estPsnr.toFixed(1)} dB`;
   if (model.earlyStoppedAt !== undefined) return `Stopped early at ${model.earlyStoppedAt}, kept step ${model.step}${psnr}`;
-  if (last < model.totalSteps) return `Stopped at step ${last} / ${model.totalSteps}${model.canResume ? ' · can resume' : ''}`;
+  if (last < model.totalSteps) return `Stopped at step ${last} / ${model.totalSteps}`;
   return model.step < last ? `Trained · kept step ${model.step} of ${last}${psnr}` : `Model ready${psnr}`;
 }
 

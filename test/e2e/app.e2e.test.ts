@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -25,6 +25,24 @@ async function setField(id: string, value: string): Promise<void> {
   await page.locator(`#${id}`).dispatchEvent('change');
 }
 
+/** Pairs of visible controls (not nested) whose boxes overlap by more than 2 px each way, as text. */
+const OVERLAPS = `(() => {
+  const shown = [...document.querySelectorAll('main button, main input, main select, main label, main .hint, main .note')]
+    .filter((e) => e.offsetParent !== null && e.getClientRects().length > 0);
+  const found = [];
+  for (let i = 0; i < shown.length; i++) {
+    for (let j = i + 1; j < shown.length; j++) {
+      const a = shown[i], b = shown[j];
+      if (a.contains(b) || b.contains(a)) continue;
+      const r = a.getBoundingClientRect(), q = b.getBoundingClientRect();
+      const w = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+      const h = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+      if (w > 2 && h > 2) found.push(a.tagName + ':' + a.textContent.trim().slice(0, 30) + ' / ' + b.tagName + ':' + b.textContent.trim().slice(0, 30));
+    }
+  }
+  return found;
+})()`;
+
 if (!hasChromium) console.warn('e2e skipped: no Chromium at /usr/bin/chromium (apt-get install -y chromium, or set GR2R_CHROMIUM)');
 
 describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () => {
@@ -33,6 +51,9 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await vite.build({ configFile: join(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn' });
     dir = await mkdtemp(join(tmpdir(), 'gr2r-e2e-'));
     await makeNoisyFolder(join(dir, 'root', 'noisy'));
+    // A PNG cut in half: its header reads, its pixels do not (the Dataset step decodes every file to find it).
+    const whole = await readFile(join(dir, 'root', 'noisy', 'chelsea.png'));
+    await writeFile(join(dir, 'root', 'noisy', 'truncated.png'), whole.subarray(0, Math.floor(whole.length / 2)));
     await mkdir(shots, { recursive: true });
     serve = await startServe(join(dir, 'root'), join(dir, 'data'));
     browser = await launchChromium();
@@ -52,11 +73,18 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await shot('01-start');
     await page.getByRole('button', { name: 'Choose folder…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'noisy' }).click();
-    await page.getByText('5 image file(s) in this folder').waitFor();
+    await page.getByText('6 image file(s) in this folder').waitFor();
+    // Focus moves into the dialog, and Esc closes it.
+    expect(await page.evaluate('document.activeElement?.closest("[role=dialog]") !== null')).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.getByRole('button', { name: 'Choose folder…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'noisy' }).click();
     await page.getByRole('button', { name: 'Choose this folder' }).click();
     const failures = page.getByRole('list', { name: 'Files that cannot be read' });
     await failures.waitFor();
     expect(await failures.innerText()).toMatch(/broken\.png[\s\S]*(header|damaged)/);
+    expect(await failures.innerText()).toMatch(/truncated\.png[\s\S]*(truncated|damaged)/);
     const thumbnails = page.locator('figure img');
     await expect.poll(() => thumbnails.evaluateAll((imgs) => imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0).length)).toBe(4);
     expect(await page.locator('.stat', { hasText: 'Bit depth' }).innerText()).toMatch(/16-bit, 32-bit float/);
@@ -77,11 +105,15 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await nav(/Train/).click();
     await page.getByRole('radio', { name: 'Fast' }).click();
     for (const [id, value] of [['t-width', '8'], ['t-depth', '3'], ['t-patch', '32'], ['t-batch', '2'], ['t-steps', '300']]) await setField(id!, value!);
+    const earlyStop = page.getByRole('checkbox', { name: /Stop early when the estimated PSNR stops improving/ });
+    expect(await earlyStop.isChecked()).toBe(false);
     await page.getByRole('button', { name: 'Start training' }).click();
     await expect.poll(stepShown, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(2);
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.getByText('Stopped: the model is saved and can resume').waitFor({ timeout: 60_000 });
     const stoppedAt = await stepShown();
+    // A stopped run is not "Model ready".
+    expect(await nav(/Train/).innerText()).toMatch(/Stopped at step \d+ \/ 300/);
     expect(stoppedAt).toBeLessThan(300);
     await shot('04-train-stopped');
     await page.getByRole('button', { name: 'Resume' }).click();
@@ -113,6 +145,14 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     const after = page.locator('img[alt="Denoised"]');
     await after.first().waitFor({ timeout: 60_000 });
     await expect.poll(() => after.first().evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    // Amount 50%: the worker blends the kept crop again (the same blend as the export), the viewer does not fade it.
+    const firstSrc = await after.first().getAttribute('src');
+    const amount = page.getByRole('slider', { name: 'Amount' });
+    await amount.fill('50');
+    await amount.dispatchEvent('change');
+    await expect.poll(() => after.first().getAttribute('src'), { timeout: 60_000 }).not.toBe(firstSrc);
+    expect(await page.locator('[data-test="export-amount"]').innerText()).toMatch(/Amount 50% applies to the files written/);
+    await shot('06a-compare-amount-50');
     const slider = page.getByRole('slider', { name: 'Before and after split' });
     const box = (await page.locator('.pane').first().boundingBox())!;
     const handle = (await slider.boundingBox())!;
@@ -136,9 +176,11 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
   it('denoises the whole folder into a new folder, keeping formats and bit depth', async () => {
     await page.getByRole('button', { name: 'Denoise all' }).click();
     await page.getByText('Done', { exact: true }).waitFor({ timeout: 110_000 });
-    expect(await page.getByText(/4 \/ 4 files/).count()).toBe(1);
+    // The truncated PNG is listed as failed; the four others are written.
+    expect(await page.getByText(/4 \/ 5 files/).count()).toBe(1);
+    expect(await page.getByRole('list', { name: 'Files that failed' }).innerText()).toMatch(/truncated\.png/);
     const output = join(dir, 'root', 'noisy-denoised');
-    expect((await readdir(output)).sort()).toEqual(['astronaut.tif', 'chelsea.png', 'coffee.tif', 'rocket.png']);
+    expect((await readdir(output)).filter((f) => !f.startsWith('.')).sort()).toEqual(['astronaut.tif', 'chelsea.png', 'coffee.tif', 'rocket.png']);
     expect((await sharp(join(output, 'chelsea.png')).metadata()).depth).toBe('ushort');
     expect((await sharp(join(output, 'coffee.tif')).metadata()).depth).toBe('float');
     await shot('08-compare-exported');
@@ -154,9 +196,26 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await page.getByText(/The compute worker stopped unexpectedly \(signal SIGKILL/).waitFor({ timeout: 30_000 });
     await shot('09-worker-crashed');
     await nav(/Compare/).click();
+    // The output format: 16-bit TIFF for every file this time.
+    await page.locator('#export-format').selectOption('tiff16');
     await page.getByRole('button', { name: 'Denoise all' }).click();
     const again = join(dir, 'root', 'noisy-denoised-1');
-    await expect.poll(() => readdir(again).then((f) => f.length, () => 0), { timeout: 60_000 }).toBe(4);
+    const written = () => readdir(again).then((f) => f.filter((n) => !n.startsWith('.')).sort(), () => []);
+    await expect.poll(() => written().then((f) => f.length), { timeout: 60_000 }).toBe(4);
+    expect(await written()).toEqual(['astronaut.tif', 'chelsea.tif', 'coffee.tif', 'rocket.tif']);
+    expect((await sharp(join(again, 'chelsea.tif')).metadata()).depth).toBe('ushort');
+  });
+
+  it('lays out every view at 1024x640 without overlapping controls', async () => {
+    await page.setViewportSize({ width: 1024, height: 640 });
+    for (const [name, view] of [['dataset', /Dataset/], ['noise', /Noise model/], ['train', /Train/], ['compare', /Compare/]] as const) {
+      await nav(view).click();
+      await page.waitForTimeout(200);
+      await shot(`10-small-${name}`);
+      const overlaps = await page.evaluate(OVERLAPS) as string[];
+      expect(overlaps, name).toEqual([]);
+    }
+    await page.setViewportSize({ width: 1440, height: 960 });
   });
 
   it('showed no console errors', () => {
