@@ -56,6 +56,11 @@ export function createHandlers(app: AppServices): Handlers {
     'dataset:recent': () => recentDatasets(app),
     'models:list': () => app.models.list(),
     'models:import': ({ folderId }) => app.models.import(app.folders.get(folderId).path),
+    'models:rename': async ({ modelId, name }) => {
+      // A training run writes into its model folder: no renaming under it.
+      if ([...app.jobService.running().values()].includes('train')) throw new AppFailure('conflict', `rename ${modelId} when training stops`);
+      return app.models.rename(modelId, name);
+    },
     'models:export': async ({ modelId, folderId }) => {
       return app.folders.register(await app.models.export(modelId, app.folders.get(folderId).path));
     },

@@ -10,6 +10,7 @@ import type { FolderChooser } from './folder-chooser';
 import type { FolderRegistry, RegisteredFolder } from './folders';
 import type { ModelLibrary } from './models';
 import { createOutputFolder } from './output-folder';
+import { describedModelName } from './model-name';
 
 export interface PlanContext {
   readonly folders: FolderRegistry;
@@ -47,7 +48,7 @@ const named = (list: readonly { file: string; reason: string }[]) => list.map((f
 async function trainPlan(ctx: PlanContext, request: Extract<JobRequest, { kind: 'train' | 'resume' }>): Promise<JobPlan> {
   const data = ctx.folders.get(request.datasetId).path;
   const target = request.kind === 'train'
-    ? await ctx.models.reserve(basename(data))
+    ? await ctx.models.reserve(describedModelName(request.noise, basename(data)), true)
     : { id: request.modelId, path: ctx.models.path(request.modelId) };
   if (request.kind === 'resume' && !(await ctx.models.summary(request.modelId)).canResume) {
     throw new AppFailure('conflict', `model ${request.modelId} keeps no optimiser state, so training cannot continue`);

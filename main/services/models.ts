@@ -1,10 +1,11 @@
-import { cp, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { loadModel, MODEL_FILES } from '../io';
 import type { ModelSummary } from '../shared/library';
 import { modelIdSchema } from '../shared/library';
 import { modelMetaSchema } from '../shared/model';
 import { AppFailure } from '../shared/result';
+import { cleanName } from './model-name';
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
@@ -57,9 +58,9 @@ export class ModelLibrary {
   }
 
   /** A fresh model folder path (not created: training creates it) named after the dataset. */
-  async reserve(base: string): Promise<{ id: string; path: string }> {
+  async reserve(base: string, exact = false): Promise<{ id: string; path: string }> {
     await mkdir(this.root, { recursive: true });
-    const name = modelName(base);
+    const name = exact ? cleanName(base) || 'model' : modelName(base);
     for (let n = 0; ; n++) {
       const id = n === 0 ? name : `${name}-${n}`;
       if (this.reserved.has(id) || (await exists(join(this.root, id)))) continue;
@@ -73,9 +74,22 @@ export class ModelLibrary {
     await loadModel(source, (json) => modelMetaSchema.parse(json)).catch((error: Error) => {
       throw new AppFailure('invalid-request', `${basename(source)} is not a GR2R model folder: ${error.message}`);
     });
-    const { id, path } = await this.reserve(basename(source));
+    const { id, path } = await this.reserve(basename(source), true);
     await cp(source, path, { recursive: true, errorOnExist: true, force: false });
     return this.summary(id);
+  }
+
+  /** Renames a model folder in the library; the new name must be free and a valid id. */
+  async rename(id: string, name: string): Promise<ModelSummary> {
+    const from = this.path(id);
+    await this.summary(id);
+    const clean = cleanName(name.trim(), 100);
+    if (!modelIdSchema.safeParse(clean).success) throw new AppFailure('invalid-request', `“${name}” cannot name a model: use letters, digits, . _ -`);
+    if (clean === id) return this.summary(id);
+    const to = join(this.root, clean);
+    if (this.reserved.has(clean) || (await exists(to))) throw new AppFailure('conflict', `a model named ${clean} already exists`);
+    await rename(from, to);
+    return this.summary(clean);
   }
 
   /** Copies a model into `parent` as a new folder named after it; returns the folder written. */

@@ -38,6 +38,7 @@ export const invokeChannels = {
   'dataset:recent': channel(none, z.array(folderRefSchema)),
   'models:list': channel(none, z.array(modelSummarySchema)),
   'models:import': channel(z.object({ folderId: folderIdSchema }).strict(), modelSummarySchema),
+  'models:rename': channel(z.object({ modelId: modelIdSchema, name: z.string().min(1).max(100) }).strict(), modelSummarySchema),
   'models:export': channel(z.object({ modelId: modelIdSchema, folderId: folderIdSchema }).strict(), folderRefSchema),
   'jobs:start': channel(jobRequestSchema, z.object({ jobId: z.string() })),
   'jobs:cancel': channel(z.object({ jobId: z.string().max(64) }).strict(), z.object({ cancelled: z.boolean() })),

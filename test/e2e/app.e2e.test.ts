@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors, hasChromium, launchChromium } from './chromium';
+import { OVERLAPS } from './layout-check';
 import { makeNoisyFolder } from './noisy-folder';
 import type { ServeProcess } from './serve-process';
 import { childPids, startServe } from './serve-process';
@@ -24,24 +25,6 @@ async function setField(id: string, value: string): Promise<void> {
   await page.locator(`#${id}`).fill(value);
   await page.locator(`#${id}`).dispatchEvent('change');
 }
-
-/** Pairs of visible controls (not nested) whose boxes overlap by more than 2 px each way, as text. */
-const OVERLAPS = `(() => {
-  const shown = [...document.querySelectorAll('main button, main input, main select, main label, main .hint, main .note')]
-    .filter((e) => e.offsetParent !== null && e.getClientRects().length > 0);
-  const found = [];
-  for (let i = 0; i < shown.length; i++) {
-    for (let j = i + 1; j < shown.length; j++) {
-      const a = shown[i], b = shown[j];
-      if (a.contains(b) || b.contains(a)) continue;
-      const r = a.getBoundingClientRect(), q = b.getBoundingClientRect();
-      const w = Math.min(r.right, q.right) - Math.max(r.left, q.left);
-      const h = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
-      if (w > 2 && h > 2) found.push(a.tagName + ':' + a.textContent.trim().slice(0, 30) + ' / ' + b.tagName + ':' + b.textContent.trim().slice(0, 30));
-    }
-  }
-  return found;
-})()`;
 
 if (!hasChromium) console.warn('e2e skipped: no Chromium at /usr/bin/chromium (apt-get install -y chromium, or set GR2R_CHROMIUM)');
 
@@ -137,6 +120,12 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await page.getByRole('dialog').getByRole('button', { name: basename(folder) }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Choose this folder' }).click();
     await expect.poll(() => models.count()).toBe(before + 1);
+    // Trained models are named by family, parameter, dataset and date; any can be renamed.
+    expect(await models.first().innerText()).toMatch(/gaussian-sigma0\.\d+-noisy-\d{8}-\d{4}/);
+    await page.getByRole('button', { name: 'Rename…' }).click();
+    await page.getByLabel('New model name').fill('loaded copy');
+    await page.getByRole('button', { name: 'Rename', exact: true }).click();
+    await page.locator('.list li .name', { hasText: 'loaded-copy' }).waitFor();
   });
 
   it('previews the visible crop and compares with the split slider, side by side and held', async () => {
