@@ -147,8 +147,15 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   io.stdout.write(`${result.cancelled ? 'stopped' : 'trained'} ${describeNet(meta.net)} on ${describeNoise(meta.noise)} (alpha ${meta.alpha}, ${meta.loss}) for ${result.lastStep}/${meta.totalSteps} steps; ${describeBackend(result.backend)}\n`);
   if (result.stoppedEarly) io.stdout.write(`early stop at step ${result.lastStep}: no better estimated PSNR in ${flags['early-stop']} estimates\n`);
   io.stdout.write(`${keptLine(meta, result.lastStep)}\n`);
-  io.stdout.write(`model saved to ${result.model}${meta.estPsnr === null ? '' : `; estimated PSNR ${meta.estPsnr.toFixed(2)} dB`}\n`);
+  io.stdout.write(`model saved to ${result.model}${meta.estPsnr === null ? '' : `; estimated PSNR ${meta.estPsnr.toFixed(2)} dB${gainText(meta)}`}\n`);
   return result.cancelled ? 130 : 0;
+}
+
+/** The estimate as a gain over the noisy input (itself estimated from the noise model on the same patches). */
+function gainText(meta: { estPsnr: number | null; inputPsnr?: number | null }): string {
+  if (meta.estPsnr === null || meta.inputPsnr === undefined || meta.inputPsnr === null) return '';
+  const gain = meta.estPsnr - meta.inputPsnr;
+  return ` (${gain >= 0 ? '+' : ''}${gain.toFixed(1)} dB over the noisy input, ${meta.inputPsnr.toFixed(2)} dB)`;
 }
 
 /** Which step's weights the model holds, and why. */

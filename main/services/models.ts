@@ -50,6 +50,7 @@ export class ModelLibrary {
       totalSteps: meta.totalSteps, estPsnr: meta.estPsnr, createdAt: meta.createdAt, path: dir, amplitude: meta.sar?.amplitude ?? false,
       ...(meta.trainedSteps !== undefined && { trainedSteps: meta.trainedSteps }),
       ...(meta.dataset && { dataset: meta.dataset }),
+      ...(meta.inputPsnr !== undefined && { inputPsnr: meta.inputPsnr }),
       units: meta.dataset?.units ?? (meta.peak === 1 ? 'unit' : 'as-stored'),
       ...(meta.earlyStopped && { earlyStoppedAt: meta.earlyStopped.atStep }),
       // The last step's checkpoint is in checkpoint/ when the weights kept are an earlier step's (kept-model.ts).

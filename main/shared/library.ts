@@ -15,6 +15,8 @@ export const modelSummarySchema = z.object({
   step: z.number().int().nonnegative(),
   totalSteps: z.number().int().positive(),
   estPsnr: z.number().nullable(),
+  /** The noisy input's estimated PSNR on the same patches: the gain over the input is shown. */
+  inputPsnr: z.number().nullable().optional(),
   createdAt: z.string(),
   /** SAR: trained on amplitude files (squared to intensity); it expects amplitude files when denoising. */
   amplitude: z.boolean(),

@@ -31,6 +31,8 @@ export const modelMetaSchema = z.object({
   patch: z.number().int().positive(),
   learningRate: z.number().positive(),
   estPsnr: z.number().nullable(),
+  /** The noisy input's PSNR estimated on the same held-out patches (the gain is estPsnr - inputPsnr). */
+  inputPsnr: z.number().nullable().optional(),
   createdAt: z.string(),
   /** SAR: trained on amplitude files squared to intensity, so amplitude files are expected when denoising. */
   sar: z.object({ amplitude: z.boolean() }).optional(),

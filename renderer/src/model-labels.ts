@@ -17,10 +17,18 @@ export function modelDate(model: ModelSummary): string {
 /** Where a model's training stands: finished, stopped early (best step kept), or stopped and resumable. */
 export function trainingState(model: ModelSummary): string {
   const last = model.trainedSteps ?? model.step;
-  const psnr = model.estPsnr === null ? '' : ` · ${model.estPsnr.toFixed(1)} dB`;
+  const psnr = psnrText(model);
   if (model.earlyStoppedAt !== undefined) return `Stopped early at ${model.earlyStoppedAt}, kept step ${model.step}${psnr}`;
   if (last < model.totalSteps) return `Stopped at step ${last} / ${model.totalSteps}`;
   return model.step < last ? `Trained · kept step ${model.step} of ${last}${psnr}` : `Model ready${psnr}`;
+}
+
+/** Photos: the estimated gain over the noisy input where known, else the estimated PSNR; SAR: none (no agreed peak). */
+function psnrText(model: ModelSummary): string {
+  if (model.estPsnr === null || model.noise.family === 'gamma') return '';
+  if (model.inputPsnr === null || model.inputPsnr === undefined) return ` · ${model.estPsnr.toFixed(1)} dB`;
+  const gain = model.estPsnr - model.inputPsnr;
+  return ` · ${gain >= 0 ? '+' : ''}${gain.toFixed(1)} dB`;
 }
 
 /** Which step's weights the model holds and why, in one sentence (null when it is simply the last). */

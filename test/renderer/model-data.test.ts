@@ -62,3 +62,17 @@ describe('a model belongs to its data', () => {
     stop();
   });
 });
+
+describe('how quality is stated', () => {
+  it('photos: the gain over the noisy input; SAR: the ENL and the ratio check, not a PSNR', async () => {
+    const { qualityText } = await import('../../renderer/src/quality-label');
+    expect(qualityText({ family: 'gaussian', sigma: 0.1 }, 26.2, 20)).toEqual({
+      label: 'Estimated gain', value: '+6.2 dB', hint: '26.20 dB estimated, from 20.00 dB noisy; no clean image needed',
+    });
+    const sar = qualityText({ family: 'gamma', looks: 4 }, 27.9, 20);
+    expect(sar.label).toBe('Speckle (ENL)');
+    expect(sar.value).toBe('4.0 looks');
+    expect(sar.hint).toMatch(/ratio image.*variance 1\/L = 0\.250/);
+    expect(`${sar.value} ${sar.hint}`).not.toMatch(/dB/);
+  });
+});

@@ -5,7 +5,7 @@ import { encodeOptimizer, netArtifacts } from '../checkpoint';
 import type { TrainContext } from './context';
 import { createContext, disposeContext } from './context';
 import type { TrainData } from './data';
-import { estimatePsnr, validationSet } from './evaluate';
+import { estimatePsnr, inputPsnr, validationSet } from './evaluate';
 import type { TrainOptions } from './options';
 import type { StartGradientWorkers } from '../parallel/types';
 import { trainStep } from './step';
@@ -36,14 +36,14 @@ export interface TrainRun {
   readonly earlyStop?: number;
 }
 
-async function snapshot(context: TrainContext, run: TrainRun, step: number, estPsnr: number | null): Promise<Checkpoint> {
+async function snapshot(context: TrainContext, run: TrainRun, step: number, estPsnr: number | null, noisyPsnr?: number | null): Promise<Checkpoint> {
   const { options } = context;
   const meta: ModelMeta = {
     format: 'gr2r-model', version: 1, appVersion: run.appVersion,
     noise: options.noise, alpha: options.alpha, loss: options.loss, net: options.net,
     channels: context.channels, scale: context.scale, peak: context.peak, seed: options.seed,
     step, totalSteps: options.steps, batch: options.batch, patch: context.patch,
-    learningRate: options.learningRate, estPsnr, createdAt: new Date().toISOString(),
+    learningRate: options.learningRate, estPsnr, ...(noisyPsnr !== undefined && { inputPsnr: noisyPsnr }), createdAt: new Date().toISOString(),
   };
   return { meta, artifacts: await netArtifacts(context.net), optimizer: await encodeOptimizer(context.optimizer) };
 }
@@ -73,10 +73,11 @@ async function* loop(context: TrainContext, run: TrainRun): AsyncGenerator<Train
   let estPsnr = run.resume?.meta.estPsnr ?? null;
   let msPerStep: number | null = null;
   const keeper = new BestKeeper(run.best, run.earlyStop);
+  const noisyPsnr = inputPsnr(context, validation);
   for (let step = context.startStep; step < options.steps; step++) {
     await nextTask();
     if (run.signal?.aborted) {
-      yield { kind: 'checkpoint', checkpoint: await snapshot(context, run, step, estPsnr), final: false, best: keeper.best };
+      yield { kind: 'checkpoint', checkpoint: await snapshot(context, run, step, estPsnr, noisyPsnr), final: false, best: keeper.best };
       return;
     }
     const started = performance.now();
@@ -91,10 +92,10 @@ async function* loop(context: TrainContext, run: TrainRun): AsyncGenerator<Train
     const elapsed = performance.now() - started;
     msPerStep = msPerStep === null ? elapsed : 0.9 * msPerStep + 0.1 * elapsed;
     const etaMs = msPerStep * (options.steps - done);
-    yield { kind: 'step', progress: { phase: 'training', step: done, total: options.steps, loss, estPsnr, etaMs } };
+    yield { kind: 'step', progress: { phase: 'training', step: done, total: options.steps, loss, estPsnr, inputPsnr: noisyPsnr, etaMs } };
     const stop = evaluated && keeper.shouldStop;
     if (stop || done === options.steps || done % options.checkpointEvery === 0) {
-      const checkpoint = await snapshot(context, run, done, estPsnr);
+      const checkpoint = await snapshot(context, run, done, estPsnr, noisyPsnr);
       yield { kind: 'checkpoint', checkpoint, final: done === options.steps || stop, best: keeper.best, stoppedEarly: stop && done < options.steps };
     }
     if (stop) return;
