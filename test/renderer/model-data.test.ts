@@ -76,3 +76,22 @@ describe('how quality is stated', () => {
     expect(`${sar.value} ${sar.hint}`).not.toMatch(/dB/);
   });
 });
+
+describe('the SAR domain', () => {
+  it('switching intensity to amplitude drops the looks estimated for intensity (a typed value stays)', async () => {
+    installFakeBridge({});
+    const noise = useNoiseStore();
+    noise.family = 'gamma';
+    noise.reports.gamma = { images: [], pooled: { family: 'gamma', looks: 4.2, spread: 0, uncertainty: 0, count: 1, outliers: [] }, warnings: [] };
+    noise.useEstimate();
+    expect(noise.values).toEqual({ looks: 4.2 });
+    noise.sarDomain = 'amplitude';
+    await nextTick();
+    expect(noise.report).toBeNull();
+    expect(noise.values).toEqual({});
+    noise.setValue('looks', 3);
+    noise.sarDomain = 'intensity';
+    await nextTick();
+    expect(noise.values).toEqual({ looks: 3 });
+  });
+});
