@@ -45,7 +45,10 @@ export const invokeChannels = {
 } as const;
 
 /** What the application menu asks the page to do. */
-export const menuCommands = ['choose-dataset', 'show-dataset', 'show-noise', 'show-train', 'show-compare', 'open-settings'] as const;
+export const menuCommands = [
+  'choose-dataset', 'show-dataset', 'show-noise', 'show-train', 'show-compare', 'open-settings',
+  'start-training', 'stop-training', 'preview-visible', 'denoise-all',
+] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 /** Every main -> renderer event and its payload. */
