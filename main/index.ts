@@ -14,6 +14,7 @@ import { followJobsInTaskbar } from './taskbar';
 import { notifyLongJobs } from './job-notifications';
 import { utilityWorker } from './utility-worker';
 import { boundsOf, createMainWindow } from './window';
+import { folderArgument } from './folder-argument';
 
 const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const startUrl = devServer ?? `${APP_ORIGIN}/index.html`;
@@ -36,12 +37,16 @@ function showWindow(app: AppServices, preload: string): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform, devServer !== undefined)));
 }
 
+/** A folder named on the command line (`gr2r-studio ~/photos`, or the OS opening a folder with the app). */
+const startFolder = folderArgument(process.argv.slice(app.isPackaged ? 1 : 2));
+
 async function ready(): Promise<void> {
   const paths = appPaths(app.getAppPath(), true);
   hardenSession(session.defaultSession, devServer);
   const created = await createServices({
     mode: 'electron', version: app.getVersion(), dataDir: app.getPath('userData'),
     chooser: new DialogChooser(dialog, () => window), spawnWorker: utilityWorker(utilityProcess.fork, paths.worker), openFolder,
+    ...(startFolder && { startDataset: startFolder }),
   });
   services = created;
   for (const note of created.notes) console.warn(note);

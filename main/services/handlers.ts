@@ -28,11 +28,18 @@ async function chooseFolder(app: AppServices, request: ParsedRequestOf<'folder:c
   return path === null ? null : app.folders.register(path);
 }
 
+/** The folder given on the command line, if the chooser allows it (under `gr2r serve`: inside --root). */
+async function startDataset(app: AppServices): Promise<ValueOf<'app:info'>['startDataset']> {
+  if (app.startDataset === undefined || !app.chooser.allows(app.startDataset)) return null;
+  return app.folders.register(app.startDataset).catch(() => null);
+}
+
 /** One handler per channel of the contract; each gets a request already checked against its schema. */
 export function createHandlers(app: AppServices): Handlers {
   return {
     'app:info': async () => ({
       version: app.version, mode: app.mode, canOpenFolders: app.openFolder !== undefined, backend: app.jobs.backend,
+      startDataset: await startDataset(app),
     }),
     'settings:get': async () => app.settings.user,
     'settings:update': async (patch) => {

@@ -13,6 +13,8 @@ export const appInfoSchema = z.object({
   mode: z.enum(['electron', 'browser']),
   canOpenFolders: z.boolean(),
   backend: backendReportSchema.nullable(),
+  /** A dataset folder given on the command line or by the OS, to open at start. */
+  startDataset: folderRefSchema.nullable().optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
