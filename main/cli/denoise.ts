@@ -14,8 +14,8 @@ const help = `Usage: gr2r denoise --model MODEL_DIR --input FILE_OR_DIR --output
 Denoises an image or every image in a folder with a trained model, into DIR (created if needed).
 Each output keeps its input's name, format and bit depth; an existing file is never overwritten
 (a numbered name is used) unless --overwrite is given. Files that fail are listed; the rest go on.
-Run again into the same DIR, files already denoised with the same model and settings are skipped (DIR keeps
-the list in .gr2r-done.json, written after each output is whole), so a stopped batch resumes where it was.
+Run again into the same DIR, a file whose output is already there is skipped (outputs are written whole or not
+at all, so one that exists is complete), so a stopped batch resumes where it was; an input changed since is redone.
 
 Options:
   --mc J         Monte Carlo samples: the mean over J recorruptions in mirrored pairs (default 5; supervised models use 1 pass on y)
@@ -25,7 +25,7 @@ Options:
                  in the file's own units (amplitude files as amplitude), before the output is encoded
   --format F     keep (default: each input's format and depth) | png | tiff16 | tiff32 | jpeg[:QUALITY] (default 95)
   --recursive    include sub-folders; DIR mirrors the input tree (DIR must not be inside the input folder)
-  --redo         denoise again files already done (into new numbered names, or replacing them with --overwrite)
+  --redo         denoise again files already done (into new numbered names; --overwrite replaces them)
   --overwrite    replace existing outputs
 SAR (float32 GeoTIFF; no-data and, for speckle models, zero borders are left untouched):
   --amplitude    the files hold amplitudes: squared to intensity for the model, written back as amplitudes

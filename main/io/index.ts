@@ -14,4 +14,3 @@ export { closeMetadataTool } from './copy-metadata';
 export { removeLeftovers } from './leftovers';
 export { openBandReader, type BandReader, type BandReadOptions } from './read-window';
 export { openBandWriter, type BandWriter } from './write-stream';
-export { DoneList, DONE_LIST_NAME } from './done-list';

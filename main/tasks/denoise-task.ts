@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { OutputFormat } from '../shared/output-format';
-import { BatchOutputs, modelIdentity } from './batch-outputs';
+import { BatchOutputs } from './batch-outputs';
 import { writeOptionsFor } from './output-format';
 import type { BackendName, BackendReport } from '../engine/backend';
 import { initBackend } from '../engine/backend';
@@ -34,7 +34,7 @@ export interface DenoiseTaskInput {
   readonly format?: OutputFormat;
   /** Include sub-folders; the output folder mirrors the tree. */
   readonly recursive?: boolean;
-  /** Denoise again files already done with the same settings (into new names; replaced with `overwrite`). */
+  /** Denoise again files whose output already exists (into new numbered names; replaced with `overwrite`). */
   readonly redo?: boolean;
   readonly backend?: BackendName;
   /** What runs the network: 'auto' (default) is onnxruntime when available, else tfjs on the backend. */
@@ -52,7 +52,7 @@ export interface DenoiseTaskInput {
 export interface DenoiseTaskResult {
   readonly written: readonly { input: string; output: string; notes: readonly string[]; ratio?: RatioSummary & { file: string } }[];
   readonly failures: readonly FileFailure[];
-  /** Inputs skipped because their output was already done with the same settings, with that output. */
+  /** Inputs skipped because their output already exists (and is not older than the input), with that output. */
   readonly skipped: readonly { input: string; output: string }[];
   readonly backend: BackendReport;
   /** What ran the network, e.g. 'inference onnxruntime (cpu)'. */
@@ -68,10 +68,7 @@ export async function denoiseTask(input: DenoiseTaskInput): Promise<DenoiseTaskR
   const { net, meta } = await openModel(input.model);
   const { files, failures } = await listImages(input.input, input.recursive);
   await mkdir(input.output, { recursive: true });
-  const settings = {
-    model: modelIdentity(meta), mc: input.mc, seed: input.seed, tile: input.tile, amount: input.amount, format: input.format, sar: input.sar,
-  };
-  const outputs = await BatchOutputs.open(input.input, input.output, input.recursive ?? false, settings);
+  const outputs = await BatchOutputs.open(input.input, input.output, input.recursive ?? false);
   const predictor = await choosePredictor(net, { prefer: input.inference });
   try {
     const done = await denoiseFiles(input, files, failures, { net, meta }, backend, predictor.predict, outputs);
@@ -99,7 +96,9 @@ async function denoiseFiles(
     };
     report(0);
     try {
-      const already = input.redo || input.overwrite ? undefined : await outputs.doneOutput(file);
+      const write = { overwrite: input.overwrite, ...writeOptionsFor(input.format) };
+      const sar = { ...input.sar, amplitude: input.sar?.amplitude ?? meta.sar?.amplitude ?? false, amount: input.amount };
+      const already = input.redo || input.overwrite ? undefined : await outputs.doneOutput(file, sar.db ? 'tiff' : write.format);
       if (already) {
         skipped.push({ input: file, output: already });
         continue;
@@ -107,19 +106,15 @@ async function denoiseFiles(
       const folder = outputs.folderOf(file);
       await mkdir(folder, { recursive: true });
       const options = { ...defaultDenoiseOptions, mc, seed: input.seed ?? 1, tile: input.tile ?? 256, signal: input.signal, predict, onTile: (d: number, t: number) => report(d / t) };
-      const write = { overwrite: input.overwrite, ...writeOptionsFor(input.format) };
-      const sar = { ...input.sar, amplitude: input.sar?.amplitude ?? meta.sar?.amplitude ?? false, amount: input.amount };
       if (await wantsBands(file, meta, sar, input.bands)) {
         const out = await denoiseFileInBands(net, meta, options, { file, outputDir: folder, sar, choice: input.bands, write, signal: input.signal, onFraction: report });
         written.push({ input: file, ...out });
-        await outputs.markDone(file, out.output);
         continue;
       }
       const { image, source } = await readImage(file);
       const result = atAmount(image, await denoiseInFileUnits(net, meta, image, options, false), input.amount ?? DEFAULT_AMOUNT);
       const out = await writeImage(join(folder, basename(file)), result, source, write);
       written.push({ input: file, output: out.path, notes: [...source.notes, ...out.notes] });
-      await outputs.markDone(file, out.path);
     } catch (error) {
       if (input.signal?.aborted) return { written, skipped, failures, backend, cancelled: true };
       failures.push({ file, reason: reasonOf(error) });
