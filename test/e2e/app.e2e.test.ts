@@ -143,6 +143,13 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await expect.poll(() => after.first().getAttribute('src'), { timeout: 60_000 }).not.toBe(firstSrc);
     expect(await page.locator('[data-test="export-amount"]').innerText()).toMatch(/Amount 50% applies to the files written/);
     await shot('06a-compare-amount-50');
+    // A/B: the other model in the library on the same crop, under the same locked zoom and pan.
+    await page.locator('#compare-other').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Preview visible area' }).click();
+    await page.locator('img[alt="Model B"]').first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('.tag.left').first().innerText()).toMatch(/^B: /i);
+    await shot('06b-compare-a-b');
+    await page.locator('#compare-other').selectOption('');
     const slider = page.getByRole('slider', { name: 'Before and after split' });
     const box = (await page.locator('.pane').first().boundingBox())!;
     const handle = (await slider.boundingBox())!;

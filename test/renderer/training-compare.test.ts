@@ -133,3 +133,29 @@ describe('the amount', () => {
     expect(bridge.calls.at(-1)!.request).toMatchObject({ kind: 'denoise', amount: 40 });
   });
 });
+
+describe('A/B', () => {
+  it('previews model B on exactly the crop and amount model A was shown with', async () => {
+    const bridge = installFakeBridge({ 'jobs:start': (r) => ({ jobId: `${(r as { modelId: string }).modelId}-${bridge.calls.length}` }) });
+    useJobsStore().listen();
+    useDatasetStore().summary = dataset;
+    useModelsStore().upsert(model('m1'));
+    useModelsStore().upsert(model('m2'));
+    useModelsStore().select('m1');
+    const compare = useCompareStore();
+    compare.otherModelId = 'm2';
+    const asked = { x: 0, y: 0, width: 64, height: 64 };
+    const shown = { x: 0, y: 0, width: 64, height: 48 };
+    const run = compare.preview(asked);
+    await flush();
+    bridge.emit('job:update', { type: 'done', jobId: 'm1-1', result: { kind: 'preview', file: 'a.tif', crop: shown, after: { folderId: 'previews-01', file: 'a.png' }, ms: 1 } });
+    await flush();
+    expect(bridge.calls[1]!.request).toMatchObject({ kind: 'preview', modelId: 'm2', crop: shown, amount: 100 });
+    bridge.emit('job:update', { type: 'done', jobId: 'm2-2', result: { kind: 'preview', file: 'a.tif', crop: shown, after: { folderId: 'previews-01', file: 'b.png' }, ms: 1 } });
+    await run;
+    expect(compare.after).toMatchObject({ ref: { file: 'a.png' } });
+    expect(compare.other).toMatchObject({ ref: { file: 'b.png' }, crop: shown });
+    compare.otherModelId = null;
+    expect(compare.other).toBeNull();
+  });
+});

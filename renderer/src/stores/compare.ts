@@ -27,6 +27,9 @@ export const useCompareStore = defineStore('compare', () => {
   const file = ref<string | null>(null);
   const previews = ref<Record<string, PreviewResult & { modelId: string; amount: number }>>({});
   const previewJob = ref<string | null>(null);
+  /** A/B: a second model previewed on the same crop, shown where the original would be. */
+  const otherModelId = ref<string | null>(null);
+  const otherPreviews = ref<Record<string, PreviewResult & { modelId: string; amount: number }>>({});
   const denoiseJob = ref<string | null>(null);
   const lastRun = ref<(DenoiseResult & { modelId: string }) | null>(null);
   const outputParent = ref<FolderRef | null>(null);
@@ -63,6 +66,14 @@ export const useCompareStore = defineStore('compare', () => {
     useAppStore().notify('error', `This model cannot be used on this dataset: ${fit.value.reasons[0]}.`);
     return true;
   }
+  /** The second model's preview of the image on screen (A/B), when one is chosen and done. */
+  const other = computed<AfterImage | null>(() => {
+    const shown = before.value;
+    const id = otherModelId.value;
+    if (!shown || !id || id === models.selectedId) return null;
+    const preview = otherPreviews.value[shown.file];
+    return preview && preview.modelId === id ? { ref: preview.after, crop: preview.crop, like: shown } : null;
+  });
   const denoising = computed(() => (denoiseJob.value ? jobs.jobs[denoiseJob.value] ?? null : null));
 
   async function preview(crop: Crop): Promise<void> {
@@ -75,11 +86,27 @@ export const useCompareStore = defineStore('compare', () => {
     previewJob.value = id;
     const job = await jobs.settled(id);
     previewJob.value = null;
-    if (job.result?.kind === 'preview') previews.value[job.result.file] = { ...job.result, modelId, amount: at };
-    else if (job.error) useAppStore().notify('error', `${shown.file}: ${job.error.message}`);
+    if (job.result?.kind === 'preview') {
+      previews.value[job.result.file] = { ...job.result, modelId, amount: at };
+      await previewOther(job.result.crop, at);
+    } else if (job.error) useAppStore().notify('error', `${shown.file}: ${job.error.message}`);
     // The amount moved while this ran: blend again (the worker keeps the denoised crop, so this is quick).
     const shownNow = previews.value[shown.file];
     if (shownNow && shownNow.amount !== amount.value && shownNow.modelId === modelId) await preview(shownNow.crop);
+  }
+
+  /** A/B: the second model on exactly the crop the first one was shown on, at the same amount. */
+  async function previewOther(crop: Crop, at: number): Promise<void> {
+    const shown = before.value;
+    const id = otherModelId.value;
+    if (!shown || !id || id === models.selectedId) return;
+    const jobId = await jobs.start({ kind: 'preview', datasetId: shown.folderId, modelId: id, file: shown.file, crop, amount: at });
+    if (!jobId) return;
+    previewJob.value = jobId;
+    const job = await jobs.settled(jobId);
+    previewJob.value = null;
+    if (job.result?.kind === 'preview') otherPreviews.value[job.result.file] = { ...job.result, modelId: id, amount: at };
+    else if (job.error) useAppStore().notify('error', `${shown.file} (model B): ${job.error.message}`);
   }
 
   /** A new strength: remembered, and the preview on screen is blended again at it. */
@@ -117,7 +144,7 @@ export const useCompareStore = defineStore('compare', () => {
   }
 
   return {
-    file, image, before, after, previews, previewJob, denoiseJob, denoising, lastRun, outputParent, sar, amount, fit,
+    file, image, before, after, previews, previewJob, denoiseJob, denoising, lastRun, outputParent, sar, amount, fit, otherModelId, otherPreviews, other,
     preview, setAmount, denoiseAll, chooseOutput, openOutput, cancelDenoise,
   };
 });

@@ -22,6 +22,7 @@ export function followDataset(): () => void {
     }
     const compare = useCompareStore();
     compare.previews = {};
+    compare.otherPreviews = {};
     compare.lastRun = null;
     compare.denoiseJob = null;
     compare.file = null;
