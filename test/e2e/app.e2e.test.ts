@@ -146,7 +146,9 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     // A/B: the other model in the library on the same crop, under the same locked zoom and pan.
     await page.locator('#compare-other').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Preview visible area' }).click();
-    await page.locator('img[alt="Model B"]').first().waitFor({ timeout: 60_000 });
+    const b = page.locator('img[alt="Model B"]').first();
+    await b.waitFor({ timeout: 60_000 });
+    await expect.poll(() => b.evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
     expect(await page.locator('.tag.left').first().innerText()).toMatch(/^B: /i);
     await shot('06b-compare-a-b');
     await page.locator('#compare-other').selectOption('');
