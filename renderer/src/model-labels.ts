@@ -24,7 +24,7 @@ export function trainingState(model: ModelSummary): string {
 }
 
 /** Photos: the estimated gain over the noisy input where known, else the estimated PSNR; SAR: none (no agreed peak). */
-function psnrText(model: ModelSummary): string {
+export function psnrText(model: ModelSummary): string {
   if (model.estPsnr === null || model.noise.family === 'gamma') return '';
   if (model.inputPsnr === null || model.inputPsnr === undefined) return ` · ${model.estPsnr.toFixed(1)} dB`;
   const gain = model.estPsnr - model.inputPsnr;
