@@ -22,7 +22,8 @@ Options:
   --tile T       tile size in pixels (default 256): memory is bounded by it
   --seed S       seed of the recorruptions (default 1)
   --amount A     strength in percent, 0-100 (default 100): each value is original + A/100 x (denoised - original),
-                 in the file's own units (amplitude files as amplitude), before the output is encoded
+                 in the file's own units (amplitude files as amplitude), before the output is encoded;
+                 a value between 0 and 1 (0.5) is read as a fraction (50%)
   --format F     keep (default: each input's format and depth) | png | tiff16 | tiff32 | jpeg[:QUALITY] (default 95)
   --recursive    include sub-folders; DIR mirrors the input tree (DIR must not be inside the input folder)
   --redo         denoise again files already done (into new numbered names; --overwrite replaces them)
@@ -58,12 +59,17 @@ function wholeNumber(flag: string, raw: string | undefined, min: number): number
   return n;
 }
 
-/** --amount in percent: '50' or '50%'. */
+/**
+ * --amount in percent: '50' or '50%'. A plain value strictly between 0 and 1 ('0.5') is read as a fraction
+ * (50%): a strength under 1% is no use, and 0.5 meaning half is the other common convention.
+ */
 export function parseAmount(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  const n = Number(raw.trim().replace(/%$/, ''));
-  if (raw.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--amount must be a percentage from 0 to 100, got ${raw}`);
-  return n;
+  const text = raw.trim();
+  const percent = text.endsWith('%');
+  const n = Number(percent ? text.slice(0, -1) : text);
+  if (text === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--amount must be a percentage from 0 to 100, got ${raw}`);
+  return !percent && n > 0 && n < 1 ? n * 100 : n;
 }
 
 function formatOf(raw: string | undefined): OutputFormat | undefined {

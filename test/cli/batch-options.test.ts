@@ -61,6 +61,11 @@ describe('gr2r denoise --amount', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--amount must be a percentage from 0 to 100, got 150/);
   });
+
+  it('reads 50, 50% and 0.5 alike', async () => {
+    const { parseAmount } = await import('../../main/cli/denoise');
+    expect([parseAmount('50'), parseAmount('50%'), parseAmount('0.5'), parseAmount('0'), parseAmount('1'), parseAmount('0.5%')]).toEqual([50, 50, 50, 0, 1, 0.5]);
+  });
 });
 
 describe('gr2r denoise batches', () => {
