@@ -189,7 +189,7 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await nav(/Train/).click();
     await setField('t-steps', '100000');
     await page.getByRole('button', { name: 'Start training' }).click();
-    await page.getByText('Training', { exact: true }).waitFor({ timeout: 60_000 });
+    await page.getByRole('main').getByText('Training', { exact: true }).waitFor({ timeout: 60_000 });
     await expect.poll(stepShown, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(2);
     for (const pid of await childPids(serve.child.pid!)) process.kill(pid, 'SIGKILL');
     await page.getByText(/The compute worker stopped unexpectedly \(signal SIGKILL/).waitFor({ timeout: 30_000 });
@@ -214,6 +214,12 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
       const overlaps = await page.evaluate(OVERLAPS) as string[];
       expect(overlaps, name).toEqual([]);
     }
+    // The SAR controls (intensity / amplitude with its help) at the same size.
+    await nav(/Noise model/).click();
+    await page.getByRole('radio', { name: 'Gamma (speckle)' }).click();
+    await shot('10-small-noise-gamma');
+    expect(await page.evaluate(OVERLAPS) as string[], 'noise gamma').toEqual([]);
+    await page.getByRole('radio', { name: 'Gaussian', exact: true }).click();
     await page.setViewportSize({ width: 1440, height: 960 });
   });
 
