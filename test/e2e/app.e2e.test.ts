@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors, hasChromium, launchChromium } from './chromium';
-import { OVERLAPS } from './layout-check';
+import { overlapsAtSmallSize } from './layout-check';
 import { makeNoisyFolder } from './noisy-folder';
 import type { ServeProcess } from './serve-process';
 import { childPids, startServe } from './serve-process';
@@ -54,16 +54,17 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     expect(new URL(page.url()).search).toBe('');
     await page.getByRole('heading', { name: 'Dataset' }).waitFor();
     await shot('01-start');
-    await page.getByRole('button', { name: 'Choose folder…' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'noisy' }).click();
+    const openNoisy = async () => {
+      await page.getByRole('button', { name: 'Choose folder…' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'noisy' }).click();
+    };
+    await openNoisy();
     await page.getByText('6 image file(s) in this folder').waitFor();
     // Focus moves into the dialog, and Esc closes it.
     expect(await page.evaluate('document.activeElement?.closest("[role=dialog]") !== null')).toBe(true);
     await page.keyboard.press('Escape');
     expect(await page.getByRole('dialog').count()).toBe(0);
-    await page.getByRole('button', { name: 'Choose folder…' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'noisy' }).click();
-    await page.getByRole('button', { name: 'Choose this folder' }).click();
+    await openNoisy().then(() => page.getByRole('button', { name: 'Choose this folder' }).click());
     const failures = page.getByRole('list', { name: 'Files that cannot be read' });
     await failures.waitFor();
     expect(await failures.innerText()).toMatch(/broken\.png[\s\S]*(header|damaged)/);
@@ -147,8 +148,7 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await page.locator('#compare-other').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Preview visible area' }).click();
     const b = page.locator('img[alt="Model B"]').first();
-    await b.waitFor({ timeout: 60_000 });
-    await expect.poll(() => b.evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => b.evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth), { timeout: 60_000 }).toBeGreaterThan(0);
     expect(await page.locator('.tag.left').first().innerText()).toMatch(/^B: /i);
     await shot('06b-compare-a-b');
     await page.locator('#compare-other').selectOption('');
@@ -206,21 +206,7 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
   });
 
   it('lays out every view at 1024x640 without overlapping controls', async () => {
-    await page.setViewportSize({ width: 1024, height: 640 });
-    for (const [name, view] of [['dataset', /Dataset/], ['noise', /Noise model/], ['train', /Train/], ['compare', /Compare/]] as const) {
-      await nav(view).click();
-      await page.waitForTimeout(200);
-      await shot(`10-small-${name}`);
-      const overlaps = await page.evaluate(OVERLAPS) as string[];
-      expect(overlaps, name).toEqual([]);
-    }
-    // The SAR controls (intensity / amplitude with its help) at the same size.
-    await nav(/Noise model/).click();
-    await page.getByRole('radio', { name: 'Gamma (speckle)' }).click();
-    await shot('10-small-noise-gamma');
-    expect(await page.evaluate(OVERLAPS) as string[], 'noise gamma').toEqual([]);
-    await page.getByRole('radio', { name: 'Gaussian', exact: true }).click();
-    await page.setViewportSize({ width: 1440, height: 960 });
+    expect(await overlapsAtSmallSize(page, nav, shot)).toEqual([]);
   });
 
   it('showed no console errors', () => {

@@ -1,5 +1,7 @@
+import type { Locator, Page } from 'playwright-core';
+
 /** Pairs of visible controls (not nested) whose boxes overlap by more than 2 px each way, as text. */
-export const OVERLAPS = `(() => {
+const OVERLAPS = `(() => {
   const shown = [...document.querySelectorAll('main button, main input, main select, main label, main .hint, main .note')]
     .filter((e) => e.offsetParent !== null && e.getClientRects().length > 0);
   const found = [];
@@ -22,3 +24,28 @@ export const OVERLAPS = `(() => {
   }
   return found;
 })()`;
+
+/**
+ * Every view at 1024x640 (and the Gamma controls of the Noise view), with a screenshot each: the overlapping or
+ * cut-off controls found, as '<view>: <pair>' lines (none expected). The viewport is set back to 1440x960.
+ */
+export async function overlapsAtSmallSize(page: Page, nav: (name: RegExp) => Locator, shot: (name: string) => Promise<unknown>): Promise<string[]> {
+  const found: string[] = [];
+  const check = async (name: string) => {
+    await page.waitForTimeout(200);
+    await shot(`10-small-${name}`);
+    found.push(...((await page.evaluate(OVERLAPS)) as string[]).map((o) => `${name}: ${o}`));
+  };
+  await page.setViewportSize({ width: 1024, height: 640 });
+  for (const [name, view] of [['dataset', /Dataset/], ['noise', /Noise model/], ['train', /Train/], ['compare', /Compare/]] as const) {
+    await nav(view).click();
+    await check(name);
+  }
+  // The SAR controls (intensity / amplitude with its help) at the same size.
+  await nav(/Noise model/).click();
+  await page.getByRole('radio', { name: 'Gamma (speckle)' }).click();
+  await check('noise-gamma');
+  await page.getByRole('radio', { name: 'Gaussian', exact: true }).click();
+  await page.setViewportSize({ width: 1440, height: 960 });
+  return found;
+}
