@@ -95,3 +95,20 @@ describe('the SAR domain', () => {
     expect(noise.values).toEqual({ looks: 3 });
   });
 });
+
+describe('warned before use', () => {
+  it('"Denoise all" with a model of another dataset waits for "use anyway"', async () => {
+    const bridge = installFakeBridge({ 'jobs:start': () => ({ jobId: 'd1' }) });
+    useDatasetStore().summary = photos;
+    useModelsStore().upsert(model('m1', { dataset: trainedOn('beach') }));
+    useModelsStore().select('m1');
+    const compare = useCompareStore();
+    expect(compare.fit?.level).toBe('warn');
+    await compare.denoiseAll();
+    expect(bridge.calls).toEqual([]);
+    expect(compare.awaitingConfirm).toBe(true);
+    void compare.useAnyway();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(bridge.calls.map((c) => (c.request as { kind: string }).kind)).toEqual(['denoise']);
+  });
+});

@@ -61,6 +61,20 @@ export const useCompareStore = defineStore('compare', () => {
     const noise = useNoiseStore();
     return modelFit(model, { summary, noise: noise.spec, amplitude: noise.sarDomain === 'amplitude' });
   });
+  /** Denoise all with a model that does not match this dataset waits for a "use anyway" (one per model and folder). */
+  const confirmedFor = ref<string | null>(null);
+  const awaitingConfirm = ref(false);
+  const fitKey = computed(() => `${models.selectedId ?? ''}@${dataset.folderId ?? ''}`);
+  function unconfirmed(): boolean {
+    if (fit.value?.level !== 'warn' || confirmedFor.value === fitKey.value) return false;
+    awaitingConfirm.value = true;
+    return true;
+  }
+  async function useAnyway(): Promise<void> {
+    confirmedFor.value = fitKey.value;
+    awaitingConfirm.value = false;
+    await denoiseAll();
+  }
   function refused(): boolean {
     if (fit.value?.level !== 'refuse') return false;
     useAppStore().notify('error', `This model cannot be used on this dataset: ${fit.value.reasons[0]}.`);
@@ -118,7 +132,7 @@ export const useCompareStore = defineStore('compare', () => {
 
   async function denoiseAll(): Promise<void> {
     const modelId = models.selectedId;
-    if (!dataset.folderId || !modelId || denoising.value?.status === 'running' || refused()) return;
+    if (!dataset.folderId || !modelId || denoising.value?.status === 'running' || refused() || unconfirmed()) return;
     const speckle = models.selected?.noise.family === 'gamma';
     const id = await jobs.start({
       kind: 'denoise', datasetId: dataset.folderId, modelId, outputId: outputParent.value?.id, sar: speckle ? { ...sar.value } : undefined,
@@ -145,6 +159,6 @@ export const useCompareStore = defineStore('compare', () => {
 
   return {
     file, image, before, after, previews, previewJob, denoiseJob, denoising, lastRun, outputParent, sar, amount, fit, otherModelId, otherPreviews, other,
-    preview, setAmount, denoiseAll, chooseOutput, openOutput, cancelDenoise,
+    awaitingConfirm, preview, setAmount, denoiseAll, useAnyway, chooseOutput, openOutput, cancelDenoise,
   };
 });
