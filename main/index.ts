@@ -1,5 +1,5 @@
 // Electron main: the app's lifecycle only. Everything it wires is a plain module tested without Electron.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, shell, utilityProcess } from 'electron';
 import { DialogChooser } from './dialogs';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
@@ -11,8 +11,10 @@ import { createServices, warmUp } from './services/create-services';
 import { createHandlers } from './services/handlers';
 import { AppFailure } from './shared/result';
 import { followJobsInTaskbar } from './taskbar';
+import { notifyLongJobs } from './job-notifications';
 import { utilityWorker } from './utility-worker';
 import { boundsOf, createMainWindow } from './window';
+import { folderArgument } from './folder-argument';
 
 const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const startUrl = devServer ?? `${APP_ORIGIN}/index.html`;
@@ -35,12 +37,16 @@ function showWindow(app: AppServices, preload: string): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform, devServer !== undefined)));
 }
 
+/** A folder named on the command line (`gr2r-studio ~/photos`, or the OS opening a folder with the app). */
+const startFolder = folderArgument(process.argv.slice(app.isPackaged ? 1 : 2));
+
 async function ready(): Promise<void> {
   const paths = appPaths(app.getAppPath(), true);
   hardenSession(session.defaultSession, devServer);
   const created = await createServices({
     mode: 'electron', version: app.getVersion(), dataDir: app.getPath('userData'),
     chooser: new DialogChooser(dialog, () => window), spawnWorker: utilityWorker(utilityProcess.fork, paths.worker), openFolder,
+    ...(startFolder && { startDataset: startFolder }),
   });
   services = created;
   for (const note of created.notes) console.warn(note);
@@ -51,6 +57,8 @@ async function ready(): Promise<void> {
     if (window && !window.isDestroyed()) window.webContents.send(event, payload);
   });
   followJobsInTaskbar(services.hub, () => window);
+  const notifier = { show: (title: string, body: string) => Notification.isSupported() && new Notification({ title, body }).show() };
+  notifyLongJobs(services.hub, notifier, () => (window && !window.isDestroyed() ? window : undefined));
   showWindow(services, paths.preload);
 }
 

@@ -22,6 +22,19 @@ export function menuTemplate(send: (command: MenuCommand) => void, platform: Nod
       { label: 'Compare & Export', accelerator: 'CmdOrCtrl+4', click: () => send('show-compare') },
     ],
   };
+  const run: MenuItemConstructorOptions = {
+    label: 'Run',
+    submenu: [
+      { label: 'Start Training', accelerator: 'CmdOrCtrl+Enter', click: () => send('start-training') },
+      { label: 'Stop Training', accelerator: 'CmdOrCtrl+.', click: () => send('stop-training') },
+      { type: 'separator' },
+      { label: 'Preview Visible Area', accelerator: 'CmdOrCtrl+P', click: () => send('preview-visible') },
+      { label: 'Denoise All', accelerator: 'CmdOrCtrl+E', click: () => send('denoise-all') },
+      { type: 'separator' },
+      // Handled in the page while the key is held; listed here so that it can be found.
+      { label: 'Hold to See the Original', accelerator: 'O', registerAccelerator: false, enabled: false },
+    ],
+  };
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
@@ -29,5 +42,5 @@ export function menuTemplate(send: (command: MenuCommand) => void, platform: Nod
       { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' },
     ],
   };
-  return [...(mac ? [{ role: 'appMenu' } as const] : []), file, { role: 'editMenu' }, go, view, { role: 'windowMenu' }];
+  return [...(mac ? [{ role: 'appMenu' } as const] : []), file, { role: 'editMenu' }, go, run, view, { role: 'windowMenu' }];
 }

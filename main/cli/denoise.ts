@@ -8,18 +8,28 @@ import { parseNumber } from './noise-flags';
 import { failureLine, printable } from './printable';
 import { ProgressLine } from './progress';
 import { parseBackend } from './train';
+import type { OutputFormat } from '../shared/output-format';
+import { parseOutputFormat } from '../shared/output-format';
 
 const help = `Usage: gr2r denoise --model MODEL_DIR --input FILE_OR_DIR --output DIR [options]
 
 Denoises an image or every image in a folder with a trained model, into DIR (created if needed).
 Each output keeps its input's name, format and bit depth; an existing file is never overwritten
 (a numbered name is used) unless --overwrite is given. Files that fail are listed; the rest go on.
+Run again into the same DIR, a file whose output is already there is skipped (outputs are written whole or not
+at all, so one that exists is complete), so a stopped batch resumes where it was; an input changed since is redone.
 
 Options:
   --mc J         Monte Carlo samples: the mean over J recorruptions in mirrored pairs (default ${denoiseDefaults.mc};
                  supervised models use 1 pass on y)
   --tile T       tile size in pixels (default ${denoiseDefaults.tile}): memory is bounded by it
   --seed S       seed of the recorruptions (default ${denoiseDefaults.seed})
+  --amount A     strength in percent, 0-100 (default 100): each value is original + A/100 x (denoised - original),
+                 in the file's own units (amplitude files as amplitude), before the output is encoded;
+                 a value between 0 and 1 (0.5) is read as a fraction (50%)
+  --format F     keep (default: each input's format and depth) | png | tiff16 | tiff32 | jpeg[:QUALITY] (default 95)
+  --recursive    include sub-folders; DIR mirrors the input tree (DIR must not be inside the input folder)
+  --redo         denoise again files already done (into new numbered names; --overwrite replaces them)
   --overwrite    replace existing outputs
 SAR (float32 GeoTIFF; no-data and, for speckle models, zero borders are left untouched):
   --amplitude    the files hold amplitudes: squared to intensity for the model, written back as amplitudes
@@ -32,7 +42,8 @@ SAR (float32 GeoTIFF; no-data and, for speckle models, zero borders are left unt
 
 const options = {
   model: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' }, mc: { type: 'string' },
-  tile: { type: 'string' }, seed: { type: 'string' }, overwrite: { type: 'boolean' }, backend: { type: 'string' },
+  tile: { type: 'string' }, seed: { type: 'string' }, overwrite: { type: 'boolean' }, backend: { type: 'string' }, amount: { type: 'string' },
+  format: { type: 'string' }, recursive: { type: 'boolean' }, redo: { type: 'boolean' },
   amplitude: { type: 'boolean' }, intensity: { type: 'boolean' }, db: { type: 'boolean' }, ratio: { type: 'boolean' },
 } as const;
 
@@ -51,6 +62,28 @@ function wholeNumber(flag: string, raw: string | undefined, min: number): number
   return n;
 }
 
+/**
+ * --amount in percent: '50' or '50%'. A plain value strictly between 0 and 1 ('0.5') is read as a fraction
+ * (50%): a strength under 1% is no use, and 0.5 meaning half is the other common convention.
+ */
+export function parseAmount(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const text = raw.trim();
+  const percent = text.endsWith('%');
+  const n = Number(percent ? text.slice(0, -1) : text);
+  if (text === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--amount must be a percentage from 0 to 100, got ${raw}`);
+  return !percent && n > 0 && n < 1 ? n * 100 : n;
+}
+
+function formatOf(raw: string | undefined): OutputFormat | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return parseOutputFormat(raw);
+  } catch (error) {
+    throw new UsageError(`--format: ${(error as Error).message}`);
+  }
+}
+
 async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values: flags } = parseArgs({ args: argv, options, strict: true });
   if (!flags.model) throw new UsageError('--model MODEL_DIR is required');
@@ -61,14 +94,17 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     model: flags.model, input: flags.input, output: flags.output,
     mc: wholeNumber('mc', flags.mc, 1), tile: wholeNumber('tile', flags.tile, 16), seed: wholeNumber('seed', flags.seed, 0),
     overwrite: flags.overwrite, backend: parseBackend(flags.backend), sar: sarOptions(flags), signal: io.signal,
+    amount: parseAmount(flags.amount), format: formatOf(flags.format), recursive: flags.recursive, redo: flags.redo,
     onProgress: (p) => p.fileFraction === 0 && progress.update(p.fileIndex, p.fileCount, printable(p.file), p.etaMs),
   });
   for (const w of result.written) {
     io.stdout.write(`${printable(w.output)}${w.notes.length ? ` (${printable(w.notes.join('; '))})` : ''}\n`);
     if (w.ratio) io.stdout.write(`ratio ${printable(w.ratio.file)}: mean ${w.ratio.mean.toFixed(4)}, variance ${w.ratio.variance.toFixed(4)} over ${w.ratio.count} values\n`);
   }
+  for (const s of result.skipped) io.stdout.write(`skipped ${printable(s.input)}: already denoised as ${printable(s.output)}\n`);
   for (const f of result.failures) io.stderr.write(`${failureLine('failed', f)}\n`);
-  io.stderr.write(`denoised ${result.written.length} file(s), ${result.failures.length} failed; ${result.inference}; ${describeBackend(result.backend)}\n`);
+  const skipped = result.skipped.length > 0 ? `, ${result.skipped.length} skipped (already done)` : '';
+  io.stderr.write(`denoised ${result.written.length} file(s)${skipped}, ${result.failures.length} failed; ${result.inference}; ${describeBackend(result.backend)}\n`);
   if (result.cancelled) return 130;
   return result.failures.length > 0 ? 1 : 0;
 }

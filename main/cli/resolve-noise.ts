@@ -8,10 +8,11 @@ import { UsageError } from './command';
  */
 export async function resolveNoise(
   noise: { family: FamilyChoice; spec?: NoiseSpec } | undefined, data: string, note: (message: string) => void, amplitude = false,
+  recursive = false,
 ): Promise<NoiseSpec | undefined> {
   if (!noise) return undefined;
   try {
-    return await resolveNoiseSpec(noise, data, note, amplitude);
+    return await resolveNoiseSpec(noise, data, note, amplitude, recursive);
   } catch (error) {
     if (error instanceof MissingParameterError) throw new UsageError(error.message);
     throw error;

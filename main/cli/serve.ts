@@ -12,7 +12,7 @@ import type { Command, CommandIO } from './command';
 import { UsageError } from './command';
 import { parseNumber } from './noise-flags';
 
-const help = `Usage: gr2r serve [--port P] [--root DIR] [--data DIR]
+const help = `Usage: gr2r serve [--port P] [--root DIR] [--data DIR] [DATASET_DIR]
 
 Runs GR2R Studio's services on http://127.0.0.1 (never another interface) for a browser: the same interface
 as the desktop app, for a remote GPU machine (through an SSH tunnel: ssh -L P:127.0.0.1:P host) or tests.
@@ -22,6 +22,7 @@ Options:
   --port P     port to listen on (default 0: a free one)
   --root DIR   the only folder whose images and subfolders the page can choose (default: the current folder)
   --data DIR   settings, trained models and previews (default: the desktop app's, ${defaultDataDir()})
+  DATASET_DIR  a folder of noisy images (inside --root) opened as the dataset when the page starts
 `;
 
 function untilStopped(signal: AbortSignal | undefined): Promise<void> {
@@ -33,7 +34,9 @@ function untilStopped(signal: AbortSignal | undefined): Promise<void> {
 }
 
 async function run(argv: string[], io: CommandIO): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, root: { type: 'string' }, data: { type: 'string' } }, strict: true });
+  const { values, positionals } = parseArgs({
+    args: argv, options: { port: { type: 'string' }, root: { type: 'string' }, data: { type: 'string' } }, strict: true, allowPositionals: true,
+  });
   const port = values.port === undefined ? 0 : parseNumber('port', values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0 to 65535, got ${values.port}`);
   const paths = appPaths(sourceRoot, false);
@@ -41,6 +44,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const chooser = await RootChooser.create(resolve(values.root ?? '.'));
   const services = await createServices({
     mode: 'browser', version: appVersion, dataDir: resolve(values.data ?? defaultDataDir()), chooser, spawnWorker: forkWorker(paths.worker),
+    ...(positionals[0] !== undefined && { startDataset: resolve(positionals[0]) }),
   });
   for (const note of services.notes) io.stderr.write(`${note}\n`);
   warmUp(services);

@@ -6,6 +6,7 @@ import type { TrainOptions } from '../engine/train/options';
 import { defaultTrainOptions as d } from '../engine/train/options';
 import { netDefaults, netOf } from '../shared/defaults';
 import { describeNoise } from '../shared/noise';
+import { DEFAULT_PATIENCE } from '../shared/early-stop';
 import { trainTask } from '../tasks/train-task';
 import type { GradientEngine } from '../tasks/training-gradients';
 import type { WorkerRequest } from '../tasks/worker-count';
@@ -36,6 +37,11 @@ Options:
   --steps N (${d.steps})  --batch B (${d.batch})  --patch P (${d.patch})  --seed S (${d.seed})  --lr R (${d.learningRate})
   --checkpoint-every N (${d.checkpointEvery})       --target CLEAN_DIR  supervised reference, clean images paired by name
   --resume           continue the run saved in MODEL_DIR
+  --recursive        include the images in sub-folders of DIR
+  --eval-every N     estimate the PSNR on held-out noisy patches every N steps (default ${d.evalEvery})
+  --early-stop [P]   stop after P estimates in a row (default ${DEFAULT_PATIENCE}) without a better estimated PSNR
+  --keep-last        keep the last step's weights; by default the model keeps the step with the best estimated PSNR
+                     (and the last step's checkpoint in MODEL_DIR/checkpoint, for --resume); the step kept is printed
   --amplitude        SAR amplitude files: squared to intensity for the Gamma model (recorded in the model)
   --backend NAME     ${backendOrder.join(' | ')} (default: the fastest that loads)
   --workers N|auto   data-parallel gradient workers on wasm, one thread each (default ${defaultWorkers};
@@ -51,15 +57,36 @@ const options = {
   steps: { type: 'string' }, batch: { type: 'string' }, patch: { type: 'string' }, seed: { type: 'string' }, lr: { type: 'string' },
   'checkpoint-every': { type: 'string' }, resume: { type: 'boolean' }, backend: { type: 'string' }, amplitude: { type: 'boolean' },
   workers: { type: 'string' }, gradients: { type: 'string' },
+  recursive: { type: 'boolean' }, 'early-stop': { type: 'string' }, 'eval-every': { type: 'string' }, 'keep-last': { type: 'boolean' },
 } as const;
+
+/** `--early-stop` takes an optional count: a bare flag gets the default (parseArgs has no optional values). */
+function withEarlyStopValue(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg !== '--early-stop') {
+      out.push(arg);
+      continue;
+    }
+    const next = argv[i + 1];
+    if (next !== undefined && /^\d+$/.test(next)) {
+      out.push(`--early-stop=${next}`);
+      i++;
+    } else {
+      out.push(`--early-stop=${DEFAULT_PATIENCE}`);
+    }
+  }
+  return out;
+}
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
 
 export function parseTrainArgs(argv: string[]): Flags {
-  return parseArgs({ args: argv, options, strict: true }).values;
+  return parseArgs({ args: withEarlyStopValue(argv), options, strict: true }).values;
 }
 
-function integer(flags: Flags, name: 'steps' | 'batch' | 'patch' | 'seed' | 'width' | 'depth' | 'checkpoint-every'): number | undefined {
+function integer(flags: Flags, name: 'steps' | 'batch' | 'patch' | 'seed' | 'width' | 'depth' | 'checkpoint-every' | 'early-stop' | 'eval-every'): number | undefined {
   const raw = flags[name];
   if (raw === undefined) return undefined;
   const n = parseNumber(name, raw);
@@ -105,6 +132,7 @@ export function trainOptions(flags: Flags): Mutable<Omit<TrainOptions, 'noise'>>
   out.patch = integer(flags, 'patch');
   out.seed = integer(flags, 'seed');
   out.checkpointEvery = integer(flags, 'checkpoint-every');
+  out.evalEvery = integer(flags, 'eval-every');
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }
 
@@ -114,20 +142,37 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   if (!flags.out) throw new UsageError('--out MODEL_DIR is required');
   const progress = new ProgressLine(io);
   const noise = flags.resume && !flags.noise ? undefined : parseNoise(flags);
-  const spec = await resolveNoise(noise, flags.data, (m) => progress.note(m), flags.amplitude);
+  const spec = await resolveNoise(noise, flags.data, (m) => progress.note(m), flags.amplitude, flags.recursive);
   const { data, out } = flags;
   const result = await namingFailures(io, 'skipped', () => trainTask({
     data, target: flags.target, out, noise: spec, options: trainOptions(flags),
     resume: flags.resume, amplitude: flags.amplitude, backend: parseBackend(flags.backend), workers: parseWorkers(flags.workers),
     gradients: parseGradients(flags.gradients), signal: io.signal,
+    recursive: flags.recursive, earlyStop: integer(flags, 'early-stop'), keepLast: flags['keep-last'],
     onNote: (m) => progress.note(m),
     onProgress: (p) => progress.update(p.step, p.total, `loss ${p.loss.toPrecision(4)}${p.estPsnr === null ? '' : ` est. PSNR ${p.estPsnr.toFixed(2)} dB`}`, p.etaMs),
   }));
   for (const f of result.failures) progress.note(`skipped ${f.file}: ${f.reason}`); // note() escapes the name
   const { meta } = result;
-  io.stdout.write(`${result.cancelled ? 'stopped' : 'trained'} ${describeNet(meta.net)} on ${describeNoise(meta.noise)} (alpha ${meta.alpha}, ${meta.loss}) for ${meta.step}/${meta.totalSteps} steps; ${describeBackend(result.backend)}\n`);
-  io.stdout.write(`model saved to ${printable(result.model)}${meta.estPsnr === null ? '' : `; estimated PSNR ${meta.estPsnr.toFixed(2)} dB`}\n`);
+  io.stdout.write(`${result.cancelled ? 'stopped' : 'trained'} ${describeNet(meta.net)} on ${describeNoise(meta.noise)} (alpha ${meta.alpha}, ${meta.loss}) for ${result.lastStep}/${meta.totalSteps} steps; ${describeBackend(result.backend)}\n`);
+  if (result.stoppedEarly) io.stdout.write(`early stop at step ${result.lastStep}: no better estimated PSNR in ${flags['early-stop']} estimates\n`);
+  io.stdout.write(`${keptLine(meta, result.lastStep)}\n`);
+  io.stdout.write(`model saved to ${printable(result.model)}${meta.estPsnr === null ? '' : `; estimated PSNR ${meta.estPsnr.toFixed(2)} dB${gainText(meta)}`}\n`);
   return result.cancelled ? 130 : 0;
+}
+
+/** The estimate as a gain over the noisy input (itself estimated from the noise model on the same patches). */
+function gainText(meta: { estPsnr: number | null; inputPsnr?: number | null }): string {
+  if (meta.estPsnr === null || meta.inputPsnr === undefined || meta.inputPsnr === null) return '';
+  const gain = meta.estPsnr - meta.inputPsnr;
+  return ` (${gain >= 0 ? '+' : ''}${gain.toFixed(1)} dB over the noisy input, ${meta.inputPsnr.toFixed(2)} dB)`;
+}
+
+/** Which step's weights the model holds, and why. */
+function keptLine(meta: { step: number; estPsnr: number | null }, lastStep: number): string {
+  const psnr = meta.estPsnr === null ? '' : ` (estimated PSNR ${meta.estPsnr.toFixed(2)} dB)`;
+  if (meta.step === lastStep) return `kept step ${meta.step}, the last${psnr}`;
+  return `kept step ${meta.step} of ${lastStep}: the best estimated PSNR${psnr}; step ${lastStep}'s checkpoint is in checkpoint/ for --resume`;
 }
 
 export const trainCommand: Command = { name: 'train', summary: 'learn a denoiser from a folder of noisy images', help, run };

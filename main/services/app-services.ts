@@ -21,4 +21,6 @@ export interface AppServices {
   readonly hub: EventHub;
   /** Shows a folder in the system's file manager (Electron only). */
   readonly openFolder?: (path: string) => Promise<void>;
+  /** A dataset folder given on the command line, opened when the page starts. */
+  readonly startDataset?: string;
 }

@@ -19,6 +19,8 @@ export interface ServiceOptions {
   readonly chooser: FolderChooser;
   readonly spawnWorker: SpawnWorker;
   readonly openFolder?: (path: string) => Promise<void>;
+  /** A dataset folder given on the command line (or by the OS), opened when the page starts. */
+  readonly startDataset?: string;
 }
 
 /** Starts the worker and lets it choose the compute backend, so the app shows it before the first job. */
@@ -40,5 +42,6 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
   return {
     mode: options.mode, version: options.version, settings, folders, chooser: options.chooser, models, jobs, jobService,
     images: new ImageService(folders), hub, openFolder: options.openFolder, notes,
+    ...(options.startDataset !== undefined && { startDataset: options.startDataset }),
   };
 }

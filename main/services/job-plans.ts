@@ -5,11 +5,13 @@ import type { JobHooks, JobManager } from '../jobs';
 import type { SettingsStore } from '../settings';
 import type { JobKind, JobRequest, JobResult } from '../shared/job-contract';
 import { AppFailure } from '../shared/result';
+import { DEFAULT_PATIENCE } from '../shared/early-stop';
 import type { WorkerResult, WorkerTask, WorkerTaskKind } from '../worker/messages';
 import type { FolderChooser } from './folder-chooser';
 import type { FolderRegistry, RegisteredFolder } from './folders';
 import type { ModelLibrary } from './models';
 import { createOutputFolder } from './output-folder';
+import { describedModelName } from './model-name';
 
 export interface PlanContext {
   readonly folders: FolderRegistry;
@@ -49,7 +51,7 @@ const named = (list: readonly { file: string; reason: string }[]) => list.map((f
 async function trainPlan(ctx: PlanContext, request: Extract<JobRequest, { kind: 'train' | 'resume' }>): Promise<JobPlan> {
   const data = ctx.folders.get(request.datasetId).path;
   const target = request.kind === 'train'
-    ? await ctx.models.reserve(basename(data))
+    ? await ctx.models.reserve(describedModelName(request.noise, basename(data)), true)
     : { id: request.modelId, path: ctx.models.path(request.modelId) };
   if (request.kind === 'resume' && !(await ctx.models.summary(request.modelId)).canResume) {
     throw new AppFailure('conflict', `model ${request.modelId} keeps no optimiser state, so training cannot continue`);
@@ -59,7 +61,8 @@ async function trainPlan(ctx: PlanContext, request: Extract<JobRequest, { kind: 
   const task = request.kind === 'train'
     ? { kind: 'train' as const, data, out: target.path, noise: request.noise, settings: request.settings, resume: false, amplitude: request.amplitude }
     : { kind: 'train' as const, data, out: target.path, settings: { steps: request.steps }, resume: true, forkTo };
-  return plan('train', task, async (result) => ({
+  const earlyStop = ctx.settings.user.earlyStop ? DEFAULT_PATIENCE : undefined;
+  return plan('train', { ...task, earlyStop }, async (result) => ({
     kind: 'train', model: await ctx.models.summary(basename(result.model)), cancelled: result.cancelled, failures: named(result.failures),
   }));
 }
@@ -67,7 +70,8 @@ async function trainPlan(ctx: PlanContext, request: Extract<JobRequest, { kind: 
 async function previewPlan(ctx: PlanContext, request: Extract<JobRequest, { kind: 'preview' }>): Promise<JobPlan> {
   const file = await ctx.folders.file(request.datasetId, request.file);
   const model = (await ctx.models.summary(request.modelId)).path;
-  const task = { kind: 'preview' as const, model, file, crop: request.crop, mc: ctx.settings.user.monteCarlo, out: ctx.previews.path };
+  const task = { kind: 'preview' as const, model, file, crop: request.crop, mc: ctx.settings.user.monteCarlo, out: ctx.previews.path,
+    tile: ctx.settings.user.tile, amount: request.amount ?? ctx.settings.user.amount };
   return plan('preview', task, async (result) => ({
     kind: 'preview', file: request.file, crop: result.crop, ms: result.ms,
     after: { folderId: ctx.previews.id, file: basename(result.after) },
@@ -87,8 +91,9 @@ async function denoisePlan(ctx: PlanContext, request: Extract<JobRequest, { kind
   const output = await createOutputFolder(parent, basename(input));
   const ref = await ctx.folders.register(output);
   const { monteCarlo: mc, tile } = ctx.settings.user;
-  return plan('denoise', { kind: 'denoise', model, input, output, mc, tile, sar: request.sar }, async (result) => ({
-    kind: 'denoise', output: ref, cancelled: result.cancelled, failures: named(result.failures),
+  const amount = request.amount ?? ctx.settings.user.amount;
+  return plan('denoise', { kind: 'denoise', model, input, output, mc, tile, sar: request.sar, amount, format: request.format ?? ctx.settings.user.outputFormat }, async (result) => ({
+    kind: 'denoise', output: ref, cancelled: result.cancelled, failures: named(result.failures), skipped: result.skipped, amount,
     written: result.written.map((w) => ({ input: basename(w.input), output: basename(w.output), ...(w.ratio ? { ratio: { ...w.ratio, file: basename(w.ratio.file) } } : {}) })),
   }), () => rmdir(output));
 }

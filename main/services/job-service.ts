@@ -16,9 +16,10 @@ export class JobService {
     let jobId = '';
     const emit = (update: JobUpdate) => this.hub.emit('job:update', update);
     const hooks: JobHooks = {
-      onProgress: (update) => emit(update.kind === 'train'
-        ? { type: 'train-progress', jobId, progress: update.progress }
-        : { type: 'denoise-progress', jobId, progress: update.progress }),
+      onProgress: (update) => {
+        if (update.kind === 'train') emit({ type: 'train-progress', jobId, progress: update.progress });
+        else if (update.kind === 'denoise') emit({ type: 'denoise-progress', jobId, progress: update.progress });
+      },
       onNote: (message) => emit({ type: 'note', jobId, message }),
     };
     const { id, done } = plan.start(this.jobs, hooks);

@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { loadModel } from '../io/load-model';
 import { MODEL_FILES } from '../io/model-files';
@@ -6,6 +6,7 @@ import type { ModelSummary } from '../shared/library';
 import { modelIdSchema } from '../shared/library';
 import { modelMetaSchema } from '../shared/model';
 import { AppFailure } from '../shared/result';
+import { cleanName } from './model-name';
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
@@ -48,14 +49,20 @@ export class ModelLibrary {
     return {
       id, noise: meta.noise, net: meta.net, loss: meta.loss, alpha: meta.alpha, channels: meta.channels, step: meta.step,
       totalSteps: meta.totalSteps, estPsnr: meta.estPsnr, createdAt: meta.createdAt, path: dir, amplitude: meta.sar?.amplitude ?? false,
-      canResume: await exists(join(dir, MODEL_FILES.optimizer)),
+      ...(meta.trainedSteps !== undefined && { trainedSteps: meta.trainedSteps }),
+      ...(meta.dataset && { dataset: meta.dataset }),
+      ...(meta.inputPsnr !== undefined && { inputPsnr: meta.inputPsnr }),
+      units: meta.dataset?.units ?? (meta.peak === 1 ? 'unit' : 'as-stored'),
+      ...(meta.earlyStopped && { earlyStoppedAt: meta.earlyStopped.atStep }),
+      // The last step's checkpoint is in checkpoint/ when the weights kept are an earlier step's (kept-model.ts).
+      canResume: await exists(join(dir, MODEL_FILES.optimizer)) || await exists(join(dir, 'checkpoint', MODEL_FILES.optimizer)),
     };
   }
 
   /** A fresh model folder path (not created: training creates it) named after the dataset. */
-  async reserve(base: string): Promise<{ id: string; path: string }> {
+  async reserve(base: string, exact = false): Promise<{ id: string; path: string }> {
     await mkdir(this.root, { recursive: true });
-    const name = modelName(base);
+    const name = exact ? cleanName(base) || 'model' : modelName(base);
     for (let n = 0; ; n++) {
       const id = n === 0 ? name : `${name}-${n}`;
       if (this.reserved.has(id) || (await exists(join(this.root, id)))) continue;
@@ -69,9 +76,22 @@ export class ModelLibrary {
     await loadModel(source, (json) => modelMetaSchema.parse(json)).catch((error: Error) => {
       throw new AppFailure('invalid-request', `${basename(source)} is not a GR2R model folder: ${error.message}`);
     });
-    const { id, path } = await this.reserve(basename(source));
+    const { id, path } = await this.reserve(basename(source), true);
     await cp(source, path, { recursive: true, errorOnExist: true, force: false });
     return this.summary(id);
+  }
+
+  /** Renames a model folder in the library; the new name must be free and a valid id. */
+  async rename(id: string, name: string): Promise<ModelSummary> {
+    const from = this.path(id);
+    await this.summary(id);
+    const clean = cleanName(name.trim(), 100);
+    if (!modelIdSchema.safeParse(clean).success) throw new AppFailure('invalid-request', `“${name}” cannot name a model: use letters, digits, . _ -`);
+    if (clean === id) return this.summary(id);
+    const to = join(this.root, clean);
+    if (this.reserved.has(clean) || (await exists(to))) throw new AppFailure('conflict', `a model named ${clean} already exists`);
+    await rename(from, to);
+    return this.summary(clean);
   }
 
   /** Copies a model into `parent` as a new folder named after it; returns the folder written. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { datasetSummarySchema, folderIdSchema, folderListingSchema, folderPurposes, folderRefSchema } from './dataset';
+import { datasetSummarySchema, folderIdSchema, folderListingSchema, folderPurposes, folderRefSchema, scanProgressSchema } from './dataset';
 import { jobRequestSchema, jobUpdateSchema } from './job-contract';
 import { modelIdSchema, modelSummarySchema } from './library';
 import { resultSchema } from './result';
@@ -13,6 +13,8 @@ export const appInfoSchema = z.object({
   mode: z.enum(['electron', 'browser']),
   canOpenFolders: z.boolean(),
   backend: backendReportSchema.nullable(),
+  /** A dataset folder given on the command line or by the OS, to open at start. */
+  startDataset: folderRefSchema.nullable().optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -38,13 +40,17 @@ export const invokeChannels = {
   'dataset:recent': channel(none, z.array(folderRefSchema)),
   'models:list': channel(none, z.array(modelSummarySchema)),
   'models:import': channel(z.object({ folderId: folderIdSchema }).strict(), modelSummarySchema),
+  'models:rename': channel(z.object({ modelId: modelIdSchema, name: z.string().min(1).max(100) }).strict(), modelSummarySchema),
   'models:export': channel(z.object({ modelId: modelIdSchema, folderId: folderIdSchema }).strict(), folderRefSchema),
   'jobs:start': channel(jobRequestSchema, z.object({ jobId: z.string() })),
   'jobs:cancel': channel(z.object({ jobId: z.string().max(64) }).strict(), z.object({ cancelled: z.boolean() })),
 } as const;
 
 /** What the application menu asks the page to do. */
-export const menuCommands = ['choose-dataset', 'show-dataset', 'show-noise', 'show-train', 'show-compare', 'open-settings'] as const;
+export const menuCommands = [
+  'choose-dataset', 'show-dataset', 'show-noise', 'show-train', 'show-compare', 'open-settings',
+  'start-training', 'stop-training', 'preview-visible', 'denoise-all',
+] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 /** Every main -> renderer event and its payload. */
@@ -52,6 +58,7 @@ export const eventChannels = {
   'job:update': jobUpdateSchema,
   'app:backend': backendReportSchema,
   'app:command': z.enum(menuCommands),
+  'dataset:progress': scanProgressSchema,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

@@ -34,6 +34,15 @@ export const imageEntrySchema = z.object({
 });
 export type ImageEntry = z.infer<typeof imageEntrySchema>;
 
+/** The Dataset step decodes every file before anything else runs: how far it is. */
+export const scanProgressSchema = z.object({
+  folderId: folderIdSchema,
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  file: z.string(),
+});
+export type ScanProgress = z.infer<typeof scanProgressSchema>;
+
 export const datasetSummarySchema = z.object({
   folder: folderRefSchema,
   images: z.array(imageEntrySchema),

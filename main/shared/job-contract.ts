@@ -5,6 +5,8 @@ import { noiseChoiceSchema } from './noise';
 import { denoiseProgressSchema, trainProgressSchema } from './progress';
 import { estimateFamilySchema, estimateReportSchema } from './estimate';
 import { appErrorSchema } from './result';
+import { amountSchema } from './amount';
+import { outputFormatSchema } from './output-format';
 
 /** SAR outputs: decibels instead of linear values, and the ratio image noisy / denoised as a check. */
 export const sarOutputSchema = z.object({ db: z.boolean().optional(), ratio: z.boolean().optional() }).strict();
@@ -34,10 +36,14 @@ export const jobRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('resume'), datasetId: folderIdSchema, modelId: modelIdSchema, steps: z.number().int().min(1).max(1_000_000) }),
   /** `amplitude`: SAR amplitude data, squared to intensity before the Gamma estimate. */
   z.object({ kind: z.literal('estimate'), datasetId: folderIdSchema, family: estimateFamilySchema, amplitude: z.boolean().default(false) }),
-  z.object({ kind: z.literal('preview'), datasetId: folderIdSchema, modelId: modelIdSchema, file: fileNameSchema, crop: cropSchema }),
+  /** `amount`: strength in percent (default: the user's setting), blended as the export blends it. */
+  z.object({
+    kind: z.literal('preview'), datasetId: folderIdSchema, modelId: modelIdSchema, file: fileNameSchema, crop: cropSchema, amount: amountSchema.optional(),
+  }),
   /** Without `outputId`, the new output folder goes beside the dataset. */
   z.object({
     kind: z.literal('denoise'), datasetId: folderIdSchema, modelId: modelIdSchema, outputId: folderIdSchema.optional(), sar: sarOutputSchema.optional(),
+    amount: amountSchema.optional(), format: outputFormatSchema.optional(),
   }),
 ]);
 export type JobRequest = z.infer<typeof jobRequestSchema>;
@@ -52,6 +58,8 @@ export const jobResultSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('denoise'), output: folderRefSchema, cancelled: z.boolean(), failures: z.array(fileFailureSchema),
     written: z.array(z.object({ input: z.string(), output: z.string(), ratio: ratioSummarySchema.optional() })),
+    /** Inputs whose output was already in the folder (a batch run again); the amount the outputs were made at. */
+    skipped: z.number().int().nonnegative().optional(), amount: amountSchema.optional(),
   }),
 ]);
 export type JobResult = z.infer<typeof jobResultSchema>;

@@ -9,6 +9,11 @@ export interface TrainProgress {
   readonly loss: number;
   /** Estimated PSNR on held-out noisy patches (docs/method.md §2), in dB; null until first evaluated. */
   readonly estPsnr: number | null;
+  /**
+   * The noisy input's PSNR on the same patches, estimated from the noise model (alpha C-hat(y) = mean Var(y | x)),
+   * so that the gain estPsnr - inputPsnr is shown; null where estPsnr is.
+   */
+  readonly inputPsnr?: number | null;
   readonly etaMs: number | null;
 }
 

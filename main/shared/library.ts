@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lossKinds, netConfigSchema } from './model';
+import { lossKinds, modelMetaSchema, netConfigSchema } from './model';
 import { noiseSpecSchema } from './noise';
 
 /** A model folder's name in the models library: the id the renderer uses. */
@@ -15,9 +15,19 @@ export const modelSummarySchema = z.object({
   step: z.number().int().nonnegative(),
   totalSteps: z.number().int().positive(),
   estPsnr: z.number().nullable(),
+  /** The noisy input's estimated PSNR on the same patches: the gain over the input is shown. */
+  inputPsnr: z.number().nullable().optional(),
   createdAt: z.string(),
   /** SAR: trained on amplitude files (squared to intensity); it expects amplitude files when denoising. */
   amplitude: z.boolean(),
+  /** Steps trained when the weights kept (`step`, the best estimated PSNR) are an earlier step's. */
+  trainedSteps: z.number().int().nonnegative().optional(),
+  /** Training stopped early at this step: the estimated PSNR had stopped improving. */
+  earlyStoppedAt: z.number().int().nonnegative().optional(),
+  /** What it was trained on (gr2r.json's dataset; absent for models from before it was recorded). */
+  dataset: modelMetaSchema.shape.dataset,
+  /** '[0, 1]' data (peak 1) or float data as stored (SAR): a model cannot be used across the two. */
+  units: z.enum(['unit', 'as-stored']),
   /** True when the folder keeps the optimiser state, so training can continue. */
   canResume: z.boolean(),
   /** For display only. */

@@ -31,11 +31,30 @@ export const modelMetaSchema = z.object({
   patch: z.number().int().positive(),
   learningRate: z.number().positive(),
   estPsnr: z.number().nullable(),
+  /** The noisy input's PSNR estimated on the same held-out patches (the gain is estPsnr - inputPsnr). */
+  inputPsnr: z.number().nullable().optional(),
   createdAt: z.string(),
   /** SAR: trained on amplitude files squared to intensity, so amplitude files are expected when denoising. */
   sar: z.object({ amplitude: z.boolean() }).optional(),
   /** The training images' fingerprint (names and sizes): a resumed run continues in place only on the same. */
-  dataset: z.string().optional(),
+  fingerprint: z.string().optional(),
+  /**
+   * Steps trained, when the weights kept are an earlier step's (`step`): the one with the best estimated PSNR.
+   * The last step's resumable checkpoint is then in the sub-folder `checkpoint/`.
+   */
+  trainedSteps: z.number().int().nonnegative().optional(),
+  /** The data it was trained on: a model belongs to its data (the app warns before using it on other data). */
+  dataset: z.object({
+    /** The folder's name. */
+    folder: z.string(),
+    images: z.number().int().nonnegative(),
+    /** Bit depths of the files (8, 16: [0, 1]; 32: float as stored). */
+    bitDepths: z.array(z.number().int()),
+    /** '[0, 1]' for integer files or float data in that range; 'as stored' for other float data (SAR). */
+    units: z.enum(['unit', 'as-stored']),
+  }).optional(),
+  /** Training stopped early: this many evaluations in a row without a better estimated PSNR. */
+  earlyStopped: z.object({ patience: z.number().int().positive(), atStep: z.number().int().nonnegative() }).optional(),
 });
 
 export type ModelMeta = z.infer<typeof modelMetaSchema>;

@@ -8,6 +8,7 @@ export const trainProgressSchema: z.ZodType<TrainProgress> = z.object({
   total: z.number().int().nonnegative(),
   loss: z.number(),
   estPsnr: z.number().nullable(),
+  inputPsnr: z.number().nullable().optional(),
   etaMs: z.number().nullable(),
 });
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { denoiseDefaults } from './defaults';
+import { amountSchema, DEFAULT_AMOUNT } from './amount';
+import { outputFormatSchema } from './output-format';
 
 /** Compute backends, fastest first: the same order as the engine's `backendOrder` (a test keeps them equal). */
 export const backendNames = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
@@ -21,6 +23,12 @@ export const userSettingsSchema = z.object({
   monteCarlo: z.number().int().min(1).max(32).default(denoiseDefaults.mc),
   tile: z.number().int().min(64).max(2048).default(denoiseDefaults.tile),
   preset: z.enum(trainPresetNames).default('balanced'),
+  /** Denoising strength in percent, applied to previews and exports alike (amount.ts). */
+  amount: amountSchema.default(DEFAULT_AMOUNT),
+  /** What "Denoise all" writes. */
+  outputFormat: outputFormatSchema.default({ kind: 'keep' }),
+  /** Training stops when the estimated PSNR stops improving (early-stop.ts). */
+  earlyStop: z.boolean().default(false),
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 
@@ -29,5 +37,8 @@ export const settingsPatchSchema = z.object({
   monteCarlo: z.number().int().min(1).max(32).optional(),
   tile: z.number().int().min(64).max(2048).optional(),
   preset: z.enum(trainPresetNames).optional(),
+  amount: amountSchema.optional(),
+  outputFormat: outputFormatSchema.optional(),
+  earlyStop: z.boolean().optional(),
 }).strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -3,6 +3,8 @@ import { makeImage } from '../engine/image';
 import type { AlphaPlane, BandReader } from '../io';
 import type { Band } from './band-plan';
 import type { RatioImage } from './ratio-image';
+import { blendAmount } from '../engine/blend-amount';
+import { DEFAULT_AMOUNT } from '../shared/amount';
 import { squareValues, toAmplitude, toDecibels } from './sar-units';
 import { fillInvalid, restoreInvalid, validityMask, type ValidityRule } from './valid-pixels';
 
@@ -17,6 +19,8 @@ export interface SarOptions {
   readonly db?: boolean;
   /** Write the ratio image noisy / denoised beside the output. */
   readonly ratio?: boolean;
+  /** Strength in percent (default 100), blended in the file's units before dB (blend-amount.ts). */
+  readonly amount?: number;
 }
 
 export interface BandOutput {
@@ -41,10 +45,18 @@ async function denoiseWindow(window: ImageF32, valid: Uint8Array | undefined, ba
   return denoise(window, band.index, onTile);
 }
 
-function backToFileUnits(out: ImageF32, sar: SarOptions): number {
-  if (sar.db) return toDecibels(out.data);
-  if (sar.amplitude) return toAmplitude(out.data);
-  return 0;
+/** The model's intensities back to the file's units, blended there with the file's values at the amount. */
+function backToFileUnits(out: ImageF32, sar: SarOptions, fileValues: ImageF32 | undefined): number {
+  if (!fileValues) {
+    if (sar.db) return toDecibels(out.data);
+    if (sar.amplitude) return toAmplitude(out.data);
+    return 0;
+  }
+  const negative = sar.amplitude ? toAmplitude(out.data) : 0;
+  blendAmount(fileValues, out, sar.amount ?? DEFAULT_AMOUNT);
+  if (!sar.db) return negative;
+  if (sar.amplitude) squareValues(out.data);
+  return toDecibels(out.data);
 }
 
 /**
@@ -61,12 +73,14 @@ export async function denoiseBand(
   const bandValid = valid?.subarray(offset * window.width, (offset + band.rows) * window.width);
   // Kept only to restore the pixels without data; without a mask, no copy.
   const original = bandValid && cropRows(window, offset, band.rows);
+  // The file's own values, kept only when a strength below 100% blends them back in.
+  const fileValues = (sar.amount ?? DEFAULT_AMOUNT) < 100 ? original ?? cropRows(window, offset, band.rows) : undefined;
   if (sar.amplitude) squareValues(window.data);
   const noisy = ratio ? cropRows(window, offset, band.rows) : undefined;
   const denoised = await denoiseWindow(window, valid, band, denoise, onTile);
   const image = cropRows(denoised, offset, band.rows);
   const ratioBand = noisy && ratio?.add(noisy, image, bandValid);
-  const nonPositive = backToFileUnits(image, sar);
+  const nonPositive = backToFileUnits(image, sar, fileValues);
   if (bandValid && original) restoreInvalid(image, original, bandValid);
   return { image, alpha: cropAlpha(alpha, window.width, offset, band.rows), nonPositive, ...(ratioBand && { ratio: ratioBand }) };
 }

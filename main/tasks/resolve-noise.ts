@@ -12,8 +12,8 @@ import { pooledCorrelated, profileImages } from './noise-profile-task';
  * (8/16-bit photos, scans, JPEGs) has been through a pipeline that correlates its noise and makes its level depend on
  * brightness (correlated, measured per image).
  */
-export async function chooseFamily(data: string, note: (message: string) => void): Promise<NoiseFamily> {
-  const { files } = await listImages(data);
+export async function chooseFamily(data: string, note: (message: string) => void, recursive = false): Promise<NoiseFamily> {
+  const { files } = await listImages(data, recursive);
   const probes = (await Promise.all(files.map((f) => probeImage(f).catch(() => undefined)))).filter((p) => p !== undefined);
   if (probes.length > 0 && probes.every((p) => p.format === 'dng')) {
     note('automatic noise model: camera raw files, so shot + read noise (poissongaussian), estimated');
@@ -36,19 +36,19 @@ export class MissingParameterError extends Error {}
  * `amplitude`: gamma files hold amplitudes.
  */
 export async function resolveNoiseSpec(
-  noise: { family: FamilyChoice; spec?: NoiseSpec }, data: string, note: (message: string) => void, amplitude = false,
+  noise: { family: FamilyChoice; spec?: NoiseSpec }, data: string, note: (message: string) => void, amplitude = false, recursive = false,
 ): Promise<NoiseSpec> {
   if (noise.spec) return noise.spec;
-  if (noise.family === 'auto') return resolveNoiseSpec({ family: await chooseFamily(data, note) }, data, note, amplitude);
+  if (noise.family === 'auto') return resolveNoiseSpec({ family: await chooseFamily(data, note, recursive) }, data, note, amplitude, recursive);
   if (noise.family === 'correlated') {
-    const { spec, note: said } = pooledCorrelated((await profileImages(data)).images);
+    const { spec, note: said } = pooledCorrelated((await profileImages(data, recursive)).images);
     note(`correlated noise ${said}`);
     return spec;
   }
   const pg = noise.family === 'poissongaussian';
   const family = estimateFamilySchema.safeParse(pg ? 'poisson' : noise.family);
   if (!family.success) throw new MissingParameterError(`the ${noise.family} parameter is required (--${noiseParameterName[noise.family]}): it cannot be estimated blind`);
-  const report = await estimateTask({ input: data, family: family.data, amplitude });
+  const report = await estimateTask({ input: data, family: family.data, amplitude, recursive });
   const spec = pooledNoiseSpec(report.pooled, 4, pg);
   const { count, uncertainty } = report.pooled;
   note(`no ${pg ? '--a/--b' : `--${noiseParameterName[noise.family]}`} given: training with the estimate ${describeNoise(spec)} ± ${(100 * uncertainty).toFixed(1)}%, pooled over ${count} image(s) (see gr2r estimate)`);

@@ -13,6 +13,8 @@ export interface TrainingCropOptions {
   readonly maxPixels?: number;
   /** Side of each crop (default 2048): far above any patch, so patches still see whole structures. */
   readonly crop?: number;
+  /** Include the images in sub-folders. */
+  readonly recursive?: boolean;
 }
 
 /** FNV-1a of the file's name: the same crops every run (a resumed run sees the same data). */
@@ -61,7 +63,7 @@ export async function readForTraining(file: string, options: TrainingCropOptions
 
 /** The training images a path names, big ones as crops; a file that fails is listed and the rest go on. */
 export async function loadTrainingDataset(input: string, options: TrainingCropOptions = {}): Promise<LoadedDataset & { notes: string[] }> {
-  const { files, failures } = await listImages(input);
+  const { files, failures } = await listImages(input, options.recursive);
   const notes: string[] = [];
   const read = await eachFile(files, failures, async (file) => {
     const one = await readForTraining(file, options);

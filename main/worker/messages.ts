@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { fileFailureSchema, imageEntrySchema } from '../shared/dataset';
+import { fileFailureSchema, imageEntrySchema, scanProgressSchema } from '../shared/dataset';
 import { estimateFamilySchema, estimateReportSchema } from '../shared/estimate';
 import { cropSchema, ratioSummarySchema, sarOutputSchema } from '../shared/job-contract';
 import { trainSettingsSchema } from '../shared/library';
 import { modelMetaSchema } from '../shared/model';
 import { noiseChoiceSchema } from '../shared/noise';
+import { amountSchema } from '../shared/amount';
+import { outputFormatSchema } from '../shared/output-format';
 import { denoiseProgressSchema, trainProgressSchema } from '../shared/progress';
 import { appErrorSchema } from '../shared/result';
 import { backendNames, backendReportSchema } from '../shared/settings';
@@ -19,12 +21,16 @@ export const workerTaskSchema = z.discriminatedUnion('kind', [
     settings: trainSettingsSchema.partial(), resume: z.boolean(), amplitude: z.boolean().optional(),
     /** Resuming on other data than the model's: train into this new folder instead (default: a free sibling). */
     forkTo: z.string().optional(),
+    earlyStop: z.number().int().min(1).optional(),
   }),
   z.object({ kind: z.literal('estimate'), data: z.string(), family: estimateFamilySchema, amplitude: z.boolean() }),
-  z.object({ kind: z.literal('preview'), model: z.string(), file: z.string(), crop: cropSchema, mc: z.number().int().min(1), out: z.string() }),
+  z.object({
+    kind: z.literal('preview'), model: z.string(), file: z.string(), crop: cropSchema, mc: z.number().int().min(1), out: z.string(),
+    tile: z.number().int().optional(), amount: amountSchema.optional(),
+  }),
   z.object({
     kind: z.literal('denoise'), model: z.string(), input: z.string(), output: z.string(), mc: z.number().int().min(1), tile: z.number().int(),
-    sar: sarOutputSchema.optional(),
+    sar: sarOutputSchema.optional(), amount: amountSchema.optional(), format: outputFormatSchema.optional(),
   }),
 ]);
 export type WorkerTask = z.infer<typeof workerTaskSchema>;
@@ -38,7 +44,7 @@ export const workerResultSchemas = {
   preview: z.object({ after: z.string(), crop: cropSchema, ms: z.number() }),
   denoise: z.object({
     written: z.array(z.object({ input: z.string(), output: z.string(), ratio: ratioSummarySchema.optional() })),
-    failures: z.array(fileFailureSchema), cancelled: z.boolean(),
+    failures: z.array(fileFailureSchema), cancelled: z.boolean(), skipped: z.number().int().nonnegative().optional(),
   }),
 } as const satisfies Record<WorkerTaskKind, z.ZodType>;
 export type WorkerResult<K extends WorkerTaskKind> = z.infer<(typeof workerResultSchemas)[K]>;
@@ -55,6 +61,8 @@ export type ToWorker = z.infer<typeof toWorkerSchema>;
 
 export const workerProgressSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('train'), progress: trainProgressSchema }),
+  /** The dataset check: `done` of `total` files decoded. */
+  z.object({ kind: z.literal('scan'), progress: scanProgressSchema.omit({ folderId: true }) }),
   z.object({ kind: z.literal('denoise'), progress: denoiseProgressSchema }),
 ]);
 export type WorkerProgress = z.infer<typeof workerProgressSchema>;

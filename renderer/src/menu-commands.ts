@@ -3,6 +3,11 @@ import { on } from './api';
 import { useAppStore } from './stores/app';
 import { useDatasetStore } from './stores/dataset';
 import { useSettingsStore } from './stores/settings';
+import { useCompareStore } from './stores/compare';
+import { useTrainingStore } from './stores/training';
+
+/** Asks the Compare view (which knows what is on screen) to preview the visible area. */
+export const PREVIEW_EVENT = 'gr2r:preview-visible';
 
 /** What each item of Electron's application menu does in the page. */
 export function runMenuCommand(command: MenuCommand): void {
@@ -14,6 +19,22 @@ export function runMenuCommand(command: MenuCommand): void {
       return;
     case 'open-settings':
       useSettingsStore().open = true;
+      return;
+    case 'start-training':
+      app.view = 'train';
+      if (!useTrainingStore().running) void useTrainingStore().start();
+      return;
+    case 'stop-training':
+      if (useTrainingStore().running) void useTrainingStore().cancel();
+      return;
+    case 'preview-visible':
+      app.view = 'compare';
+      // The view may only now be mounting: let it render, then ask.
+      setTimeout(() => window.dispatchEvent(new Event(PREVIEW_EVENT)), 0);
+      return;
+    case 'denoise-all':
+      app.view = 'compare';
+      void useCompareStore().denoiseAll();
       return;
     case 'show-dataset':
     case 'show-noise':

@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors, hasChromium, launchChromium } from './chromium';
+import { overlapsAtSmallSize } from './layout-check';
 import { makeNoisyFolder } from './noisy-folder';
 import type { ServeProcess } from './serve-process';
 import { childPids, startServe } from './serve-process';
@@ -33,6 +34,9 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await vite.build({ configFile: join(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn' });
     dir = await mkdtemp(join(tmpdir(), 'gr2r-e2e-'));
     await makeNoisyFolder(join(dir, 'root', 'noisy'));
+    // A PNG cut in half: its header reads, its pixels do not (the Dataset step decodes every file to find it).
+    const whole = await readFile(join(dir, 'root', 'noisy', 'chelsea.png'));
+    await writeFile(join(dir, 'root', 'noisy', 'truncated.png'), whole.subarray(0, Math.floor(whole.length / 2)));
     await mkdir(shots, { recursive: true });
     serve = await startServe(join(dir, 'root'), join(dir, 'data'));
     browser = await launchChromium();
@@ -50,13 +54,21 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     expect(new URL(page.url()).search).toBe('');
     await page.getByRole('heading', { name: 'Dataset' }).waitFor();
     await shot('01-start');
-    await page.getByRole('button', { name: 'Choose folder…' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'noisy' }).click();
-    await page.getByText('5 image file(s) in this folder').waitFor();
-    await page.getByRole('button', { name: 'Choose this folder' }).click();
+    const openNoisy = async () => {
+      await page.getByRole('button', { name: 'Choose folder…' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'noisy' }).click();
+    };
+    await openNoisy();
+    await page.getByText('6 image file(s) in this folder').waitFor();
+    // Focus moves into the dialog, and Esc closes it.
+    expect(await page.evaluate('document.activeElement?.closest("[role=dialog]") !== null')).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await openNoisy().then(() => page.getByRole('button', { name: 'Choose this folder' }).click());
     const failures = page.getByRole('list', { name: 'Files that cannot be read' });
     await failures.waitFor();
     expect(await failures.innerText()).toMatch(/broken\.png[\s\S]*(header|damaged)/);
+    expect(await failures.innerText()).toMatch(/truncated\.png[\s\S]*(truncated|damaged)/);
     const thumbnails = page.locator('figure img');
     await expect.poll(() => thumbnails.evaluateAll((imgs) => imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0).length)).toBe(4);
     expect(await page.locator('.stat', { hasText: 'Bit depth' }).innerText()).toMatch(/16-bit, 32-bit float/);
@@ -77,17 +89,22 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await nav(/Train/).click();
     await page.getByRole('radio', { name: 'Fast' }).click();
     for (const [id, value] of [['t-width', '8'], ['t-depth', '3'], ['t-patch', '32'], ['t-batch', '2'], ['t-steps', '300']]) await setField(id!, value!);
+    const earlyStop = page.getByRole('checkbox', { name: /Stop early when the estimated PSNR stops improving/ });
+    expect(await earlyStop.isChecked()).toBe(false);
     await page.getByRole('button', { name: 'Start training' }).click();
     await expect.poll(stepShown, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(2);
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.getByText('Stopped: the model is saved and can resume').waitFor({ timeout: 60_000 });
     const stoppedAt = await stepShown();
+    // A stopped run is not "Model ready".
+    expect(await nav(/Train/).innerText()).toMatch(/Stopped at step \d+ \/ 300/);
     expect(stoppedAt).toBeLessThan(300);
     await shot('04-train-stopped');
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.getByText('Finished', { exact: true }).waitFor({ timeout: 110_000 });
     expect(await stepShown()).toBe(300);
-    expect(await page.locator('.stat', { hasText: 'Estimated PSNR' }).innerText()).toMatch(/\d+\.\d\d dB/);
+    // The estimate is shown as the gain over the noisy input, both estimated without a clean image.
+    expect(await page.locator('.stat', { hasText: 'Estimated gain' }).innerText()).toMatch(/\+\d+\.\d dB[\s\S]*\d+\.\d\d dB estimated, from \d+\.\d\d dB noisy/);
     expect(await page.getByRole('contentinfo').innerText()).toMatch(/Compute: WebAssembly/);
     await shot('05-train-done');
   });
@@ -105,6 +122,12 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await page.getByRole('dialog').getByRole('button', { name: basename(folder) }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Choose this folder' }).click();
     await expect.poll(() => models.count()).toBe(before + 1);
+    // Trained models are named by family, parameter, dataset and date; any can be renamed.
+    expect(await models.first().innerText()).toMatch(/gaussian-sigma0\.\d+-noisy-\d{8}-\d{4}/);
+    await page.getByRole('button', { name: 'Rename…' }).click();
+    await page.getByLabel('New model name').fill('loaded copy');
+    await page.getByRole('button', { name: 'Rename', exact: true }).click();
+    await page.locator('.list li .name', { hasText: 'loaded-copy' }).waitFor();
   });
 
   it('previews the visible crop and compares with the split slider, side by side and held', async () => {
@@ -113,6 +136,22 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     const after = page.locator('img[alt="Denoised"]');
     await after.first().waitFor({ timeout: 60_000 });
     await expect.poll(() => after.first().evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    // Amount 50%: the worker blends the kept crop again (the same blend as the export), the viewer does not fade it.
+    const firstSrc = await after.first().getAttribute('src');
+    const amount = page.getByRole('slider', { name: 'Amount' });
+    await amount.fill('50');
+    await amount.dispatchEvent('change');
+    await expect.poll(() => after.first().getAttribute('src'), { timeout: 60_000 }).not.toBe(firstSrc);
+    expect(await page.locator('[data-test="export-amount"]').innerText()).toMatch(/Amount 50% applies to the files written/);
+    await shot('06a-compare-amount-50');
+    // A/B: the other model in the library on the same crop, under the same locked zoom and pan.
+    await page.locator('#compare-other').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Preview visible area' }).click();
+    const b = page.locator('img[alt="Model B"]').first();
+    await expect.poll(() => b.evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await page.locator('.tag.left').first().innerText()).toMatch(/^B: /i);
+    await shot('06b-compare-a-b');
+    await page.locator('#compare-other').selectOption('');
     const slider = page.getByRole('slider', { name: 'Before and after split' });
     const box = (await page.locator('.pane').first().boundingBox())!;
     const handle = (await slider.boundingBox())!;
@@ -136,9 +175,11 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
   it('denoises the whole folder into a new folder, keeping formats and bit depth', async () => {
     await page.getByRole('button', { name: 'Denoise all' }).click();
     await page.getByText('Done', { exact: true }).waitFor({ timeout: 110_000 });
-    expect(await page.getByText(/4 \/ 4 files/).count()).toBe(1);
+    // The truncated PNG is listed as failed; the four others are written.
+    expect(await page.getByText(/4 \/ 5 files/).count()).toBe(1);
+    expect(await page.getByRole('list', { name: 'Files that failed' }).innerText()).toMatch(/truncated\.png/);
     const output = join(dir, 'root', 'noisy-denoised');
-    expect((await readdir(output)).sort()).toEqual(['astronaut.tif', 'chelsea.png', 'coffee.tif', 'rocket.png']);
+    expect((await readdir(output)).filter((f) => !f.startsWith('.')).sort()).toEqual(['astronaut.tif', 'chelsea.png', 'coffee.tif', 'rocket.png']);
     expect((await sharp(join(output, 'chelsea.png')).metadata()).depth).toBe('ushort');
     expect((await sharp(join(output, 'coffee.tif')).metadata()).depth).toBe('float');
     await shot('08-compare-exported');
@@ -148,15 +189,24 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await nav(/Train/).click();
     await setField('t-steps', '100000');
     await page.getByRole('button', { name: 'Start training' }).click();
-    await page.getByText('Training', { exact: true }).waitFor({ timeout: 60_000 });
+    await page.getByRole('main').getByText('Training', { exact: true }).waitFor({ timeout: 60_000 });
     await expect.poll(stepShown, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(2);
     for (const pid of await childPids(serve.child.pid!)) process.kill(pid, 'SIGKILL');
     await page.getByText(/The compute worker stopped unexpectedly \(signal SIGKILL/).waitFor({ timeout: 30_000 });
     await shot('09-worker-crashed');
     await nav(/Compare/).click();
+    // The output format: 16-bit TIFF for every file this time.
+    await page.locator('#export-format').selectOption('tiff16');
     await page.getByRole('button', { name: 'Denoise all' }).click();
     const again = join(dir, 'root', 'noisy-denoised-1');
-    await expect.poll(() => readdir(again).then((f) => f.length, () => 0), { timeout: 60_000 }).toBe(4);
+    const written = () => readdir(again).then((f) => f.filter((n) => !n.startsWith('.')).sort(), () => []);
+    await expect.poll(() => written().then((f) => f.length), { timeout: 60_000 }).toBe(4);
+    expect(await written()).toEqual(['astronaut.tif', 'chelsea.tif', 'coffee.tif', 'rocket.tif']);
+    expect((await sharp(join(again, 'chelsea.tif')).metadata()).depth).toBe('ushort');
+  });
+
+  it('lays out every view at 1024x640 without overlapping controls', async () => {
+    expect(await overlapsAtSmallSize(page, nav, shot)).toEqual([]);
   });
 
   it('showed no console errors', () => {

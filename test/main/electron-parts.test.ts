@@ -108,6 +108,12 @@ describe('menus, dialogs and the taskbar', () => {
     file.find((i) => i.label?.startsWith('Choose Dataset'))!.click!();
     expect(sent).toEqual(['choose-dataset']);
     expect(JSON.stringify(template)).not.toMatch(/toggleDevTools/);
+    const run = template.find((m) => m.label === 'Run')!.submenu as { label?: string; accelerator?: string; click?: () => void }[];
+    for (const item of run) item.click?.();
+    expect(sent.slice(1)).toEqual(['start-training', 'stop-training', 'preview-visible', 'denoise-all']);
+    expect(run.filter((i) => i.label).map((i) => `${i.label} ${i.accelerator}`)).toEqual([
+      'Start Training CmdOrCtrl+Enter', 'Stop Training CmdOrCtrl+.', 'Preview Visible Area CmdOrCtrl+P', 'Denoise All CmdOrCtrl+E', 'Hold to See the Original O',
+    ]);
   });
 
   it('returns the folder the dialog chose, or null when cancelled', async () => {

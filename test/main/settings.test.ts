@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SETTINGS_VERSION, SettingsStore } from '../../main/settings';
+import { DEFAULT_AMOUNT } from '../../main/shared/amount';
 
 let dir: string;
 let file: string;
@@ -15,7 +16,9 @@ beforeEach(async () => {
 describe('settings, owned by main', () => {
   it('start from defaults and are written, versioned, on the first change', async () => {
     const store = await SettingsStore.open(file);
-    expect(store.user).toEqual({ backend: 'auto', monteCarlo: 5, tile: 256, preset: 'balanced' });
+    expect(store.user).toEqual({
+      backend: 'auto', monteCarlo: 5, tile: 256, preset: 'balanced', amount: DEFAULT_AMOUNT, outputFormat: { kind: 'keep' }, earlyStop: false,
+    });
     await store.update({ monteCarlo: 8, backend: 'wasm' });
     const saved = JSON.parse(await readFile(file, 'utf8'));
     expect(saved).toMatchObject({ version: SETTINGS_VERSION, user: { monteCarlo: 8, backend: 'wasm' } });

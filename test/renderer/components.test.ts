@@ -63,6 +63,20 @@ describe('TrainLossChart', () => {
     expect(chart.findAll('circle').length).toBeGreaterThan(0);
     expect(chart.text()).toContain('100 steps');
   });
+
+  it('keeps every line inside the frame, and a flat loss stays flat', () => {
+    // A spike and a dip the range leaves out, among noisy batches.
+    const losses = Array.from({ length: 60 }, (_, i) => 0.5 / (1 + i / 20) * (i % 2 ? 1.3 : 0.7));
+    losses[3] = 50;
+    losses[2] = 1e-5;
+    const chart = mount(TrainLossChart, { props: { points: losses.map((loss, i) => ({ step: i + 1, loss, estPsnr: null })), total: 60 } });
+    const ys = chart.findAll('polyline').flatMap((line) => line.attributes('points')!.split(' ').map((p) => Number(p.split(',')[1])));
+    expect(Math.min(...ys)).toBeGreaterThanOrEqual(14);
+    expect(Math.max(...ys)).toBeLessThanOrEqual(220 - 26);
+    const flat = mount(TrainLossChart, { props: { points: Array.from({ length: 10 }, (_, i) => ({ step: i + 1, loss: 0.1, estPsnr: null })), total: 10 } });
+    const smooth = flat.findAll('polyline')[1]!.attributes('points')!.split(' ').map((p) => Number(p.split(',')[1]));
+    expect(new Set(smooth).size).toBe(1);
+  });
 });
 
 describe('BaseSegmented', () => {

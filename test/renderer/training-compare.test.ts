@@ -8,6 +8,8 @@ import { useModelsStore } from '../../renderer/src/stores/models';
 import { useNoiseStore } from '../../renderer/src/stores/noise';
 import { useTrainingStore } from '../../renderer/src/stores/training';
 import { installFakeBridge } from './fake-bridge';
+import { userSettingsSchema } from '../../main/shared/settings';
+import { DEFAULT_AMOUNT } from '../../main/shared/amount';
 import { dataset, folder, model } from './samples';
 
 const progress = (step: number) => ({ phase: 'training' as const, step, total: 10, loss: 1 / step, estPsnr: step > 5 ? 22 : null, etaMs: 100 });
@@ -91,8 +93,71 @@ describe('the compare store', () => {
     bridge.emit('job:update', { type: 'done', jobId: 'denoise', result: { kind: 'denoise', output, cancelled: false, failures: [], written: [{ input: 'a.tif', output: 'a.tif' }] } });
     await all;
     expect(compare.after).toEqual({ ref: { folderId: output.id, file: 'a.tif' }, crop: null, like: { folderId: folder.id, file: 'a.tif' } });
-    expect(bridge.calls[1]!.request).toEqual({ kind: 'denoise', datasetId: folder.id, modelId: 'm1', outputId: undefined, sar: undefined });
+    expect(bridge.calls[1]!.request).toEqual({
+      kind: 'denoise', datasetId: folder.id, modelId: 'm1', outputId: undefined, sar: undefined, amount: DEFAULT_AMOUNT, format: { kind: 'keep' },
+    });
     useModelsStore().select(null);
     expect(compare.after).toBeNull();
+  });
+});
+
+describe('the amount', () => {
+  it('is remembered in the settings, re-blends the preview on screen, and goes with "Denoise all"', async () => {
+    const saved: unknown[] = [];
+    const bridge = installFakeBridge({
+      'jobs:start': (r) => ({ jobId: `${r.kind}-${bridge.calls.length}` }),
+      'settings:update': (patch) => {
+        saved.push(patch);
+        return { ...userSettingsSchema.parse({}), ...patch };
+      },
+    });
+    useJobsStore().listen();
+    useDatasetStore().summary = dataset;
+    useModelsStore().upsert(model('m1'));
+    useModelsStore().select('m1');
+    const compare = useCompareStore();
+    const crop = { x: 0, y: 0, width: 32, height: 32 };
+    const first = compare.preview(crop);
+    await flush();
+    const id = (request: number) => `${(bridge.calls[request]!.request as { kind: string }).kind}-${request + 1}`;
+    bridge.emit('job:update', { type: 'done', jobId: id(0), result: { kind: 'preview', file: 'a.tif', crop, after: { folderId: 'previews-01', file: 'p1.png' }, ms: 1 } });
+    await first;
+    const moved = compare.setAmount(40);
+    await flush();
+    expect(saved).toEqual([{ amount: 40 }]);
+    const again = bridge.calls.findIndex((c) => c.channel === 'jobs:start' && (c.request as { amount?: number }).amount === 40);
+    expect(bridge.calls[again]!.request).toMatchObject({ kind: 'preview', crop, amount: 40 });
+    bridge.emit('job:update', { type: 'done', jobId: id(again), result: { kind: 'preview', file: 'a.tif', crop, after: { folderId: 'previews-01', file: 'p2.png' }, ms: 1 } });
+    await moved;
+    expect(compare.after).toMatchObject({ ref: { file: 'p2.png' } });
+    void compare.denoiseAll();
+    await flush();
+    expect(bridge.calls.at(-1)!.request).toMatchObject({ kind: 'denoise', amount: 40 });
+  });
+});
+
+describe('A/B', () => {
+  it('previews model B on exactly the crop and amount model A was shown with', async () => {
+    const bridge = installFakeBridge({ 'jobs:start': (r) => ({ jobId: `${(r as { modelId: string }).modelId}-${bridge.calls.length}` }) });
+    useJobsStore().listen();
+    useDatasetStore().summary = dataset;
+    useModelsStore().upsert(model('m1'));
+    useModelsStore().upsert(model('m2'));
+    useModelsStore().select('m1');
+    const compare = useCompareStore();
+    compare.otherModelId = 'm2';
+    const asked = { x: 0, y: 0, width: 64, height: 64 };
+    const shown = { x: 0, y: 0, width: 64, height: 48 };
+    const run = compare.preview(asked);
+    await flush();
+    bridge.emit('job:update', { type: 'done', jobId: 'm1-1', result: { kind: 'preview', file: 'a.tif', crop: shown, after: { folderId: 'previews-01', file: 'a.png' }, ms: 1 } });
+    await flush();
+    expect(bridge.calls[1]!.request).toMatchObject({ kind: 'preview', modelId: 'm2', crop: shown, amount: 100 });
+    bridge.emit('job:update', { type: 'done', jobId: 'm2-2', result: { kind: 'preview', file: 'a.tif', crop: shown, after: { folderId: 'previews-01', file: 'b.png' }, ms: 1 } });
+    await run;
+    expect(compare.after).toMatchObject({ ref: { file: 'a.png' } });
+    expect(compare.other).toMatchObject({ ref: { file: 'b.png' }, crop: shown });
+    compare.otherModelId = null;
+    expect(compare.other).toBeNull();
   });
 });

@@ -14,6 +14,8 @@ export interface ValidationSet {
   /** 0 for supervised; for GR2R the estimate of C for these draws (docs/method.md §2, realised-constant.ts). */
   readonly constant: number;
   readonly count: number;
+  /** The noisy input's error: alpha C-hat(y), the noise variance (Var(y2 | x) = Var(y | x) / alpha); supervised: exact. */
+  readonly inputMse: number;
 }
 
 const validationKey = 0x7ffffff0;
@@ -25,11 +27,14 @@ export function validationSet(context: TrainContext): ValidationSet {
   if (options.loss === 'supervised') {
     const sources = [data.validation.map((d) => d.image), data.validationClean!.map((d) => d.image)];
     const [input, target] = samplePatchBatch(sources, count, patch, channels, rng);
-    return { input: input!, target: target!, constant: 0, count };
+    let sum = 0;
+    for (let i = 0; i < input!.length; i++) sum += (input![i]! - target![i]!) ** 2;
+    return { input: input!, target: target!, constant: 0, count, inputMse: sum / input!.length };
   }
   const pair = recorruptedPatches(noise, data.validation.map((d) => d.image), count, patch, channels, options.alpha, rng);
-  const constant = realisedConstant(pair, options.alpha, pair.constantFromNoisy());
-  return { input: pair.y1, target: pair.y2, constant, count };
+  const fromNoisy = pair.constantFromNoisy();
+  const constant = realisedConstant(pair, options.alpha, fromNoisy);
+  return { input: pair.y1, target: pair.y2, constant, count, inputMse: options.alpha * fromNoisy };
 }
 
 /** Mean squared error of the network's output against the target, in the data's units. */
@@ -60,4 +65,10 @@ export async function estimatePsnr(context: TrainContext, set: ValidationSet): P
   // A negative estimate means the noise is weaker than the model says (the parameter is too large): no PSNR then.
   const estimated = mse - set.constant;
   return estimated > 0 ? psnr(estimated, context.peak) : null;
+}
+
+/** The noisy input's PSNR on the validation patches, where the estimated PSNR is defined (else null). */
+export function inputPsnr(context: TrainContext, set: ValidationSet): number | null {
+  if (context.noise.domain && !context.noise.domain.sameUnits && context.options.loss !== 'supervised') return null;
+  return set.inputMse > 0 ? psnr(set.inputMse, context.peak) : null;
 }

@@ -2,10 +2,12 @@ import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { initBackend } from '../../engine/backend';
 import { defaultDenoiseOptions } from '../../engine/denoise';
-import { denoiseImage } from '../../engine/denoise-image';
+import type { ImageF32 } from '../../engine/image';
 import { readImage } from '../../io';
+import { DEFAULT_AMOUNT } from '../../shared/amount';
+import type { DisplayRange } from '../../tasks/display-image';
 import { cropImage, displayRange, encodeDisplayPng } from '../../tasks/display-image';
-import { squareValues, toAmplitude } from '../../tasks/sar-units';
+import { atAmount, denoiseInFileUnits } from '../../tasks/denoise-pixels';
 import type { LoadedModel } from '../../tasks/model';
 import { openModel } from '../../tasks/model';
 import type { WorkerResult, WorkerTask } from '../messages';
@@ -24,24 +26,42 @@ async function modelFor(dir: string): Promise<LoadedModel> {
   return model;
 }
 
+interface DenoisedCrop {
+  readonly key: string;
+  readonly crop: ImageF32;
+  readonly denoised: ImageF32;
+  readonly region: WorkerResult<'preview'>['crop'];
+  readonly range: DisplayRange;
+}
+
+/** The last denoised crop, unblended: moving the Amount slider re-blends it instead of denoising again. */
+let lastCrop: DenoisedCrop | undefined;
+
 let counter = 0;
 
+async function denoisedCrop(task: Extract<WorkerTask, { kind: 'preview' }>, context: TaskContext): Promise<DenoisedCrop> {
+  const { net, meta } = await modelFor(task.model);
+  const fileStamp = (await stat(task.file)).mtimeMs;
+  const key = JSON.stringify([cached?.key, task.file, fileStamp, task.crop, task.mc, task.tile]);
+  if (lastCrop?.key === key) return lastCrop;
+  const { image, source } = await readImage(task.file);
+  const { image: crop, region } = cropImage(image, task.crop);
+  const mc = meta.loss === 'supervised' ? 0 : task.mc;
+  const options = { ...defaultDenoiseOptions, mc, tile: task.tile ?? defaultDenoiseOptions.tile, signal: context.signal };
+  const denoised = await denoiseInFileUnits(net, meta, crop, options, meta.sar?.amplitude ?? false);
+  lastCrop = { key, crop, denoised, region, range: displayRange(image, source.bitDepth) };
+  return lastCrop;
+}
+
 /**
- * Denoises only the crop the user looks at, and writes it as a PNG shown with the full input's display
- * range, so that it lines up with the "before" image served by main.
+ * Denoises only the crop the user looks at, blends it at the amount exactly as an export does (denoise-pixels.ts),
+ * and writes it as a PNG shown with the full input's display range, so that it lines up with the "before" image.
  */
 export async function runPreview(task: Extract<WorkerTask, { kind: 'preview' }>, context: TaskContext): Promise<WorkerResult<'preview'>> {
   const started = performance.now();
   await initBackend(context.backend);
-  const { net, meta } = await modelFor(task.model);
-  const { image, source } = await readImage(task.file);
-  const { image: crop, region } = cropImage(image, task.crop);
-  const mc = meta.loss === 'supervised' ? 0 : task.mc;
-  const amplitude = meta.sar?.amplitude ?? false;
-  if (amplitude) squareValues(crop.data);
-  const result = await denoiseImage(net, meta, crop, { ...defaultDenoiseOptions, mc, signal: context.signal });
-  if (amplitude) toAmplitude(result.data);
-  const png = await encodeDisplayPng(result, displayRange(image, source.bitDepth));
+  const { crop, denoised, region, range } = await denoisedCrop(task, context);
+  const png = await encodeDisplayPng(atAmount(crop, denoised, task.amount ?? DEFAULT_AMOUNT), range);
   const after = join(task.out, `preview-${process.pid}-${Date.now()}-${++counter}.png`);
   await writeFile(after, png);
   return { after, crop: region, ms: performance.now() - started };

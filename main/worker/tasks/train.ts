@@ -19,6 +19,7 @@ export async function runTrain(task: Extract<WorkerTask, { kind: 'train' }>, con
     resume: task.resume,
     forkTo: task.forkTo,
     amplitude: task.amplitude,
+    earlyStop: task.earlyStop,
     backend: context.backend,
     signal: context.signal,
     onProgress: (progress) => context.progress({ kind: 'train', progress }),

@@ -8,6 +8,9 @@ import { useDatasetStore } from './dataset';
 import { useFolderPickerStore } from './folder-picker';
 import { useJobsStore } from './jobs';
 import { useModelsStore } from './models';
+import { useSettingsStore } from './settings';
+import { useNoiseStore } from './noise';
+import { modelFit, type ModelFit } from '../model-fit';
 
 type PreviewResult = Extract<JobResult, { kind: 'preview' }>;
 type DenoiseResult = Extract<JobResult, { kind: 'denoise' }>;
@@ -22,8 +25,11 @@ export interface AfterImage {
 /** Compare & export: the image on screen, its previews, and the denoising of the whole folder. */
 export const useCompareStore = defineStore('compare', () => {
   const file = ref<string | null>(null);
-  const previews = ref<Record<string, PreviewResult & { modelId: string }>>({});
+  const previews = ref<Record<string, PreviewResult & { modelId: string; amount: number }>>({});
   const previewJob = ref<string | null>(null);
+  /** A/B: a second model previewed on the same crop, shown where the original would be. */
+  const otherModelId = ref<string | null>(null);
+  const otherPreviews = ref<Record<string, PreviewResult & { modelId: string; amount: number }>>({});
   const denoiseJob = ref<string | null>(null);
   const lastRun = ref<(DenoiseResult & { modelId: string }) | null>(null);
   const outputParent = ref<FolderRef | null>(null);
@@ -31,6 +37,9 @@ export const useCompareStore = defineStore('compare', () => {
   const sar = ref<SarOutput>({ db: false, ratio: false });
   const jobs = useJobsStore();
   const models = useModelsStore();
+  const settings = useSettingsStore();
+  /** Strength in percent: the preview is blended in the worker exactly as "Denoise all" writes (remembered). */
+  const amount = computed(() => settings.values.amount);
   const dataset = useDatasetStore();
 
   const image = computed(() => dataset.summary?.images.find((i) => i.file === file.value) ?? dataset.summary?.images[0] ?? null);
@@ -44,26 +53,91 @@ export const useCompareStore = defineStore('compare', () => {
     const preview = previews.value[shown.file];
     return preview && preview.modelId === modelId ? { ref: preview.after, crop: preview.crop, like: shown } : null;
   });
+  /** Whether the selected model suits this dataset: shown before it is used, and 'refuse' stops it. */
+  const fit = computed<ModelFit | null>(() => {
+    const model = models.selected;
+    const summary = dataset.summary;
+    if (!model || !summary) return null;
+    const noise = useNoiseStore();
+    return modelFit(model, { summary, noise: noise.spec, amplitude: noise.sarDomain === 'amplitude' });
+  });
+  /** Denoise all with a model that does not match this dataset waits for a "use anyway" (one per model and folder). */
+  const confirmedFor = ref<string | null>(null);
+  const awaitingConfirm = ref(false);
+  const fitKey = computed(() => `${models.selectedId ?? ''}@${dataset.folderId ?? ''}`);
+  function unconfirmed(): boolean {
+    if (fit.value?.level !== 'warn' || confirmedFor.value === fitKey.value) return false;
+    awaitingConfirm.value = true;
+    return true;
+  }
+  async function useAnyway(): Promise<void> {
+    confirmedFor.value = fitKey.value;
+    awaitingConfirm.value = false;
+    await denoiseAll();
+  }
+  function refused(): boolean {
+    if (fit.value?.level !== 'refuse') return false;
+    useAppStore().notify('error', `This model cannot be used on this dataset: ${fit.value.reasons[0]}.`);
+    return true;
+  }
+  /** The second model's preview of the image on screen (A/B), when one is chosen and done. */
+  const other = computed<AfterImage | null>(() => {
+    const shown = before.value;
+    const id = otherModelId.value;
+    if (!shown || !id || id === models.selectedId) return null;
+    const preview = otherPreviews.value[shown.file];
+    return preview && preview.modelId === id ? { ref: preview.after, crop: preview.crop, like: shown } : null;
+  });
   const denoising = computed(() => (denoiseJob.value ? jobs.jobs[denoiseJob.value] ?? null : null));
 
   async function preview(crop: Crop): Promise<void> {
     const shown = before.value;
     const modelId = models.selectedId;
-    if (!shown || !modelId || previewJob.value) return;
-    const id = await jobs.start({ kind: 'preview', datasetId: shown.folderId, modelId, file: shown.file, crop });
+    if (!shown || !modelId || previewJob.value || refused()) return;
+    const at = amount.value;
+    const id = await jobs.start({ kind: 'preview', datasetId: shown.folderId, modelId, file: shown.file, crop, amount: at });
     if (!id) return;
     previewJob.value = id;
     const job = await jobs.settled(id);
     previewJob.value = null;
-    if (job.result?.kind === 'preview') previews.value[job.result.file] = { ...job.result, modelId };
-    else if (job.error) useAppStore().notify('error', job.error.message);
+    if (job.result?.kind === 'preview') {
+      previews.value[job.result.file] = { ...job.result, modelId, amount: at };
+      await previewOther(job.result.crop, at);
+    } else if (job.error) useAppStore().notify('error', `${shown.file}: ${job.error.message}`);
+    // The amount moved while this ran: blend again (the worker keeps the denoised crop, so this is quick).
+    const shownNow = previews.value[shown.file];
+    if (shownNow && shownNow.amount !== amount.value && shownNow.modelId === modelId) await preview(shownNow.crop);
+  }
+
+  /** A/B: the second model on exactly the crop the first one was shown on, at the same amount. */
+  async function previewOther(crop: Crop, at: number): Promise<void> {
+    const shown = before.value;
+    const id = otherModelId.value;
+    if (!shown || !id || id === models.selectedId) return;
+    const jobId = await jobs.start({ kind: 'preview', datasetId: shown.folderId, modelId: id, file: shown.file, crop, amount: at });
+    if (!jobId) return;
+    previewJob.value = jobId;
+    const job = await jobs.settled(jobId);
+    previewJob.value = null;
+    if (job.result?.kind === 'preview') otherPreviews.value[job.result.file] = { ...job.result, modelId: id, amount: at };
+    else if (job.error) useAppStore().notify('error', `${shown.file} (model B): ${job.error.message}`);
+  }
+
+  /** A new strength: remembered, and the preview on screen is blended again at it. */
+  async function setAmount(value: number): Promise<void> {
+    await settings.update({ amount: value });
+    const shown = before.value && previews.value[before.value.file];
+    if (shown && shown.modelId === models.selectedId && shown.amount !== value) await preview(shown.crop);
   }
 
   async function denoiseAll(): Promise<void> {
     const modelId = models.selectedId;
-    if (!dataset.folderId || !modelId || denoising.value?.status === 'running') return;
+    if (!dataset.folderId || !modelId || denoising.value?.status === 'running' || refused() || unconfirmed()) return;
     const speckle = models.selected?.noise.family === 'gamma';
-    const id = await jobs.start({ kind: 'denoise', datasetId: dataset.folderId, modelId, outputId: outputParent.value?.id, sar: speckle ? { ...sar.value } : undefined });
+    const id = await jobs.start({
+      kind: 'denoise', datasetId: dataset.folderId, modelId, outputId: outputParent.value?.id, sar: speckle ? { ...sar.value } : undefined,
+      amount: amount.value, format: { ...settings.values.outputFormat },
+    });
     if (!id) return;
     denoiseJob.value = id;
     const job = await jobs.settled(id);
@@ -83,5 +157,8 @@ export const useCompareStore = defineStore('compare', () => {
     if (denoiseJob.value) await jobs.cancel(denoiseJob.value);
   }
 
-  return { file, image, before, after, previews, previewJob, denoiseJob, denoising, lastRun, outputParent, sar, preview, denoiseAll, chooseOutput, openOutput, cancelDenoise };
+  return {
+    file, image, before, after, previews, previewJob, denoiseJob, denoising, lastRun, outputParent, sar, amount, fit, otherModelId, otherPreviews, other,
+    awaitingConfirm, preview, setAmount, denoiseAll, useAnyway, chooseOutput, openOutput, cancelDenoise,
+  };
 });

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { DatasetSummary, FolderRef } from '../../../main/shared/dataset';
-import { call } from '../api';
+import type { DatasetSummary, FolderRef, ScanProgress } from '../../../main/shared/dataset';
+import { call, on } from '../api';
 import { useAppStore } from './app';
 import { useFolderPickerStore } from './folder-picker';
 
@@ -10,6 +10,8 @@ export const useDatasetStore = defineStore('dataset', () => {
   const summary = ref<DatasetSummary | null>(null);
   const scanning = ref(false);
   const recent = ref<FolderRef[]>([]);
+  /** The check of the files being decoded, one after another, in the worker. */
+  const checking = ref<ScanProgress | null>(null);
 
   const totals = computed(() => {
     const images = summary.value?.images ?? [];
@@ -30,11 +32,17 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   async function scan(id: string): Promise<void> {
     scanning.value = true;
+    checking.value = null;
+    const stop = on('dataset:progress', (progress) => {
+      if (progress.folderId === id) checking.value = progress;
+    });
     try {
       const result = useAppStore().take(await call('dataset:scan', { folderId: id }));
       if (result) summary.value = result;
     } finally {
+      stop();
       scanning.value = false;
+      checking.value = null;
     }
   }
 
@@ -48,5 +56,5 @@ export const useDatasetStore = defineStore('dataset', () => {
     if (folder) await scan(folder.id);
   }
 
-  return { summary, scanning, recent, totals, ready, folderId, scan, choose, loadRecent };
+  return { summary, scanning, checking, recent, totals, ready, folderId, scan, choose, loadRecent };
 });

@@ -43,5 +43,15 @@ export const useModelsStore = defineStore('models', () => {
     if (written) app.notify('info', `Model saved to ${written.path}`);
   }
 
-  return { list, selectedId, selected, refresh, select, upsert, importModel, exportModel };
+  /** A new name for a model folder (letters, digits, . _ -); the selection follows it. */
+  async function rename(id: string, name: string): Promise<boolean> {
+    const model = useAppStore().take(await call('models:rename', { modelId: id, name }));
+    if (!model) return false;
+    list.value = list.value.filter((m) => m.id !== id);
+    upsert(model);
+    if (selectedId.value === id) selectedId.value = model.id;
+    return true;
+  }
+
+  return { list, selectedId, selected, refresh, select, upsert, importModel, exportModel, rename };
 });

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import type { EstimateReport } from '../../../main/shared/estimate';
 import { pooledNoiseSpec } from '../../../main/shared/estimate';
 import type { FamilyChoice, NoiseChoice } from '../../../main/shared/noise';
@@ -25,6 +25,15 @@ export const useNoiseStore = defineStore('noise', () => {
   const reports = ref<Partial<Record<FamilyChoice, EstimateReport>>>({});
   const sarDomain = ref<SarDomain>('intensity');
   const estimateJob = ref<string | null>(null);
+
+  // L estimated on intensities is not the looks of the same data read as amplitudes: a new domain needs a new estimate.
+  watch(sarDomain, () => {
+    delete reports.value.gamma;
+    if (origin.value.gamma === 'estimate') {
+      delete params.value.gamma;
+      delete origin.value.gamma;
+    }
+  });
 
   const info = computed(() => familyInfo[family.value]);
   const values = computed(() => params.value[family.value] ?? {});

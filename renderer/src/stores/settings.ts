@@ -15,9 +15,12 @@ export const useSettingsStore = defineStore('settings', () => {
     if (loaded) values.value = loaded;
   }
 
+  /** Shown at once (a click right after a change must see it), then as main saved it; a refused change is undone. */
   async function update(patch: SettingsPatch): Promise<void> {
+    const before = values.value;
+    values.value = { ...before, ...patch };
     const saved = useAppStore().take(await call('settings:update', patch));
-    if (saved) values.value = saved;
+    values.value = saved ?? before;
   }
 
   return { values, open, load, update };

@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, utimes } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeImage } from '../../main/engine/image';
+import { noiseModel } from '../../main/engine/noise';
+import { Rng } from '../../main/engine/random/rng';
+import { readImage, writeImage } from '../../main/io';
+import { scene } from '../tasks/helpers';
+import { runCli } from './run-cli';
+
+let dir: string;
+const tiny = ['--net', 'dncnn', '--width', '8', '--depth', '3', '--patch', '32', '--batch', '2', '--backend', 'wasm'];
+const hash = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const data = () => join(dir, 'photos');
+const model = () => join(dir, 'model');
+
+async function noisyPng(file: string, seed: number): Promise<void> {
+  const clean = scene(48, 48, 3);
+  const noisy = makeImage(48, 48, 3, noiseModel({ family: 'gaussian', sigma: 0.1 }).sample(clean.data, new Rng(seed)));
+  await writeImage(file, noisy, { file, format: 'png', bitDepth: 8, width: 48, height: 48, channels: 3, notes: [] });
+}
+
+async function listTree(root: string): Promise<string[]> {
+  return (await readdir(root, { recursive: true })).map(String).sort();
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gr2r batch-'));
+  await mkdir(join(data(), 'day one'), { recursive: true });
+  await noisyPng(join(data(), 'a.png'), 1);
+  await noisyPng(join(data(), 'day one', 'b.png'), 2);
+  const r = await runCli(['train', '--data', data(), '--recursive', '--noise', 'gaussian', '--sigma', '0.1', '--steps', '4', ...tiny, '--out', model()]);
+  expect(r.stderr).not.toMatch(/error/i);
+  expect(r.code).toBe(0);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('gr2r denoise --amount', () => {
+  it('blends original + A/100 (denoised - original) before encoding: 0 is the input, 50 halfway', async () => {
+    const args = ['denoise', '--model', model(), '--input', join(data(), 'a.png'), '--format', 'tiff32', '--mc', '2'];
+    expect((await runCli([...args, '--output', join(dir, 'full')])).code).toBe(0);
+    expect((await runCli([...args, '--output', join(dir, 'half'), '--amount', '50'])).code).toBe(0);
+    expect((await runCli([...args, '--output', join(dir, 'none'), '--amount', '0%'])).code).toBe(0);
+    const original = (await readImage(join(data(), 'a.png'))).image.data;
+    const full = (await readImage(join(dir, 'full', 'a.tif'))).image.data;
+    const half = (await readImage(join(dir, 'half', 'a.tif'))).image.data;
+    const none = (await readImage(join(dir, 'none', 'a.tif'))).image.data;
+    let moved = 0;
+    for (let i = 0; i < original.length; i++) {
+      expect(none[i]).toBeCloseTo(original[i]!, 6);
+      expect(half[i]).toBeCloseTo(original[i]! + 0.5 * (full[i]! - original[i]!), 5);
+      moved = Math.max(moved, Math.abs(full[i]! - original[i]!));
+    }
+    expect(moved).toBeGreaterThan(0.01);
+  });
+
+  it('refuses an amount outside 0-100 in one line', async () => {
+    const r = await runCli(['denoise', '--model', model(), '--input', data(), '--output', join(dir, 'x'), '--amount', '150']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--amount must be a percentage from 0 to 100, got 150/);
+  });
+
+  it('reads 50, 50% and 0.5 alike', async () => {
+    const { parseAmount } = await import('../../main/cli/denoise');
+    expect([parseAmount('50'), parseAmount('50%'), parseAmount('0.5'), parseAmount('0'), parseAmount('1'), parseAmount('0.5%')]).toEqual([50, 50, 50, 0, 1, 0.5]);
+  });
+});
+
+describe('gr2r denoise batches', () => {
+  it('--recursive mirrors the tree; a second run skips what is done and writes nothing (no file but the outputs)', async () => {
+    const out = join(dir, 'tree');
+    const first = await runCli(['denoise', '--model', model(), '--input', data(), '--output', out, '--recursive', '--mc', '2']);
+    expect(first.code).toBe(0);
+    expect(await listTree(out)).toEqual(['a.png', 'day one', join('day one', 'b.png')]);
+    const before = await hash(join(out, 'day one', 'b.png'));
+    const again = await runCli(['denoise', '--model', model(), '--input', data(), '--output', out, '--recursive', '--mc', '2']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/skipped .*b\.png: already denoised/);
+    expect(again.stderr).toMatch(/denoised 0 file\(s\), 2 skipped/);
+    expect(await listTree(out)).toEqual(['a.png', 'day one', join('day one', 'b.png')]);
+    expect(await hash(join(out, 'day one', 'b.png'))).toBe(before);
+  });
+
+  it('a stopped batch resumes: only the missing output is written; --redo writes new names', async () => {
+    const out = join(dir, 'tree');
+    await rm(join(out, 'a.png'));
+    // An input changed since its output was written is done again (into a new name: outputs are never replaced).
+    await utimes(join(data(), 'day one', 'b.png'), new Date(), new Date(Date.now() + 5000));
+    const changed = await runCli(['denoise', '--model', model(), '--input', join(data(), 'day one'), '--output', join(out, 'day one'), '--mc', '2']);
+    expect(changed.stderr).toMatch(/denoised 1 file\(s\), 0 failed/);
+    await rm(join(out, 'day one', 'b-1.png'));
+    await utimes(join(out, 'day one', 'b.png'), new Date(), new Date(Date.now() + 10000));
+    const resumed = await runCli(['denoise', '--model', model(), '--input', data(), '--output', out, '--recursive', '--mc', '2']);
+    expect(resumed.stderr).toMatch(/denoised 1 file\(s\), 1 skipped/);
+    expect(await listTree(out)).toEqual(['a.png', 'day one', join('day one', 'b.png')]);
+    const other = await runCli(['denoise', '--model', model(), '--input', data(), '--output', out, '--recursive', '--mc', '2', '--redo']);
+    expect(other.stderr).toMatch(/denoised 2 file\(s\), 0 failed/);
+    expect(await listTree(out)).toEqual(['a-1.png', 'a.png', 'day one', join('day one', 'b-1.png'), join('day one', 'b.png')]);
+  });
+
+  it('without --recursive, sub-folders are left out; an output inside the input tree is refused', async () => {
+    const flat = await runCli(['denoise', '--model', model(), '--input', data(), '--output', join(dir, 'flat'), '--mc', '2']);
+    expect(flat.code).toBe(0);
+    expect(await listTree(join(dir, 'flat'))).toEqual(['a.png']);
+    const inside = await runCli(['denoise', '--model', model(), '--input', data(), '--output', join(data(), 'out'), '--recursive']);
+    expect(inside.code).toBe(1);
+    expect(inside.stderr).toMatch(/inside the input folder/);
+  });
+
+  it('--format writes the chosen format and depth', async () => {
+    for (const [format, name, depth] of [['png', 'a.png', 8], ['tiff16', 'a.tif', 16], ['jpeg:80', 'a.jpg', 8]] as const) {
+      const out = join(dir, `fmt-${format.replace(':', '')}`);
+      const r = await runCli(['denoise', '--model', model(), '--input', join(data(), 'a.png'), '--output', out, '--format', format, '--mc', '2']);
+      expect(r.code).toBe(0);
+      const { source } = await readImage(join(out, name));
+      expect(source.bitDepth).toBe(depth);
+    }
+    const bad = await runCli(['denoise', '--model', model(), '--input', data(), '--output', join(dir, 'y'), '--format', 'gif']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--format: use keep, png, tiff16, tiff32, jpeg/);
+  });
+});
+
+describe('gr2r train', () => {
+  it('--recursive trains on the images of sub-folders too, and the model records its data', async () => {
+    const meta = JSON.parse(await readFile(join(model(), 'gr2r.json'), 'utf8'));
+    expect(meta.step).toBe(4);
+    expect(meta.dataset).toEqual({ folder: 'photos', images: 2, bitDepths: [8], units: 'unit' });
+    expect(meta).toMatchObject({ channels: 3, noise: { family: 'gaussian', sigma: 0.1 } });
+    expect((await stat(join(model(), 'weights.bin'))).size).toBeGreaterThan(0);
+  });
+
+  it('--early-stop stops when the estimate stops improving, keeps the best step and says which', async () => {
+    const out = join(dir, 'early');
+    // The learning rate is far too large: the estimate gets worse after the first evaluations.
+    const r = await runCli([
+      'train', '--data', data(), '--noise', 'gaussian', '--sigma', '0.1', '--steps', '60', '--eval-every', '2', '--early-stop', '2',
+      '--lr', '0.5', ...tiny, '--out', out,
+    ]);
+    expect(r.code).toBe(0);
+    const meta = JSON.parse(await readFile(join(out, 'gr2r.json'), 'utf8'));
+    const last = Number(/early stop at step (\d+)/.exec(r.stdout)?.[1]);
+    expect(last).toBeLessThan(60);
+    expect(meta.earlyStopped).toEqual({ patience: 2, atStep: last });
+    expect(r.stdout).toContain(`kept step ${meta.step}`);
+    expect(meta.step).toBeLessThan(last);
+    expect(meta.trainedSteps).toBe(last);
+    expect(JSON.parse(await readFile(join(out, 'checkpoint', 'gr2r.json'), 'utf8')).step).toBe(last);
+    const resumed = await runCli(['train', '--data', data(), '--resume', '--steps', '64', '--backend', 'wasm', '--keep-last', '--out', out]);
+    expect(resumed.code).toBe(0);
+    expect(JSON.parse(await readFile(join(out, 'gr2r.json'), 'utf8')).step).toBe(64);
+  });
+});
