@@ -40,10 +40,13 @@ export function axisWeights(start: number, length: number, size: number, overlap
   return w;
 }
 
-/** Copies a region out of an image, mirrored past the border to reach paddedHeight x paddedWidth. */
-export function extractPadded(image: ImageF32, tile: Tile, paddedHeight: number, paddedWidth: number): Float32Array {
+/**
+ * Copies a region out of an image, mirrored past the border to reach paddedHeight x paddedWidth; into `out` when
+ * given (one buffer for every tile of an image).
+ */
+export function extractPadded(image: ImageF32, tile: Tile, paddedHeight: number, paddedWidth: number, out?: Float32Array): Float32Array {
   const { width, channels: c, data } = image;
-  const out = new Float32Array(paddedHeight * paddedWidth * c);
+  out ??= new Float32Array(paddedHeight * paddedWidth * c);
   for (let i = 0; i < paddedHeight; i++) {
     const si = tile.top + mirror(i, tile.height);
     for (let j = 0; j < paddedWidth; j++) {

@@ -18,7 +18,7 @@ export const userSettingsSchema = z.object({
   backend: z.enum(['auto', ...backendNames]).default('auto'),
   /** Monte Carlo samples of denoising (GR2R.md §3: 5 to 10). */
   monteCarlo: z.number().int().min(1).max(32).default(5),
-  tile: z.number().int().min(64).max(2048).default(256),
+  tile: z.number().int().min(64).max(2048).default(512),
   preset: z.enum(trainPresetNames).default('balanced'),
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;

@@ -79,7 +79,7 @@ async function denoiseFiles(input: DenoiseTaskInput, files: string[], failures: 
     };
     report(0);
     try {
-      const options = { ...defaultDenoiseOptions, mc, seed: input.seed ?? 1, tile: input.tile ?? 256, signal: input.signal, predict, onTile: (d: number, t: number) => report(d / t) };
+      const options = { ...defaultDenoiseOptions, mc, seed: input.seed ?? 1, tile: input.tile ?? defaultDenoiseOptions.tile, signal: input.signal, predict, onTile: (d: number, t: number) => report(d / t) };
       const write = { overwrite: input.overwrite, ...input.outputFormat };
       const sar = { ...input.sar, amplitude: input.sar?.amplitude ?? meta.sar?.amplitude ?? false };
       if (await wantsBands(file, meta, sar, input.bands)) {

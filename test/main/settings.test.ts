@@ -15,7 +15,7 @@ beforeEach(async () => {
 describe('settings, owned by main', () => {
   it('start from defaults and are written, versioned, on the first change', async () => {
     const store = await SettingsStore.open(file);
-    expect(store.user).toEqual({ backend: 'auto', monteCarlo: 5, tile: 256, preset: 'balanced' });
+    expect(store.user).toEqual({ backend: 'auto', monteCarlo: 5, tile: 512, preset: 'balanced' });
     await store.update({ monteCarlo: 8, backend: 'wasm' });
     const saved = JSON.parse(await readFile(file, 'utf8'));
     expect(saved).toMatchObject({ version: SETTINGS_VERSION, user: { monteCarlo: 8, backend: 'wasm' } });

@@ -10,3 +10,4 @@ export function buildNet(net: NetConfig, channels: number, seed: number): tfl.La
 }
 
 export * from './config';
+export * from './receptive-field';

@@ -45,7 +45,7 @@ export async function inferTimes(engine: InferEngine, net: NetConfig, size: numb
   });
 }
 
-function benchMeta(net: NetConfig): ModelMeta {
+export function benchMeta(net: NetConfig): ModelMeta {
   return {
     format: 'gr2r-model', version: 1, appVersion: 'bench', noise: { family: 'gaussian', sigma: 0.1 }, alpha: 0.2,
     loss: 'mse', net, channels: CHANNELS, scale: 1, peak: 1, seed: 1, step: 0, totalSteps: 1, batch: 8, patch: 64,
@@ -58,7 +58,7 @@ export async function denoiseTime(engine: InferEngine, net: NetConfig, height: n
   const image = makeImage(height, width, CHANNELS, randomValues(height * width * CHANNELS));
   return withPredictor(engine, net, async ({ predict }, model) => {
     const read = stopwatch();
-    await denoiseImage(model, benchMeta(net), image, { mc, seed: 1, tile, overlap: 32, predict });
+    await denoiseImage(model, benchMeta(net), image, { mc, seed: 1, tile, predict });
     return read();
   });
 }
