@@ -65,10 +65,13 @@ function prefetching(reader: BandReader, bands: readonly Band[]): BandReader {
   const readRows = (top: number, rows: number) => {
     const hit = ahead && ahead.band.windowTop === top && ahead.band.windowRows === rows ? ahead.read : reader.readRows(top, rows);
     const band = bands[bands.findIndex((b) => b.windowTop === top && b.windowRows === rows) + 1];
-    // One read at a time: the next starts when this one is done.
-    const read = band && hit.then(() => reader.readRows(band.windowTop, band.windowRows));
-    read?.catch(() => undefined); // awaited when used; a failure surfaces then, never as an unhandled rejection
-    ahead = band && read && { band, read };
+    ahead = undefined;
+    if (band) {
+      // One read at a time: the next starts when this one is done.
+      const read = hit.then(() => reader.readRows(band.windowTop, band.windowRows));
+      read.catch(() => undefined); // awaited when used; a failure surfaces then, never as an unhandled rejection
+      ahead = { band, read };
+    }
     return hit;
   };
   return { source: reader.source, hasAlpha: reader.hasAlpha, readRows, close: () => reader.close() };

@@ -6,6 +6,7 @@ import type { Predictor } from '../../main/engine/predictor';
 import { tfjsPredictor } from '../../main/engine/predictor';
 import { buildNet } from '../../main/engine/nets';
 import { receptiveRadius, tileOverlap } from '../../main/engine/nets/receptive-field';
+import { macsPerPixel } from '../../main/engine/nets/flops';
 import { noiseModel } from '../../main/engine/noise';
 import { Rng } from '../../main/engine/random/rng';
 import type { ModelMeta } from '../../main/shared/model';
@@ -50,5 +51,12 @@ describe('tiles and Monte Carlo batches', () => {
     for (let i = 0; i < single.data.length; i++) worst = Math.max(worst, Math.abs(single.data[i]! - batched.data[i]!));
     expect(worst).toBeLessThan(1e-5);
     net.dispose();
+  });
+});
+
+describe('network cost', () => {
+  it('counts the U-Net 32-64-128 at 97,216 multiply-adds a pixel (RGB), DnCNN by its layers', () => {
+    expect(macsPerPixel({ kind: 'unet', width: 32, depth: 3 }, 3)).toBe(97216);
+    expect(macsPerPixel({ kind: 'dncnn', width: 64, depth: 17 }, 1)).toBe(9 * 64 + 15 * 9 * 64 * 64 + 9 * 64);
   });
 });
