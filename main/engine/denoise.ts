@@ -110,7 +110,7 @@ function accumulate(acc: Float32Array, weights: Float32Array, image: ImageF32, t
 export async function denoiseMatched(net: tfl.LayersModel, meta: ModelMeta, image: ImageF32, options: DenoiseOptions): Promise<ImageF32> {
   const multiple = sizeMultiple(meta.net);
   const overlap = overlapOf(meta, options);
-  const tiles = tileGrid(image, roundUp(options.tile, multiple), overlap);
+  const tiles = tileGrid(image, roundUp(options.tile, multiple), overlap, multiple);
   const acc = new Float32Array(image.data.length);
   const weights = new Float32Array(image.height * image.width);
   const predict = options.predict ?? tfjsPredictor(net);
