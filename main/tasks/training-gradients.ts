@@ -5,6 +5,7 @@ import { OrtGradients } from './ort-gradients';
 import { startGradientWorkers } from './parallel-workers';
 import type { Ort } from './predictor-ort';
 import { loadOrt } from './predictor-ort';
+import { providerPlan } from './predictor-providers';
 
 export type GradientEngine = 'onnxruntime' | 'tfjs';
 
@@ -16,6 +17,8 @@ export interface GradientChoice {
   readonly backend: BackendName;
   /** onnxruntime's threads for one operator (default: one per core). */
   readonly threads?: number;
+  /** GPU execution providers to try first; the platform's plan (providerPlan) when absent. */
+  readonly providers?: readonly string[];
   readonly loadOrt?: () => Promise<Ort>;
   readonly onNote?: (message: string) => void;
 }
@@ -27,8 +30,8 @@ function reason(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
 }
 
-async function startOrt(setup: ShardSetup, choice: GradientChoice): Promise<GradientWorkers> {
-  const gradients = new OrtGradients(await (choice.loadOrt ?? loadOrt)(), setup, choice.threads);
+async function startOn(ort: Ort, setup: ShardSetup, choice: GradientChoice, providers: readonly string[]): Promise<GradientWorkers> {
+  const gradients = new OrtGradients(ort, setup, choice.threads, providers);
   try {
     const worst = await gradientDisagreement(gradients.compute, setup);
     if (!(worst <= AGREEMENT)) throw new Error(`its gradients differ from tfjs by ${worst.toPrecision(2)} (relative)`);
@@ -37,6 +40,22 @@ async function startOrt(setup: ShardSetup, choice: GradientChoice): Promise<Grad
     await gradients.release();
     throw error;
   }
+}
+
+/** onnxruntime on the planned GPU providers, else on its CPU kernels; with the note saying which and why. */
+async function startOrt(setup: ShardSetup, choice: GradientChoice): Promise<{ workers: GradientWorkers; label: string }> {
+  const ort = await (choice.loadOrt ?? loadOrt)();
+  const plan = choice.providers ? { providers: [...choice.providers], why: 'asked for' } : providerPlan();
+  if (plan.providers.length > 0) {
+    try {
+      const workers = await startOn(ort, setup, choice, plan.providers);
+      return { workers, label: `${plan.providers.join(', ')}, cpu; ${plan.why}` };
+    } catch (error) {
+      const workers = await startOn(ort, setup, choice, []);
+      return { workers, label: `cpu; ${plan.providers.join(', ')} skipped: ${reason(error)}` };
+    }
+  }
+  return { workers: await startOn(ort, setup, choice, []), label: `cpu; ${plan.why}` };
 }
 
 /**
@@ -56,9 +75,9 @@ export function chooseGradients(choice: GradientChoice): StartGradientWorkers | 
   }
   return async (setup) => {
     try {
-      const started = await startOrt(setup, choice);
-      note('training gradients: onnxruntime (cpu)');
-      return started;
+      const { workers, label } = await startOrt(setup, choice);
+      note(`training gradients: onnxruntime (${label})`);
+      return workers;
     } catch (error) {
       if (prefer === 'onnxruntime') throw new Error(`onnxruntime training is not available: ${reason(error)}`);
       note(`training gradients: tfjs ${choice.backend} (onnxruntime skipped: ${reason(error)})`);
