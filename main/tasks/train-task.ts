@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import type { BackendName, BackendReport } from '../engine/backend';
 import { initBackend } from '../engine/backend';
 import type { Checkpoint } from '../engine/checkpoint';
@@ -19,8 +18,6 @@ import { dataPeak, loadDataset, pairByName } from './dataset';
 import { prepareTargets, prepareTrainingImages } from './training-images';
 import type { GradientEngine } from './training-gradients';
 import { chooseGradients } from './training-gradients';
-import type { WorkerRequest } from './worker-count';
-import { defaultWorkers, resolveWorkers } from './worker-count';
 
 export interface TrainTaskInput {
   readonly data: string;
@@ -35,8 +32,6 @@ export interface TrainTaskInput {
   /** SAR amplitude files: squared to intensity for training, recorded in gr2r.json (default: as the resumed run). */
   readonly amplitude?: boolean;
   readonly backend?: BackendName;
-  /** Data-parallel gradient workers (wasm only); default `defaultWorkers`. */
-  readonly workers?: WorkerRequest;
   /** What computes the training gradients (default 'auto': onnxruntime on CPU backends when it loads). */
   readonly gradients?: 'auto' | GradientEngine;
   readonly signal?: AbortSignal;
@@ -89,7 +84,6 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const backend = await initBackend(input.backend);
   const resume = await resumeFrom(input);
   const options = resolveOptions(input, resume, note);
-  const workers = resolveWorkers(input.workers ?? defaultWorkers, backend.name, options.batch, availableParallelism());
   const noisy = await loadDataset(input.data);
   if (noisy.images.length === 0) throw new Error(`${input.data}: no readable images${noisy.failures[0] ? ` (${noisy.failures[0].file}: ${noisy.failures[0].reason})` : ''}`);
   const pixels = { amplitude: input.amplitude ?? resume?.meta.sar?.amplitude ?? false, family: options.noise.family };
@@ -98,7 +92,7 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const clean = input.target ? prepareTargets(pairByName(noisy.images, (await loadDataset(input.target)).images), pixels) : undefined;
   const data = splitData(prepared.images, clean, options.seed);
   let last: Checkpoint | undefined;
-  const gradients = chooseGradients({ prefer: input.gradients, workers, backend: backend.name, onNote: note });
+  const gradients = chooseGradients({ prefer: input.gradients, backend: backend.name, onNote: note });
   const run = { data, options, peak: resume?.meta.peak ?? dataPeak(prepared.images), appVersion, resume, signal: input.signal, gradients };
   for await (const event of train(run)) {
     if (event.kind === 'step') input.onProgress?.(event.progress);

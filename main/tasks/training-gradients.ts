@@ -2,7 +2,6 @@ import type { BackendName } from '../engine/backend';
 import type { GradientWorkers, ShardSetup, StartGradientWorkers } from '../engine/parallel/types';
 import { gradientDisagreement } from './gradient-check';
 import { OrtGradients } from './ort-gradients';
-import { startGradientWorkers } from './parallel-workers';
 import type { Ort } from './predictor-ort';
 import { loadOrt } from './predictor-ort';
 import { providerPlan } from './predictor-providers';
@@ -12,8 +11,6 @@ export type GradientEngine = 'onnxruntime' | 'tfjs';
 export interface GradientChoice {
   /** 'auto' (default): onnxruntime on CPU backends when it loads and agrees with tfjs, else tfjs. */
   readonly prefer?: 'auto' | GradientEngine;
-  /** tfjs data-parallel workers (resolved by worker-count.ts); more than one means tfjs. */
-  readonly workers: number;
   readonly backend: BackendName;
   /** onnxruntime's threads for one operator (default: one per core). */
   readonly threads?: number;
@@ -60,19 +57,14 @@ async function startOrt(setup: ShardSetup, choice: GradientChoice): Promise<{ wo
 
 /**
  * Who computes the training gradients: onnxruntime's CPU kernels (about 3 times faster than tfjs wasm here,
- * docs/speed.md), tfjs workers, or tfjs on this thread (undefined). Native tfjs backends keep tfjs: they use
+ * docs/speed.md), or tfjs on this thread (undefined). Native tfjs backends keep tfjs: they use
  * every core or the GPU already.
  */
 export function chooseGradients(choice: GradientChoice): StartGradientWorkers | undefined {
   const prefer = choice.prefer ?? 'auto';
   const note = choice.onNote ?? (() => {});
-  if (prefer === 'onnxruntime' && choice.workers > 1) throw new Error('onnxruntime training uses every core itself: drop --workers');
-  const tfjs = choice.workers > 1 ? startGradientWorkers({ count: choice.workers, backend: choice.backend }) : undefined;
   const cpuBackend = choice.backend === 'wasm' || choice.backend === 'cpu';
-  if (prefer === 'tfjs' || (prefer === 'auto' && (choice.workers > 1 || !cpuBackend))) {
-    if (choice.workers > 1) note(`training gradients: tfjs on ${choice.workers} data-parallel workers`);
-    return tfjs;
-  }
+  if (prefer === 'tfjs' || (prefer === 'auto' && !cpuBackend)) return undefined;
   return async (setup) => {
     try {
       const { workers, label } = await startOrt(setup, choice);

@@ -126,7 +126,7 @@ describe('choosing what computes the gradients', () => {
   it('auto on wasm trains with onnxruntime, and four Adam steps follow tfjs', async () => {
     const notes: string[] = [];
     // A GPU provider that is not there (none is, in tests): onnxruntime's CPU kernels, saying why.
-    const gradients = chooseGradients({ workers: 1, backend: 'wasm', providers: ['cuda'], onNote: (m) => notes.push(m) });
+    const gradients = chooseGradients({ backend: 'wasm', providers: ['cuda'], onNote: (m) => notes.push(m) });
     const viaOrt = await run({ gradients });
     const viaTfjs = await run();
     expect(notes).toHaveLength(1);
@@ -142,18 +142,17 @@ describe('choosing what computes the gradients', () => {
 
   it('NLL and a missing onnxruntime fall back to tfjs with the reason; asking for onnxruntime by name fails instead', async () => {
     const notes: string[] = [];
-    const nll = chooseGradients({ workers: 1, backend: 'wasm', onNote: (m) => notes.push(m) })!;
+    const nll = chooseGradients({ backend: 'wasm', onNote: (m) => notes.push(m) })!;
     const poisson = await setupFor({ kind: 'unet', width: 4, depth: 2 }, 3, 'nll');
     expect(await nll({ ...poisson, noise: { family: 'poisson', gain: 0.01 } })).toBeUndefined();
-    const missing = chooseGradients({ workers: 1, backend: 'wasm', onNote: (m) => notes.push(m), loadOrt: () => Promise.reject(new Error("Cannot find package 'onnxruntime-node'")) })!;
+    const missing = chooseGradients({ backend: 'wasm', onNote: (m) => notes.push(m), loadOrt: () => Promise.reject(new Error("Cannot find package 'onnxruntime-node'")) })!;
     expect(await missing(await setupFor({ kind: 'unet', width: 4, depth: 2 }, 3))).toBeUndefined();
     expect(notes).toEqual([
       'training gradients: tfjs wasm (onnxruntime skipped: the NLL loss has no onnxruntime training graph (MSE and supervised do))',
       "training gradients: tfjs wasm (onnxruntime skipped: Cannot find package 'onnxruntime-node')",
     ]);
-    const forced = chooseGradients({ prefer: 'onnxruntime', workers: 1, backend: 'wasm' })!;
+    const forced = chooseGradients({ prefer: 'onnxruntime', backend: 'wasm' })!;
     await expect(forced({ ...poisson, noise: { family: 'poisson', gain: 0.01 } })).rejects.toThrow(/onnxruntime training is not available: the NLL loss/);
-    expect(() => chooseGradients({ prefer: 'onnxruntime', workers: 2, backend: 'wasm' })).toThrow(/drop --workers/);
-    expect(chooseGradients({ workers: 1, backend: 'tensorflow' })).toBeUndefined();
+    expect(chooseGradients({ backend: 'tensorflow' })).toBeUndefined();
   });
 });
