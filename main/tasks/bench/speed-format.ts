@@ -14,8 +14,7 @@ function rowName(row: SpeedRow): string {
 
 function pixelsOf(job: SpeedRow['job']): number {
   if (job.kind === 'infer') return job.size * job.size;
-  if (job.kind === 'file') return job.sizes.reduce((n, [h, w]) => n + h * w, 0);
-  return job.kind === 'denoise' ? job.height * job.width : 0;
+  return job.kind === 'file' ? job.sizes.reduce((n, [h, w]) => n + h * w, 0) : 0;
 }
 
 function rowLine(row: SpeedRow): string {

@@ -1,6 +1,4 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { denoiseImage } from '../../engine/denoise-image';
-import { makeImage } from '../../engine/image';
 import type { NetConfig } from '../../engine/nets';
 import { buildNet } from '../../engine/nets';
 import { Rng } from '../../engine/random/rng';
@@ -51,14 +49,4 @@ export function benchMeta(net: NetConfig): ModelMeta {
     loss: 'mse', net, channels: CHANNELS, scale: 1, peak: 1, seed: 1, step: 0, totalSteps: 1, batch: 8, patch: 64,
     learningRate: 1e-3, estPsnr: null, createdAt: '',
   };
-}
-
-/** Time to denoise a whole height x width RGB image the way `gr2r denoise` does: tiles, overlap, J passes. */
-export async function denoiseTime(engine: InferEngine, net: NetConfig, height: number, width: number, tile: number, mc: number): Promise<Sample> {
-  const image = makeImage(height, width, CHANNELS, randomValues(height * width * CHANNELS));
-  return withPredictor(engine, net, async ({ predict }, model) => {
-    const read = stopwatch();
-    await denoiseImage(model, benchMeta(net), image, { mc, seed: 1, tile, predict });
-    return read();
-  });
 }

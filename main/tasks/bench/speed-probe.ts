@@ -3,7 +3,7 @@
 import { initBackend } from '../../engine/backend';
 import type { Sample } from './speed-clock';
 import { fileDenoiseTimes } from './speed-file';
-import { denoiseTime, inferTimes } from './speed-infer';
+import { inferTimes } from './speed-infer';
 import { trainStepTimes } from './speed-train';
 import type { SpeedJob, SpeedResult } from './speed-types';
 import { median } from './speed-types';
@@ -11,8 +11,7 @@ import { median } from './speed-types';
 async function samples(job: SpeedJob): Promise<Sample[]> {
   if (job.kind === 'train') return trainStepTimes(job.net, job.warmup, job.steps, job.gradients);
   if (job.kind === 'infer') return inferTimes(job.engine, job.net, job.size, job.warmup, job.runs);
-  if (job.kind === 'file') return fileDenoiseTimes(job.net, job.sizes, job.mc, job.format, job.tile);
-  return [await denoiseTime(job.engine, job.net, job.height, job.width, job.tile, job.mc)];
+  return fileDenoiseTimes(job.net, job.sizes, job.mc, job.format, job.tile);
 }
 
 async function measure(job: SpeedJob): Promise<SpeedResult> {
