@@ -4,7 +4,7 @@ import { encodeModel } from '../engine/onnx/encode';
 import type { TrainingGraph } from '../engine/onnx/train/training-graph';
 import { trainingGraph } from '../engine/onnx/train/training-graph';
 import type { BatchShape, GradientComputer, ShardGradients, ShardSetup } from '../engine/parallel/types';
-import type { Ort } from './predictor-ort';
+import { noSpinning, type Ort } from './predictor-ort';
 import { appVersion } from './version';
 
 type Session = Awaited<ReturnType<Ort['InferenceSession']['create']>>;
@@ -72,7 +72,7 @@ export class OrtGradients {
     const bytes = encodeModel(graph.graph, { producerVersion: appVersion });
     const session = await this.ort.InferenceSession.create(bytes, {
       executionProviders: [...this.providers.filter((p) => p !== 'cpu'), 'cpu'],
-      graphOptimizationLevel: 'all', ...(this.threads !== undefined && { intraOpNumThreads: this.threads }),
+      extra: noSpinning, graphOptimizationLevel: 'all', ...(this.threads !== undefined && { intraOpNumThreads: this.threads }),
     });
     return { session, graph };
   }
