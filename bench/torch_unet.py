@@ -2,7 +2,7 @@
 that `gr2r bench --speed --torch` uses: an Adam + MSE training step on 8 patches of 64x64x3, and one
 512x512x3 inference. Prints one JSON object.
 
-Run: /usr/bin/python3 bench/torch_unet.py [--threads N] [--steps N] [--runs N]   (Debian's python3-torch)
+Run: /usr/bin/python3 bench/torch_unet.py [--threads N] [--steps N] [--runs N] [--only train|infer]   (Debian's python3-torch)
 """
 import argparse
 import json
@@ -72,6 +72,7 @@ def main():
     parser.add_argument('--steps', type=int, default=7)
     parser.add_argument('--runs', type=int, default=5)
     parser.add_argument('--size', type=int, default=512)
+    parser.add_argument('--only', choices=['train', 'infer'], help='time only this (alternating runs use one each)')
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(1)
@@ -87,14 +88,14 @@ def main():
         loss.backward()
         optimizer.step()
 
-    train_ms, train_all, train_cpu = median_ms(step, 2, args.steps)
+    train_ms, train_all, train_cpu = median_ms(step, 2, args.steps) if args.only != 'infer' else (None, [], None)
     image = torch.rand(1, 3, args.size, args.size)
 
     def infer():
         with torch.no_grad():
             net(image)
 
-    infer_ms, infer_all, infer_cpu = median_ms(infer, 1, args.runs)
+    infer_ms, infer_all, infer_cpu = median_ms(infer, 1, args.runs) if args.only != 'train' else (None, [], None)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     print(json.dumps({
         'engine': 'pytorch', 'version': torch.__version__, 'threads': torch.get_num_threads(), 'params': params,

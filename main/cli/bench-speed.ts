@@ -21,13 +21,15 @@ onnxruntime and each tfjs backend, and a big image's denoise time and peak memor
   --tile T (${denoiseDefaults.tile})  --mc J (${speed.mc})
   --net unet|dncnn --width W --depth D   the network (default ${trainDefaults.net.kind})
   --json         the report as JSON on stdout
+  With --torch, also --rounds N (3) alternations of: gr2r denoise --mc 1 on float TIFFs of 256 and --file-size S
+  (2048) px against PyTorch's --size pass, per megapixel; then training steps, ours against PyTorch's.
 `;
 
 const flags = {
   speed: { type: 'boolean' }, json: { type: 'boolean' }, torch: { type: 'boolean' }, backend: { type: 'string' },
   steps: { type: 'string' }, warmup: { type: 'string' }, runs: { type: 'string' }, size: { type: 'string' },
   mp: { type: 'string' }, tile: { type: 'string' }, mc: { type: 'string' }, net: { type: 'string' },
-  width: { type: 'string' }, depth: { type: 'string' },
+  width: { type: 'string' }, depth: { type: 'string' }, rounds: { type: 'string' }, 'file-size': { type: 'string' },
 } as const;
 
 function whole<T extends number | undefined>(raw: string | undefined, fallback: T, name: string, min = 1): number | T {
@@ -54,5 +56,8 @@ export function parseSpeedFlags(argv: string[]): SpeedRequest {
     // 24 MP is 6000 x 4000, a full-frame camera's photo; other sizes keep its 3:2.
     bigHeight: Math.round(Math.sqrt((mp * 1e6) / 1.5)), bigWidth: Math.round(Math.sqrt(mp * 1e6 * 1.5)),
   };
-  return { settings, json: v.json ?? false, torch: v.torch ?? false };
+  return {
+    settings, json: v.json ?? false, torch: v.torch ?? false,
+    rounds: whole(v.rounds, 3, 'rounds'), fileSize: whole(v['file-size'], 2048, 'file-size', 512),
+  };
 }

@@ -9,8 +9,6 @@ import { describeNoise } from '../shared/noise';
 import { DEFAULT_PATIENCE } from '../shared/early-stop';
 import { trainTask } from '../tasks/train-task';
 import type { GradientEngine } from '../tasks/training-gradients';
-import type { WorkerRequest } from '../tasks/worker-count';
-import { defaultWorkers } from '../tasks/worker-count';
 import type { Command, CommandIO } from './command';
 import { UsageError } from './command';
 import { noiseFlagOptions, parseNoise, parseNumber } from './noise-flags';
@@ -44,8 +42,6 @@ Options:
                      (and the last step's checkpoint in MODEL_DIR/checkpoint, for --resume); the step kept is printed
   --amplitude        SAR amplitude files: squared to intensity for the Gamma model (recorded in the model)
   --backend NAME     ${backendOrder.join(' | ')} (default: the fastest that loads)
-  --workers N|auto   data-parallel gradient workers on wasm, one thread each (default ${defaultWorkers};
-                     auto: two where there are two cores and the batch splits evenly)
   --gradients auto|onnxruntime|tfjs  what computes the training gradients (default auto: onnxruntime's CPU
                      kernels on the wasm backend when they load and agree with tfjs, about 3x faster; tfjs for NLL)
 `;
@@ -56,7 +52,7 @@ const options = {
   alpha: { type: 'string' }, loss: { type: 'string' }, net: { type: 'string' }, width: { type: 'string' }, depth: { type: 'string' },
   steps: { type: 'string' }, batch: { type: 'string' }, patch: { type: 'string' }, seed: { type: 'string' }, lr: { type: 'string' },
   'checkpoint-every': { type: 'string' }, resume: { type: 'boolean' }, backend: { type: 'string' }, amplitude: { type: 'boolean' },
-  workers: { type: 'string' }, gradients: { type: 'string' },
+  gradients: { type: 'string' },
   recursive: { type: 'boolean' }, 'early-stop': { type: 'string' }, 'eval-every': { type: 'string' }, 'keep-last': { type: 'boolean' },
 } as const;
 
@@ -101,12 +97,6 @@ export function parseBackend(value: string | undefined): BackendName | undefined
   return name;
 }
 
-export function parseWorkers(value: string | undefined): WorkerRequest | undefined {
-  if (value === undefined || value === 'auto') return value;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--workers must be auto or a positive whole number, got ${value}`);
-  return n;
-}
 
 export function parseGradients(value: string | undefined): 'auto' | GradientEngine | undefined {
   if (value === undefined || value === 'auto' || value === 'onnxruntime' || value === 'tfjs') return value;
@@ -146,7 +136,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const { data, out } = flags;
   const result = await namingFailures(io, 'skipped', () => trainTask({
     data, target: flags.target, out, noise: spec, options: trainOptions(flags),
-    resume: flags.resume, amplitude: flags.amplitude, backend: parseBackend(flags.backend), workers: parseWorkers(flags.workers),
+    resume: flags.resume, amplitude: flags.amplitude, backend: parseBackend(flags.backend),
     gradients: parseGradients(flags.gradients), signal: io.signal,
     recursive: flags.recursive, earlyStop: integer(flags, 'early-stop'), keepLast: flags['keep-last'],
     onNote: (m) => progress.note(m),

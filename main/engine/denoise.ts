@@ -5,6 +5,7 @@ import type { ImageF32 } from './image';
 import { makeImage } from './image';
 import { antitheticRecorruptions } from './mc-recorruptions';
 import { sizeMultiple } from './nets/config';
+import { tileOverlap } from './nets/receptive-field';
 import { noiseModel } from './noise';
 import type { Predictor } from './predictor';
 import { tfjsPredictor } from './predictor';
@@ -17,7 +18,10 @@ export interface DenoiseOptions {
   readonly mc: number;
   readonly seed: number;
   readonly tile: number;
-  readonly overlap: number;
+  /** Pixels blended between neighbouring tiles; the network's receptive radius (tileOverlap) when absent. */
+  readonly overlap?: number;
+  /** Pixels one network run may take: a tile's J passes go in one batch while J x its pixels fit. */
+  readonly batchPixels?: number;
   readonly onTile?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
   /** Runs the network on a tile; tfjs on `net` when absent (the task layer may pass onnxruntime). */
@@ -26,22 +30,59 @@ export interface DenoiseOptions {
   readonly ownChannels?: number;
 }
 
-export const defaultDenoiseOptions: DenoiseOptions = { ...denoiseDefaults };
+export const defaultDenoiseOptions: DenoiseOptions = { mc: denoiseDefaults.mc, seed: denoiseDefaults.seed, tile: denoiseDefaults.tile };
 
-/** The network on a padded tile: one pass on y, or the mean over the Monte Carlo recorruptions (antithetic pairs). */
-async function denoiseTile(predict: Predictor, meta: ModelMeta, input: Float32Array, shape: [number, number, number], options: DenoiseOptions, rng: Rng): Promise<Float32Array> {
+/** Pixels of one network run: 512 x 512, the default tile; batching J of them costs J times the memory (docs/speed.md). */
+export const DEFAULT_BATCH_PIXELS = 512 * 512;
+
+/** The overlap the options ask for, else the network's own (a function of its kind and depth). */
+export function overlapOf(meta: Pick<ModelMeta, 'net'>, options: Pick<DenoiseOptions, 'overlap'>): number {
+  return options.overlap ?? tileOverlap(meta.net);
+}
+
+/** Buffers shared by every tile of an image (all its tiles have one padded size): no allocation per tile. */
+interface TileWork {
+  readonly shape: [number, number, number];
+  readonly input: Float32Array;
+  /** Passes per network run, and their inputs side by side (NHWC with N = passes). */
+  readonly perRun: number;
+  readonly batch: Float32Array;
+  readonly sum: Float32Array;
+}
+
+function tileWork(shape: [number, number, number], passes: number, batchPixels: number): TileWork {
+  const length = shape[0] * shape[1] * shape[2];
+  const perRun = Math.max(1, Math.min(passes, Math.floor(batchPixels / (shape[0] * shape[1]))));
+  return { shape, input: new Float32Array(length), perRun, batch: new Float32Array(perRun * length), sum: new Float32Array(length) };
+}
+
+/**
+ * The network on a padded tile (work.input): one pass on y, or the mean over the Monte Carlo recorruptions
+ * (antithetic pairs), run work.perRun at a time as one batch.
+ */
+async function denoiseTile(predict: Predictor, meta: ModelMeta, work: TileWork, options: DenoiseOptions, rng: Rng): Promise<Float32Array> {
   const { mc } = options;
+  const { input, shape, batch, sum } = work;
   const own = [options.ownChannels ?? shape[2]];
   const noise = noiseModel(meta.noise);
   const draws = mc > 0 ? antitheticRecorruptions(noise, input, own, shape[2], meta.alpha, mc, rng, [shape[0], shape[1]]) : [{ y1: input }];
   const passes = Math.max(mc, 1);
-  const sum = new Float32Array(input.length);
-  const scaled = new Float32Array(input.length);
+  const n = input.length;
+  let filled = 0;
+  const run = async () => {
+    const values = await predict(batch.subarray(0, filled * n), [filled, ...shape]);
+    // Pass by pass, in draw order: the same sums as one pass at a time.
+    for (let j = 0; j < filled; j++) {
+      for (let i = 0, at = j * n; i < n; i++) sum[i]! += Math.fround(values[at + i]! * meta.scale) / passes;
+    }
+    filled = 0;
+  };
+  sum.fill(0);
   for (const { y1: x } of draws) {
-    for (let i = 0; i < x.length; i++) scaled[i] = x[i]! / meta.scale;
-    const values = await predict(scaled, [1, ...shape]);
-    for (let i = 0; i < sum.length; i++) sum[i]! += Math.fround(values[i]! * meta.scale) / passes;
+    for (let i = 0, at = filled * n; i < n; i++) batch[at + i] = x[i]! / meta.scale;
+    if (++filled === work.perRun) await run();
   }
+  if (filled > 0) await run();
   return sum;
 }
 
@@ -65,17 +106,19 @@ function accumulate(acc: Float32Array, weights: Float32Array, image: ImageF32, t
  */
 export async function denoiseMatched(net: tfl.LayersModel, meta: ModelMeta, image: ImageF32, options: DenoiseOptions): Promise<ImageF32> {
   const multiple = sizeMultiple(meta.net);
-  const tiles = tileGrid(image, roundUp(options.tile, multiple), options.overlap);
+  const overlap = overlapOf(meta, options);
+  const tiles = tileGrid(image, roundUp(options.tile, multiple), overlap, multiple);
   const acc = new Float32Array(image.data.length);
   const weights = new Float32Array(image.height * image.width);
   const predict = options.predict ?? tfjsPredictor(net);
+  const [first] = tiles;
+  const shape: [number, number, number] = [roundUp(first!.height, multiple), roundUp(first!.width, multiple), image.channels];
+  const work = tileWork(shape, Math.max(options.mc, 1), options.batchPixels ?? DEFAULT_BATCH_PIXELS);
   for (const [index, tile] of tiles.entries()) {
     if (options.signal?.aborted) throw new Error('cancelled');
-    const ph = roundUp(tile.height, multiple);
-    const pw = roundUp(tile.width, multiple);
-    const input = extractPadded(image, tile, ph, pw);
-    const result = await denoiseTile(predict, meta, input, [ph, pw, image.channels], options, Rng.derive(options.seed, index));
-    accumulate(acc, weights, image, tile, result, pw, options.overlap);
+    extractPadded(image, tile, shape[0], shape[1], work.input);
+    const result = await denoiseTile(predict, meta, work, options, Rng.derive(options.seed, index));
+    accumulate(acc, weights, image, tile, result, shape[1], overlap);
     options.onTile?.(index + 1, tiles.length);
   }
   for (let p = 0; p < weights.length; p++) {

@@ -1,7 +1,7 @@
 import { recorruptPatches } from './channel-repeats';
 import type { NoiseModel, Recorrupted } from './noise';
 import { MirroredRng, RecordingRng } from './random/antithetic';
-import type { Rng } from './random/rng';
+import { Rng } from './random/rng';
 
 /**
  * The J recorruptions of y whose network outputs GR2R averages (docs/method.md §3), in antithetic pairs: draw 2p + 1
@@ -14,8 +14,14 @@ export function* antitheticRecorruptions(
   size?: readonly [number, number],
 ): Generator<Recorrupted> {
   for (let j = 0; j < count; j += 2) {
-    const recording = new RecordingRng(rng.seed());
+    // A draw with no mirrored partner (J odd, the last one) is not recorded: the same variates, no copy of them.
+    const seed = rng.seed();
+    if (j + 1 >= count) {
+      yield recorruptPatches(noise, y, ownChannels, channels, alpha, new Rng(seed), size);
+      break;
+    }
+    const recording = new RecordingRng(seed);
     yield recorruptPatches(noise, y, ownChannels, channels, alpha, recording, size);
-    if (j + 1 < count) yield recorruptPatches(noise, y, ownChannels, channels, alpha, new MirroredRng(recording, rng.seed()), size);
+    yield recorruptPatches(noise, y, ownChannels, channels, alpha, new MirroredRng(recording, rng.seed()), size);
   }
 }

@@ -43,7 +43,10 @@ export const denoiseDefaults = {
   /** Monte Carlo samples J: the mean of f over J recorruptions, in antithetic pairs (docs/method.md). */
   mc: 5,
   seed: 1,
-  /** Tile side and blended overlap in pixels: memory is bounded by the tile. */
-  tile: 256,
-  overlap: 32,
+  /**
+   * Tile side in pixels: memory is bounded by it. 512: onnxruntime's time per pixel is flat from 128 to 512 and rises
+   * beyond (cache), and with the U-Net's overlap 512 recomputes far fewer pixels than 256 (docs/speed.md). The blended
+   * overlap follows from the network's receptive field (nets/receptive-field.ts).
+   */
+  tile: 512,
 } as const;

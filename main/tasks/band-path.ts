@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import type { DenoiseOptions } from '../engine/denoise';
+import { overlapOf, type DenoiseOptions } from '../engine/denoise';
 import { denoiseImage } from '../engine/denoise-image';
 import { sizeMultiple } from '../engine/nets/config';
 import { Rng } from '../engine/random/rng';
@@ -39,7 +39,7 @@ export async function wantsBands(file: string, meta: ModelMeta, sar: SarOptions,
 }
 
 function geometryOf(meta: ModelMeta, options: DenoiseOptions, choice: BandChoice, width: number): BandGeometry {
-  const geometry = defaultGeometry(options.tile, options.overlap, sizeMultiple(meta.net), width);
+  const geometry = defaultGeometry(options.tile, overlapOf(meta, options), sizeMultiple(meta.net), width);
   return { rows: choice.rows ?? geometry.rows, margin: choice.margin ?? geometry.margin };
 }
 

@@ -1,7 +1,7 @@
 import { join, parse } from 'node:path';
 import type { BandReader, BandWriter, SourceInfo, WriteOptions, WriteResult } from '../io';
 import { openBandReader, openBandWriter } from '../io';
-import type { BandGeometry } from './band-plan';
+import type { Band, BandGeometry } from './band-plan';
 import { planBands } from './band-plan';
 import { denoiseBand, type BandDenoiser, type SarOptions } from './denoise-band';
 import { RatioImage, type RatioSummary } from './ratio-image';
@@ -56,18 +56,48 @@ async function openOutputs(source: SourceInfo, hasAlpha: boolean, input: LargeDe
   }
 }
 
+/**
+ * A reader that starts reading the next band's window as soon as one is handed out, so decoding overlaps the
+ * network's work on the band before (one window more in memory).
+ */
+function prefetching(reader: BandReader, bands: readonly Band[]): BandReader {
+  let ahead: { band: Band; read: ReturnType<BandReader['readRows']> } | undefined;
+  const readRows = (top: number, rows: number) => {
+    const hit = ahead && ahead.band.windowTop === top && ahead.band.windowRows === rows ? ahead.read : reader.readRows(top, rows);
+    const band = bands[bands.findIndex((b) => b.windowTop === top && b.windowRows === rows) + 1];
+    ahead = undefined;
+    if (band) {
+      // One read at a time: the next starts when this one is done.
+      const read = hit.then(() => reader.readRows(band.windowTop, band.windowRows));
+      read.catch(() => undefined); // awaited when used; a failure surfaces then, never as an unhandled rejection
+      ahead = { band, read };
+    }
+    return hit;
+  };
+  return { source: reader.source, hasAlpha: reader.hasAlpha, readRows, close: () => reader.close() };
+}
+
 async function runBands(reader: BandReader, outputs: Outputs, input: LargeDenoiseInput): Promise<number> {
   const bands = planBands(reader.source.height, input.geometry);
   const rule = ruleOf(reader.source, input.positiveOnly);
+  const source = prefetching(reader, bands);
   let nonPositive = 0;
+  // A band's rows are written while the next band is denoised; each write waits for the one before (rows in order).
+  let writing: Promise<void> = Promise.resolve();
   for (const band of bands) {
     if (input.signal?.aborted) throw new Error('cancelled');
     const onTile = (done: number, total: number) => input.onFraction?.((band.index + done / total) / bands.length);
-    const out = await denoiseBand(reader, band, rule, input.sar ?? {}, input.denoise, outputs.ratio?.image, onTile);
-    await outputs.main.writeRows(out.image, out.alpha);
-    if (out.ratio) await outputs.ratio?.writer.writeRows(out.ratio);
+    const out = await denoiseBand(source, band, rule, input.sar ?? {}, input.denoise, outputs.ratio?.image, onTile);
+    const before = writing;
+    writing = (async () => {
+      await before;
+      await outputs.main.writeRows(out.image, out.alpha);
+      if (out.ratio) await outputs.ratio?.writer.writeRows(out.ratio);
+    })();
+    writing.catch(() => undefined); // awaited below or before the next write
     nonPositive += out.nonPositive;
   }
+  await writing;
   return nonPositive;
 }
 

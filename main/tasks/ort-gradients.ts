@@ -4,7 +4,7 @@ import { encodeModel } from '../engine/onnx/encode';
 import type { TrainingGraph } from '../engine/onnx/train/training-graph';
 import { trainingGraph } from '../engine/onnx/train/training-graph';
 import type { BatchShape, GradientComputer, ShardGradients, ShardSetup } from '../engine/parallel/types';
-import type { Ort } from './predictor-ort';
+import { noSpinning, type Ort } from './predictor-ort';
 import { appVersion } from './version';
 
 type Session = Awaited<ReturnType<Ort['InferenceSession']['create']>>;
@@ -23,7 +23,7 @@ function scaled(values: Float32Array, scale: number): Float32Array {
 
 /**
  * Training gradients from onnxruntime: the network's forward pass, the MSE loss and the backward pass as one
- * ONNX graph (main/engine/onnx/train), run by onnxruntime's CPU kernels on every core. One session per batch
+ * ONNX graph (main/engine/onnx/train), run by onnxruntime: on the GPU providers given, else its CPU kernels on every core. One session per batch
  * shape, made on first use. The same contract as a gradient worker: weights in, the batch's loss and gradients out.
  */
 export class OrtGradients {
@@ -33,6 +33,8 @@ export class OrtGradients {
     private readonly ort: Ort,
     private readonly setup: ShardSetup,
     private readonly threads?: number,
+    /** GPU execution providers to ask for first (cpu is always last). */
+    private readonly providers: readonly string[] = [],
   ) {
     if (setup.loss === 'nll') throw new Error('the NLL loss has no onnxruntime training graph (MSE and supervised do)');
   }
@@ -69,7 +71,8 @@ export class OrtGradients {
     const graph = trainingGraph(this.setup.artifacts, shape, lossGrowth(this.setup.loss, noiseModel(this.setup.noise)));
     const bytes = encodeModel(graph.graph, { producerVersion: appVersion });
     const session = await this.ort.InferenceSession.create(bytes, {
-      graphOptimizationLevel: 'all', ...(this.threads !== undefined && { intraOpNumThreads: this.threads }),
+      executionProviders: [...this.providers.filter((p) => p !== 'cpu'), 'cpu'],
+      extra: noSpinning, graphOptimizationLevel: 'all', ...(this.threads !== undefined && { intraOpNumThreads: this.threads }),
     });
     return { session, graph };
   }

@@ -6,7 +6,7 @@ import { tfjsPredictor } from '../engine/predictor';
 import { disagreement } from './predictor-check';
 import type { Ort, OrtOptions, OrtSession } from './predictor-ort';
 import { loadOrt, ortSession } from './predictor-ort';
-import { defaultProviders } from './predictor-providers';
+import { providerPlan } from './predictor-providers';
 import { appVersion } from './version';
 
 export type InferenceEngine = 'onnxruntime' | 'tfjs';
@@ -17,6 +17,8 @@ export interface ChosenPredictor {
   readonly predict: Predictor;
   readonly providers: readonly string[];
   readonly skipped?: string;
+  /** Why these providers: the GPU plan, or why a GPU provider asked for was dropped. */
+  readonly why?: string;
   release(): Promise<void>;
 }
 
@@ -44,15 +46,16 @@ async function checkAgainst(session: OrtSession, tfjs: Predictor, net: tfl.Layer
   }
 }
 
-/** A session that starts and matches tfjs: on the GPU providers asked for, else on the CPU provider. */
-async function checkedSession(ort: Ort, bytes: Uint8Array, choice: PredictorChoice, tfjs: Predictor, net: tfl.LayersModel): Promise<OrtSession> {
-  const gpu = choice.providers ?? defaultProviders();
+/** A session that starts and matches tfjs: on the GPU providers asked for, else on the CPU provider, and why. */
+async function checkedSession(ort: Ort, bytes: Uint8Array, choice: PredictorChoice, tfjs: Predictor, net: tfl.LayersModel): Promise<OrtSession & { why: string }> {
+  const plan = choice.providers ? { providers: [...choice.providers], why: 'asked for' } : providerPlan();
   let failure: unknown;
-  for (const providers of gpu.length > 0 ? [gpu, []] : [[]]) {
+  for (const providers of plan.providers.length > 0 ? [plan.providers, []] : [[]]) {
     try {
       const session = await ortSession(ort, bytes, { ...choice, providers });
       await checkAgainst(session, tfjs, net);
-      return session;
+      const dropped = failure ? reason(failure) : session.fellBack;
+      return { ...session, why: dropped !== undefined ? `${plan.providers.join(', ')} skipped: ${dropped}` : plan.why };
     } catch (error) {
       failure = error;
     }
@@ -75,6 +78,6 @@ export async function choosePredictor(net: tfl.LayersModel, choice: PredictorCho
 }
 
 export function describePredictor(p: ChosenPredictor): string {
-  if (p.engine === 'onnxruntime') return `inference onnxruntime (${p.providers.join(', ')})`;
+  if (p.engine === 'onnxruntime') return `inference onnxruntime (${p.providers.join(', ')}${p.why ? `; ${p.why}` : ''})`;
   return `inference tfjs${p.skipped ? ` (onnxruntime skipped: ${p.skipped})` : ''}`;
 }

@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { basename, resolve } from 'node:path';
 import type { BackendName, BackendReport } from '../engine/backend';
 import { initBackend } from '../engine/backend';
@@ -29,8 +28,6 @@ import { loadTrainingDataset } from './training-crops';
 import { NoFileLeft } from './each-file';
 import type { GradientEngine } from './training-gradients';
 import { chooseGradients } from './training-gradients';
-import type { WorkerRequest } from './worker-count';
-import { defaultWorkers, resolveWorkers } from './worker-count';
 
 export interface TrainTaskInput {
   readonly data: string;
@@ -50,8 +47,6 @@ export interface TrainTaskInput {
   /** SAR amplitude files: squared to intensity for training, recorded in gr2r.json (default: as the resumed run). */
   readonly amplitude?: boolean;
   readonly backend?: BackendName;
-  /** Data-parallel gradient workers (wasm only); default `defaultWorkers`. */
-  readonly workers?: WorkerRequest;
   /** What computes the training gradients (default 'auto': onnxruntime on CPU backends when it loads). */
   readonly gradients?: 'auto' | GradientEngine;
   /** Include the images in sub-folders. */
@@ -139,7 +134,6 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const resumed = await resumeFrom(input);
   const resume = resumed?.resume;
   const options = resolveOptions(input, resume, note);
-  const workers = resolveWorkers(input.workers ?? defaultWorkers, backend.name, options.batch, availableParallelism());
   // Supervised runs pair whole images by name; GR2R reads big images as a few crops (training-crops.ts).
   const loaded = input.target
     ? { ...(await loadDataset(input.data, input.recursive)), notes: [] }
@@ -157,7 +151,7 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const target = await resumeTarget(input, resume, fingerprint, note);
   let last: Checkpoint | undefined;
   let saved = false;
-  const gradients = chooseGradients({ prefer: input.gradients, workers, backend: backend.name, onNote: note });
+  const gradients = chooseGradients({ prefer: input.gradients, backend: backend.name, onNote: note });
   const run = {
     data, options, peak: resume?.meta.peak ?? dataPeak(prepared.images), appVersion, resume, signal: input.signal, gradients,
     best: input.keepLast ? undefined : resumed?.best, earlyStop: input.earlyStop,

@@ -2,20 +2,20 @@ import type { BackendName } from '../engine/backend';
 import type { GradientWorkers, ShardSetup, StartGradientWorkers } from '../engine/parallel/types';
 import { gradientDisagreement } from './gradient-check';
 import { OrtGradients } from './ort-gradients';
-import { startGradientWorkers } from './parallel-workers';
 import type { Ort } from './predictor-ort';
 import { loadOrt } from './predictor-ort';
+import { providerPlan } from './predictor-providers';
 
 export type GradientEngine = 'onnxruntime' | 'tfjs';
 
 export interface GradientChoice {
   /** 'auto' (default): onnxruntime on CPU backends when it loads and agrees with tfjs, else tfjs. */
   readonly prefer?: 'auto' | GradientEngine;
-  /** tfjs data-parallel workers (resolved by worker-count.ts); more than one means tfjs. */
-  readonly workers: number;
   readonly backend: BackendName;
   /** onnxruntime's threads for one operator (default: one per core). */
   readonly threads?: number;
+  /** GPU execution providers to try first; the platform's plan (providerPlan) when absent. */
+  readonly providers?: readonly string[];
   readonly loadOrt?: () => Promise<Ort>;
   readonly onNote?: (message: string) => void;
 }
@@ -27,8 +27,8 @@ function reason(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
 }
 
-async function startOrt(setup: ShardSetup, choice: GradientChoice): Promise<GradientWorkers> {
-  const gradients = new OrtGradients(await (choice.loadOrt ?? loadOrt)(), setup, choice.threads);
+async function startOn(ort: Ort, setup: ShardSetup, choice: GradientChoice, providers: readonly string[]): Promise<GradientWorkers> {
+  const gradients = new OrtGradients(ort, setup, choice.threads, providers);
   try {
     const worst = await gradientDisagreement(gradients.compute, setup);
     if (!(worst <= AGREEMENT)) throw new Error(`its gradients differ from tfjs by ${worst.toPrecision(2)} (relative)`);
@@ -39,26 +39,37 @@ async function startOrt(setup: ShardSetup, choice: GradientChoice): Promise<Grad
   }
 }
 
+/** onnxruntime on the planned GPU providers, else on its CPU kernels; with the note saying which and why. */
+async function startOrt(setup: ShardSetup, choice: GradientChoice): Promise<{ workers: GradientWorkers; label: string }> {
+  const ort = await (choice.loadOrt ?? loadOrt)();
+  const plan = choice.providers ? { providers: [...choice.providers], why: 'asked for' } : providerPlan();
+  if (plan.providers.length > 0) {
+    try {
+      const workers = await startOn(ort, setup, choice, plan.providers);
+      return { workers, label: `${plan.providers.join(', ')}, cpu; ${plan.why}` };
+    } catch (error) {
+      const workers = await startOn(ort, setup, choice, []);
+      return { workers, label: `cpu; ${plan.providers.join(', ')} skipped: ${reason(error)}` };
+    }
+  }
+  return { workers: await startOn(ort, setup, choice, []), label: `cpu; ${plan.why}` };
+}
+
 /**
- * Who computes the training gradients: onnxruntime's CPU kernels (faster than tfjs wasm, docs/speed.md),
- * tfjs workers, or tfjs on this thread (undefined). Native tfjs backends keep tfjs: they use
+ * Who computes the training gradients: onnxruntime's CPU kernels (faster than tfjs wasm,
+ * docs/speed.md), or tfjs on this thread (undefined). Native tfjs backends keep tfjs: they use
  * every core or the GPU already.
  */
 export function chooseGradients(choice: GradientChoice): StartGradientWorkers | undefined {
   const prefer = choice.prefer ?? 'auto';
   const note = choice.onNote ?? (() => {});
-  if (prefer === 'onnxruntime' && choice.workers > 1) throw new Error('onnxruntime training uses every core itself: drop --workers');
-  const tfjs = choice.workers > 1 ? startGradientWorkers({ count: choice.workers, backend: choice.backend }) : undefined;
   const cpuBackend = choice.backend === 'wasm' || choice.backend === 'cpu';
-  if (prefer === 'tfjs' || (prefer === 'auto' && (choice.workers > 1 || !cpuBackend))) {
-    if (choice.workers > 1) note(`training gradients: tfjs on ${choice.workers} data-parallel workers`);
-    return tfjs;
-  }
+  if (prefer === 'tfjs' || (prefer === 'auto' && !cpuBackend)) return undefined;
   return async (setup) => {
     try {
-      const started = await startOrt(setup, choice);
-      note('training gradients: onnxruntime (cpu)');
-      return started;
+      const { workers, label } = await startOrt(setup, choice);
+      note(`training gradients: onnxruntime (${label})`);
+      return workers;
     } catch (error) {
       if (prefer === 'onnxruntime') throw new Error(`onnxruntime training is not available: ${reason(error)}`);
       note(`training gradients: tfjs ${choice.backend} (onnxruntime skipped: ${reason(error)})`);

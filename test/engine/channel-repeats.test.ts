@@ -6,6 +6,7 @@ import { denoiseImage } from '../../main/engine/denoise-image';
 import { makeImage } from '../../main/engine/image';
 import { noiseModel } from '../../main/engine/noise';
 import { samplePatches } from '../../main/engine/patches';
+import type { Shape4 } from '../../main/engine/predictor';
 import { Rng } from '../../main/engine/random/rng';
 import type { ModelMeta } from '../../main/shared/model';
 import type { NoiseSpec } from '../../main/shared/noise';
@@ -82,9 +83,11 @@ describe('a gray image repeated into a colour network gets one recorruption, not
       totalSteps: 1, batch: 1, patch: 32, learningRate: 1e-3, estPsnr: null, createdAt: '',
     };
     const seen: Float32Array[] = [];
-    const predict = async (input: Float32Array) => {
-      seen.push(input.slice());
-      return input;
+    // The passes of a tile may come as one batch (shape[0] of them): each is seen on its own.
+    const predict = async (input: Float32Array, shape: Shape4) => {
+      const n = input.length / shape[0];
+      for (let j = 0; j < shape[0]; j++) seen.push(input.slice(j * n, (j + 1) * n));
+      return input.slice();
     };
     const gray = noiseModel(meta.noise).sample(cleanPattern(H, W, [0.05, 1]), new Rng(5));
     const image = makeImage(H, W, stored, Float32Array.from({ length: H * W * stored }, (_, i) => gray[Math.floor(i / stored)]!));

@@ -17,7 +17,7 @@ describe('settings, owned by main', () => {
   it('start from defaults and are written, versioned, on the first change', async () => {
     const store = await SettingsStore.open(file);
     expect(store.user).toEqual({
-      backend: 'auto', monteCarlo: 5, tile: 256, preset: 'balanced', amount: DEFAULT_AMOUNT, outputFormat: { kind: 'keep' }, earlyStop: false,
+      backend: 'auto', monteCarlo: 5, tile: 512, preset: 'balanced', amount: DEFAULT_AMOUNT, outputFormat: { kind: 'keep' }, earlyStop: false,
     });
     await store.update({ monteCarlo: 8, backend: 'wasm' });
     const saved = JSON.parse(await readFile(file, 'utf8'));

@@ -9,7 +9,7 @@ import { buildNet } from '../../main/engine/nets';
 import type { ModelMeta } from '../../main/shared/model';
 import { choosePredictor, describePredictor } from '../../main/tasks/predictor';
 import type { Ort } from '../../main/tasks/predictor-ort';
-import { defaultProviders } from '../../main/tasks/predictor-providers';
+import { providerPlan } from '../../main/tasks/predictor-providers';
 import { withRandomOutput } from '../helpers/random-output';
 
 const meta: ModelMeta = {
@@ -39,7 +39,7 @@ describe('the predictor denoise runs', () => {
   it('is onnxruntime when it loads, and gives the image tfjs gives', async () => {
     const predictor = await choosePredictor(net);
     expect(predictor.engine).toBe('onnxruntime');
-    expect(describePredictor(predictor)).toBe('inference onnxruntime (cpu)');
+    expect(describePredictor(predictor)).toMatch(/^inference onnxruntime \(.+; .+\)$/);
     const viaOrt = await denoiseImage(net, meta, image, { ...options, predict: predictor.predict });
     await predictor.release();
     const viaTfjs = await denoiseImage(net, meta, image, options);
@@ -82,17 +82,20 @@ describe('the predictor denoise runs', () => {
     await expect(choosePredictor(net, { prefer: 'onnxruntime', loadOrt: noOrt })).rejects.toThrow(/onnxruntime is not available: onnxruntime-node: native/);
   });
 
-  it('asks for the GPU providers onnxruntime-node ships (DirectML, CoreML), or those GR2R_ORT_PROVIDERS names', () => {
-    expect(defaultProviders('win32', {})).toEqual(['dml']);
-    expect(defaultProviders('darwin', {})).toEqual(['coreml']);
-    expect(defaultProviders('linux', {})).toEqual([]);
-    expect(defaultProviders('linux', { GR2R_ORT_PROVIDERS: 'cuda, cpu' })).toEqual(['cuda']);
-    expect(defaultProviders('win32', { GR2R_ORT_PROVIDERS: 'cpu' })).toEqual([]);
+  it('asks for the GPU providers onnxruntime-node ships (DirectML, CoreML, CUDA once installed), or those GR2R_ORT_PROVIDERS names', () => {
+    const none = () => false;
+    expect(providerPlan('win32', {}, none).providers).toEqual(['dml']);
+    expect(providerPlan('darwin', {}, none).providers).toEqual(['coreml']);
+    expect(providerPlan('linux', {}, none)).toEqual({ providers: [], why: 'no GPU: the CUDA provider files are not installed' });
+    expect(providerPlan('linux', {}, () => true).providers).toEqual(['cuda']);
+    expect(providerPlan('linux', { GR2R_ORT_PROVIDERS: 'cuda, cpu' }, none).providers).toEqual(['cuda']);
+    expect(providerPlan('win32', { GR2R_ORT_PROVIDERS: 'cpu' }, none).providers).toEqual([]);
   });
 
-  it('falls back to CPU when a GPU execution provider is not there', async () => {
+  it('falls back to CPU when a GPU execution provider is not there, and says so', async () => {
     const predictor = await choosePredictor(net, { providers: ['cuda'] });
     expect(predictor.providers).toEqual(['cpu']);
+    expect(describePredictor(predictor)).toMatch(/^inference onnxruntime \(cpu; cuda skipped: .+\)$/);
     await predictor.release();
   });
 });

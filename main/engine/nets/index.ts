@@ -10,3 +10,5 @@ export function buildNet(net: NetConfig, channels: number, seed: number): tfl.La
 }
 
 export * from './config';
+export * from './receptive-field';
+export * from './flops';

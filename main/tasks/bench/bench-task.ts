@@ -49,7 +49,7 @@ function once(note: (message: string) => void): (message: string) => void {
 export async function benchRun(input: BenchInput): Promise<ConditionRun> {
   const backend = await initBackend(input.backend);
   const images = await loadCleanImages(input.data, budgetSettings[input.budget].testRows);
-  const gradients = chooseGradients({ prefer: input.gradients, workers: 1, backend: backend.name, onNote: once(input.onNote ?? (() => {})) });
+  const gradients = chooseGradients({ prefer: input.gradients, backend: backend.name, onNote: once(input.onNote ?? (() => {})) });
   const options = benchTrainOptions(input.budget, input.overrides);
   return { images, options, mc: input.mc, onStep: input.onStep, signal: input.signal, gradients };
 }

@@ -13,7 +13,7 @@ import type { TrainedModel } from './train-model';
 import type { Score } from './types';
 
 const like = (image: ImageF32, data: Float32Array) => makeImage(image.height, image.width, image.channels, data);
-const tiling = { tile: denoiseDefaults.tile, overlap: denoiseDefaults.overlap };
+const tiling = { tile: denoiseDefaults.tile };
 
 /** The model applied once to each noisy image, as a supervised model is used. */
 export async function evaluateOnce(model: TrainedModel, noisy: readonly NamedImage[], clean: readonly NamedImage[]): Promise<Score> {

@@ -1,12 +1,9 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { denoiseImage } from '../../engine/denoise-image';
-import { makeImage } from '../../engine/image';
 import type { NetConfig } from '../../engine/nets';
 import { buildNet } from '../../engine/nets';
 import { Rng } from '../../engine/random/rng';
 import type { ModelMeta } from '../../shared/model';
 import type { ChosenPredictor } from '../predictor';
-import { denoiseDefaults } from '../../shared/defaults';
 import type { Sample } from './speed-clock';
 import { stopwatch } from './speed-clock';
 import { choosePredictor } from '../predictor';
@@ -46,20 +43,10 @@ export async function inferTimes(engine: InferEngine, net: NetConfig, size: numb
   });
 }
 
-function benchMeta(net: NetConfig): ModelMeta {
+export function benchMeta(net: NetConfig): ModelMeta {
   return {
     format: 'gr2r-model', version: 1, appVersion: 'bench', noise: { family: 'gaussian', sigma: 0.1 }, alpha: 0.2,
     loss: 'mse', net, channels: CHANNELS, scale: 1, peak: 1, seed: 1, step: 0, totalSteps: 1, batch: 8, patch: 64,
     learningRate: 1e-3, estPsnr: null, createdAt: '',
   };
-}
-
-/** Time to denoise a whole height x width RGB image the way `gr2r denoise` does: tiles, overlap, J passes. */
-export async function denoiseTime(engine: InferEngine, net: NetConfig, height: number, width: number, tile: number, mc: number): Promise<Sample> {
-  const image = makeImage(height, width, CHANNELS, randomValues(height * width * CHANNELS));
-  return withPredictor(engine, net, async ({ predict }, model) => {
-    const read = stopwatch();
-    await denoiseImage(model, benchMeta(net), image, { ...denoiseDefaults, mc, tile, predict });
-    return read();
-  });
 }

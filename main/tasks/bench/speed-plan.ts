@@ -44,7 +44,8 @@ export function inferJobs(settings: SpeedSettings): SpeedJob[] {
     : { kind: 'infer', engine, net: settings.net, size: settings.size, warmup: 1, runs: settings.runs });
 }
 
-export function denoiseJob(settings: SpeedSettings, engine: InferEngine): SpeedJob {
+/** The big image as a user has it: an 8-bit RGB JPEG through `gr2r denoise` (the band path above 16 MP). */
+export function denoiseJob(settings: SpeedSettings): SpeedJob {
   const { net, bigHeight: height, bigWidth: width, tile, mc } = settings;
-  return { kind: 'denoise', engine, net, height, width, tile, mc };
+  return { kind: 'file', net, sizes: [[height, width]], mc, format: 'jpeg', tile };
 }

@@ -2,7 +2,8 @@
 // measurement, so each peak memory (getrusage's maxrss) belongs to that measurement alone.
 import { initBackend } from '../../engine/backend';
 import type { Sample } from './speed-clock';
-import { denoiseTime, inferTimes } from './speed-infer';
+import { fileDenoiseTimes } from './speed-file';
+import { inferTimes } from './speed-infer';
 import { trainStepTimes } from './speed-train';
 import type { SpeedJob, SpeedResult } from './speed-types';
 import { median } from './speed-types';
@@ -10,11 +11,11 @@ import { median } from './speed-types';
 async function samples(job: SpeedJob): Promise<Sample[]> {
   if (job.kind === 'train') return trainStepTimes(job.net, job.warmup, job.steps, job.gradients);
   if (job.kind === 'infer') return inferTimes(job.engine, job.net, job.size, job.warmup, job.runs);
-  return [await denoiseTime(job.engine, job.net, job.height, job.width, job.tile, job.mc)];
+  return fileDenoiseTimes(job.net, job.sizes, job.mc, job.format, job.tile);
 }
 
 async function measure(job: SpeedJob): Promise<SpeedResult> {
-  const backend = job.kind === 'train' ? job.backend : job.engine === 'onnxruntime' ? 'cpu' : job.engine;
+  const backend = job.kind === 'train' ? job.backend : job.kind === 'file' || job.engine === 'onnxruntime' ? 'cpu' : job.engine;
   try {
     await initBackend(backend);
   } catch (error) {

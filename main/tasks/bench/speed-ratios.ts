@@ -1,9 +1,10 @@
 import type { SpeedRow } from './speed-types';
 import { engineName, trainerName } from './speed-types';
+import type { Alternation } from './speed-rounds';
 import type { TorchResult } from './speed-torch';
 
 /** Issue 7's targets, measured side by side with PyTorch CPU on the same machine in the same run. */
-export const TARGETS = { train: 1.0, infer: 0.7, bigPeakBytes: 1.5e9 } as const;
+export const TARGETS = { train: 1.0, infer: 0.7, bigPeakBytes: 1.5e9, bigSeconds: 180, endToEnd: 0.7 } as const;
 
 export interface Ratio {
   readonly what: string;
@@ -20,6 +21,7 @@ function chosen(rows: readonly SpeedRow[]): Measured | undefined {
 }
 
 function label(row: SpeedRow): string {
+  if (row.job.kind === 'file') return 'gr2r denoise';
   return row.job.kind === 'train' ? trainerName(row.job) : engineName(row.job.engine);
 }
 
@@ -39,13 +41,26 @@ function torchRatios(t: Measured | undefined, i: Measured | undefined, torch: To
   ];
 }
 
-export function speedRatios(train: readonly SpeedRow[], infer: readonly SpeedRow[], denoise: SpeedRow | undefined, torch: TorchResult | undefined): Ratio[] {
+function alternationRatios(a: Alternation): Ratio[] {
+  const n = `median of ${a.denoise.length}`;
+  return [
+    ...(a.denoiseRatio !== undefined ? [ratio(`gr2r denoise --mc 1 s/MP / pytorch pass s/MP (${n})`, a.denoiseRatio, 1, TARGETS.endToEnd)] : []),
+    ...(a.trainRatio !== undefined ? [ratio(`training step / pytorch (median of ${a.train.length})`, a.trainRatio, 1, TARGETS.train)] : []),
+  ];
+}
+
+export function speedRatios(
+  train: readonly SpeedRow[], infer: readonly SpeedRow[], denoise: SpeedRow | undefined, torch: TorchResult | undefined, alternation?: Alternation,
+): Ratio[] {
   const i = chosen(infer.filter((r) => r.job.kind === 'infer' && r.job.size === torch?.inferSize));
   const ratios = torch ? torchRatios(chosen(train), i, torch) : [];
-  if (denoise?.result.ok && denoise.job.kind === 'denoise') {
+  if (alternation) ratios.push(...alternationRatios(alternation));
+  if (denoise?.result.ok && denoise.job.kind === 'file') {
     const peak = denoise.result.peakRssBytes;
-    const mp = (denoise.job.height * denoise.job.width) / 1e6;
-    ratios.push({ what: `peak memory (GB), ${mp.toFixed(1)} MP denoise, ${label(denoise)}`, value: peak / 1e9, target: TARGETS.bigPeakBytes / 1e9, met: peak < TARGETS.bigPeakBytes });
+    const [height, width] = denoise.job.sizes[0]!;
+    const what = `${((height * width) / 1e6).toFixed(1)} MP JPEG, J = ${denoise.job.mc}`;
+    ratios.push({ what: `time (s), ${what}`, value: denoise.result.ms / 1000, target: TARGETS.bigSeconds, met: denoise.result.ms / 1000 <= TARGETS.bigSeconds });
+    ratios.push({ what: `peak memory (GB), ${what}`, value: peak / 1e9, target: TARGETS.bigPeakBytes / 1e9, met: peak < TARGETS.bigPeakBytes });
   }
   return ratios;
 }

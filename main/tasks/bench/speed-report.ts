@@ -5,6 +5,7 @@ import type { NetConfig } from '../../engine/nets';
 import { buildNet, describeNet } from '../../engine/nets';
 import type { SpeedSettings } from './speed-plan';
 import type { Ratio } from './speed-ratios';
+import type { Alternation } from './speed-rounds';
 import type { TorchResult } from './speed-torch';
 import type { SpeedRow } from './speed-types';
 
@@ -20,6 +21,8 @@ export interface SpeedReport {
   readonly torch?: TorchResult;
   readonly torchRuns?: readonly TorchResult[];
   readonly torchError?: string;
+  /** With --torch: ours and PyTorch alternated, end-to-end denoising per megapixel and the training step. */
+  readonly alternation?: Alternation;
   readonly ratios: readonly Ratio[];
 }
 

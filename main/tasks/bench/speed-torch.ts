@@ -43,16 +43,36 @@ export function fastestTorch(runs: readonly TorchResult[]): TorchResult {
   return { ...train, inferMs: infer.inferMs, inferCpuMs: infer.inferCpuMs, inferThreads: infer.threads, peakRssBytes };
 }
 
-/** Runs the PyTorch side of the comparison; the error says why when python3 or torch is missing. */
-export function runTorch(options: TorchOptions, timeoutMs: number, signal?: AbortSignal): Promise<TorchResult> {
-  const args = [script, '--threads', String(options.threads), '--steps', String(options.steps), '--runs', String(options.runs), '--size', String(options.size)];
+function execTorch(args: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    execFile(python(), args, { timeout: timeoutMs, signal, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+    execFile(python(), [script, ...args], { timeout: timeoutMs, signal, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
       if (error) {
         const last = stderr.trim().split('\n').at(-1) ?? error.message;
-        return reject(new Error(`PyTorch run failed (${python()} ${args[0]}): ${last}; install it with apt-get install python3-torch`));
+        return reject(new Error(`PyTorch run failed (${python()} ${script}): ${last}; install it with apt-get install python3-torch`));
       }
-      resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as TorchResult);
+      resolve(JSON.parse(stdout.trim().split('\n').at(-1)!));
     });
   });
+}
+
+/** Runs the PyTorch side of the comparison; the error says why when python3 or torch is missing. */
+export async function runTorch(options: TorchOptions, timeoutMs: number, signal?: AbortSignal): Promise<TorchResult> {
+  const args = ['--threads', String(options.threads), '--steps', String(options.steps), '--runs', String(options.runs), '--size', String(options.size)];
+  return (await execTorch(args, timeoutMs, signal)) as TorchResult;
+}
+
+/** One PyTorch timing alone (a training step, or one size x size pass): median wall and CPU milliseconds. */
+export interface TorchPart {
+  readonly version: string;
+  readonly threads: number;
+  readonly ms: number;
+  readonly cpuMs: number;
+}
+
+export async function runTorchPart(options: TorchOptions, only: 'train' | 'infer', timeoutMs: number, signal?: AbortSignal): Promise<TorchPart> {
+  const args = ['--threads', String(options.threads), '--steps', String(options.steps), '--runs', String(options.runs), '--size', String(options.size), '--only', only];
+  const r = (await execTorch(args, timeoutMs, signal)) as TorchResult;
+  return only === 'train'
+    ? { version: r.version, threads: r.threads, ms: r.trainStepMs, cpuMs: r.trainStepCpuMs }
+    : { version: r.version, threads: r.threads, ms: r.inferMs, cpuMs: r.inferCpuMs };
 }

@@ -30,7 +30,7 @@ export async function trainStepTimes(net: NetConfig, warmup: number, steps: numb
   const backend = (await initBackend()).name;
   const run = {
     data: splitData(randomImages(2, 128, 3), undefined, 1), options, peak: 1, appVersion: 'bench',
-    gradients: chooseGradients({ prefer: gradients, workers: 1, backend }),
+    gradients: chooseGradients({ prefer: gradients, backend }),
   };
   const times: Sample[] = [];
   let lap = stopwatch();

@@ -12,7 +12,11 @@ export type SpeedJob =
     readonly gradients: 'onnxruntime' | 'tfjs';
   }
   | { readonly kind: 'infer'; readonly engine: InferEngine; readonly net: NetConfig; readonly size: number; readonly warmup: number; readonly runs: number }
-  | { readonly kind: 'denoise'; readonly engine: InferEngine; readonly net: NetConfig; readonly height: number; readonly width: number; readonly tile: number; readonly mc: number };
+  | {
+    /** `gr2r denoise` on files of these sizes (height, width), one sample each, in one process. */
+    readonly kind: 'file'; readonly net: NetConfig; readonly sizes: readonly (readonly [number, number])[];
+    readonly mc: number; readonly format: 'tiff' | 'jpeg'; readonly tile?: number;
+  };
 
 export interface Timing {
   /** Median of `samplesMs`. */

@@ -2,6 +2,7 @@ import type { SpeedSettings } from './speed-plan';
 import { denoiseJob, inferJobs, trainJobs } from './speed-plan';
 import { formatSpeedReport } from './speed-format';
 import { speedRatios } from './speed-ratios';
+import { alternate } from './speed-rounds';
 import { countParams, machine } from './speed-report';
 import type { SpeedReport } from './speed-report';
 import { runProbe } from './speed-spawn';
@@ -14,6 +15,9 @@ export interface SpeedRequest {
   readonly settings: SpeedSettings;
   readonly json: boolean;
   readonly torch: boolean;
+  /** With torch: alternations of whole-file denoising and training against PyTorch, and the big file's side. */
+  readonly rounds: number;
+  readonly fileSize: number;
 }
 
 /** The streams `gr2r bench --speed` writes to (the CLI's CommandIO fits). */
@@ -48,14 +52,19 @@ async function torchSide(settings: SpeedSettings, io: SpeedBenchIO): Promise<Pic
 
 /** `gr2r bench --speed` (issue 7): timings and peak memory per backend, optionally against PyTorch. */
 export async function runSpeedBench(request: SpeedRequest, io: SpeedBenchIO): Promise<number> {
-  const { settings, json, torch: withTorch } = request;
+  const { settings, json, torch: withTorch, rounds, fileSize } = request;
   const start = { ...(await countParams(settings.net)), machine: machine() };
   const side = withTorch ? await torchSide(settings, io) : {};
   const train = await measureAll(trainJobs(settings), io);
   const infer = await measureAll(inferJobs(settings), io);
-  const engine = infer.find((r) => r.result.ok)?.job;
-  const big = settings.bigHeight > 0 && engine?.kind === 'infer' ? await measureAll([denoiseJob(settings, engine.engine)], io) : [];
-  const report: SpeedReport = { ...start, settings, train, infer, denoise: big[0], ...side, ratios: speedRatios(train, infer, big[0], side.torch) };
+  const big = settings.bigHeight > 0 ? await measureAll([denoiseJob(settings)], io) : [];
+  const alternation = withTorch
+    ? await alternate({ net: settings.net, rounds, sides: [256, fileSize], torchSize: settings.size, steps: settings.steps, warmup: settings.warmup, runs: settings.runs }, io)
+    : undefined;
+  const report: SpeedReport = {
+    ...start, settings, train, infer, denoise: big[0], ...side, ...(alternation && { alternation }),
+    ratios: speedRatios(train, infer, big[0], side.torch, alternation),
+  };
   io.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatSpeedReport(report));
   return 0;
 }

@@ -35,14 +35,15 @@ describe('gr2r bench --speed', () => {
       { job: trainJobs(settings)[3]!, result: timing(450) },
     ];
     const infer: SpeedRow[] = [{ job: inferJobs(settings)[0]!, result: timing(400) }];
-    const big: SpeedRow = { job: denoiseJob(settings, 'onnxruntime'), result: timing(40_000, 1.2e9) };
+    const big: SpeedRow = { job: denoiseJob(settings), result: timing(40_000, 1.2e9) };
     const ratios = speedRatios(train, infer, big, torch);
     expect(ratios.map((r) => [r.what, r.value, r.met])).toEqual([
       ['training step, tfjs wasm / pytorch 2 thread(s)', 1.5, false],
       ['inference 512², onnxruntime / pytorch 2 thread(s)', 0.5, true],
       ['CPU time: training step, tfjs wasm / pytorch 2 thread(s)', 0.5, true],
       ['CPU time: inference 512², onnxruntime / pytorch 2 thread(s)', 0.5, true],
-      ['peak memory (GB), 24.0 MP denoise, onnxruntime', 1.2, true],
+      ['time (s), 24.0 MP JPEG, J = 5', 40, true],
+      ['peak memory (GB), 24.0 MP JPEG, J = 5', 1.2, true],
     ]);
     const machine = { node: 'v20', cpus: 2, cpuModel: 'cpu', loadAverage: 1 };
     const text = formatSpeedReport({ net: 'U-Net', params: 466595, machine, settings, train, infer, denoise: big, torch, ratios });
@@ -50,6 +51,23 @@ describe('gr2r bench --speed', () => {
     expect(text).toContain('onnxruntime + wasm   not measured: onnxruntime is not available');
     expect(text).toContain('training step, tfjs wasm / pytorch 2 thread(s)');
     expect(text).toMatch(/1\.50 \(target <= 1\): NOT met/);
+  });
+
+  it('rates the alternated rounds by their median ratios, and the training step against the CPU peak', () => {
+    const { settings } = parseSpeedFlags(['--torch', '--rounds', '3']);
+    const d = (ratio: number) => ({ oursSPerMp: ratio, oursCpuSPerMp: 1, torchSPerMp: 1, torchCpuSPerMp: 1, torchThreads: 1, ratio });
+    const t = (ratio: number) => ({ oursMs: 100 * ratio, oursCpuMs: 1, torchMs: 100, torchCpuMs: 1, torchThreads: 2, ratio });
+    const alternation = {
+      sides: [256, 2048] as const, torchSize: 512, denoise: [d(0.9), d(0.5), d(0.6)], train: [t(1.2), t(0.8), t(0.9)],
+      denoiseRatio: 0.6, trainRatio: 0.9, trainFlop: 19e9, trainFlops: 190e9, torchTrainFlops: 190e9,
+      peak: { flops: 380e9, how: '2 cores' }, errors: [],
+    };
+    const ratios = speedRatios([], [], undefined, undefined, alternation);
+    expect(ratios.map((r) => [r.value, r.met])).toEqual([[0.6, true], [0.9, true]]);
+    const machine = { node: 'v20', cpus: 2, cpuModel: 'cpu', loadAverage: 1 };
+    const text = formatSpeedReport({ net: 'U-Net', params: 466595, machine, settings, train: [], infer: [], alternation, ratios });
+    expect(text).toContain('round 2: ours 0.50 s/MP');
+    expect(text).toContain('median step: ours 190.0 GFLOP/s = 50%');
   });
 
   it('compares with PyTorch at its best: the faster thread setting for each timing', () => {
