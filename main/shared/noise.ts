@@ -23,7 +23,13 @@ export type NoiseProfile = z.infer<typeof noiseProfileSchema>;
 export const noiseSpecSchema = z.discriminatedUnion('family', [
   z.object({ family: z.literal('gaussian'), sigma: z.number().positive() }),
   z.object({ family: z.literal('poisson'), gain: z.number().positive() }),
-  z.object({ family: z.literal('gamma'), looks: z.number().positive() }),
+  z.object({
+    family: z.literal('gamma'),
+    /** The looks pooled over the training images (used where an image's own cannot be estimated). */
+    looks: z.number().positive(),
+    /** Estimate each image's own looks, in training and when denoising (files whose ENL differs widely). */
+    perImage: z.boolean().optional(),
+  }),
   z.object({ family: z.literal('binomial'), trials: z.number().int().min(2) }),
   z.object({ family: z.literal('lograyleigh'), scale: z.number().positive() }),
   z.object({ family: z.literal('poissongaussian'), a: z.number().positive(), b: z.number().nonnegative(), method: z.enum(['lattice', 'anscombe']).optional() }),
@@ -97,5 +103,6 @@ export function describeNoise(spec: NoiseSpec): string {
     const where = spec.perImage ? ', estimated per image' : '';
     return `correlated sigma~${profileSigma(spec.profile).toPrecision(3)} (lag-1 ${lag.horizontal.toFixed(2)}/${lag.vertical.toFixed(2)}, ${2 * spec.profile.radius + 1}x${2 * spec.profile.radius + 1} kernel, level by brightness${where})`;
   }
+  if (spec.family === 'gamma' && spec.perImage) return `gamma looks estimated per image (pooled ${spec.looks} where one cannot be)`;
   return `${spec.family} ${noiseParameterName[spec.family]}=${noiseParameter(spec)}${spec.family === 'poissongaussian' ? ` b=${spec.b}${spec.method === 'anscombe' ? ' (Anscombe)' : ''}` : ''}`;
 }

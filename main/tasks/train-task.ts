@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
 import type { BackendName, BackendReport } from '../engine/backend';
 import { initBackend } from '../engine/backend';
 import type { Checkpoint } from '../engine/checkpoint';
@@ -86,10 +87,17 @@ function resolveOptions(input: TrainTaskInput, resume: Checkpoint | undefined, n
   return options;
 }
 
-/** Each image with its own noise model where the spec asks for one per image (correlated noise, image-noise.ts). */
-function withOwnNoise<T extends { image: MaskedImage }>(images: readonly T[], spec: NoiseSpec): T[] {
-  if (spec.family !== 'correlated' || !spec.perImage) return [...images];
-  return images.map((d) => ({ ...d, image: { ...d.image, noise: noiseModel(imageNoiseSpec(spec, d.image)) } }));
+/**
+ * Each image with its own noise model where the spec asks for one per image (correlated noise, speckle looks:
+ * image-noise.ts); each image's looks said in a note.
+ */
+function withOwnNoise<T extends { image: MaskedImage; file: string }>(images: readonly T[], spec: NoiseSpec, note: (m: string) => void): T[] {
+  if (!(spec.family === 'correlated' || spec.family === 'gamma') || !spec.perImage) return [...images];
+  return images.map((d) => {
+    const own = imageNoiseSpec(spec, d.image);
+    if (own.family === 'gamma') note(`${basename(d.file)}: ${own === spec ? `looks not measurable, the pooled ${spec.looks} used` : `its own looks ${own.looks}`}`);
+    return { ...d, image: { ...d.image, noise: noiseModel(own) } };
+  });
 }
 
 /** Reads a folder, trains (GR2R, or supervised with targets), and keeps the model folder up to date with checkpoints. */
@@ -105,7 +113,7 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const prepared = prepareTrainingImages(noisy.images, pixels);
   prepared.notes.forEach(note);
   const clean = input.target ? prepareTargets(pairByName(noisy.images, (await loadDataset(input.target)).images), pixels) : undefined;
-  const data = splitData(withOwnNoise(prepared.images, options.noise), clean, options.seed);
+  const data = splitData(withOwnNoise(prepared.images, options.noise, note), clean, options.seed);
   let last: Checkpoint | undefined;
   const gradients = chooseGradients({ prefer: input.gradients, workers, backend: backend.name, onNote: note });
   const run = { data, options, peak: resume?.meta.peak ?? dataPeak(prepared.images), appVersion, resume, signal: input.signal, gradients };
