@@ -129,6 +129,12 @@ async function joinSubImages(file: string, outDir: string, k: number): Promise<I
   return makeImage(image.height, image.width, 1, out);
 }
 
+function meanOf(image: ImageF32): number {
+  let s = 0, n = 0;
+  for (const v of image.data) if (Number.isFinite(v)) { s += v; n++; }
+  return s / n;
+}
+
 const fmt = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
 
 const dir = positionals[0];
@@ -155,8 +161,8 @@ const done = await denoiseTask({ model: trained.model, input: data, output: outD
 const t2 = performance.now();
 console.log(`noise ${JSON.stringify(trained.meta.noise)}; train ${((t1 - t0) / 1000).toFixed(0)} s, denoise ${((t2 - t1) / 1000).toFixed(0)} s`);
 for (const w of done.written) console.log(`notes ${basename(w.input)}: ${w.notes.join('; ')}`);
-console.log('\n| image | looks | ENL noisy | ENL out | x | ENL Lee 7x7 | ratio mean | ratio var | 1/L | ratio lag-1 h/v | noisy lag-1 h/v | ratio-edge corr |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('\n| image | looks | ENL noisy | ENL out | x | ENL Lee 7x7 | out/noisy mean | ratio mean | ratio var | 1/L | ratio lag-1 h/v | noisy lag-1 h/v | ratio-edge corr |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const input of inputs) {
   const noisy = (await readImage(input)).image;
   const split = shuffle > 1 && !(await probeImage(input)).complex;
@@ -170,7 +176,7 @@ for (const input of inputs) {
   const variance = ratios.reduce((s, v) => s + (v - mean) ** 2, 0) / (ratios.length - 1);
   const [before, after, filtered] = [topEnl(noisy), topEnl(out), topEnl(lee(noisy, L))];
   const rl = lagOne(ratio), nl = lagOne(noisy);
-  console.log(`| ${basename(input)} | ${fmt(L)} | ${fmt(before, 1)} | ${fmt(after, 1)} | ${fmt(after / before, 1)} | ${fmt(filtered, 1)} | ${fmt(mean, 3)} | ${fmt(variance, 3)} | ${fmt(1 / L, 3)} | ${fmt(rl.h)}/${fmt(rl.v)} | ${fmt(nl.h)}/${fmt(nl.v)} | ${fmt(correlation(ratio.data, edges(out), finite), 3)} |`);
+  console.log(`| ${basename(input)} | ${fmt(L)} | ${fmt(before, 1)} | ${fmt(after, 1)} | ${fmt(after / before, 1)} | ${fmt(filtered, 1)} | ${fmt(meanOf(out) / meanOf(noisy), 3)} | ${fmt(mean, 3)} | ${fmt(variance, 3)} | ${fmt(1 / L, 3)} | ${fmt(rl.h)}/${fmt(rl.v)} | ${fmt(nl.h)}/${fmt(nl.v)} | ${fmt(correlation(ratio.data, edges(out), finite), 3)} |`);
 }
 for (const f of done.failures) console.log(`failed ${f.file}: ${f.reason}`);
 if (!values.keep) await rm(work, { recursive: true, force: true });
