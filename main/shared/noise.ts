@@ -29,6 +29,11 @@ export const noiseSpecSchema = z.discriminatedUnion('family', [
     looks: z.number().positive(),
     /** Estimate each image's own looks, in training and when denoising (files whose ENL differs widely). */
     perImage: z.boolean().optional(),
+    /**
+     * Train and denoise the k x k pixel-shuffled sub-images (every k-th pixel): speckle correlated between neighbours
+     * (resampled GRD products) is much less so k pixels apart. The output keeps the full grid.
+     */
+    subsample: z.number().int().min(2).max(4).optional(),
   }),
   z.object({ family: z.literal('binomial'), trials: z.number().int().min(2) }),
   z.object({ family: z.literal('lograyleigh'), scale: z.number().positive() }),
@@ -103,6 +108,9 @@ export function describeNoise(spec: NoiseSpec): string {
     const where = spec.perImage ? ', estimated per image' : '';
     return `correlated sigma~${profileSigma(spec.profile).toPrecision(3)} (lag-1 ${lag.horizontal.toFixed(2)}/${lag.vertical.toFixed(2)}, ${2 * spec.profile.radius + 1}x${2 * spec.profile.radius + 1} kernel, level by brightness${where})`;
   }
-  if (spec.family === 'gamma' && spec.perImage) return `gamma looks estimated per image (pooled ${spec.looks} where one cannot be)`;
+  if (spec.family === 'gamma' && (spec.perImage || spec.subsample)) {
+    const on = spec.subsample ? `, on ${spec.subsample}x${spec.subsample} pixel-shuffled sub-images` : '';
+    return spec.perImage ? `gamma looks estimated per image (pooled ${spec.looks} where one cannot be)${on}` : `gamma looks=${spec.looks}${on}`;
+  }
   return `${spec.family} ${noiseParameterName[spec.family]}=${noiseParameter(spec)}${spec.family === 'poissongaussian' ? ` b=${spec.b}${spec.method === 'anscombe' ? ' (Anscombe)' : ''}` : ''}`;
 }

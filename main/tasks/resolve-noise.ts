@@ -40,6 +40,17 @@ function looksSpread(images: readonly ImageEstimate[]): string | undefined {
   return looks.map((e) => `${basename(e.name)} ${e.looks.toPrecision(3)}`).join(', ');
 }
 
+/** Speckle whose lag-1 correlation (median over the images) is above this is trained on 2x2 sub-images. */
+export const speckleCorrelationLimit = 0.3;
+
+/** The images' median lag-1 speckle correlation (the larger of rows and columns) when above the limit. */
+function speckleCorrelation(images: readonly ImageEstimate[]): number | undefined {
+  const lags = images.filter((e) => e.family === 'gamma').map((e) => Math.max(e.checks.correlation.horizontal, e.checks.correlation.vertical));
+  if (lags.length === 0) return undefined;
+  const median = lags.sort((a, b) => a - b)[Math.floor((lags.length - 1) / 2)]!;
+  return median > speckleCorrelationLimit ? median : undefined;
+}
+
 /** A parameter that cannot be estimated blind: the caller's usage error (a flag in the CLI, a field in the app). */
 export class MissingParameterError extends Error {}
 
@@ -63,10 +74,12 @@ export async function resolveNoiseSpec(
   if (!family.success) throw new MissingParameterError(`the ${noise.family} parameter is required (--${noiseParameterName[noise.family]}): it cannot be estimated blind`);
   const report = await estimateTask({ input: data, family: family.data, amplitude });
   const spread = looksSpread(report.images);
-  if (spread) {
+  const correlated = speckleCorrelation(report.images);
+  if (spread || correlated) {
     const pooled = pooledNoiseSpec(report.pooled, 4);
-    const spec: NoiseSpec = pooled.family === 'gamma' ? { ...pooled, perImage: true } : pooled;
-    note(`no --looks given: the images' looks differ by more than ${100 * looksSpreadLimit}% (${spread}), so each image is trained and denoised with its own estimate, not one pooled L`);
+    const spec: NoiseSpec = pooled.family === 'gamma' ? { ...pooled, perImage: true, ...(correlated && { subsample: 2 }) } : pooled;
+    if (correlated) note(`speckle correlated between neighbours (lag-1 ${correlated.toFixed(2)}, over ${speckleCorrelationLimit}: resampled or multilooked data), so training and denoising use the 2x2 pixel-shuffled sub-images, each image with its looks measured on them (docs/quality.md, Real SAR)`);
+    if (spread) note(`no --looks given: the images' looks differ by more than ${100 * looksSpreadLimit}% (${spread}), so each image is trained and denoised with its own estimate, not one pooled L`);
     return spec;
   }
   const spec = pooledNoiseSpec(report.pooled, 4, pg);

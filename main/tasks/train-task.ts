@@ -21,6 +21,7 @@ import { appVersion } from './version';
 import { saveOnnxBeside } from './predictor-onnx-file';
 import { dataPeak, loadDataset, pairByName } from './dataset';
 import { prepareTargets, prepareTrainingImages } from './training-images';
+import { asTrainedSubImages } from './training-sub-images';
 import type { GradientEngine } from './training-gradients';
 import { chooseGradients } from './training-gradients';
 import type { WorkerRequest } from './worker-count';
@@ -113,7 +114,7 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const prepared = prepareTrainingImages(noisy.images, pixels);
   prepared.notes.forEach(note);
   const clean = input.target ? prepareTargets(pairByName(noisy.images, (await loadDataset(input.target)).images), pixels) : undefined;
-  const data = splitData(withOwnNoise(prepared.images, options.noise, note), clean, options.seed);
+  const data = asTrainedSubImages(splitData(withOwnNoise(prepared.images, options.noise, note), clean, options.seed), options.noise);
   let last: Checkpoint | undefined;
   const gradients = chooseGradients({ prefer: input.gradients, workers, backend: backend.name, onNote: note });
   const run = { data, options, peak: resume?.meta.peak ?? dataPeak(prepared.images), appVersion, resume, signal: input.signal, gradients };
