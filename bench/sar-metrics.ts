@@ -3,6 +3,8 @@
 //                                    [--shuffle K] [--keep]
 // --shuffle K: intensity (non-complex) files are split into their K x K pixel-shuffled sub-images (every K-th pixel,
 // K^2 phases), trained on and denoised as such, and put back on the full grid for the metrics (GR2R.md §6).
+// This is how the sub-image default (gamma `subsample`, chosen blind for correlated speckle) was measured; with
+// that default on, use --noise gamma --looks L with --shuffle, or the sub-images are split again.
 // DIR holds real SAR files as shared/data/real/sar does (MSTAR chips, a GRD crop in dB); they are converted into a
 // temporary folder (bench/sar-inputs.ts), trained on with `gr2r train` (no --noise: the automatic choice) and
 // denoised. Per image: ENL (mean^2 / variance) of the most homogeneous 16x16 windows (median of the top 10%, each
