@@ -24,6 +24,8 @@ Learns to denoise the images in DIR from the noisy images alone (GR2R).
 Noise (parameters in the units of the data: 8/16-bit images as [0, 1], float TIFF as is):
   --noise gaussian --sigma S | poisson --gain G | gamma --looks L | binomial --trials N | lograyleigh --scale C
   Without the parameter, it is estimated from the images (gaussian, poisson, gamma).
+  gamma without --looks: each image's own looks where the images' differ by more than 30%. Complex (SLC)
+    TIFFs are spectrally whitened (range and azimuth envelopes divided out) before intensity, for every command.
   --noise poissongaussian --a A --b B: camera noise, var = a x + b (camera raw DNG: a = 1 / electrons at white,
     b = (read noise DN / (white - black))^2; both estimated if neither is given); trained as shifted Poisson
     counts, or --anscombe in the GAT domain

@@ -5,6 +5,7 @@ import { denoiseMatched } from './denoise';
 import type { ImageF32 } from './image';
 import { channelOf, isGrayAsColour, makeImage } from './image';
 import { noiseModel } from './noise';
+import { joinSubImages, subImages } from './sub-images';
 
 function repeatChannels(image: ImageF32, channels: number): ImageF32 {
   const out = new Float32Array(image.height * image.width * channels);
@@ -28,11 +29,27 @@ function averageChannels(image: ImageF32): ImageF32 {
  * it and averaging back; a colour image through a gray model one channel at a time.
  */
 export async function denoiseImage(net: tfl.LayersModel, meta: ModelMeta, image: ImageF32, options: DenoiseOptions): Promise<ImageF32> {
+  if (meta.noise.family === 'gamma' && meta.noise.subsample) return bySubImages(net, meta, image, options, meta.noise.subsample);
   const domain = meta.loss === 'supervised' ? undefined : noiseModel(meta.noise).domain;
   if (!domain) return applyNetwork(net, meta, image, options);
   if (options.mc < 1) throw new Error(`a ${meta.noise.family} model is applied to Monte Carlo recorruptions: use mc >= 1`);
   const output = await applyNetwork(net, meta, image, options);
   return makeImage(output.height, output.width, output.channels, domain.inverse(output.data));
+}
+
+/**
+ * A model trained on k x k pixel-shuffled sub-images (gamma `subsample`) denoises each sub-image of the image, with
+ * draws of its own, and puts them back on the image's grid.
+ */
+async function bySubImages(net: tfl.LayersModel, meta: ModelMeta, image: ImageF32, options: DenoiseOptions, k: number): Promise<ImageF32> {
+  const noise = meta.noise.family === 'gamma' ? { family: 'gamma' as const, looks: meta.noise.looks } : meta.noise;
+  const subs = subImages(image, k);
+  const outs: ImageF32[] = [];
+  for (const [s, sub] of subs.entries()) {
+    const onTile = options.onTile && ((done: number, total: number) => options.onTile!(s * total + done, subs.length * total));
+    outs.push(await denoiseImage(net, { ...meta, noise }, sub, { ...options, seed: options.seed + 7919 * (s + 1), onTile }));
+  }
+  return joinSubImages(outs, k, image.height, image.width);
 }
 
 /**

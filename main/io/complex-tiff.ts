@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { fromFile } from 'geotiff';
+import { intensityOf, type ComplexRows } from '../engine/sar/complex-rows';
 
 type Component = 'int16' | 'int32' | 'float32' | 'float64';
 
@@ -54,11 +55,12 @@ function reader(layout: ComplexLayout, view: DataView): (at: number) => number {
   }
 }
 
-/** Intensity |z|^2 = re^2 + im^2 of rows [top, top + rows), read strip by strip from the file. */
-export async function readIntensityRows(file: string, layout: ComplexLayout, top: number, rows: number): Promise<Float32Array> {
+/** The complex samples of rows [top, top + rows), read strip by strip from the file. */
+export async function readComplexRows(file: string, layout: ComplexLayout, top: number, rows: number): Promise<ComplexRows> {
   const part = BYTES[layout.component];
   const rowBytes = layout.width * 2 * part;
-  const out = new Float32Array(rows * layout.width);
+  const re = new Float32Array(rows * layout.width);
+  const im = new Float32Array(rows * layout.width);
   const handle = await open(file, 'r');
   try {
     for (let row = top; row < top + rows;) {
@@ -70,13 +72,21 @@ export async function readIntensityRows(file: string, layout: ComplexLayout, top
       if (bytesRead < bytes.length) throw new Error(`the complex samples end early at row ${row}; the file may be truncated`);
       const read = reader(layout, new DataView(bytes.buffer));
       const base = (row - top) * layout.width;
-      for (let k = 0; k < count * layout.width; k++) out[base + k] = read(2 * k * part) ** 2 + read((2 * k + 1) * part) ** 2;
+      for (let k = 0; k < count * layout.width; k++) {
+        re[base + k] = read(2 * k * part);
+        im[base + k] = read((2 * k + 1) * part);
+      }
       row += count;
     }
-    return out;
+    return { re, im, rows, width: layout.width };
   } finally {
     await handle.close();
   }
+}
+
+/** Intensity |z|^2 = re^2 + im^2 of rows [top, top + rows), as stored (not whitened). */
+export async function readIntensityRows(file: string, layout: ComplexLayout, top: number, rows: number): Promise<Float32Array> {
+  return intensityOf(await readComplexRows(file, layout, top, rows));
 }
 
 export const COMPLEX_NOTE = 'complex (SLC) samples read as intensity |z|² = re² + im²; the output is that intensity (float32)';

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromFile, type GeoTIFF, type GeoTIFFImage } from 'geotiff';
 import { tempNameBeside } from './atomic-file';
-import { COMPLEX_NOTE } from './complex-tiff';
 import { checkBands, convertedNote } from './float-samples';
 import { decodeToStrips } from './decode-to-strips';
 import { readingNotes } from './decode-with-sharp';
@@ -11,6 +10,7 @@ import { FileError } from './file-error';
 import { geoTagsOfFile, noDataOf, readGeoTags } from './geo-tags';
 import { DEFAULT_MAX_PIXELS, type ImageProbe } from './probe-image';
 import type { GeoTag } from './source-info';
+import { slcNote } from './whitened-slc';
 
 /** A TIFF that windows can be read from: the source itself (float), or a decoded copy of it. */
 export interface OpenRaster {
@@ -37,7 +37,7 @@ async function openFloat(probe: ImageProbe): Promise<OpenRaster> {
     if (!probe.complex) checkBands(image, probe.file, probe.converted !== undefined);
     const geoTags = await readGeoTags(image);
     const noData = noDataOf(geoTags);
-    const notes = probe.complex ? [COMPLEX_NOTE] : probe.converted ? [convertedNote(probe.converted)] : probe.pages > 1 ? [`only the first of ${probe.pages} pages was read`] : [];
+    const notes = probe.complex ? [await slcNote(probe.file, probe.complex)] : probe.converted ? [convertedNote(probe.converted)] : probe.pages > 1 ? [`only the first of ${probe.pages} pages was read`] : [];
     return { tiff, image, geoTags, notes, ...(noData !== undefined && { noData }) };
   } catch (error) {
     await tiff.close();

@@ -1,5 +1,5 @@
 import { makeImage, type ImageF32 } from '../engine/image';
-import { COMPLEX_NOTE, readIntensityRows, type ComplexLayout } from './complex-tiff';
+import type { ComplexLayout } from './complex-tiff';
 import { decodeFloatTiff } from './decode-float-tiff';
 import { decodeDng, dngNote, openDng } from './dng/read-dng';
 import { decodeWithSharp } from './decode-with-sharp';
@@ -8,6 +8,7 @@ import { geoTagsOfFile, noDataOf } from './geo-tags';
 import { DEFAULT_MAX_PIXELS, probeImage, type ImageProbe, type ReadOptions } from './probe-image';
 import type { Decoded } from './split-alpha';
 import type { SourceInfo } from './source-info';
+import { readSlcIntensityRows, slcNote } from './whitened-slc';
 
 export interface ReadResult {
   readonly image: ImageF32;
@@ -33,11 +34,11 @@ async function readDngImage(file: string): Promise<Decoded> {
 }
 
 async function readComplexImage(file: string, layout: ComplexLayout): Promise<Decoded> {
-  const data = await readIntensityRows(file, layout, 0, layout.height);
+  const data = await readSlcIntensityRows(file, layout, 0, layout.height);
   const geoTags = await geoTagsOfFile(file);
   const noData = noDataOf(geoTags);
   return {
-    image: makeImage(layout.height, layout.width, 1, data), notes: [COMPLEX_NOTE],
+    image: makeImage(layout.height, layout.width, 1, data), notes: [await slcNote(file, layout)],
     ...(geoTags.length > 0 && { geoTags }), ...(noData !== undefined && { noData }),
   };
 }

@@ -1,10 +1,10 @@
 import { makeImage } from '../engine/image';
-import { readIntensityRows } from './complex-tiff';
 import { asFloat32 } from './float-samples';
 import { asFileError, FileError } from './file-error';
 import { closeRaster, openRaster, type OpenRaster, type RasterOptions } from './open-raster';
 import { probeImage, type ImageProbe, type ReadOptions } from './probe-image';
 import type { SourceInfo } from './source-info';
+import { readSlcIntensityRows } from './whitened-slc';
 import { splitAlpha, type SplitPixels } from './split-alpha';
 
 export interface BandReadOptions extends ReadOptions, RasterOptions {}
@@ -36,7 +36,7 @@ async function readWindow(probe: ImageProbe, raster: OpenRaster, top: number, ro
   if (!(top >= 0 && rows > 0 && top + rows <= probe.height)) {
     throw new Error(`rows ${top} to ${top + rows} are outside the image (0 to ${probe.height})`);
   }
-  if (probe.complex) return { image: makeImage(rows, probe.width, 1, await readIntensityRows(probe.file, probe.complex, top, rows)) };
+  if (probe.complex) return { image: makeImage(rows, probe.width, 1, await readSlcIntensityRows(probe.file, probe.complex, top, rows)) };
   const read = await raster.image.readRasters({ window: [0, top, probe.width, top + rows], interleave: true });
   const samples = probe.converted ? asFloat32(read as ArrayLike<number>) : read;
   const expected = probe.bitDepth === 32 ? Float32Array : probe.bitDepth === 16 ? Uint16Array : Uint8Array;

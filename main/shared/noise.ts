@@ -23,7 +23,18 @@ export type NoiseProfile = z.infer<typeof noiseProfileSchema>;
 export const noiseSpecSchema = z.discriminatedUnion('family', [
   z.object({ family: z.literal('gaussian'), sigma: z.number().positive() }),
   z.object({ family: z.literal('poisson'), gain: z.number().positive() }),
-  z.object({ family: z.literal('gamma'), looks: z.number().positive() }),
+  z.object({
+    family: z.literal('gamma'),
+    /** The looks pooled over the training images (used where an image's own cannot be estimated). */
+    looks: z.number().positive(),
+    /** Estimate each image's own looks, in training and when denoising (files whose ENL differs widely). */
+    perImage: z.boolean().optional(),
+    /**
+     * Train and denoise the k x k pixel-shuffled sub-images (every k-th pixel): speckle correlated between neighbours
+     * (resampled GRD products) is much less so k pixels apart. The output keeps the full grid.
+     */
+    subsample: z.number().int().min(2).max(4).optional(),
+  }),
   z.object({ family: z.literal('binomial'), trials: z.number().int().min(2) }),
   z.object({ family: z.literal('lograyleigh'), scale: z.number().positive() }),
   z.object({ family: z.literal('poissongaussian'), a: z.number().positive(), b: z.number().nonnegative(), method: z.enum(['lattice', 'anscombe']).optional() }),
@@ -111,6 +122,10 @@ export function describeNoise(spec: NoiseSpec): string {
     const lag = profileLagOne(spec.profile);
     const where = spec.perImage ? ', estimated per image' : '';
     return `correlated sigma~${profileSigma(spec.profile).toPrecision(3)} (lag-1 ${lag.horizontal.toFixed(2)}/${lag.vertical.toFixed(2)}, ${2 * spec.profile.radius + 1}x${2 * spec.profile.radius + 1} kernel, level by brightness${where})`;
+  }
+  if (spec.family === 'gamma' && (spec.perImage || spec.subsample)) {
+    const on = spec.subsample ? `, on ${spec.subsample}x${spec.subsample} pixel-shuffled sub-images` : '';
+    return spec.perImage ? `gamma looks estimated per image (pooled ${spec.looks} where one cannot be)${on}` : `gamma looks=${spec.looks}${on}`;
   }
   return `${spec.family} ${noiseParameterName[spec.family]}=${noiseParameter(spec)}${spec.family === 'poissongaussian' ? ` b=${spec.b}${spec.method === 'anscombe' ? ' (Anscombe)' : ''}` : ''}`;
 }

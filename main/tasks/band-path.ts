@@ -11,6 +11,7 @@ import type { ModelMeta } from '../shared/model';
 import { defaultGeometry, type BandGeometry } from './band-plan';
 import type { BandDenoiser, SarOptions } from './denoise-band';
 import { denoiseInBands, type LargeDenoiseResult } from './denoise-large';
+import { fileNoiseSpec } from './file-looks';
 
 /** When and how images are denoised band by band. */
 export interface BandChoice {
@@ -54,13 +55,17 @@ export interface BandFileInput {
 }
 
 /** Denoises one file band by band with the engine's tiled Monte Carlo denoiser, each band with its own noise. */
-export async function denoiseFileInBands(net: tfl.LayersModel, meta: ModelMeta, options: DenoiseOptions, input: BandFileInput): Promise<LargeDenoiseResult> {
+export async function denoiseFileInBands(net: tfl.LayersModel, model: ModelMeta, options: DenoiseOptions, input: BandFileInput): Promise<LargeDenoiseResult> {
+  // Speckle looks estimated per image: this file's own, from a central crop, for every band.
+  const own = await fileNoiseSpec(input.file, model.noise, input.sar.amplitude ?? false);
+  const meta = { ...model, noise: own.spec };
   const denoise: BandDenoiser = (window, band, onTile) =>
     denoiseImage(net, meta, window, { ...options, seed: Rng.derive(options.seed, BAND_KEY, band).seed(), onTile });
-  return denoiseInBands({
+  const result = await denoiseInBands({
     file: input.file, output: join(input.outputDir, basename(input.file)), denoise,
     geometry: geometryOf(meta, options, input.choice ?? {}, (await probeImage(input.file)).width),
     positiveOnly: meta.noise.family === 'gamma', sar: input.sar, write: input.write,
     tempDir: input.outputDir, signal: input.signal, onFraction: input.onFraction,
   });
+  return own.note ? { ...result, notes: [...result.notes, own.note] } : result;
 }

@@ -1,4 +1,5 @@
-import { estimateFamilySchema, pooledNoiseSpec } from '../shared/estimate';
+import { basename } from 'node:path';
+import { estimateFamilySchema, pooledNoiseSpec, type ImageEstimate } from '../shared/estimate';
 import type { FamilyChoice, NoiseFamily, NoiseSpec } from '../shared/noise';
 import { describeNoise, noiseParameterName } from '../shared/noise';
 import { probeImage } from '../io';
@@ -27,6 +28,29 @@ export async function chooseFamily(data: string, note: (message: string) => void
   return 'correlated';
 }
 
+/** Speckle looks that differ by more than this (max / min - 1) across the images are estimated per image. */
+export const looksSpreadLimit = 0.3;
+
+/** The per-image looks when they differ by more than looksSpreadLimit ('a.tif 1.02, b.tif 4.6'), else undefined. */
+function looksSpread(images: readonly ImageEstimate[]): string | undefined {
+  const looks = images.flatMap((e) => (e.family === 'gamma' && e.looks > 0 && Number.isFinite(e.looks) ? [e] : []));
+  if (looks.length < 2) return undefined;
+  const values = looks.map((e) => e.looks);
+  if (Math.max(...values) <= (1 + looksSpreadLimit) * Math.min(...values)) return undefined;
+  return looks.map((e) => `${basename(e.name)} ${e.looks.toPrecision(3)}`).join(', ');
+}
+
+/** Speckle whose lag-1 correlation (median over the images) is above this is trained on 2x2 sub-images. */
+export const speckleCorrelationLimit = 0.3;
+
+/** The images' median lag-1 speckle correlation (the larger of rows and columns) when above the limit. */
+function speckleCorrelation(images: readonly ImageEstimate[]): number | undefined {
+  const lags = images.filter((e) => e.family === 'gamma').map((e) => Math.max(e.checks.correlation.horizontal, e.checks.correlation.vertical));
+  if (lags.length === 0) return undefined;
+  const median = lags.sort((a, b) => a - b)[Math.floor((lags.length - 1) / 2)]!;
+  return median > speckleCorrelationLimit ? median : undefined;
+}
+
 /** A parameter that cannot be estimated blind: the caller's usage error (a flag in the CLI, a field in the app). */
 export class MissingParameterError extends Error {}
 
@@ -49,6 +73,15 @@ export async function resolveNoiseSpec(
   const family = estimateFamilySchema.safeParse(pg ? 'poisson' : noise.family);
   if (!family.success) throw new MissingParameterError(`the ${noise.family} parameter is required (--${noiseParameterName[noise.family]}): it cannot be estimated blind`);
   const report = await estimateTask({ input: data, family: family.data, amplitude, recursive });
+  const spread = looksSpread(report.images);
+  const correlated = speckleCorrelation(report.images);
+  if (spread || correlated) {
+    const pooled = pooledNoiseSpec(report.pooled, 4);
+    const spec: NoiseSpec = pooled.family === 'gamma' ? { ...pooled, perImage: true, ...(correlated && { subsample: 2 }) } : pooled;
+    if (correlated) note(`speckle correlated between neighbours (lag-1 ${correlated.toFixed(2)}, over ${speckleCorrelationLimit}: resampled or multilooked data), so training and denoising use the 2x2 pixel-shuffled sub-images, each image with its looks measured on them (docs/quality.md, Real SAR)`);
+    if (spread) note(`no --looks given: the images' looks differ by more than ${100 * looksSpreadLimit}% (${spread}), so each image is trained and denoised with its own estimate, not one pooled L`);
+    return spec;
+  }
   const spec = pooledNoiseSpec(report.pooled, 4, pg);
   const { count, uncertainty } = report.pooled;
   note(`no ${pg ? '--a/--b' : `--${noiseParameterName[noise.family]}`} given: training with the estimate ${describeNoise(spec)} ± ${(100 * uncertainty).toFixed(1)}%, pooled over ${count} image(s) (see gr2r estimate)`);

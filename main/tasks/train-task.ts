@@ -26,6 +26,7 @@ import { prepareTargets, prepareTrainingImages } from './training-images';
 import { trainableImages } from './trainable-images';
 import { loadTrainingDataset } from './training-crops';
 import { NoFileLeft } from './each-file';
+import { asTrainedSubImages } from './training-sub-images';
 import type { GradientEngine } from './training-gradients';
 import { chooseGradients } from './training-gradients';
 
@@ -103,10 +104,17 @@ export function resolveOptions(input: TrainTaskInput, resume: Checkpoint | undef
   return options;
 }
 
-/** Each image with its own noise model where the spec asks for one per image (correlated noise, image-noise.ts). */
-function withOwnNoise<T extends { image: MaskedImage }>(images: readonly T[], spec: NoiseSpec): T[] {
-  if (spec.family !== 'correlated' || !spec.perImage) return [...images];
-  return images.map((d) => ({ ...d, image: { ...d.image, noise: noiseModel(imageNoiseSpec(spec, d.image)) } }));
+/**
+ * Each image with its own noise model where the spec asks for one per image (correlated noise, speckle looks:
+ * image-noise.ts); each image's looks said in a note.
+ */
+function withOwnNoise<T extends { image: MaskedImage; file: string }>(images: readonly T[], spec: NoiseSpec, note: (m: string) => void): T[] {
+  if (!(spec.family === 'correlated' || spec.family === 'gamma') || !spec.perImage) return [...images];
+  return images.map((d) => {
+    const own = imageNoiseSpec(spec, d.image);
+    if (own.family === 'gamma') note(`${basename(d.file)}: ${own === spec ? `looks not measurable, the pooled ${spec.looks} used` : `its own looks ${own.looks}`}`);
+    return { ...d, image: { ...d.image, noise: noiseModel(own) } };
+  });
 }
 
 /**
@@ -146,7 +154,7 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const prepared = prepareTrainingImages(noisy.images, pixels);
   prepared.notes.forEach(note);
   const clean = input.target ? prepareTargets(pairByName(noisy.images, (await loadDataset(input.target)).images), pixels) : undefined;
-  const data = splitData(withOwnNoise(prepared.images, options.noise), clean, options.seed);
+  const data = asTrainedSubImages(splitData(withOwnNoise(prepared.images, options.noise, note), clean, options.seed), options.noise);
   const fingerprint = await datasetFingerprint(noisy.images.map((image) => image.file));
   const target = await resumeTarget(input, resume, fingerprint, note);
   let last: Checkpoint | undefined;

@@ -9,9 +9,9 @@ const eps = 1e-6;
  * Speckle: y ~ Gamma(shape L, mean x), variance x^2 / L. Recorruption: b ~ Beta(L alpha, L (1 - alpha)),
  * y1 = y (1 - b) / (1 - alpha), y2 = y b / alpha; C = mean(x^2) / (L alpha), estimated by mean(y^2) / ((L + 1) alpha).
  */
-export function gammaNoise(looks: number): NoiseModel {
+export function gammaNoise(looks: number, perImage = false): NoiseModel {
   return {
-    spec: { family: 'gamma', looks },
+    spec: { family: 'gamma', looks, ...(perImage ? { perImage } : {}) },
     check(y) {
       const bad = countWhere(y, (v) => v < 0 || !Number.isFinite(v));
       return bad ? `${bad} values are negative or not finite; speckle (Gamma) data are intensities, > 0` : null;
