@@ -9,7 +9,8 @@ export type Sniffed =
 /** How many leading bytes sniffFormat needs. */
 export const SNIFF_BYTES = 16;
 
-const DNG_EXTENSION = /\.dng$/i;
+// GoPro GPR files are DNGs (their raw image VC-5 compressed).
+const DNG_EXTENSION = /\.(dng|gpr)$/i;
 const RAW_EXTENSIONS = /\.(nef|nrw|cr2|cr3|crw|arw|srf|sr2|orf|rw2|raf|pef|srw|3fr|iiq|erf|kdc|mrw|x3f)$/i;
 
 function startsWith(head: Uint8Array, bytes: readonly number[], at = 0): boolean {
