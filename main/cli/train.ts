@@ -4,6 +4,7 @@ import { backendOrder, describeBackend } from '../engine/backend';
 import { describeNet } from '../engine/nets/config';
 import type { TrainOptions } from '../engine/train/options';
 import { defaultTrainOptions as d } from '../engine/train/options';
+import { folderHoldsRaw } from '../io/raw-folder';
 import { describeNoise } from '../shared/noise';
 import { trainTask } from '../tasks/train-task';
 import type { GradientEngine } from '../tasks/training-gradients';
@@ -21,7 +22,8 @@ Learns to denoise the images in DIR from the noisy images alone (GR2R).
 
 Noise (parameters in the units of the data: 8/16-bit images as [0, 1], float TIFF as is):
   --noise gaussian --sigma S | poisson --gain G | gamma --looks L | binomial --trials N | lograyleigh --scale C
-  Without the parameter, it is estimated from the images (gaussian, poisson, gamma).
+  Without the parameter, it is estimated from the images (gaussian, poisson, gamma). Camera raw files (DNG)
+  without --noise: poissongaussian with a and b estimated.
   --noise poissongaussian --a A --b B: camera noise, var = a x + b (camera raw DNG: a = 1 / electrons at white,
     b = (read noise DN / (white - black))^2; both estimated if neither is given); trained as shifted Poisson
     counts, or --anscombe in the GAT domain
@@ -104,7 +106,9 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   if (!flags.data) throw new UsageError('--data DIR is required');
   if (!flags.out) throw new UsageError('--out MODEL_DIR is required');
   const progress = new ProgressLine(io);
-  const noise = flags.resume && !flags.noise ? undefined : parseNoise(flags);
+  const rawDefault = !flags.noise && !flags.resume && (await folderHoldsRaw(flags.data).catch(() => false));
+  if (rawDefault) progress.note('camera raw files and no --noise: shot + read noise, --noise poissongaussian with a and b estimated');
+  const noise = flags.resume && !flags.noise ? undefined : parseNoise(rawDefault ? { ...flags, noise: 'poissongaussian' } : flags);
   const spec = await resolveNoise(noise, flags.data, (m) => progress.note(m), flags.amplitude);
   const result = await trainTask({
     data: flags.data, target: flags.target, out: flags.out, noise: spec, options: trainOptions(flags),

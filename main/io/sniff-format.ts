@@ -13,6 +13,11 @@ export const SNIFF_BYTES = 16;
 const DNG_EXTENSION = /\.(dng|gpr)$/i;
 const RAW_EXTENSIONS = /\.(nef|nrw|cr2|cr3|crw|arw|srf|sr2|orf|rw2|raf|pef|srw|3fr|iiq|erf|kdc|mrw|x3f)$/i;
 
+/** Whether a file's name says it is camera raw (DNG, GPR or a proprietary raw format). */
+export function isRawName(file: string): boolean {
+  return DNG_EXTENSION.test(file) || RAW_EXTENSIONS.test(file);
+}
+
 function startsWith(head: Uint8Array, bytes: readonly number[], at = 0): boolean {
   return bytes.every((b, i) => head[at + i] === b);
 }
