@@ -4,7 +4,7 @@ import { backendOrder, describeBackend } from '../engine/backend';
 import { describeNet } from '../engine/nets/config';
 import type { TrainOptions } from '../engine/train/options';
 import { defaultTrainOptions as d } from '../engine/train/options';
-import { folderHoldsRaw } from '../io/raw-folder';
+import { folderHoldsRaw, rawIsoGroups } from '../io/raw-folder';
 import { describeNoise } from '../shared/noise';
 import { trainTask } from '../tasks/train-task';
 import type { GradientEngine } from '../tasks/training-gradients';
@@ -101,6 +101,16 @@ function trainOptions(flags: Flags): Mutable<Omit<TrainOptions, 'noise'>> {
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }
 
+/** What the raw files say of their noise: ISO and NoiseProfile per ISO, and a warning where ISOs are mixed. */
+function isoNotes(groups: Awaited<ReturnType<typeof rawIsoGroups>>): string[] {
+  const lines = groups.map((g) => `${g.iso > 0 ? `ISO ${g.iso}` : 'ISO unknown'}: ${g.files.length} file(s)`
+    + (g.profile ? `, the camera's NoiseProfile a=${g.profile.a.toPrecision(4)} b=${g.profile.b.toPrecision(4)}` : ''));
+  if (groups.filter((g) => g.iso > 0).length > 1) {
+    lines.push('the folder mixes ISOs, whose noise differs: one (a, b) is trained for all; train each ISO apart for the best result');
+  }
+  return lines;
+}
+
 async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values: flags } = parseArgs({ args: argv, options, strict: true });
   if (!flags.data) throw new UsageError('--data DIR is required');
@@ -108,6 +118,9 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const progress = new ProgressLine(io);
   const rawDefault = !flags.noise && !flags.resume && (await folderHoldsRaw(flags.data).catch(() => false));
   if (rawDefault) progress.note('camera raw files and no --noise: shot + read noise, --noise poissongaussian with a and b estimated');
+  if (rawDefault || (flags.noise === 'poissongaussian' && !flags.resume)) {
+    for (const line of isoNotes(await rawIsoGroups(flags.data).catch(() => []))) progress.note(line);
+  }
   const noise = flags.resume && !flags.noise ? undefined : parseNoise(rawDefault ? { ...flags, noise: 'poissongaussian' } : flags);
   const spec = await resolveNoise(noise, flags.data, (m) => progress.note(m), flags.amplitude);
   const result = await trainTask({

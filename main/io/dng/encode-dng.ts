@@ -42,15 +42,16 @@ function layoutEntries(raw: DngRaw, offsets: number[], counts: number[]): IfdEnt
 }
 
 /**
- * A DNG with the source's camera tags (DNGVersion, colour matrices, white balance, CFA layout, black and white
+ * A DNG with the source's camera tags (and `extra` entries, which replace copied ones) (DNGVersion, colour matrices, white balance, CFA layout, black and white
  * levels, crop...) and `raster` as its one uncompressed 16-bit raw image in IFD0, little-endian. Pieces to write
  * one after the other.
  */
-export function encodeDng(ifd0: TiffDirectory, raw: DngRaw, raster: Uint16Array): Uint8Array[] {
+export function encodeDng(ifd0: TiffDirectory, raw: DngRaw, raster: Uint16Array, extra: readonly IfdEntry[] = []): Uint8Array[] {
   const rowBytes = raw.width * raw.samplesPerPixel * 2;
   const strips = Math.ceil(raw.height / ROWS_PER_STRIP);
   const counts = Array.from({ length: strips }, (_, s) => Math.min(ROWS_PER_STRIP, raw.height - s * ROWS_PER_STRIP) * rowBytes);
-  const copied = copiedEntries(ifd0, raw);
+  const added = new Set(extra.map((e) => e.tag));
+  const copied = [...copiedEntries(ifd0, raw).filter((e) => !added.has(e.tag)), ...extra];
   const dataStart = HEADER_BYTES + ifdByteLength([...copied, ...layoutEntries(raw, new Array<number>(strips).fill(0), counts)]);
   if (dataStart + raster.byteLength > 0xffffffff) throw new Error('the raw image is over 4 GB, too big for a classic TIFF');
   const offsets = counts.map((_, s) => dataStart + s * ROWS_PER_STRIP * rowBytes);
