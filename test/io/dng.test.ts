@@ -72,6 +72,9 @@ describe.skipIf(!hasDcraw)('DNG (camera raw) in and out', () => {
     const info = execFileSync('dcraw', ['-i', '-v', out.path]).toString();
     expect(info).toMatch(/Camera: GR2R Test Camera/);
     expect(info).toMatch(/Camera multipliers: 2\.000000 1\.000000 1\.428571/);
+    // A preview (the quick look of the planes, 8-bit RGB) in IFD1, which dcraw -e extracts.
+    expect(info).toMatch(/Thumb size: +64 x 64/);
+    expect(execFileSync('dcraw', ['-e', '-c', out.path]).subarray(0, 13).toString('latin1')).toBe('P6\n64 64\n255\n');
     const { ifds } = readTiffDirectories(new Uint8Array(await readFile(out.path)));
     expect(ifds[0]!.entries.get(50721)?.values).toEqual([8000, 10000, -2000, 10000, -1000, 10000, -4000, 10000, 12000, 10000, 1000, 10000, -500, 10000, 2000, 10000, 6000, 10000]);
     expect(ifds[0]!.entries.get(50829)?.values).toEqual([0, CAMERA.masked, 128, 136]);
