@@ -42,7 +42,14 @@ export interface Layout {
   readonly linearization?: boolean;
   /** BlackLevelDeltaH (j mod 5) / 2 and BlackLevelDeltaV (i mod 3) on top of the per-cell black levels. */
   readonly blackDelta?: boolean;
+  /** Tags the mosaic as Fujifilm's 6x6 X-Trans (the values stay as generated: for reading and writing tests). */
+  readonly xtrans?: boolean;
 }
+
+/** Fujifilm X-Trans colours, row by row (0 red, 1 green, 2 blue). */
+export const XTRANS = [
+  1, 1, 0, 1, 1, 2, 1, 1, 2, 1, 1, 0, 2, 0, 1, 0, 2, 1, 1, 1, 2, 1, 1, 0, 1, 1, 0, 1, 1, 2, 0, 2, 1, 2, 0, 1,
+];
 
 /** Black levels per cell and the white level of a `bits`-bit version of CAMERA. */
 export function cameraLevels(bits = 14): { black: number[]; white: number } {
@@ -167,15 +174,15 @@ function rawTags(width: number, height: number, pieces: Pieces, exposure: Exposu
   ];
 }
 
-function baseRawTags(width: number, height: number): IfdEntry[] {
+function baseRawTags(width: number, height: number, xtrans = false): IfdEntry[] {
   return [
     { tag: 254, type: 'long', values: [0] },
     { tag: 256, type: 'long', values: [width] },
     { tag: 257, type: 'long', values: [height] },
     { tag: 262, type: 'short', values: [32803] },
     { tag: 277, type: 'short', values: [1] },
-    { tag: 33421, type: 'short', values: [2, 2] },
-    { tag: 33422, type: 'byte', values: [0, 1, 1, 2] },
+    ...(xtrans ? [{ tag: 33421, type: 'short' as const, values: [6, 6] }, { tag: 33422, type: 'byte' as const, values: XTRANS }]
+      : [{ tag: 33421, type: 'short' as const, values: [2, 2] }, { tag: 33422, type: 'byte' as const, values: [0, 1, 1, 2] }]),
     { tag: 50713, type: 'short', values: [2, 2] },
     { tag: 50829, type: 'long', values: [0, CAMERA.masked, height, width] },
     { tag: 50719, type: 'long', values: [0, 0] },
@@ -206,12 +213,12 @@ function encode(codes: Uint16Array, width: number, height: number, exposure: Exp
   const sizing = cut(codes, width, height, exposure, 0);
   const ifd0Length = ifdByteLength(previewTags(0, 0, exposure));
   const subIfdAt = 8 + ifd0Length;
-  const rawLength = ifdByteLength([...baseRawTags(width, height), ...rawTags(width, height, sizing, exposure, table)]);
+  const rawLength = ifdByteLength([...baseRawTags(width, height, exposure.layout?.xtrans), ...rawTags(width, height, sizing, exposure, table)]);
   const previewAt = subIfdAt + rawLength;
   const rasterAt = previewAt + 48;
   const pieces = cut(codes, width, height, exposure, rasterAt);
   const ifd0 = encodeIfd(previewTags(subIfdAt, previewAt, exposure), 8, le);
-  const sub = encodeIfd([...baseRawTags(width, height), ...rawTags(width, height, pieces, exposure, table)], subIfdAt, le);
+  const sub = encodeIfd([...baseRawTags(width, height, exposure.layout?.xtrans), ...rawTags(width, height, pieces, exposure, table)], subIfdAt, le);
   const header = Buffer.from(le ? [0x49, 0x49, 0x2a, 0, 8, 0, 0, 0] : [0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8]);
   return Buffer.concat([header, ifd0, sub, new Uint8Array(48).fill(128), ...pieces.bytes]);
 }

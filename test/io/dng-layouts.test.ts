@@ -90,6 +90,23 @@ describe.skipIf(!hasDcraw)('DNG storage variants', () => {
     expect(dcrawValues(out.path)).toEqual(activeArea(dng));
   });
 
+  it('reads a 6x6 (X-Trans) mosaic as 36 planes, one per position, and writes it back as dcraw reads the source', async () => {
+    const file = join(dir, 'xtrans.dng');
+    const dng = await writeSyntheticDng(file, rgb, { layout: { bits: 14, packed: true, xtrans: true }, seed: 3 });
+    expect(execFileSync('dcraw', ['-i', '-v', file]).toString()).toMatch(/Filter pattern: (\w{6}\/){5}\w{6}/);
+    const { image, source } = await readImage(file);
+    expect([image.width, image.height, image.channels]).toEqual([16, 16, 36]);
+    expect(source.notes.join()).toMatch(/6x6 mosaic read as 36 planes/);
+    for (const [y, x, c] of [[0, 0, 0], [3, 5, 7], [15, 15, 35], [9, 2, 20]] as const) {
+      const [i, j] = [6 * y + Math.floor(c / 6), 6 * x + (c % 6)];
+      const black = dng.black(i, j);
+      const stored = dng.raster[i * dng.width + CAMERA.masked + j]!;
+      expect(image.data[(y * 16 + x) * 36 + c]).toBeCloseTo((stored - black) / (dng.white - black), 6);
+    }
+    const out = await writeImage(join(dir, 'out', 'xtrans.dng'), image, source);
+    expect(dcrawValues(out.path)).toEqual(activeArea(dng));
+  });
+
   it('names a GoPro GPR (VC-5, compression 9) with what to do, instead of calling it damaged', async () => {
     const file = join(dir, 'GOPR0001.dng');
     await writeSyntheticDng(file, rgb);
