@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   console.log('| input | MiB | train peak RSS MiB | train s | denoise peak RSS MiB | denoise s |');
   console.log('|---|---|---|---|---|---|');
   for (const input of inputs) {
-    const dir = join(work, basename(input));
+    const dir = join(work, `run-${basename(input)}`);
     await mkdir(join(dir, 'data'), { recursive: true });
     await symlink(input, join(dir, 'data', basename(input)));
     const train = timed(['train', '--data', join(dir, 'data'), '--steps', steps, '--backend', 'wasm', '--out', join(dir, 'model')]);
