@@ -13,6 +13,8 @@ interface LibRawInstance {
   open(data: Uint8Array, settings: Record<string, unknown>): void;
   metadata(full: boolean): LibRawMetadata;
   rawImageData(): { raw_width: number; raw_height: number; data: Uint16Array } | undefined;
+  /** Frees the C++ object (embind): without it every file's buffers stay in the wasm heap. */
+  delete?(): void;
 }
 
 interface LibRawMetadata {
@@ -131,6 +133,14 @@ function entries(meta: LibRawMetadata, width: number, height: number, black: num
 /** Decodes a proprietary raw file's mosaic with LibRaw, with a DNG directory of what it knows of the camera. */
 export async function readNativeRaw(data: Uint8Array): Promise<NativeRaw> {
   const processor = new (await libRaw()).LibRaw();
+  try {
+    return decodeWith(processor, data);
+  } finally {
+    processor.delete?.();
+  }
+}
+
+function decodeWith(processor: LibRawInstance, data: Uint8Array): NativeRaw {
   try {
     processor.open(data, {});
   } catch (error) {

@@ -1,4 +1,5 @@
 import { estimateImage } from '../../engine/estimate';
+import { centralCrop } from '../../engine/estimate/central-crop';
 import type { ImageF32 } from '../../engine/image';
 import { rawToScreen } from '../../engine/raw-colour';
 import type { IfdEntry } from '../tiff-ifd';
@@ -14,7 +15,8 @@ import { imageToRaster } from './raw-planes';
  */
 function noiseProfile(image: ImageF32): IfdEntry[] {
   try {
-    const { estimate } = estimateImage('output', image, 'poisson');
+    // The central megapixel of planes is plenty for two numbers, and keeps a 45 MP file's peak memory down.
+    const { estimate } = estimateImage('output', centralCrop(image, 1 << 20), 'poisson');
     if (estimate.family !== 'poisson' || !(estimate.a > 0)) return [];
     return [{ tag: 51041, type: 'double', values: [estimate.a, Math.max(estimate.b, 1e-12)] }];
   } catch {
