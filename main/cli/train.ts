@@ -5,6 +5,7 @@ import { describeNet } from '../engine/nets/config';
 import type { TrainOptions } from '../engine/train/options';
 import { defaultTrainOptions as d } from '../engine/train/options';
 import { netDefaults, netOf } from '../shared/defaults';
+import { folderHoldsRaw, rawIsoGroups } from '../io/raw-folder';
 import { describeNoise } from '../shared/noise';
 import { DEFAULT_PATIENCE } from '../shared/early-stop';
 import { trainTask } from '../tasks/train-task';
@@ -25,7 +26,8 @@ Noise (parameters in the units of the data: 8/16-bit images as [0, 1], float TIF
   --noise gaussian --sigma S | poisson --gain G | gamma --looks L | binomial --trials N | lograyleigh --scale C
   Without the parameter, it is estimated from the images (gaussian, poisson, gamma).
   gamma without --looks: each image's own looks where the images' differ by more than 30%. Complex (SLC)
-    TIFFs are spectrally whitened (range and azimuth envelopes divided out) before intensity, for every command.
+    TIFFs are spectrally whitened (range and azimuth envelopes divided out) before intensity, for every command. Camera raw files
+  without --noise: poissongaussian with a and b estimated.
   --noise poissongaussian --a A --b B: camera noise, var = a x + b (camera raw DNG: a = 1 / electrons at white,
     b = (read noise DN / (white - black))^2; both estimated if neither is given); trained as shifted Poisson
     counts, or --anscombe in the GAT domain
@@ -128,12 +130,27 @@ export function trainOptions(flags: Flags): Mutable<Omit<TrainOptions, 'noise'>>
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }
 
+/** What the raw files say of their noise: ISO and NoiseProfile per ISO, and a warning where ISOs are mixed. */
+function isoNotes(groups: Awaited<ReturnType<typeof rawIsoGroups>>): string[] {
+  const lines = groups.map((g) => `${g.iso > 0 ? `ISO ${g.iso}` : 'ISO unknown'}: ${g.files.length} file(s)`
+    + (g.profile ? `, the camera's NoiseProfile a=${g.profile.a.toPrecision(4)} b=${g.profile.b.toPrecision(4)}` : ''));
+  if (groups.filter((g) => g.iso > 0).length > 1) {
+    lines.push('the folder mixes ISOs, whose noise differs: one (a, b) is trained for all; train each ISO apart for the best result');
+  }
+  return lines;
+}
+
 async function run(argv: string[], io: CommandIO): Promise<number> {
   const flags = parseTrainArgs(argv);
   if (!flags.data) throw new UsageError('--data DIR is required');
   if (!flags.out) throw new UsageError('--out MODEL_DIR is required');
   const progress = new ProgressLine(io);
-  const noise = flags.resume && !flags.noise ? undefined : parseNoise(flags);
+  const rawDefault = !flags.noise && !flags.resume && (await folderHoldsRaw(flags.data).catch(() => false));
+  if (rawDefault) progress.note('camera raw files and no --noise: shot + read noise, --noise poissongaussian with a and b estimated');
+  if (rawDefault || (flags.noise === 'poissongaussian' && !flags.resume)) {
+    for (const line of isoNotes(await rawIsoGroups(flags.data).catch(() => []))) progress.note(line);
+  }
+  const noise = flags.resume && !flags.noise ? undefined : parseNoise(rawDefault ? { ...flags, noise: 'poissongaussian' } : flags);
   const spec = await resolveNoise(noise, flags.data, (m) => progress.note(m), flags.amplitude, flags.recursive);
   const { data, out } = flags;
   const result = await namingFailures(io, 'skipped', () => trainTask({

@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { isRawName } from './sniff-format';
 import type { BitDepth, ImageFormat, SourceInfo } from './source-info';
 
 export interface OutputChoice {
@@ -35,6 +36,7 @@ export function outputTarget(source: SourceInfo, choice: OutputChoice): { format
 export function pathForFormat(path: string, format: ImageFormat): string {
   const ext = extname(path);
   if (EXTENSIONS[format].includes(ext.toLowerCase())) return path;
-  const known = Object.values(EXTENSIONS).some((list) => list.includes(ext.toLowerCase()));
+  // A proprietary raw file's output is a DNG of the same name (shot.NEF gives shot.dng).
+  const known = Object.values(EXTENSIONS).some((list) => list.includes(ext.toLowerCase())) || isRawName(path);
   return `${known ? path.slice(0, -ext.length) : path}${EXTENSIONS[format][0]}`;
 }

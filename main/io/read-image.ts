@@ -1,6 +1,7 @@
 import { makeImage, type ImageF32 } from '../engine/image';
 import type { ComplexLayout } from './complex-tiff';
 import { decodeFloatTiff } from './decode-float-tiff';
+import { rawColourOf } from './dng/raw-colour-tags';
 import { decodeDng, dngNote, openDng } from './dng/read-dng';
 import { decodeWithSharp } from './decode-with-sharp';
 import { asFileError } from './file-error';
@@ -30,7 +31,7 @@ async function withGeoTags(probe: ImageProbe, decoded: Decoded): Promise<Decoded
 
 async function readDngImage(file: string): Promise<Decoded> {
   const dng = await openDng(file);
-  return { image: decodeDng(file, dng).image, notes: [dngNote(dng.raw)] };
+  return { image: decodeDng(file, dng).image, notes: [dngNote(dng.raw)], rawColour: rawColourOf(dng.ifd0, dng.raw) };
 }
 
 async function readComplexImage(file: string, layout: ComplexLayout): Promise<Decoded> {
@@ -55,7 +56,7 @@ export async function readImage(file: string, options: ReadOptions = {}): Promis
       : probe.bitDepth === 32
       ? await decodeFloatTiff(probe)
       : await withGeoTags(probe, await decodeWithSharp(probe, options.maxPixels ?? DEFAULT_MAX_PIXELS));
-    const { image, alpha, notes, geoTags, noData } = decoded;
+    const { image, alpha, notes, geoTags, noData, rawColour } = decoded;
     const source: SourceInfo = {
       file, format: probe.format, bitDepth: probe.bitDepth,
       width: image.width, height: image.height, channels: image.channels,
@@ -65,6 +66,7 @@ export async function readImage(file: string, options: ReadOptions = {}): Promis
       ...(probe.chromaSubsampling !== undefined && { chromaSubsampling: probe.chromaSubsampling }),
       ...(geoTags && { geoTags }),
       ...(noData !== undefined && { noData }),
+      ...(rawColour && { rawColour }),
       notes,
     };
     return { image, source };

@@ -24,7 +24,7 @@ export interface FolderScan {
   readonly ignored: readonly string[];
 }
 
-const IMAGE_NAME = /\.(png|jpe?g|tiff?|gif|webp|bmp|heic|heif|avif|jp2|dng|nef|cr2|cr3|arw|orf|rw2|raf|pef|srw)$/i;
+const IMAGE_NAME = /\.(png|jpe?g|tiff?|gif|webp|bmp|heic|heif|avif|jp2|dng|gpr|nef|cr2|cr3|arw|orf|rw2|raf|pef|srw)$/i;
 
 async function looksLikeImage(file: string): Promise<boolean> {
   if (IMAGE_NAME.test(file)) return true;

@@ -9,8 +9,14 @@ export type Sniffed =
 /** How many leading bytes sniffFormat needs. */
 export const SNIFF_BYTES = 16;
 
-const DNG_EXTENSION = /\.dng$/i;
+// GoPro GPR files are DNGs (their raw image VC-5 compressed).
+const DNG_EXTENSION = /\.(dng|gpr)$/i;
 const RAW_EXTENSIONS = /\.(nef|nrw|cr2|cr3|crw|arw|srf|sr2|orf|rw2|raf|pef|srw|3fr|iiq|erf|kdc|mrw|x3f)$/i;
+
+/** Whether a file's name says it is camera raw (DNG, GPR or a proprietary raw format). */
+export function isRawName(file: string): boolean {
+  return DNG_EXTENSION.test(file) || RAW_EXTENSIONS.test(file);
+}
 
 function startsWith(head: Uint8Array, bytes: readonly number[], at = 0): boolean {
   return bytes.every((b, i) => head[at + i] === b);
@@ -30,10 +36,9 @@ function otherFormat(head: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** Proprietary raw formats are read through DNG, which every camera's files convert to without loss. */
-function rawFormat(file: string): Sniffed {
-  const ext = /\.(\w+)$/.exec(file)?.[1]?.toUpperCase() ?? 'RAW';
-  return { kind: 'unsupported', name: `camera RAW (.${ext})`, hint: 'convert it to DNG (for example with the free Adobe DNG Converter) and use the DNG' };
+/** Proprietary raw formats are read by LibRaw into the same structure as a DNG, and written as DNG. */
+function rawFormat(): Sniffed {
+  return { kind: 'image', format: 'dng' };
 }
 
 /** Recognises a file by its content; `file` only tells camera RAW apart from plain TIFF. */
@@ -43,14 +48,13 @@ export function sniffFormat(head: Uint8Array, file = ''): Sniffed {
     || startsWith(head, [0x4d, 0x4d, 0]) && (head[3] === 0x2a || head[3] === 0x2b)) {
     // DNG, NEF, CR2, ARW... are TIFF containers whose first image is often only a preview.
     if (DNG_EXTENSION.test(file)) return { kind: 'image', format: 'dng' };
-    if (RAW_EXTENSIONS.test(file)) return rawFormat(file);
+    if (RAW_EXTENSIONS.test(file)) return rawFormat();
     return { kind: 'image', format: 'tiff' };
   }
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { kind: 'image', format: 'png' };
   if (startsWith(head, [0xff, 0xd8, 0xff])) return { kind: 'image', format: 'jpeg' };
-  if (ascii(head, 0, 15) === 'FUJIFILMCCD-RAW') return rawFormat('.raf');
+  if (ascii(head, 0, 15) === 'FUJIFILMCCD-RAW' || RAW_EXTENSIONS.test(file)) return rawFormat(); // CR3 is ISO-BMFF
   const other = otherFormat(head);
   if (other) return { kind: 'unsupported', name: other };
-  if (RAW_EXTENSIONS.test(file)) return rawFormat(file);
   return { kind: 'unknown' };
 }

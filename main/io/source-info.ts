@@ -1,3 +1,5 @@
+import type { RawColour } from '../engine/raw-colour';
+
 /** What a file was, so that its result can be written back the same way. */
 
 /** dng: a camera raw image, read as linear data and written back as DNG. */
@@ -40,4 +42,6 @@ export interface SourceInfo {
   readonly noData?: number;
   /** What was done on reading that a user should know (CMYK converted, orientation applied, ...). */
   readonly notes: readonly string[];
+  /** Camera raw: each plane's filter colour, white balance as shot and colour matrix, for a quick look. */
+  readonly rawColour?: RawColour;
 }

@@ -1,3 +1,4 @@
+import type { RawColour } from '../engine/raw-colour';
 import { makeImage, type ImageF32 } from '../engine/image';
 import type { AlphaPlane, BitDepth, GeoTag } from './source-info';
 
@@ -13,6 +14,8 @@ export interface Decoded extends SplitPixels {
   readonly notes: readonly string[];
   readonly geoTags?: readonly GeoTag[];
   readonly noData?: number;
+  /** Camera raw: each plane's filter colour, white balance and colour matrix (for a quick look). */
+  readonly rawColour?: RawColour;
 }
 
 const SCALE: Readonly<Record<BitDepth, number>> = { 8: 1 / 255, 16: 1 / 65535, 32: 1 };

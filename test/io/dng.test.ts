@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeImage } from '../../main/engine/image';
@@ -72,6 +72,9 @@ describe.skipIf(!hasDcraw)('DNG (camera raw) in and out', () => {
     const info = execFileSync('dcraw', ['-i', '-v', out.path]).toString();
     expect(info).toMatch(/Camera: GR2R Test Camera/);
     expect(info).toMatch(/Camera multipliers: 2\.000000 1\.000000 1\.428571/);
+    // A preview (the quick look of the planes, 8-bit RGB) in IFD1, which dcraw -e extracts.
+    expect(info).toMatch(/Thumb size: +64 x 64/);
+    expect(execFileSync('dcraw', ['-e', '-c', out.path]).subarray(0, 13).toString('latin1')).toBe('P6\n64 64\n255\n');
     const { ifds } = readTiffDirectories(new Uint8Array(await readFile(out.path)));
     expect(ifds[0]!.entries.get(50721)?.values).toEqual([8000, 10000, -2000, 10000, -1000, 10000, -4000, 10000, 12000, 10000, 1000, 10000, -500, 10000, 2000, 10000, 6000, 10000]);
     expect(ifds[0]!.entries.get(50829)?.values).toEqual([0, CAMERA.masked, 128, 136]);
@@ -112,8 +115,8 @@ describe.skipIf(!hasDcraw)('DNG (camera raw) in and out', () => {
     const { image, source } = await readImage(file);
     await expect(writeImage(join(dir, 'out', 'x.tif'), image, source, { format: 'tiff' })).rejects.toThrow(/written as DNG/);
     const cr2 = join(dir, 'shot.CR2');
-    await copyFile(file, cr2);
-    await expect(probeImage(cr2)).rejects.toThrow(/camera RAW \(\.CR2\) is not supported.*convert it to DNG/);
+    await writeFile(cr2, Buffer.concat([Buffer.from('II*\0\x10\0\0\0CR\x02\0'), Buffer.alloc(3000, 7)]));
+    await expect(probeImage(cr2)).rejects.toThrow(/shot\.CR2.*camera raw that cannot be read: LibRaw/);
     const truncated = join(dir, 'cut.dng');
     await writeFile(truncated, (await readFile(file)).subarray(0, 3000));
     await expect(readImage(truncated)).rejects.toThrow(/cut\.dng.*(truncated|incomplete)/);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeImage } from '../../main/engine/image';
-import { writeImage } from '../../main/io';
+import { srgbFromCamera } from '../../main/engine/raw-colour';
+import { readImage, writeImage } from '../../main/io';
 import { FolderRegistry } from '../../main/services/folders';
 import { ImageService } from '../../main/services/image-response';
 import { makeNoisyFolder } from '../e2e/noisy-folder';
@@ -53,15 +54,20 @@ describe('the read-only image service', () => {
     expect((await sharp(thumb.body).metadata()).width).toBe(32);
   });
 
-  it('shows a camera raw DNG as a half-size RGB quick look (greens averaged, gamma 1/2.2)', async () => {
+  it('shows a camera raw DNG as a half-size RGB quick look, white-balanced as shot, through its colour matrix', async () => {
     const reply = await images.respond(`/${folderId}/shot.dng`, new URLSearchParams());
     expect(reply.type).toBe('image/png');
     const { data, info } = await sharp(reply.body).raw().toBuffer({ resolveWithObject: true });
     expect(info).toMatchObject({ width: 32, height: 32, channels: 3 });
-    // The synthetic camera stores x = 0.9 s^2.2 for an sRGB-like value s: the quick look gives back about 0.95 s.
-    const clean = await cleanCrop('coffee.png', 64, 100, 100);
-    const red = clean.data[0]!;
-    expect(Math.abs(data[0]! / 255 - 0.9 ** (1 / 2.2) * red)).toBeLessThan(0.03);
+    // The synthetic camera: AsShotNeutral (0.5, 1, 0.7), so red x 2 and blue x 1/0.7, then its ColorMatrix to sRGB.
+    const { image, source } = await readImage(join(dir, 'shot.dng'));
+    const [r, g1, g2, b] = image.data;
+    const cam = [r! * 2, (g1! + g2!) / 2, b! / 0.7];
+    const m = srgbFromCamera(source.rawColour!.cameraFromXyz);
+    for (let c = 0; c < 3; c++) {
+      const linear = m[3 * c]! * cam[0]! + m[3 * c + 1]! * cam[1]! + m[3 * c + 2]! * cam[2]!;
+      expect(Math.abs(data[c]! / 255 - Math.min(1, Math.max(0, linear)) ** (1 / 2.2))).toBeLessThan(2 / 255);
+    }
   });
 
   it('shows a result with its input display range, so before and after compare honestly', async () => {

@@ -20,7 +20,9 @@ export function shiftedPoissonDomain(a: number, b: number) {
 }
 
 /** Recorruption, loss constants and NLL of the shifted data: Poisson GR2R's with gain a, on x + b / a. */
-export function shiftedPoissonTraining(a: number, b: number): Pick<NoiseModel, 'recorrupt' | 'lossConstant' | 'lossConstantFromNoisy' | 'nll' | 'domain'> {
+export function shiftedPoissonTraining(
+  a: number, b: number,
+): Pick<NoiseModel, 'recorrupt' | 'lossConstant' | 'lossConstantFromNoisy' | 'nll' | 'domain' | 'noiseGrowth'> {
   const domain = shiftedPoissonDomain(a, b);
   const poisson = poissonNoise(a);
   const shifted = (x: Float32Array) => x.map((v) => v + domain.shift);
@@ -30,5 +32,7 @@ export function shiftedPoissonTraining(a: number, b: number): Pick<NoiseModel, '
     lossConstant: (x, alpha) => poisson.lossConstant(shifted(x), alpha),
     lossConstantFromNoisy: (y, alpha) => poisson.lossConstantFromNoisy(shifted(y), alpha),
     nll: poisson.nll,
+    // Shot noise grows as sqrt(x): weighting the MSE as Poisson's does keeps the dark planes from being neglected.
+    noiseGrowth: poisson.noiseGrowth,
   };
 }

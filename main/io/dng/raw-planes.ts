@@ -7,23 +7,31 @@ interface Levels {
   white(s: number): number;
 }
 
-/** Black and white levels in stored units; the black pattern repeats from the active area's origin (DNG 1.4 §6). */
+/**
+ * Black and white levels in stored units; the black pattern repeats from the active area's origin, plus
+ * BlackLevelDeltaH[j] + BlackLevelDeltaV[i] for column j and row i of the active area (DNG 1.4 §6).
+ */
 function levels(raw: DngRaw): Levels {
   const { rows, cols, values } = raw.black;
   const spp = raw.samplesPerPixel;
+  const { cols: deltaH, rows: deltaV } = raw.blackDelta;
   return {
-    black: (i, j, s) => values[(((i % rows) * cols + (j % cols)) * spp + s) % values.length]!,
+    black: (i, j, s) => values[(((i % rows) * cols + (j % cols)) * spp + s) % values.length]! + (deltaH[j] ?? 0) + (deltaV[i] ?? 0),
     white: (s) => raw.white[s % raw.white.length]!,
   };
 }
 
-/** Pixels of the active area in the engine's layout: a Bayer mosaic as 4 half-size planes, linear raw as is. */
-function geometry(raw: DngRaw): { top: number; left: number; height: number; width: number; channels: number; step: number } {
+/**
+ * Pixels of the active area in the engine's layout: a mosaic as one plane per position of its repeat pattern (Bayer:
+ * 4 half-size planes; X-Trans: 36 planes of a sixth of each side), so each plane holds one filter colour and its
+ * noise is independent from pixel to pixel; linear raw as is. Rows or columns past the last whole pattern are left.
+ */
+function geometry(raw: DngRaw): { top: number; left: number; height: number; width: number; channels: number; rows: number; cols: number } {
   const [top, left, bottom, right] = raw.active;
-  const step = raw.kind === 'cfa' ? 2 : 1;
-  const height = Math.floor((bottom - top) / step);
-  const width = Math.floor((right - left) / step);
-  return { top, left, height, width, step, channels: raw.kind === 'cfa' ? 4 : raw.samplesPerPixel };
+  const { rows, cols } = raw.cfa;
+  const height = Math.floor((bottom - top) / rows);
+  const width = Math.floor((right - left) / cols);
+  return { top, left, height, width, rows, cols, channels: raw.kind === 'cfa' ? rows * cols : raw.samplesPerPixel };
 }
 
 /** Visits each engine value with its raster index and its position in the active area. */
@@ -34,9 +42,10 @@ function forEachValue(raw: DngRaw, visit: (k: number, at: number, i: number, j: 
   for (let y = 0; y < g.height; y++) {
     for (let x = 0; x < g.width; x++) {
       for (let c = 0; c < g.channels; c++) {
-        const i = y * g.step + (g.step === 2 ? c >> 1 : 0);
-        const j = x * g.step + (g.step === 2 ? c & 1 : 0);
-        const s = g.step === 2 ? 0 : c;
+        const mosaic = raw.kind === 'cfa';
+        const i = y * g.rows + (mosaic ? Math.floor(c / g.cols) : 0);
+        const j = x * g.cols + (mosaic ? c % g.cols : 0);
+        const s = mosaic ? 0 : c;
         visit(k++, ((g.top + i) * raw.width + g.left + j) * spp + s, i, j, s);
       }
     }

@@ -70,6 +70,12 @@ export function readTiffDirectories(data: Uint8Array): { littleEndian: boolean; 
   return { littleEndian, ifds };
 }
 
+/** The directory at `offset` of a TIFF held in memory (an EXIF directory, found by its pointer tag 34665). */
+export function readDirectoryAt(data: Uint8Array, offset: number): TiffDirectory {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  return readDirectory(view, offset, view.getUint16(0, false) === 0x4949, 2).dir;
+}
+
 /** A numeric entry's values ([] when absent). */
 export function numbers(dir: TiffDirectory, tag: number): number[] {
   const values = dir.entries.get(tag)?.values;

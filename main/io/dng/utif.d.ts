@@ -11,6 +11,8 @@ declare module 'utif' {
   const UTIF: {
     decode(buffer: ArrayBuffer | Uint8Array): UtifIfd[];
     decodeImage(buffer: ArrayBuffer | Uint8Array, ifd: UtifIfd, ifds?: UtifIfd[]): void;
+    /** A lossless JPEG (SOF3) stream's samples in scan order. */
+    LosslessJpegDecode(buffer: Uint8Array): Uint16Array | number[];
   };
   export default UTIF;
   export type { UtifIfd };

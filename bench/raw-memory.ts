@@ -1,0 +1,62 @@
+// Peak memory (RSS) of training on and denoising a big camera raw file: a synthetic Bayer DNG (14-bit, per-cell
+// black levels, shot + read noise) of the given megapixels, made from a bundled photo; `gr2r train` (a few steps, the
+// default U-Net, Poisson-Gaussian estimated: no --noise) and `gr2r denoise` (--mc 1) each in a fresh process under
+// /usr/bin/time, which reports the kernel's high-water mark. Or an existing raw file (development data only).
+// Run: npx tsx bench/raw-memory.ts [MEGAPIXELS ...] [--file RAW] [--steps N] [--keep]
+// (--keep: the inputs, models and outputs stay, for bench/raw-check.ts)
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, stat, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import sharp from 'sharp';
+import { makeImage } from '../main/engine/image';
+import { writeSyntheticDng } from '../test/helpers/synthetic-dng';
+
+const root = resolve(import.meta.dirname, '..');
+
+function timed(args: string[]): { rss: number; seconds: number; ok: boolean; tail: string } {
+  const start = Date.now();
+  const r = spawnSync('/usr/bin/time', ['-v', 'node', join(root, 'bin/gr2r.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  const tail = r.stderr.split(/[\r\n]/).filter((l) => l.trim() && !/^\t/.test(l)).slice(-2).join(' | ');
+  return { rss, seconds: (Date.now() - start) / 1000, ok: r.status === 0, tail };
+}
+
+async function syntheticRaw(dir: string, megapixels: number): Promise<string> {
+  const width = 2 * Math.round(Math.sqrt((megapixels * 1e6 * 3) / 2) / 2);
+  const height = 2 * Math.round((width * 2) / 3 / 2);
+  const { data, info } = await sharp(join(root, 'resources/samples/clean/coffee.png')).resize(width, height, { fit: 'fill' })
+    .removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const rgb = makeImage(info.height, info.width, 3, Float32Array.from(data, (v) => v / 255));
+  const file = join(dir, `synthetic-${megapixels}mp.dng`);
+  await writeSyntheticDng(file, rgb, { fullWell: 400, readNoise: 8, layout: { bits: 14, compression: 'ljpeg', tile: 256 } });
+  return file;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const fileAt = args.indexOf('--file');
+  const stepsAt = args.indexOf('--steps');
+  const steps = stepsAt >= 0 ? args[stepsAt + 1]! : '10';
+  const sizes = args.filter((a, i) => /^\d+$/.test(a) && i !== stepsAt + 1).map(Number);
+  const work = await mkdtemp(join(tmpdir(), 'gr2r-raw-memory-'));
+  const inputs: string[] = [];
+  if (fileAt >= 0) inputs.push(resolve(args[fileAt + 1]!));
+  for (const mp of sizes.length > 0 || fileAt >= 0 ? sizes : [24]) inputs.push(await syntheticRaw(work, mp));
+  console.log('| input | MiB | train peak RSS MiB | train s | denoise peak RSS MiB | denoise s |');
+  console.log('|---|---|---|---|---|---|');
+  for (const input of inputs) {
+    const dir = join(work, `run-${basename(input)}`);
+    await mkdir(join(dir, 'data'), { recursive: true });
+    await symlink(input, join(dir, 'data', basename(input)));
+    const train = timed(['train', '--data', join(dir, 'data'), '--steps', steps, '--backend', 'wasm', '--out', join(dir, 'model')]);
+    const denoise = timed(['denoise', '--model', join(dir, 'model'), '--input', join(dir, 'data'), '--output', join(dir, 'out'), '--mc', '1']);
+    const size = (await stat(input)).size / 2 ** 20;
+    console.log(`| ${basename(input)} | ${size.toFixed(0)} | ${train.rss.toFixed(0)} | ${train.seconds.toFixed(0)} | ${denoise.rss.toFixed(0)} | ${denoise.seconds.toFixed(0)} |`);
+    if (!train.ok || !denoise.ok) console.log(`  failed: ${train.ok ? denoise.tail : train.tail}`);
+  }
+  if (args.includes('--keep')) console.log(`kept in ${work}`);
+  else await rm(work, { recursive: true, force: true });
+}
+
+await main();
