@@ -5,9 +5,16 @@ import { makeImage } from '../../main/engine/image';
 import { Rng } from '../../main/engine/random/rng';
 
 export const sampleDir = join(import.meta.dirname, '../../resources/samples/clean');
+export const fixtureDir = join(import.meta.dirname, '../fixtures/images');
 
-export async function readClean(name: string): Promise<ImageF32> {
-  const { data, info } = await sharp(join(sampleDir, name)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+/**
+ * A clean RGB image in [0, 1]: a bundled sample (or a test fixture with `dir`), optionally enlarged: the blind
+ * noise estimate needs flat areas, which a 192-pixel crop has few of.
+ */
+export async function readClean(name: string, side?: number, dir = sampleDir): Promise<ImageF32> {
+  let pipeline = sharp(join(dir, name)).removeAlpha();
+  if (side) pipeline = pipeline.resize(side, side, { kernel: 'lanczos3' });
+  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
   return makeImage(info.height, info.width, info.channels, Float32Array.from(data, (v) => v / 255));
 }
 

@@ -45,6 +45,7 @@ describe('a model belongs to its data', () => {
     data.summary = dataset;
     await nextTick();
     noise.reports.gaussian = { images: [], pooled: { family: 'gaussian', sigma: 0.1, spread: 0, uncertainty: 0, count: 1, outliers: [] }, warnings: [] };
+    noise.family = 'gaussian';
     noise.useEstimate();
     noise.params.poisson = { gain: 0.02 };
     noise.origin.poisson = 'manual';

@@ -9,7 +9,7 @@ import { readImage } from '../../main/io';
 import { denoiseTask } from '../../main/tasks/denoise-task';
 import { resolveNoiseSpec } from '../../main/tasks/resolve-noise';
 import { trainTask } from '../../main/tasks/train-task';
-import { cameraJpeg, readClean } from '../helpers/camera-like';
+import { cameraJpeg, fixtureDir, readClean } from '../helpers/camera-like';
 
 const work = await mkdtemp(join(tmpdir(), 'gr2r-camera-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
@@ -22,7 +22,8 @@ describe('camera-like JPEGs (demosaicked, JPEG-compressed noise), the default bl
     const clean = new Map<string, Awaited<ReturnType<typeof readClean>>>();
     for (const [i, name] of names.entries()) {
       const jpeg = name.replace('.png', '.jpg');
-      clean.set(jpeg, await readClean(name));
+      // The 512-pixel fixture as it is; the 192-pixel samples enlarged, so that each image has flat areas to measure.
+      clean.set(jpeg, name === 'astronaut.png' ? await readClean(name, undefined, fixtureDir) : await readClean(name, 384));
       await cameraJpeg(clean.get(jpeg)!, join(noisy, jpeg), 10 + i);
     }
     const notes: string[] = [];
@@ -30,11 +31,12 @@ describe('camera-like JPEGs (demosaicked, JPEG-compressed noise), the default bl
     expect(spec.family).toBe('correlated');
     expect(notes.join('\n')).toMatch(/correlated/);
     const model = join(work, 'model');
-    await trainTask({ data: noisy, out: model, noise: spec, options: { steps: 150 } });
+    await trainTask({ data: noisy, out: model, noise: spec, options: { steps: 400 } });
     const out = join(work, 'out');
-    const done = await denoiseTask({ model, input: noisy, output: out, mc: 2 });
+    const done = await denoiseTask({ model, input: noisy, output: out, mc: 4 });
     expect(done.failures).toEqual([]);
     expect(await readdir(out)).toHaveLength(names.length);
+    const gains: number[] = [];
     for (const w of done.written) {
       const name = w.input.split('/').pop()!;
       const before = (await readImage(w.input)).image;
@@ -42,8 +44,10 @@ describe('camera-like JPEGs (demosaicked, JPEG-compressed noise), the default bl
       const x = clean.get(name)!;
       // The old failure returned the input: every output must move away from it and towards the clean image.
       expect(w.notes.join(' ')).not.toMatch(/learned to keep the noise/);
-      expect(imagePsnr(after, x) - imagePsnr(before, x)).toBeGreaterThan(1);
+      console.log(name, imagePsnr(before, x).toFixed(2), imagePsnr(after, x).toFixed(2), w.notes.join(" "));
+      gains.push(imagePsnr(after, x) - imagePsnr(before, x));
     }
+    expect(Math.min(...gains)).toBeGreaterThan(1);
   }, 600_000);
 });
 
