@@ -5,10 +5,9 @@ import { makeImage } from '../../main/engine/image';
 import { Rng } from '../../main/engine/random/rng';
 
 export const sampleDir = join(import.meta.dirname, '../../resources/samples/clean');
-export const fixtureDir = join(import.meta.dirname, '../fixtures/images');
 
 /**
- * A clean RGB image in [0, 1]: a bundled sample (or a test fixture with `dir`), optionally enlarged: the blind
+ * A clean RGB image in [0, 1]: a bundled sample (or one in `dir`), optionally enlarged: the blind
  * noise estimate needs flat areas, which a 192-pixel crop has few of.
  */
 export async function readClean(name: string, side?: number, dir = sampleDir): Promise<ImageF32> {
