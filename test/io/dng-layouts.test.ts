@@ -77,7 +77,7 @@ describe.skipIf(!hasDcraw)('DNG storage variants', () => {
   beforeAll(async () => {
     dir = await tempFolder('gr2r-dng-layouts-');
     await mkdir(join(dir, 'out'));
-    rgb = await cleanCrop('coffee.png', 96, 150, 80);
+    rgb = await cleanCrop('coffee.png', 96, 90, 80);
   });
 
   it.each(cases)('$name: read as the values written, written back as dcraw reads the source', async ({ name, layout, bigEndian, dcraw }) => {
