@@ -1,29 +1,10 @@
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readImage, scanFolder } from '../../main/io';
+import { pngBomb } from '../security/corpus';
 import { sample, sha256, tempFolder } from './helpers';
-
-function pngChunk(type: string, data: Uint8Array): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A valid PNG header declaring 100000 x 100000 gray pixels, with almost no data: a decompression bomb's shape. */
-function hugeDeclaredPng(): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(100_000, 0);
-  ihdr.writeUInt32BE(100_000, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(Buffer.alloc(1000))), pngChunk('IEND', new Uint8Array())]);
-}
 
 let dir: string;
 const hashes = new Map<string, string>();
@@ -47,7 +28,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'truncated.jpg'), rocket.subarray(0, Math.floor(rocket.length / 2)));
   await writeFile(join(dir, 'truncated.tif'), tiff.subarray(0, Math.floor(tiff.length / 2)));
   await writeFile(join(dir, 'notes.png'), 'these are my notes, not a picture\n');
-  await writeFile(join(dir, 'huge.png'), hugeDeclaredPng());
+  await writeFile(join(dir, 'huge.png'), pngBomb());
   await sharp({ create: { width: 4, height: 4, channels: 3, background: 'red' } }).gif().toFile(join(dir, 'anim.gif'));
   await copyFile(sample('camera.png'), join(dir, 'good photo.png'));
   await sharp({ create: { width: 1, height: 1, channels: 4, background: { r: 0, g: 128, b: 255, alpha: 0.5 } } }).png().toFile(join(dir, 'one pixel.png'));
