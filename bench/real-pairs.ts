@@ -1,5 +1,5 @@
 // The default blind pipeline on real noisy/reference pairs, scored against the references:
-//   npx tsx bench/real-pairs.ts DIR [--noise FAMILY] [--steps N] [--mc J] [--noisy _real. --clean _mean.] [--affine]
+//   npx tsx bench/real-pairs.ts DIR [--noise FAMILY] [--steps N] [--mc J] [--alpha A] [--level-scale S] [--noisy _real. --clean _mean.] [--affine]
 // DIR holds NAME_real.EXT (noisy) and NAME_mean.EXT (reference), e.g. ../shared/data/real/photos (for the W2S
 // microscopy pair: --noisy input_avg1 --clean target_avg400 --affine, as each of its images was rescaled on its own).
 // Only the noisy files are trained on (copied to a temporary folder); prints per-image PSNR/SSIM before and after
@@ -17,7 +17,7 @@ import { trainTask } from '../main/tasks/train-task';
 import { resolveNoise } from '../main/cli/resolve-noise';
 import { parseNoise } from '../main/cli/noise-flags';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { noise: { type: 'string' }, steps: { type: 'string' }, mc: { type: 'string' }, keep: { type: 'boolean' }, 'level-scale': { type: 'string' }, noisy: { type: 'string' }, clean: { type: 'string' }, affine: { type: 'boolean' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { noise: { type: 'string' }, steps: { type: 'string' }, mc: { type: 'string' }, keep: { type: 'boolean' }, 'level-scale': { type: 'string' }, noisy: { type: 'string' }, clean: { type: 'string' }, affine: { type: 'boolean' }, alpha: { type: 'string' } } });
 const dir = positionals[0]!;
 const work = await mkdtemp(join(tmpdir(), 'gr2r-pairs-'));
 const noisyDir = join(work, 'noisy');
@@ -30,7 +30,7 @@ for (const n of names) await copyFile(join(dir, n), join(noisyDir, n));
 const t0 = performance.now();
 const resolved = await resolveNoise(parseNoise({ noise: values.noise }), noisyDir, (m) => console.log(`note: ${m}`));
 const spec = resolved?.family === 'correlated' && values['level-scale'] ? { ...resolved, levelScale: Number(values['level-scale']) } : resolved;
-const trained = await trainTask({ data: noisyDir, out: join(work, 'model'), noise: spec, options: values.steps ? { steps: Number(values.steps) } : {}, onNote: (m) => console.log(`note: ${m}`) });
+const trained = await trainTask({ data: noisyDir, out: join(work, 'model'), noise: spec, options: { ...(values.steps && { steps: Number(values.steps) }), ...(values.alpha && { alpha: Number(values.alpha) }) }, onNote: (m) => console.log(`note: ${m}`) });
 const t1 = performance.now();
 const out = join(work, 'out');
 const done = await denoiseTask({ model: trained.model, input: noisyDir, output: out, ...(values.mc ? { mc: Number(values.mc) } : {}) });
