@@ -26,7 +26,14 @@ export function keptNoiseWarning(input: ImageF32, output: ImageF32, meta: Pick<M
   if (!(variance > 0) || count === 0 || change / count >= keptFraction * variance) return null;
   const rms = Math.sqrt(change / count);
   return `the output differs from the input by ${rms.toPrecision(2)} (rms), far less than the noise the model was given `
-    + `(${Math.sqrt(variance).toPrecision(2)}): the model has likely learned to keep the noise as signal. Noise correlated `
-    + 'between pixels (demosaicking, in-camera noise reduction, JPEG, SAR oversampling) does that to a model trained on '
-    + 'independent noise: train with the automatic noise model (no --noise) or --noise correlated';
+    + `(${Math.sqrt(variance).toPrecision(2)}): the model has likely learned to keep the noise as signal. ${likelyCause(meta.noise.family)}`;
+}
+
+function likelyCause(family: ModelMeta['noise']['family']): string {
+  if (family === 'correlated') {
+    return 'The noise was measured with a weaker correlation or level than it has (lossy compression of raw data, '
+      + 'strong in-camera processing, or few flat areas to measure on): the recorruption did not cover it';
+  }
+  return 'Noise correlated between pixels (demosaicking, in-camera noise reduction, JPEG, SAR oversampling) does that '
+    + 'to a model trained on independent noise: train with the automatic noise model (no --noise) or --noise correlated';
 }

@@ -23,10 +23,6 @@ export async function profileImages(input: string, recursive = false): Promise<{
     try {
       const { image, source } = await readImage(file);
       const base = { file, format: source.format, bitDepth: source.bitDepth };
-      if (source.format === 'dng' || source.bitDepth === 32) {
-        images.push(base);
-        continue;
-      }
       const { profile, std } = estimateProfile(image);
       images.push({ ...base, profile, std });
     } catch (error) {

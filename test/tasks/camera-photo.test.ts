@@ -62,6 +62,13 @@ describe('saying when a model kept the noise', () => {
     expect(keptNoiseWarning(y, y, meta)).toMatch(/learned to keep the noise/);
   });
 
+  it('names the likely cause: white recorruption of correlated noise, or a correlated profile measured too weak', () => {
+    expect(keptNoiseWarning(y, y, meta)).toMatch(/--noise correlated/);
+    const profile = { radius: 0, channels: 1, kernel: [1], levels: [0.5], sigmas: [[0.05]] };
+    const correlated = { ...meta, noise: { family: 'correlated' as const, profile } };
+    expect(keptNoiseWarning(y, y, correlated)).toMatch(/measured with a weaker correlation or level/);
+  });
+
   it('stays quiet when the output removed about the noise given, and for supervised models', () => {
     const flat = makeImage(8, 8, 1, new Float32Array(64).fill(0.5));
     expect(keptNoiseWarning(y, flat, meta)).toBeNull();
