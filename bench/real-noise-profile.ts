@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { estimateProfile } from '../main/engine/estimate/noise-profile';
 import type { ImageF32 } from '../main/engine/image';
 import { readImage } from '../main/io';
-import { profileCorrelation } from '../main/engine/estimate/profile-correlation';
+import { profileCorrelation } from '../main/shared/noise';
 
 function measured(noisy: ImageF32, clean: ImageF32, dy: number, dx: number): number {
   const { height: h, width: w, channels: c } = noisy;

@@ -98,30 +98,31 @@ export function profileSigma(profile: NoiseProfile): number {
   return all[Math.floor(all.length / 2)] ?? 0;
 }
 
-/** The lag-1 correlation of unit-level noise along rows and columns, averaged over channels (0 for white noise). */
-export function profileLagOne(profile: NoiseProfile): { horizontal: number; vertical: number } {
+/** The correlation of unit-level noise u = K * z at lag (dy, dx), averaged over channels: sum_d K(d) K(d + lag)^T. */
+export function profileCorrelation(profile: NoiseProfile, ly: number, lx: number): number {
   const { radius: r, channels: c, kernel } = profile;
   const side = 2 * r + 1;
-  const tap = (dy: number, dx: number, o: number, i: number) => kernel[(((dy + r) * side + dx + r) * c + o) * c + i] ?? 0;
-  const covariance = (ly: number, lx: number) => {
-    let sum = 0;
-    for (let o = 0; o < c; o++) {
-      for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) {
-        if (Math.abs(dy + ly) > r || Math.abs(dx + lx) > r) continue;
-        for (let i = 0; i < c; i++) sum += tap(dy, dx, o, i) * tap(dy + ly, dx + lx, o, i);
+  const tap = (dy: number, dx: number, o: number, i: number) => kernel[(((dy + r) * side + dx + r) * c + o) * c + i]!;
+  let sum = 0;
+  let zero = 0;
+  for (let o = 0; o < c; o++) {
+    for (let dy = -r; dy <= r; dy++) {
+      for (let dx = -r; dx <= r; dx++) {
+        for (let i = 0; i < c; i++) {
+          zero += tap(dy, dx, o, i) ** 2;
+          if (Math.abs(dy + ly) <= r && Math.abs(dx + lx) <= r) sum += tap(dy, dx, o, i) * tap(dy + ly, dx + lx, o, i);
+        }
       }
     }
-    return sum / c;
-  };
-  const zero = covariance(0, 0) || 1;
-  return { horizontal: covariance(0, 1) / zero, vertical: covariance(1, 0) / zero };
+  }
+  return zero > 0 ? sum / zero : 0;
 }
 
 export function describeNoise(spec: NoiseSpec): string {
   if (spec.family === 'correlated') {
-    const lag = profileLagOne(spec.profile);
+    const [across, down] = [profileCorrelation(spec.profile, 0, 1), profileCorrelation(spec.profile, 1, 0)];
     const where = spec.perImage ? ', estimated per image' : '';
-    return `correlated sigma~${profileSigma(spec.profile).toPrecision(3)} (lag-1 ${lag.horizontal.toFixed(2)}/${lag.vertical.toFixed(2)}, ${2 * spec.profile.radius + 1}x${2 * spec.profile.radius + 1} kernel, level by brightness${where})`;
+    return `correlated sigma~${profileSigma(spec.profile).toPrecision(3)} (lag-1 ${across.toFixed(2)}/${down.toFixed(2)}, ${2 * spec.profile.radius + 1}x${2 * spec.profile.radius + 1} kernel, level by brightness${where})`;
   }
   if (spec.family === 'gamma' && (spec.perImage || spec.subsample)) {
     const on = spec.subsample ? `, on ${spec.subsample}x${spec.subsample} pixel-shuffled sub-images` : '';

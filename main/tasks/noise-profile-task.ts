@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import { estimateProfile } from '../engine/estimate/noise-profile';
 import type { ImageFormat, BitDepth } from '../io';
-import { readImage, reasonOf } from '../io';
+import { reasonOf } from '../io';
+import { readEstimationCrop } from './estimation-crop';
 import type { FileFailure } from '../shared/jobs';
 import type { NoiseProfile, NoiseSpec } from '../shared/noise';
 import { listImages } from './dataset';
@@ -21,7 +22,8 @@ export async function profileImages(input: string, recursive = false): Promise<{
   const images: ProfiledImage[] = [];
   for (const file of files) {
     try {
-      const { image, source } = await readImage(file);
+      // Only the central crop the estimate looks at is read (estimation-crop.ts): memory stays bounded.
+      const { image, source } = await readEstimationCrop(file);
       const base = { file, format: source.format, bitDepth: source.bitDepth };
       const { profile, std } = estimateProfile(image);
       images.push({ ...base, profile, std });

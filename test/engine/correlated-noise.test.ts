@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { estimateProfile } from '../../main/engine/estimate/noise-profile';
-import { profileCorrelation } from '../../main/engine/estimate/profile-correlation';
 import { makeImage } from '../../main/engine/image';
 import { noiseModel } from '../../main/engine/noise';
 import { correlatedNoise } from '../../main/engine/noise/correlated';
@@ -8,7 +7,7 @@ import { gaussianNoise } from '../../main/engine/noise/gaussian';
 import type { BatchShape, NoiseModel } from '../../main/engine/noise';
 import { Rng } from '../../main/engine/random/rng';
 import type { NoiseProfile } from '../../main/shared/noise';
-import { noiseSpecSchema } from '../../main/shared/noise';
+import { noiseSpecSchema, profileCorrelation } from '../../main/shared/noise';
 import { cleanPattern, meanAndStdErr } from './noise-cases';
 
 const H = 16;

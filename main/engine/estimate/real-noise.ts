@@ -1,7 +1,7 @@
 import type { RealNoise } from '../../shared/estimate';
 import type { ImageF32 } from '../image';
 import { estimateProfile, profileRadius } from './noise-profile';
-import { profileCorrelation } from './profile-correlation';
+import { profileCorrelation } from '../../shared/noise';
 
 /** The image's noise as it is (level, correlation, profile), or undefined where it has too little flat area. */
 export function measureRealNoise(image: ImageF32): RealNoise | undefined {

@@ -15,14 +15,15 @@ import { checkAlphaRange, countWhere } from './model';
  */
 export function correlatedNoise(measured: NoiseProfile, perImage = false, levelScale = 1): NoiseModel {
   const profile = levelScale === 1 ? measured : { ...measured, sigmas: measured.sigmas.map((s) => s.map((v) => v * levelScale)) };
-  const field = (data: Float32Array, shape: BatchShape | undefined, rng: Rng, brightnessOf: Float32Array): Float32Array => {
+  /** w for the batch `values`, its level read from their own local brightness. */
+  const field = (values: Float32Array, shape: BatchShape | undefined, rng: Rng): Float32Array => {
     if (!shape) throw new Error('correlated noise needs the image layout [images, height, width, channels]');
     const [n, h, w, c] = shape;
-    const noise = new Float32Array(data.length);
+    const noise = new Float32Array(values.length);
     const per = h * w * c;
     for (let b = 0; b < n; b++) {
       const u = unitField(profile, h, w, c, rng);
-      const m = localBrightness(brightnessOf.subarray(b * per, (b + 1) * per), h, w, c);
+      const m = localBrightness(values.subarray(b * per, (b + 1) * per), h, w, c);
       for (let p = 0; p < h * w; p++) {
         for (let k = 0; k < c; k++) noise[b * per + p * c + k] = sigmaAt(profile, m[p]!, k) * u[p * c + k]!;
       }
@@ -40,11 +41,11 @@ export function correlatedNoise(measured: NoiseProfile, perImage = false, levelS
     check: (y) => (countWhere(y, (v) => !Number.isFinite(v)) ? 'data contains NaN or infinite values' : null),
     checkAlpha: checkAlphaRange,
     sample(x, rng, shape) {
-      const noise = field(x, shape, rng, x);
+      const noise = field(x, shape, rng);
       return noise.map((v, i) => x[i]! + v);
     },
     recorrupt(y, alpha, rng, shape) {
-      const w = field(y, shape, rng, y);
+      const w = field(y, shape, rng);
       const up = Math.sqrt(alpha / (1 - alpha));
       const down = Math.sqrt((1 - alpha) / alpha);
       const y1 = new Float32Array(y.length);
