@@ -134,6 +134,37 @@ describe('blind estimate of correlated, brightness-dependent noise', () => {
     expect(Math.abs(profileCorrelation(found.profile, 3, 0))).toBeLessThan(0.08);
   });
 
+  it('under heavy noise that clips the dark and bright areas, reads the clipped level there, not the mid-tones\'', () => {
+    // A phone at high ISO: std 0.15 on 0.03..0.97, clipped to [0, 1], so most blocks hold clipped values. The level at
+    // each brightness must follow the clipped noise's own std (measured here on the truth), within 25%; the old
+    // estimate read the mid-tones only and carried their level flat into the dark and bright areas.
+    const height = 384;
+    const width = 384;
+    const x = new Float32Array(height * width);
+    for (let i = 0; i < height; i++) for (let j = 0; j < width; j++) x[i * width + j] = 0.03 + (0.94 * Math.floor((8 * j) / width)) / 7;
+    const rng = new Rng(5);
+    const y = x.map((v) => Math.min(1, Math.max(0, v + 0.15 * rng.normal())));
+    const found = estimateProfile(makeImage(height, width, 1, y));
+    for (const column of [0, 7]) {
+      let sum = 0, squares = 0, n = 0;
+      for (let i = 0; i < height; i++) {
+        for (let j = (column * width) / 8 + 4; j < ((column + 1) * width) / 8 - 4; j++) {
+          const d = y[i * width + j]! - x[i * width + j]!;
+          sum += d;
+          squares += d * d;
+          n++;
+        }
+      }
+      const truth = Math.sqrt(squares / n - (sum / n) ** 2);
+      let mean = 0;
+      for (let i = 0; i < height; i++) mean += y[i * width + (column * width) / 8 + 24]! / height;
+      const got = sigmaFrom(found.profile, mean);
+      expect(truth).toBeLessThan(0.1);
+      expect(got / truth).toBeGreaterThan(0.75);
+      expect(got / truth).toBeLessThan(1.25);
+    }
+  });
+
   it('reads white noise as white (lag-1 correlation under 0.08)', () => {
     const height = 256;
     const width = 256;

@@ -16,14 +16,21 @@ export interface Block {
  * texture. A block is judged by its neighbours (the largest variance among the four beside it, relative to its
  * band), not by itself: a choice by its own variance would favour blocks whose noise happened to be small and read
  * the noise low, while the neighbours share the scene's flatness but (noise correlation being short) not its noise.
- * Blocks with clipped values are left out (clipping changes the noise law).
+ * Blocks with clipped values are left out (clipping changes the noise law), unless that leaves out most of the image:
+ * under heavy noise (a phone's high ISO) the dark and bright areas clip everywhere, and there the clipped noise, smaller
+ * than the unclipped one, is what a recorruption at that brightness must match; a level read from the mid-tones alone
+ * would be carried flat into them, several times too high.
  */
 export function flatBlocks(image: ImageF32, size: number, fraction = 0.3, bands = 8): Block[][] {
   const rows = Math.floor(image.height / size);
   const cols = Math.floor(image.width / size);
-  const grid: (Block | null)[] = [];
   const [low, high] = valueRange(image);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) grid.push(measureBlock(image, i * size, j * size, size, low, high));
+  let grid: (Block | null)[] = [];
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) grid.push(measureBlock(image, i * size, j * size, size, low, high, cleanClipLimit));
+  if (grid.filter((b) => b).length < minUnclippedShare * grid.length) {
+    grid = [];
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) grid.push(measureBlock(image, i * size, j * size, size, low, high, heavyClipLimit));
+  }
   const keyed: { block: Block; key: number }[] = [];
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
@@ -48,6 +55,11 @@ export function flatBlocks(image: ImageF32, size: number, fraction = 0.3, bands 
   return chosen;
 }
 
+/** A block may hold this share of values at the image's extremes; under heavy noise (below minUnclippedShare), heavyClipLimit. */
+const cleanClipLimit = 0.01;
+const heavyClipLimit = 0.5;
+const minUnclippedShare = 0.5;
+
 function total(values: Float64Array): number {
   let s = 0;
   for (const v of values) s += v;
@@ -66,8 +78,8 @@ function valueRange(image: ImageF32): [number, number] {
   return [low, high];
 }
 
-/** The block's statistics, or null when more than 1% of its values sit at the image's extremes or are not finite. */
-function measureBlock(image: ImageF32, top: number, left: number, size: number, low: number, high: number): Block | null {
+/** The block's statistics, or null when more than `clipLimit` of its values sit at the image's extremes or are not finite. */
+function measureBlock(image: ImageF32, top: number, left: number, size: number, low: number, high: number, clipLimit: number): Block | null {
   const c = image.channels;
   const sums = new Float64Array(c);
   const squares = new Float64Array(c);
@@ -83,7 +95,7 @@ function measureBlock(image: ImageF32, top: number, left: number, size: number, 
     }
   }
   const n = size * size;
-  if (clipped > 0.01 * n * c) return null;
+  if (clipped > clipLimit * n * c) return null;
   const means = sums.map((s) => s / n);
   const variances = residualVariances(image, top, left, size);
   return { top, left, size, means, variances, brightness: total(means) / c };
