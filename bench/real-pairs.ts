@@ -1,5 +1,6 @@
 // The default blind pipeline on real noisy/reference pairs, scored against the references:
 //   npx tsx bench/real-pairs.ts DIR [--noise FAMILY] [--steps N] [--mc J] [--alpha A] [--level-scale S] [--noisy _real. --clean _mean.] [--affine]
+//     [--keep] [--model DIR (skip training: denoise with this model)] [--no-flips] [--radius R] [--pooled]
 // DIR holds NAME_real.EXT (noisy) and NAME_mean.EXT (reference), e.g. ../shared/data/real/photos (for the W2S
 // microscopy pair: --noisy input_avg1 --clean target_avg400 --affine, as each of its images was rescaled on its own).
 // Only the noisy files are trained on (copied to a temporary folder); prints per-image PSNR/SSIM before and after
@@ -12,12 +13,13 @@ import { imagePsnr as psnrOf } from '../main/engine/metrics';
 import { imageSsim as ssim } from '../main/engine/ssim';
 import type { ImageF32 } from '../main/engine/image';
 import { readImage } from '../main/io';
+import { estimateProfile } from '../main/engine/estimate/noise-profile';
 import { denoiseTask } from '../main/tasks/denoise-task';
 import { trainTask } from '../main/tasks/train-task';
 import { resolveNoise } from '../main/cli/resolve-noise';
 import { parseNoise } from '../main/cli/noise-flags';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { noise: { type: 'string' }, steps: { type: 'string' }, mc: { type: 'string' }, keep: { type: 'boolean' }, 'level-scale': { type: 'string' }, noisy: { type: 'string' }, clean: { type: 'string' }, affine: { type: 'boolean' }, alpha: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { noise: { type: 'string' }, steps: { type: 'string' }, mc: { type: 'string' }, keep: { type: 'boolean' }, 'level-scale': { type: 'string' }, noisy: { type: 'string' }, clean: { type: 'string' }, affine: { type: 'boolean' }, alpha: { type: 'string' }, model: { type: 'string' }, 'no-flips': { type: 'boolean' }, radius: { type: 'string' }, pooled: { type: 'boolean' } } });
 const dir = positionals[0]!;
 const work = await mkdtemp(join(tmpdir(), 'gr2r-pairs-'));
 const noisyDir = join(work, 'noisy');
@@ -28,17 +30,33 @@ const cleanTag = values.clean ?? '_mean.';
 const names = (await readdir(dir)).filter((n) => n.includes(noisyTag)).sort();
 for (const n of names) await copyFile(join(dir, n), join(noisyDir, n));
 const t0 = performance.now();
-const resolved = await resolveNoise(parseNoise({ noise: values.noise }), noisyDir, (m) => console.log(`note: ${m}`));
-const spec = resolved?.family === 'correlated' && values['level-scale'] ? { ...resolved, levelScale: Number(values['level-scale']) } : resolved;
-const trained = await trainTask({ data: noisyDir, out: join(work, 'model'), noise: spec, options: { ...(values.steps && { steps: Number(values.steps) }), ...(values.alpha && { alpha: Number(values.alpha) }) }, onNote: (m) => console.log(`note: ${m}`) });
+const trained = values.model ? { model: values.model, meta: undefined } : await train();
+async function train() {
+  const resolved = await resolveNoise(parseNoise({ noise: values.noise }), noisyDir, (m) => console.log(`note: ${m}`));
+  let spec = resolved?.family === 'correlated' && values['level-scale'] ? { ...resolved, levelScale: Number(values['level-scale']) } : resolved;
+  // --radius: the correlation window of every profile (the fallback re-measured on the first image); --pooled: one
+  // profile for all images instead of each image's own.
+  if (spec?.family === 'correlated' && values.radius) {
+    const first = (await readImage(join(noisyDir, names[0]!))).image;
+    spec = { ...spec, profile: estimateProfile(first, Number(values.radius)).profile };
+  }
+  if (spec?.family === 'correlated' && values.pooled) spec = { ...spec, perImage: false };
+  return trainTask({ data: noisyDir, out: join(work, 'model'), noise: spec, options: { ...(values.steps && { steps: Number(values.steps) }), ...(values.alpha && { alpha: Number(values.alpha) }) }, onNote: (m) => console.log(`note: ${m}`) });
+}
 const t1 = performance.now();
 const out = join(work, 'out');
-const done = await denoiseTask({ model: trained.model, input: noisyDir, output: out, ...(values.mc ? { mc: Number(values.mc) } : {}) });
+const done = await denoiseTask({ model: trained.model, input: noisyDir, output: out, ...(values.mc ? { mc: Number(values.mc) } : {}), ...(values['no-flips'] && { flips: false }) });
 const t2 = performance.now();
-console.log(`train ${((t1 - t0) / 1000).toFixed(0)} s, denoise ${((t2 - t1) / 1000).toFixed(0)} s; est. PSNR ${trained.meta.estPsnr?.toFixed(2)}`);
+console.log(`train ${((t1 - t0) / 1000).toFixed(0)} s, denoise ${((t2 - t1) / 1000).toFixed(0)} s; est. PSNR ${trained.meta?.estPsnr?.toFixed(2)}`);
 console.log('| image | PSNR noisy | PSNR out | gain | SSIM noisy | SSIM out |');
 console.log('|---|---|---|---|---|---|');
 const gains: number[] = [];
+const listing = await readdir(dir);
+/** The reference beside a noisy file: the tag swapped, any extension (a PNG reference for a JPEG photo). */
+function referenceOf(name: string): string {
+  const stem = name.replace(noisyTag, cleanTag).replace(/\.[^.]+$/, '.');
+  return listing.find((n) => n === name.replace(noisyTag, cleanTag)) ?? listing.find((n) => n.startsWith(stem)) ?? name.replace(noisyTag, cleanTag);
+}
 /** With --affine, the least-squares a v + b onto the reference (images rescaled on their own, as W2S's). */
 function fit(image: ImageF32, ref: ImageF32): ImageF32 {
   if (!values.affine) return image;
@@ -50,7 +68,7 @@ function fit(image: ImageF32, ref: ImageF32): ImageF32 {
   return { ...image, data: image.data.map((v) => a * v + b) };
 }
 for (const w of done.written) {
-  const ref = (await readImage(join(dir, basename(w.input).replace(noisyTag, cleanTag)))).image;
+  const ref = (await readImage(join(dir, referenceOf(basename(w.input))))).image;
   const noisy = fit((await readImage(w.input)).image, ref);
   const den = fit((await readImage(w.output)).image, ref);
   const a = psnrOf(noisy, ref), b = psnrOf(den, ref);

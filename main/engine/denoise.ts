@@ -10,6 +10,7 @@ import { noiseModel } from './noise';
 import type { Predictor } from './predictor';
 import { tfjsPredictor } from './predictor';
 import { Rng } from './random/rng';
+import { flipOfPass, flipTile } from './tile-flips';
 import type { Tile } from './tiles';
 import { axisWeights, extractPadded, roundUp, tileGrid } from './tiles';
 
@@ -28,6 +29,8 @@ export interface DenoiseOptions {
   readonly predict?: Predictor;
   /** The image's own channel count where it was repeated into the network's (gray through a colour model). */
   readonly ownChannels?: number;
+  /** Spread the Monte Carlo passes over the tile's flips (tile-flips.ts); default denoiseDefaults.flips. */
+  readonly flips?: boolean;
 }
 
 export const defaultDenoiseOptions: DenoiseOptions = { mc: denoiseDefaults.mc, seed: denoiseDefaults.seed, tile: denoiseDefaults.tile };
@@ -48,12 +51,14 @@ interface TileWork {
   readonly perRun: number;
   readonly batch: Float32Array;
   readonly sum: Float32Array;
+  /** One tile, for flipping a pass's input and its output back. */
+  readonly flipped: Float32Array;
 }
 
 function tileWork(shape: [number, number, number], passes: number, batchPixels: number): TileWork {
   const length = shape[0] * shape[1] * shape[2];
   const perRun = Math.max(1, Math.min(passes, Math.floor(batchPixels / (shape[0] * shape[1]))));
-  return { shape, input: new Float32Array(length), perRun, batch: new Float32Array(perRun * length), sum: new Float32Array(length) };
+  return { shape, input: new Float32Array(length), perRun, batch: new Float32Array(perRun * length), sum: new Float32Array(length), flipped: new Float32Array(length) };
 }
 
 /**
@@ -62,23 +67,39 @@ function tileWork(shape: [number, number, number], passes: number, batchPixels: 
  */
 async function denoiseTile(predict: Predictor, meta: ModelMeta, work: TileWork, options: DenoiseOptions, rng: Rng): Promise<Float32Array> {
   const { mc } = options;
-  const { input, shape, batch, sum } = work;
-  const own = [options.ownChannels ?? shape[2]];
+  const { input, shape, batch, sum, flipped } = work;
+  const [h, w, c] = shape;
+  const own = [options.ownChannels ?? c];
   const noise = noiseModel(meta.noise);
-  const draws = mc > 0 ? antitheticRecorruptions(noise, input, own, shape[2], meta.alpha, mc, rng, [shape[0], shape[1]]) : [{ y1: input }];
+  const draws = mc > 0 ? antitheticRecorruptions(noise, input, own, c, meta.alpha, mc, rng, [h, w]) : [{ y1: input }];
   const passes = Math.max(mc, 1);
+  const flips = (options.flips ?? denoiseDefaults.flips) && mc > 0;
   const n = input.length;
   let filled = 0;
+  let pass = 0;
   const run = async () => {
     const values = await predict(batch.subarray(0, filled * n), [filled, ...shape]);
     // Pass by pass, in draw order: the same sums as one pass at a time.
-    for (let j = 0; j < filled; j++) {
-      for (let i = 0, at = j * n; i < n; i++) sum[i]! += Math.fround(values[at + i]! * meta.scale) / passes;
+    for (let j = 0; j < filled; j++, pass++) {
+      let out = values.subarray(j * n, (j + 1) * n);
+      const flip = flips ? flipOfPass(pass) : 0;
+      if (flip) {
+        flipTile(out, flipped, h, w, c, flip);
+        out = flipped;
+      }
+      for (let i = 0; i < n; i++) sum[i]! += Math.fround(out[i]! * meta.scale) / passes;
     }
     filled = 0;
   };
   sum.fill(0);
-  for (const { y1: x } of draws) {
+  let drawn = 0;
+  for (const { y1 } of draws) {
+    const flip = flips ? flipOfPass(drawn++) : 0;
+    let x = y1;
+    if (flip) {
+      flipTile(y1, flipped, h, w, c, flip);
+      x = flipped;
+    }
     for (let i = 0, at = filled * n; i < n; i++) batch[at + i] = x[i]! / meta.scale;
     if (++filled === work.perRun) await run();
   }

@@ -15,7 +15,7 @@ export function imageNoiseSpec(spec: NoiseSpec, image: ImageF32): NoiseSpec {
   if (!(spec.family === 'correlated' || spec.family === 'gamma') || !spec.perImage) return spec;
   try {
     if (spec.family === 'gamma') return { ...spec, looks: ownLooks(spec.subsample ? subImages(image, spec.subsample)[0]! : image) };
-    return { ...spec, profile: estimateProfile(image).profile };
+    return { ...spec, profile: estimateProfile(image, spec.profile.radius).profile };
   } catch {
     return spec;
   }

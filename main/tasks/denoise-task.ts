@@ -30,6 +30,8 @@ export interface DenoiseTaskInput {
   readonly output: string;
   /** Monte Carlo samples; defaults to 5 for GR2R models and is 0 (one pass on y) for supervised ones. */
   readonly mc?: number;
+  /** Spread the Monte Carlo passes over the tile's flips (default denoiseDefaults.flips); off for measuring it. */
+  readonly flips?: boolean;
   readonly seed?: number;
   readonly tile?: number;
   readonly overwrite?: boolean;
@@ -108,7 +110,7 @@ async function denoiseFiles(
       }
       const folder = outputs.folderOf(file);
       await mkdir(folder, { recursive: true });
-      const options = { ...defaultDenoiseOptions, mc, seed: input.seed ?? defaultDenoiseOptions.seed, tile: input.tile ?? defaultDenoiseOptions.tile, signal: input.signal, predict, onTile: (d: number, t: number) => report(d / t) };
+      const options = { ...defaultDenoiseOptions, mc, seed: input.seed ?? defaultDenoiseOptions.seed, tile: input.tile ?? defaultDenoiseOptions.tile, ...(input.flips !== undefined && { flips: input.flips }), signal: input.signal, predict, onTile: (d: number, t: number) => report(d / t) };
       if (await wantsBands(file, meta, sar, input.bands)) {
         const out = await denoiseFileInBands(net, meta, options, { file, outputDir: folder, sar, choice: input.bands, write, signal: input.signal, onFraction: report });
         written.push({ input: file, ...out });
