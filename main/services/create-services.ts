@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { JobManager } from '../jobs';
-import { SettingsStore } from '../settings';
-import type { SpawnWorker } from '../worker-handle';
+import { JobManager } from '../app/jobs';
+import { SettingsStore } from '../app/settings';
+import type { SpawnWorker } from '../app/worker-handle';
 import type { AppServices } from './app-services';
 import { EventHub } from './events';
 import type { FolderChooser } from './folder-chooser';

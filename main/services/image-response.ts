@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { AppFailure } from '../shared/result';
-import type { DisplayRange } from '../tasks/display-image';
+import type { DisplayRange } from '../tasks/preview/display-image';
 import type { FolderRegistry } from './folders';
 
 export interface ImageResponse {
@@ -18,7 +18,7 @@ const MAX_CACHED = 64;
  */
 async function decoders() {
   const [{ default: sharp }, io, display, raw] = await Promise.all([
-    import('sharp'), import('../io'), import('../tasks/display-image'), import('../tasks/display-raw'),
+    import('sharp'), import('../io'), import('../tasks/preview/display-image'), import('../tasks/preview/display-raw'),
   ]);
   const { probeImage, readImage } = io;
   const { displayRange, encodeDisplayPng } = display;

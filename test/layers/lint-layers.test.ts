@@ -14,7 +14,7 @@ async function layerErrors(path: string, code: string): Promise<string[]> {
 describe('the layer rules are allowlists', () => {
   it('refuse what a layer does not list, including packages never named before', async () => {
     const engine = [
-      "import { trainTask } from '../tasks/train-task';", "import { WebSocket } from 'ws';",
+      "import { trainTask } from '../tasks/train/train-task';", "import { WebSocket } from 'ws';",
       "import { readFile } from 'node:fs/promises';", "export const run = () => import('onnxruntime-node');",
       "export { trainTask, WebSocket, readFile };",
     ].join('\n');
@@ -22,9 +22,9 @@ describe('the layer rules are allowlists', () => {
       'engine may not import main/tasks', 'engine may not import ws', 'engine may not import node builtins',
       'engine may not import onnxruntime-node',
     ]);
-    const io = await layerErrors('main/io/probe.ts', "export { trainTask } from '../tasks/train-task';");
+    const io = await layerErrors('main/io/probe.ts', "export { trainTask } from '../tasks/train/train-task';");
     expect(io).toEqual(['io may not import main/tasks']);
-    const app = await layerErrors('main/jobs.ts', "export { app } from 'electron';");
+    const app = await layerErrors('main/app/jobs.ts', "export { app } from 'electron';");
     expect(app).toEqual(['app may not import electron']);
     const renderer = await layerErrors('renderer/src/probe.ts', "export { readImage } from '../../main/io';");
     expect(renderer).toEqual(['renderer may not import main/io']);
@@ -33,8 +33,8 @@ describe('the layer rules are allowlists', () => {
   it('accept what each layer lists', async () => {
     const accepted = await Promise.all([
       layerErrors('main/engine/probe.ts', "export { noiseSpecSchema } from '../shared/noise';"),
-      layerErrors('main/tasks/probe.ts', "export const ort = () => import('onnxruntime-node');"),
-      layerErrors('main/index.ts', "export { app } from 'electron';\nexport { JobManager } from './jobs';"),
+      layerErrors('main/runtime/probe.ts', "export const ort = () => import('onnxruntime-node');"),
+      layerErrors('main/electron/index.ts', "export { app } from 'electron';\nexport { JobManager } from '../app/jobs';"),
       layerErrors('renderer/src/probe.ts', "export type { NoiseSpec } from '../../main/shared/noise';"),
     ]);
     expect(accepted).toEqual([[], [], [], []]);

@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { DialogChooser } from '../../main/dialogs';
-import { menuTemplate } from '../../main/menu';
-import { respond } from '../../main/protocol';
-import { hardenContents, hardenSession } from '../../main/security';
+import { DialogChooser } from '../../main/electron/dialogs';
+import { menuTemplate } from '../../main/electron/menu';
+import { respond } from '../../main/electron/protocol';
+import { hardenContents, hardenSession } from '../../main/electron/security';
 import { EventHub } from '../../main/services/events';
 import { FolderRegistry } from '../../main/services/folders';
 import { ImageService } from '../../main/services/image-response';
-import { followJobsInTaskbar } from '../../main/taskbar';
-import { createMainWindow } from '../../main/window';
+import { followJobsInTaskbar } from '../../main/electron/taskbar';
+import { createMainWindow } from '../../main/electron/window';
 
 type Listener = (...args: unknown[]) => void;
 

@@ -17,10 +17,10 @@ import type { TrainRun } from '../../main/engine/train/trainer';
 import { train } from '../../main/engine/train/trainer';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { trainingGraph } from '../../main/engine/onnx/train/training-graph';
-import { gradientDisagreement, relativeDistance } from '../../main/tasks/gradient-check';
-import { OrtGradients } from '../../main/tasks/ort-gradients';
-import { loadOrt } from '../../main/tasks/predictor-ort';
-import { chooseGradients } from '../../main/tasks/training-gradients';
+import { gradientDisagreement, relativeDistance } from '../../main/runtime/gradient-check';
+import { OrtGradients } from '../../main/runtime/ort-gradients';
+import { loadOrt } from '../../main/runtime/predictor-ort';
+import { chooseGradients } from '../../main/runtime/training-gradients';
 import { cleanCrop } from '../helpers/images';
 import { withRandomOutput } from '../helpers/random-output';
 

@@ -6,7 +6,7 @@ import type { TrainOptions } from '../../engine/train/options';
 import type { StartGradientWorkers } from '../../engine/parallel/types';
 import { train } from '../../engine/train/trainer';
 import type { ModelMeta } from '../../shared/model';
-import { appVersion } from '../version';
+import { appVersion } from '../../runtime/version';
 
 export interface TrainedModel {
   readonly net: tfl.LayersModel;

@@ -1,4 +1,4 @@
-import type { WorkerResult, WorkerTask, WorkerTaskKind } from '../messages';
+import type { WorkerResult, WorkerTask, WorkerTaskKind } from '../../shared/worker-messages';
 import type { TaskContext } from '../task-context';
 import { initBackend } from '../../engine/backend';
 import { runDenoise } from './denoise';
