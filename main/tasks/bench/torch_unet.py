@@ -2,7 +2,7 @@
 that `gr2r bench --speed --torch` uses: an Adam + MSE training step on 8 patches of 64x64x3, and one
 512x512x3 inference. Prints one JSON object.
 
-Run: /usr/bin/python3 bench/torch_unet.py [--threads N] [--steps N] [--runs N] [--only train|infer]   (Debian's python3-torch)
+Run: /usr/bin/python3 main/tasks/bench/torch_unet.py [--threads N] [--steps N] [--runs N] [--only train|infer]   (Debian's python3-torch)
 """
 import argparse
 import json
