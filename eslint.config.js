@@ -90,7 +90,7 @@ const allowedImports = {
       if (source.startsWith('.')) {
         const target = layerOf(relative(root, resolve(dirname(context.filename), source)).split('\\').join('/'));
         if (!target || !rules.may.includes(target)) {
-          const data = { layer, target: target ? `main/${target}` : source, why: rules.why };
+          const data = { layer, target: target && target !== 'main' ? `main/${target}` : source, why: rules.why };
           context.report({ node, messageId: 'outside', data });
         }
       } else if (!rules.packages.includes(packageOf(source))) {
