@@ -38,8 +38,8 @@ const layers = {
     why: 'main/app (jobs, worker processes, settings) is shared with `gr2r serve`: no electron, no compute.',
   },
   services: {
-    may: ['shared', 'io', 'tasks', 'app', 'services'], packages: [node, 'zod', 'sharp'],
-    why: 'main/services are shared with `gr2r serve`: no electron (it is injected from main/electron).',
+    may: ['shared', 'io', 'app', 'services'], packages: [node, 'zod'],
+    why: 'main/services are shared with `gr2r serve`: no electron, no decoding (the worker decodes for them).',
   },
   server: {
     may: ['shared', 'services', 'server'], packages: [node, 'ws', 'vite'],

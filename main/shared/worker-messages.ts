@@ -28,6 +28,8 @@ export const workerTaskSchema = z.discriminatedUnion('kind', [
     kind: z.literal('preview'), model: z.string(), file: z.string(), crop: cropSchema, mc: z.number().int().min(1), out: z.string(),
     tile: z.number().int().optional(), amount: amountSchema.optional(),
   }),
+  /** An image for the screen (the image service): decoded here, never in Electron main. */
+  z.object({ kind: z.literal('screen'), file: z.string(), size: z.number().int().positive().optional(), rangeOf: z.string(), out: z.string() }),
   z.object({
     kind: z.literal('denoise'), model: z.string(), input: z.string(), output: z.string(), mc: z.number().int().min(1), tile: z.number().int(),
     sar: sarOutputSchema.optional(), amount: amountSchema.optional(), format: outputFormatSchema.optional(),
@@ -42,6 +44,7 @@ export const workerResultSchemas = {
   train: z.object({ model: z.string(), meta: modelMetaSchema, failures: z.array(fileFailureSchema), cancelled: z.boolean() }),
   estimate: estimateReportSchema,
   preview: z.object({ after: z.string(), crop: cropSchema, ms: z.number() }),
+  screen: z.union([z.object({ asIs: z.enum(['image/png', 'image/jpeg']) }), z.object({ png: z.string() })]),
   denoise: z.object({
     written: z.array(z.object({ input: z.string(), output: z.string(), ratio: ratioSummarySchema.optional() })),
     failures: z.array(fileFailureSchema), cancelled: z.boolean(), skipped: z.number().int().nonnegative().optional(),

@@ -30,7 +30,9 @@ const refused: Record<string, { file: string; layers: string[]; packages: string
   tasks: { file: 'main/tasks/probe.ts', layers: ['worker', 'cli', 'services', 'app'], packages: ['onnxruntime-node', 'ws', 'electron'] },
   worker: { file: 'main/worker/probe.ts', layers: ['app', 'services', 'cli', 'electron'], packages: ['electron', 'sharp'] },
   app: { file: 'main/app/probe.ts', layers: ['engine', 'tasks', 'worker', 'services'], packages: ['electron', 'sharp'] },
-  services: { file: 'main/services/probe.ts', layers: ['engine', 'worker', 'cli', 'electron'], packages: ['electron', 'ws'] },
+  services: {
+    file: 'main/services/probe.ts', layers: ['engine', 'tasks', 'worker', 'cli', 'electron'], packages: ['electron', 'ws', 'sharp'],
+  },
   server: { file: 'main/server/probe.ts', layers: ['engine', 'tasks', 'app'], packages: ['electron', 'sharp'] },
   cli: { file: 'main/cli/probe.ts', layers: ['worker', 'electron'], packages: ['electron', 'zod'] },
   electron: {

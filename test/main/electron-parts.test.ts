@@ -89,7 +89,7 @@ describe('the app protocol', () => {
     const dir = await mkdtemp(join(tmpdir(), 'gr2r-protocol-'));
     await mkdir(join(dir, 'ui'));
     await writeFile(join(dir, 'ui', 'index.html'), '<!doctype html>');
-    const images = new ImageService(new FolderRegistry());
+    const images = new ImageService(new FolderRegistry(), () => Promise.reject(new Error('no worker in this test')));
     const page = await respond(new Request('gr2r://app/index.html'), join(dir, 'ui'), images);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toMatch(/img-src 'self' gr2r:/);
