@@ -1,5 +1,5 @@
 import { ShardModel } from '../engine/parallel/shard-model';
-import type { BatchShape, GradientComputer, ShardSetup } from '../engine/parallel/types';
+import type { BatchShape, GradientComputer, ShardSetup } from '../engine/train/gradients';
 import { readWeights } from '../engine/onnx/weights';
 import { parseTopology } from '../engine/onnx/topology';
 

@@ -3,7 +3,7 @@ import { noiseModel } from '../engine/noise';
 import { encodeModel } from '../engine/onnx/encode';
 import type { TrainingGraph } from '../engine/onnx/train/training-graph';
 import { trainingGraph } from '../engine/onnx/train/training-graph';
-import type { BatchShape, GradientComputer, ShardGradients, ShardSetup } from '../engine/parallel/types';
+import type { BatchShape, GradientComputer, ShardGradients, ShardSetup } from '../engine/train/gradients';
 import { noSpinning, type Ort } from './predictor-ort';
 import { appVersion } from './version';
 

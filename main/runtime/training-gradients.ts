@@ -1,5 +1,5 @@
 import type { BackendName } from '../engine/backend';
-import type { GradientWorkers, ShardSetup, StartGradientWorkers } from '../engine/parallel/types';
+import type { GradientWorkers, ShardSetup, StartGradientWorkers } from '../engine/train/gradients';
 import { gradientDisagreement } from './gradient-check';
 import { OrtGradients } from './ort-gradients';
 import type { Ort } from './predictor-ort';

@@ -8,7 +8,7 @@ import type { NetConfig } from '../../main/engine/nets';
 import { buildNet } from '../../main/engine/nets';
 import { noiseModel } from '../../main/engine/noise';
 import { ShardModel } from '../../main/engine/parallel/shard-model';
-import type { BatchShape, GradientComputer, ShardSetup } from '../../main/engine/parallel/types';
+import type { BatchShape, GradientComputer, ShardSetup } from '../../main/engine/train/gradients';
 import { Rng } from '../../main/engine/random/rng';
 import { splitData } from '../../main/engine/train/data';
 import type { TrainOptions } from '../../main/engine/train/options';
