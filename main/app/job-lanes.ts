@@ -2,9 +2,11 @@ import type { WorkerTaskKind } from '../shared/worker-messages';
 
 /**
  * Kinds that run one at a time: two trainings (or two exports) at once would share the same cores and memory
- * and both go slower than one after the other. Scans and the backend probe are cheap and never wait.
+ * and both go slower than one after the other. Screen images too: a page of thumbnails of big float TIFFs
+ * decoded at once could run the worker, and the training in it, out of memory. Scans and the backend probe are
+ * cheap and never wait.
  */
-export const oneAtATime: ReadonlySet<WorkerTaskKind> = new Set(['train', 'denoise', 'estimate', 'preview']);
+export const oneAtATime: ReadonlySet<WorkerTaskKind> = new Set(['train', 'denoise', 'estimate', 'preview', 'screen']);
 
 /** Per-kind queues: which job of each one-at-a-time kind runs, and which wait, in order. */
 export class JobLanes {
