@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { estimateImage } from '../main/engine/estimate';
 import { readImage } from '../main/io';
-import { readEstimationCrop } from '../main/tasks/estimation-crop';
-import { readForTraining } from '../main/tasks/training-crops';
+import { readEstimationCrop } from '../main/tasks/estimate/estimation-crop';
+import { readForTraining } from '../main/tasks/train/training-crops';
 
 const SIDE = 8000;
 const CASES = ['estimate-crop', 'estimate-whole', 'train-crops', 'train-whole'] as const;

@@ -8,7 +8,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initBackend } from '../main/engine/backend';
-import { denoiseTask } from '../main/tasks/denoise-task';
+import { denoiseTask } from '../main/tasks/denoise/denoise-task';
 import { makePhoto, makeSar, makeModel } from './memory-inputs';
 
 interface Case {

@@ -14,8 +14,8 @@ import { imageSsim as ssim } from '../main/engine/ssim';
 import type { ImageF32 } from '../main/engine/image';
 import { readImage } from '../main/io';
 import { estimateProfile } from '../main/engine/estimate/noise-profile';
-import { denoiseTask } from '../main/tasks/denoise-task';
-import { trainTask } from '../main/tasks/train-task';
+import { denoiseTask } from '../main/tasks/denoise/denoise-task';
+import { trainTask } from '../main/tasks/train/train-task';
 import { resolveNoise } from '../main/cli/resolve-noise';
 import { parseNoise } from '../main/cli/noise-flags';
 

@@ -20,8 +20,8 @@ import { makeImage, type ImageF32 } from '../main/engine/image';
 import { probeImage, readImage, writeImage } from '../main/io';
 import { parseNoise } from '../main/cli/noise-flags';
 import { resolveNoise } from '../main/cli/resolve-noise';
-import { denoiseTask } from '../main/tasks/denoise-task';
-import { trainTask } from '../main/tasks/train-task';
+import { denoiseTask } from '../main/tasks/denoise/denoise-task';
+import { trainTask } from '../main/tasks/train/train-task';
 import { prepareSarInputs } from './sar-inputs';
 
 const { values, positionals } = parseArgs({

@@ -3,7 +3,7 @@
 // Run: npx tsx bench/tile-size.ts [sides=256,512,768,1024] [batches=1,5] [runs=3]
 import { initBackend } from '../main/engine/backend';
 import { buildNet, defaultNet } from '../main/engine/nets';
-import { choosePredictor } from '../main/tasks/predictor';
+import { choosePredictor } from '../main/runtime/predictor';
 
 const [sidesArg = '256,512,768,1024', batchesArg = '1,5', runsArg = '3'] = process.argv.slice(2);
 const sides = sidesArg.split(',').map(Number);

@@ -19,7 +19,7 @@ await build({
   build: {
     ssr: true, outDir: 'out', emptyOutDir: false, target: 'node20', minify: false, sourcemap: true,
     rolldownOptions: {
-      input: { main: join(root, 'main/index.ts'), worker: join(root, 'main/worker/index.ts') },
+      input: { main: join(root, 'main/electron/index.ts'), worker: join(root, 'main/worker/index.ts') },
       external,
       output: { format: 'es', entryFileNames: '[name]/index.js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

@@ -14,7 +14,7 @@ export const speedHelp = `Usage: gr2r bench --speed [--json] [--torch] [options]
 Training step time (median after warm-up) per tfjs backend present, inference time per megapixel with
 onnxruntime and each tfjs backend, and a big image's denoise time and peak memory; each in its own process.
 
-  --torch        also run bench/torch_unet.py (Debian python3-torch) and print ours / PyTorch ratios
+  --torch        also run main/tasks/bench/torch_unet.py (Debian python3-torch) and print ours / PyTorch ratios
   --backend B    only this tfjs backend: ${backendOrder.join(' | ')}
   --steps N (${speed.steps})  --warmup N (${speed.warmup})  --runs N (${speed.runs})  --size S (${speed.size})
   --mp MP (${speed.mp})  the big image in megapixels, 3:2 (0: none)

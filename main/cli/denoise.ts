@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { describeBackend } from '../engine/backend';
 import { denoiseDefaults } from '../shared/defaults';
-import { denoiseTask } from '../tasks/denoise-task';
+import { denoiseTask } from '../tasks/denoise/denoise-task';
 import type { Command, CommandIO } from './command';
 import { UsageError } from './command';
 import { parseNumber } from './noise-flags';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { EstimateFamily, EstimateReport, ImageEstimate, PooledEstimate } from '../shared/estimate';
 import { estimateFamilySchema } from '../shared/estimate';
-import { estimateTask } from '../tasks/estimate-task';
+import { estimateTask } from '../tasks/estimate/estimate-task';
 import type { Command, CommandIO } from './command';
 import { UsageError } from './command';
 import { namingFailures } from './name-failures';

@@ -1,5 +1,5 @@
 import type { FamilyChoice, NoiseSpec } from '../shared/noise';
-import { MissingParameterError, resolveNoiseSpec } from '../tasks/resolve-noise';
+import { MissingParameterError, resolveNoiseSpec } from '../tasks/estimate/resolve-noise';
 import { UsageError } from './command';
 
 /**

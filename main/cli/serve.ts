@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { forkWorker } from '../fork-worker';
-import { appPaths, defaultDataDir, sourceRoot } from '../paths';
+import { forkWorker } from '../app/fork-worker';
+import { appPaths, defaultDataDir, sourceRoot } from '../app/paths';
 import { ensureRendererBuilt } from '../server/renderer-build';
 import { startServer } from '../server/http-server';
 import { createServices, warmUp } from '../services/create-services';
 import { createHandlers } from '../services/handlers';
 import { RootChooser } from '../services/root-chooser';
-import { appVersion } from '../tasks/version';
+import { appVersion } from '../runtime/version';
 import type { Command, CommandIO } from './command';
 import { UsageError } from './command';
 import { parseNumber } from './noise-flags';

@@ -1,5 +1,5 @@
-import type { JobManager } from '../jobs';
-import type { SettingsStore } from '../settings';
+import type { JobManager } from '../app/jobs';
+import type { SettingsStore } from '../app/settings';
 import type { EventHub } from './events';
 import type { FolderChooser } from './folder-chooser';
 import type { FolderRegistry } from './folders';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { JobManager } from '../jobs';
-import { SettingsStore } from '../settings';
-import type { SpawnWorker } from '../worker-handle';
+import { JobManager } from '../app/jobs';
+import { SettingsStore } from '../app/settings';
+import type { SpawnWorker } from '../app/worker-handle';
 import type { AppServices } from './app-services';
 import { EventHub } from './events';
 import type { FolderChooser } from './folder-chooser';
@@ -41,7 +41,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
   const jobService = new JobService(jobs, hub, { folders, models, settings, chooser: options.chooser, previews, exportsDir: join(options.dataDir, 'exports') });
   return {
     mode: options.mode, version: options.version, settings, folders, chooser: options.chooser, models, jobs, jobService,
-    images: new ImageService(folders), hub, openFolder: options.openFolder, notes,
+    images: new ImageService(folders, (request) => jobs.run({ kind: 'screen', ...request, out: previewsPath }).done), hub, openFolder: options.openFolder, notes,
     ...(options.startDataset !== undefined && { startDataset: options.startDataset }),
   };
 }

@@ -1,7 +1,7 @@
 import type { InvokeChannel, ParsedRequestOf, ValueOf } from '../shared/contract';
 import { heldOutCount } from '../shared/dataset';
 import { AppFailure } from '../shared/result';
-import type { WorkerProgress } from '../worker/messages';
+import type { WorkerProgress } from '../shared/worker-messages';
 import type { AppServices } from './app-services';
 import { warmUp } from './create-services';
 

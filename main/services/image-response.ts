@@ -1,7 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { AppFailure } from '../shared/result';
-import type { DisplayRange } from '../tasks/display-image';
+import type { WorkerResult } from '../shared/worker-messages';
 import type { FolderRegistry } from './folders';
+import { screenType } from './screen-type';
 
 export interface ImageResponse {
   readonly status: number;
@@ -9,45 +10,43 @@ export interface ImageResponse {
   readonly body: Buffer;
 }
 
+/** Decodes `file` for the screen in the compute worker (a `screen` task): a PNG path, or "send it as it is". */
+export type ScreenRenderer = (request: { file: string; size?: number; rangeOf: string }) => Promise<WorkerResult<'screen'>>;
+
 const STATUS = { 'not-found': 404, forbidden: 403 } as Partial<Record<AppFailure['code'], number>>;
 const MAX_CACHED = 64;
 
-/**
- * The decoders, loaded with the first image rather than with Electron main: sharp, geotiff, utif and exiftool are
- * native or heavy, and one that fails to load must fail that image's request, not keep the window from opening.
- */
-async function decoders() {
-  const [{ default: sharp }, io, display, raw] = await Promise.all([
-    import('sharp'), import('../io'), import('../tasks/display-image'), import('../tasks/display-raw'),
-  ]);
-  const { probeImage, readImage } = io;
-  const { displayRange, encodeDisplayPng } = display;
-  return { sharp, probeImage, readImage, displayRange, encodeDisplayPng, rawForScreen: raw.rawForScreen };
-}
+const text = (status: number, message: string): ImageResponse => ({ status, type: 'text/plain; charset=utf-8', body: Buffer.from(message) });
 
 /**
  * The read-only image service behind Electron's `gr2r://image/` protocol and serve's `/image/`: files only from
- * registered folders; 8-bit PNG/JPEG as they are; anything else (16-bit, float TIFF) as a PNG for the screen,
- * shown with the range of the file named by `like` (a result's input) so that before and after compare.
+ * registered folders; 8-bit PNG/JPEG as they are; anything else (16-bit, float TIFF, raw), and thumbnails, as a
+ * PNG the compute worker makes, shown with the range of the file named by `like` (a result's input) so that
+ * before and after compare. Main only reads bytes: a big image decoded here would freeze every window.
  */
 export class ImageService {
   private readonly cache = new Map<string, Buffer>();
-  private readonly ranges = new Map<string, DisplayRange>();
 
-  constructor(private readonly folders: FolderRegistry) {}
+  constructor(private readonly folders: FolderRegistry, private readonly renderer: ScreenRenderer) {}
 
   /** `path` is `/<folderId>/<file>`; `size` bounds the longer side (thumbnails); `like` is `<folderId>/<file>`. */
   async respond(path: string, query: URLSearchParams): Promise<ImageResponse> {
+    let file: string;
+    let rangeOf: string;
     try {
       const [, folderId = '', encoded = ''] = path.split('/');
-      const file = await this.folders.file(folderId, decodeURIComponent(encoded));
-      const size = query.has('size') ? Math.min(4096, Math.max(16, Number(query.get('size')) || 256)) : undefined;
+      file = await this.folders.file(folderId, decodeURIComponent(encoded));
       const like = query.get('like');
-      return await this.render(file, size, like ? await this.likeFile(like) : file);
+      rangeOf = like ? await this.likeFile(like) : file;
     } catch (error) {
-      const status = error instanceof AppFailure ? STATUS[error.code] ?? 400 : 415;
-      const message = error instanceof Error ? error.message : String(error);
-      return { status, type: 'text/plain; charset=utf-8', body: Buffer.from(message) };
+      const status = error instanceof AppFailure ? STATUS[error.code] ?? 400 : 400;
+      return text(status, error instanceof Error ? error.message : String(error));
+    }
+    const size = query.has('size') ? Math.min(4096, Math.max(16, Number(query.get('size')) || 256)) : undefined;
+    try {
+      return await this.render(file, size, rangeOf);
+    } catch (error) {
+      return text(415, error instanceof Error ? error.message : String(error));
     }
   }
 
@@ -57,44 +56,18 @@ export class ImageService {
   }
 
   private async render(file: string, size: number | undefined, rangeOf: string): Promise<ImageResponse> {
-    const { sharp, probeImage } = await decoders();
-    const probe = await probeImage(file);
-    // Integer images always show as stored, so `like` matters only for float data.
-    const plain = probe.bitDepth === 8 && probe.format !== 'tiff';
-    if (plain && size === undefined) {
-      return { status: 200, type: probe.format === 'png' ? 'image/png' : 'image/jpeg', body: await readFile(file) };
-    }
+    const seen = await screenType(file);
+    if (seen.kind === 'not-image') return text(415, seen.reason);
+    if (seen.kind === 'as-is' && size === undefined) return { status: 200, type: seen.type, body: await readFile(file) };
     const key = `${file}:${(await stat(file)).mtimeMs}:${size}:${rangeOf}`;
-    let body = this.cache.get(key);
-    if (!body) {
-      body = plain ? await sharp(file).rotate().resize(size, size, { fit: 'inside', withoutEnlargement: true }).png().toBuffer()
-        : await this.convert(file, size, rangeOf);
-      this.remember(key, body);
-    }
+    const cached = this.cache.get(key);
+    if (cached) return { status: 200, type: 'image/png', body: cached };
+    const shown = await this.renderer({ file, ...(size !== undefined && { size }), rangeOf });
+    if ('asIs' in shown) return { status: 200, type: shown.asIs, body: await readFile(file) };
+    const body = await readFile(shown.png);
+    await rm(shown.png, { force: true });
+    this.remember(key, body);
     return { status: 200, type: 'image/png', body };
-  }
-
-  private async convert(file: string, size: number | undefined, rangeOf: string): Promise<Buffer> {
-    const { readImage, rawForScreen, displayRange, encodeDisplayPng } = await decoders();
-    const read = await readImage(file);
-    const { source } = read;
-    const image = source.format === 'dng' ? rawForScreen(read.image, source.rawColour) : read.image;
-    const own = displayRange(image, source.bitDepth);
-    this.ranges.set(`${file}:${(await stat(file)).mtimeMs}`, own);
-    const range = rangeOf === file || source.bitDepth !== 32 ? own : await this.rangeOf(rangeOf);
-    return encodeDisplayPng(image, range, size);
-  }
-
-  private async rangeOf(file: string): Promise<DisplayRange> {
-    const key = `${file}:${(await stat(file)).mtimeMs}`;
-    let range = this.ranges.get(key);
-    if (!range) {
-      const { readImage, displayRange } = await decoders();
-      const { image, source } = await readImage(file);
-      range = displayRange(image, source.bitDepth);
-      this.ranges.set(key, range);
-    }
-    return range;
   }
 
   private remember(key: string, body: Buffer): void {

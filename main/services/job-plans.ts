@@ -1,12 +1,12 @@
 import { mkdir, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { checkOutputFolder } from '../io/output-guard';
-import type { JobHooks, JobManager } from '../jobs';
-import type { SettingsStore } from '../settings';
+import type { JobHooks, JobManager } from '../app/jobs';
+import type { SettingsStore } from '../app/settings';
 import type { JobKind, JobRequest, JobResult } from '../shared/job-contract';
 import { AppFailure } from '../shared/result';
 import { DEFAULT_PATIENCE } from '../shared/early-stop';
-import type { WorkerResult, WorkerTask, WorkerTaskKind } from '../worker/messages';
+import type { WorkerResult, WorkerTask, WorkerTaskKind } from '../shared/worker-messages';
 import type { FolderChooser } from './folder-chooser';
 import type { FolderRegistry, RegisteredFolder } from './folders';
 import type { ModelLibrary } from './models';
@@ -56,7 +56,7 @@ async function trainPlan(ctx: PlanContext, request: Extract<JobRequest, { kind: 
   if (request.kind === 'resume' && !(await ctx.models.summary(request.modelId)).canResume) {
     throw new AppFailure('conflict', `model ${request.modelId} keeps no optimiser state, so training cannot continue`);
   }
-  // On other data than the model's, a resumed run trains a copy into a new model of the library (tasks/train-task.ts).
+  // On other data than the model's, a resumed run trains a copy into a new model of the library (tasks/train/train-task.ts).
   const forkTo = request.kind === 'resume' ? (await ctx.models.reserve(`${request.modelId}-resumed`)).path : undefined;
   const task = request.kind === 'train'
     ? { kind: 'train' as const, data, out: target.path, noise: request.noise, settings: request.settings, resume: false, amplitude: request.amplitude }

@@ -1,4 +1,4 @@
-import type { JobHooks, JobManager } from '../jobs';
+import type { JobHooks, JobManager } from '../app/jobs';
 import type { JobKind, JobRequest, JobUpdate } from '../shared/job-contract';
 import { AppFailure } from '../shared/result';
 import type { EventHub } from './events';

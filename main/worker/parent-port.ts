@@ -1,4 +1,4 @@
-import type { FromWorker } from './messages';
+import type { FromWorker } from '../shared/worker-messages';
 
 /** The worker's line to main: Electron's `process.parentPort` in a utilityProcess, Node's IPC channel in a fork. */
 export interface ParentPort {

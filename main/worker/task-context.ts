@@ -1,5 +1,5 @@
 import type { BackendName } from '../engine/backend';
-import type { WorkerProgress } from './messages';
+import type { WorkerProgress } from '../shared/worker-messages';
 
 /** What a task gets from the runner: its cancel signal, the backend to use, and where to report. */
 export interface TaskContext {

@@ -49,7 +49,7 @@ function packagesReached(entry: string): Map<string, string[]> {
 
 describe('Electron main', () => {
   it('loads sharp, geotiff, utif and exiftool only when a job needs them', () => {
-    const reached = packagesReached(join(root, 'main/index.ts'));
+    const reached = packagesReached(join(root, 'main/electron/index.ts'));
     const offending = [...reached].filter(([pkg]) => lazy.some((p) => pkg === p || pkg.startsWith(`${p}/`)));
     expect(offending.map(([pkg, chain]) => `${pkg} via ${chain.join(' -> ')}`)).toEqual([]);
     // The walk itself works: it reaches packages main does load at start.

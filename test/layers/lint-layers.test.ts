@@ -11,32 +11,78 @@ async function layerErrors(path: string, code: string): Promise<string[]> {
   return result!.messages.filter((m) => m.ruleId === 'layers/allowed-imports').map((m) => m.message.split(':')[0]!);
 }
 
+/** One import per line, each a different way of importing (static, re-export, dynamic, type). */
+const imports = (specifiers: readonly string[]) => specifiers.map((s, i) => {
+  const forms = [`import * as m${i} from '${s}';\nexport { m${i} };`, `export * from '${s}';`,
+    `export const m${i} = () => import('${s}');`, `export type M${i} = typeof import('${s}');`];
+  return forms[i % forms.length];
+}).join('\n');
+
+/** For each layer, a file in it and what it must be refused: other layers above or beside it, and packages. */
+const refused: Record<string, { file: string; layers: string[]; packages: string[] }> = {
+  shared: { file: 'main/shared/probe.ts', layers: ['engine', 'io', 'worker'], packages: ['node:fs', 'sharp'] },
+  engine: {
+    file: 'main/engine/probe.ts', layers: ['io', 'runtime', 'tasks', 'services', 'server', 'app'],
+    packages: ['onnxruntime-node', 'ws', 'exiftool-vendored', 'sharp', 'node:fs', 'electron'],
+  },
+  io: { file: 'main/io/probe.ts', layers: ['runtime', 'tasks', 'worker', 'app'], packages: ['onnxruntime-node', 'electron'] },
+  runtime: { file: 'main/runtime/probe.ts', layers: ['tasks', 'worker', 'services'], packages: ['sharp', 'electron'] },
+  tasks: { file: 'main/tasks/probe.ts', layers: ['worker', 'cli', 'services', 'app'], packages: ['onnxruntime-node', 'ws', 'electron'] },
+  worker: { file: 'main/worker/probe.ts', layers: ['app', 'services', 'cli', 'electron'], packages: ['electron', 'sharp'] },
+  app: { file: 'main/app/probe.ts', layers: ['engine', 'tasks', 'worker', 'services'], packages: ['electron', 'sharp'] },
+  services: {
+    file: 'main/services/probe.ts', layers: ['engine', 'tasks', 'worker', 'cli', 'electron'], packages: ['electron', 'ws', 'sharp'],
+  },
+  server: { file: 'main/server/probe.ts', layers: ['engine', 'tasks', 'app'], packages: ['electron', 'sharp'] },
+  cli: { file: 'main/cli/probe.ts', layers: ['worker', 'electron'], packages: ['electron', 'zod'] },
+  electron: {
+    file: 'main/electron/probe.ts', layers: ['engine', 'io', 'runtime', 'tasks', 'worker'],
+    packages: ['sharp', 'onnxruntime-node', 'geotiff'],
+  },
+  preload: { file: 'main/preload/probe.ts', layers: ['services', 'app'], packages: ['node:fs', 'zod'] },
+};
+
+/** For each layer, what it may import: one layer below it and one package it lists. */
+const accepted: Record<string, { file: string; code: string }> = {
+  shared: { file: 'main/shared/probe.ts', code: imports(['zod', './noise']) },
+  engine: { file: 'main/engine/probe.ts', code: imports(['../shared/noise', '@tensorflow/tfjs-layers']) },
+  io: { file: 'main/io/probe.ts', code: imports(['../engine/image', 'sharp', 'node:fs']) },
+  runtime: { file: 'main/runtime/probe.ts', code: imports(['../io', 'onnxruntime-node']) },
+  tasks: { file: 'main/tasks/probe.ts', code: imports(['../runtime/predictor', '../io', 'sharp']) },
+  worker: { file: 'main/worker/probe.ts', code: imports(['../tasks/train/train-task', 'node:worker_threads']) },
+  app: { file: 'main/app/probe.ts', code: imports(['../shared/worker-messages', 'node:child_process']) },
+  services: { file: 'main/services/probe.ts', code: imports(['../app/jobs', '../io', 'zod']) },
+  server: { file: 'main/server/probe.ts', code: imports(['../services/dispatch', 'ws']) },
+  cli: { file: 'main/cli/probe.ts', code: imports(['../tasks/train/train-task', '../server/http-server', 'node:util']) },
+  electron: { file: 'main/electron/probe.ts', code: imports(['../app/jobs', '../services/dispatch', 'electron']) },
+  preload: { file: 'main/preload/probe.ts', code: imports(['../shared/contract', 'electron']) },
+  renderer: { file: 'renderer/src/probe.ts', code: imports(['../../main/shared/noise', 'vue', 'pinia']) },
+};
+
 describe('the layer rules are allowlists', () => {
-  it('refuse what a layer does not list, including packages never named before', async () => {
-    const engine = [
-      "import { trainTask } from '../tasks/train-task';", "import { WebSocket } from 'ws';",
-      "import { readFile } from 'node:fs/promises';", "export const run = () => import('onnxruntime-node');",
-      "export { trainTask, WebSocket, readFile };",
-    ].join('\n');
-    expect(await layerErrors('main/engine/probe.ts', engine)).toEqual([
-      'engine may not import main/tasks', 'engine may not import ws', 'engine may not import node builtins',
-      'engine may not import onnxruntime-node',
+  it.each(Object.entries(refused))('%s: refuses the layers above or beside it and unlisted packages', async (layer, r) => {
+    const specifiers = [...r.layers.map((l) => `../${l}/x`), ...r.packages];
+    const packageName = (p: string) => (p.startsWith('node:') ? 'node builtins' : p);
+    expect(await layerErrors(r.file, imports(specifiers))).toEqual([
+      ...r.layers.map((l) => `${layer} may not import main/${l}`),
+      ...r.packages.map((p) => `${layer} may not import ${packageName(p)}`),
     ]);
-    const io = await layerErrors('main/io/probe.ts', "export { trainTask } from '../tasks/train-task';");
-    expect(io).toEqual(['io may not import main/tasks']);
-    const app = await layerErrors('main/jobs.ts', "export { app } from 'electron';");
-    expect(app).toEqual(['app may not import electron']);
-    const renderer = await layerErrors('renderer/src/probe.ts', "export { readImage } from '../../main/io';");
-    expect(renderer).toEqual(['renderer may not import main/io']);
   });
 
-  it('accept what each layer lists', async () => {
-    const accepted = await Promise.all([
-      layerErrors('main/engine/probe.ts', "export { noiseSpecSchema } from '../shared/noise';"),
-      layerErrors('main/tasks/probe.ts', "export const ort = () => import('onnxruntime-node');"),
-      layerErrors('main/index.ts', "export { app } from 'electron';\nexport { JobManager } from './jobs';"),
-      layerErrors('renderer/src/probe.ts', "export type { NoiseSpec } from '../../main/shared/noise';"),
+  it('refuse in the renderer anything of main but main/shared, and Node or electron', async () => {
+    const code = imports(['../../main/io', '../../main/app/jobs', 'electron', 'node:fs', 'sharp']);
+    expect(await layerErrors('renderer/src/probe.ts', code)).toEqual([
+      'renderer may not import main/io', 'renderer may not import main/app', 'renderer may not import electron',
+      'renderer may not import node builtins', 'renderer may not import sharp',
     ]);
-    expect(accepted).toEqual([[], [], [], []]);
+  });
+
+  it('refuse a file of main/ outside every layer folder, and an import of one', async () => {
+    expect(await layerErrors('main/stray.ts', 'export const x = 1;')).toEqual(['main/stray.ts may not import anything']);
+    expect(await layerErrors('main/electron/probe.ts', imports(['../stray']))).toEqual(['electron may not import ../stray']);
+  });
+
+  it.each(Object.entries(accepted))('%s: accepts what it lists', async (_layer, a) => {
+    expect(await layerErrors(a.file, a.code)).toEqual([]);
   });
 });

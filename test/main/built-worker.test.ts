@@ -3,9 +3,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { forkWorker } from '../../main/fork-worker';
-import { JobManager } from '../../main/jobs';
-import { appPaths, sourceRoot } from '../../main/paths';
+import { forkWorker } from '../../main/app/fork-worker';
+import { JobManager } from '../../main/app/jobs';
+import { appPaths, sourceRoot } from '../../main/app/paths';
 import { makeNoisyFolder } from '../e2e/noisy-folder';
 
 let jobs: JobManager | undefined;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { registerIpc } from '../../main/ipc';
+import { registerIpc } from '../../main/electron/ipc';
 import { createBridge } from '../../main/preload/bridge';
 import { dispatch } from '../../main/services/dispatch';
 import type { Handlers } from '../../main/services/handlers';

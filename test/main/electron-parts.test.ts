@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { DialogChooser } from '../../main/dialogs';
-import { menuTemplate } from '../../main/menu';
-import { respond } from '../../main/protocol';
-import { hardenContents, hardenSession } from '../../main/security';
+import { DialogChooser } from '../../main/electron/dialogs';
+import { menuTemplate } from '../../main/electron/menu';
+import { respond } from '../../main/electron/protocol';
+import { hardenContents, hardenSession } from '../../main/electron/security';
 import { EventHub } from '../../main/services/events';
 import { FolderRegistry } from '../../main/services/folders';
 import { ImageService } from '../../main/services/image-response';
-import { followJobsInTaskbar } from '../../main/taskbar';
-import { createMainWindow } from '../../main/window';
+import { followJobsInTaskbar } from '../../main/electron/taskbar';
+import { createMainWindow } from '../../main/electron/window';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -89,7 +89,7 @@ describe('the app protocol', () => {
     const dir = await mkdtemp(join(tmpdir(), 'gr2r-protocol-'));
     await mkdir(join(dir, 'ui'));
     await writeFile(join(dir, 'ui', 'index.html'), '<!doctype html>');
-    const images = new ImageService(new FolderRegistry());
+    const images = new ImageService(new FolderRegistry(), () => Promise.reject(new Error('no worker in this test')));
     const page = await respond(new Request('gr2r://app/index.html'), join(dir, 'ui'), images);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toMatch(/img-src 'self' gr2r:/);

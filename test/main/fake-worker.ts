@@ -1,5 +1,5 @@
-import type { SpawnWorker, WorkerHandle } from '../../main/worker-handle';
-import type { FromWorker, ToWorker } from '../../main/worker/messages';
+import type { SpawnWorker, WorkerHandle } from '../../main/app/worker-handle';
+import type { FromWorker, ToWorker } from '../../main/shared/worker-messages';
 
 /** A worker in memory: records what main sends, and plays the worker's answers, or its death. */
 export class FakeWorker implements WorkerHandle {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { folderArgument } from '../../main/folder-argument';
+import { folderArgument } from '../../main/electron/folder-argument';
 
 describe('a folder on the command line', () => {
   it('is the first argument naming a folder; flags and files are skipped', () => {

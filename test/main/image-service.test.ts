@@ -1,8 +1,11 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forkWorker } from '../../main/app/fork-worker';
+import { JobManager } from '../../main/app/jobs';
+import { appPaths, sourceRoot } from '../../main/app/paths';
 import { makeImage } from '../../main/engine/image';
 import { srgbFromCamera } from '../../main/engine/raw-colour';
 import { readImage, writeImage } from '../../main/io';
@@ -15,6 +18,10 @@ import { writeSyntheticDng } from '../helpers/synthetic-dng';
 let dir: string;
 let folderId: string;
 let images: ImageService;
+/** The files main asked the compute worker to decode for the screen. */
+const decoded: string[] = [];
+const jobs = new JobManager(forkWorker(appPaths(sourceRoot, false).worker), 'wasm');
+afterAll(() => jobs.dispose());
 
 /** A float TIFF of SAR-like intensities (far above 1), scaled by `gain`. */
 async function intensityTiff(name: string, gain: number): Promise<void> {
@@ -34,7 +41,11 @@ beforeAll(async () => {
   await writeSyntheticDng(join(dir, 'shot.dng'), await cleanCrop('coffee.png', 64, 100, 100), { fullWell: 0, readNoise: 0 });
   const folders = new FolderRegistry();
   folderId = (await folders.register(dir)).id;
-  images = new ImageService(folders);
+  const out = await mkdtemp(join(tmpdir(), 'gr2r-screen-'));
+  images = new ImageService(folders, (request) => {
+    decoded.push(request.size === undefined ? basename(request.file) : `${basename(request.file)}?size=${request.size}`);
+    return jobs.run({ kind: 'screen', ...request, out }).done;
+  });
 });
 
 describe('the read-only image service', () => {
@@ -42,6 +53,7 @@ describe('the read-only image service', () => {
     const reply = await images.respond(`/${folderId}/photo.jpg`, new URLSearchParams());
     expect(reply).toMatchObject({ status: 200, type: 'image/jpeg' });
     expect(reply.body.equals(await readFile(join(dir, 'photo.jpg')))).toBe(true);
+    expect(decoded).toEqual([]);
   });
 
   it('converts float TIFF and 16-bit PNG to 8-bit PNG for the screen, and makes thumbnails', async () => {
@@ -52,6 +64,10 @@ describe('the read-only image service', () => {
     }
     const thumb = await images.respond(`/${folderId}/astronaut.tif`, new URLSearchParams('size=32'));
     expect((await sharp(thumb.body).metadata()).width).toBe(32);
+    const photoThumb = await images.respond(`/${folderId}/photo.jpg`, new URLSearchParams('size=16'));
+    expect(await sharp(photoThumb.body).metadata()).toMatchObject({ format: 'png', width: 10 }); // never enlarged
+    // Decoding and resizing happen in the compute worker: Electron main only reads bytes.
+    expect(decoded).toEqual(['astronaut.tif', 'chelsea.png', 'astronaut.tif?size=32', 'photo.jpg?size=16']);
   });
 
   it('shows a camera raw DNG as a half-size RGB quick look, white-balanced as shot, through its colour matrix', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOTIFY_AFTER_MS, notifyLongJobs } from '../../main/job-notifications';
+import { NOTIFY_AFTER_MS, notifyLongJobs } from '../../main/electron/job-notifications';
 import { EventHub } from '../../main/services/events';
 
 const output = { id: 'output-0001', name: 'noisy-denoised', path: '/photos/noisy-denoised' };

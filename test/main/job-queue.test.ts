@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JobManager } from '../../main/jobs';
+import { JobManager } from '../../main/app/jobs';
 import { fakeSpawner } from './fake-worker';
 
 const train = (out: string) => ({ kind: 'train' as const, data: '/d', out, settings: {}, resume: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JobManager } from '../../main/jobs';
+import { JobManager } from '../../main/app/jobs';
 import { AppFailure } from '../../main/shared/result';
 import { fakeSpawner } from './fake-worker';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { AppServices } from '../../main/services/app-services';
 import { createServices } from '../../main/services/create-services';
 import { RootChooser } from '../../main/services/root-chooser';
-import type { SpawnWorker, WorkerHandle } from '../../main/worker-handle';
+import type { SpawnWorker, WorkerHandle } from '../../main/app/worker-handle';
 
 /** A worker that never answers: for tests that must not start the real one. */
 export const silentWorker: SpawnWorker = (): WorkerHandle => ({ send: () => undefined, onMessage: () => undefined, onExit: () => undefined, kill: () => undefined });

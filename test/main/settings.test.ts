@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SETTINGS_VERSION, SettingsStore } from '../../main/settings';
+import { SETTINGS_VERSION, SettingsStore } from '../../main/app/settings';
 import { DEFAULT_AMOUNT } from '../../main/shared/amount';
 
 let dir: string;

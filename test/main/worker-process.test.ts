@@ -2,10 +2,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forkWorker } from '../../main/fork-worker';
-import { JobManager } from '../../main/jobs';
-import { appPaths, sourceRoot } from '../../main/paths';
-import type { WorkerHandle } from '../../main/worker-handle';
+import { forkWorker } from '../../main/app/fork-worker';
+import { JobManager } from '../../main/app/jobs';
+import { appPaths, sourceRoot } from '../../main/app/paths';
+import type { WorkerHandle } from '../../main/app/worker-handle';
 import { makeNoisyFolder } from '../e2e/noisy-folder';
 
 const tiny = { net: { kind: 'dncnn' as const, width: 8, depth: 3 }, patch: 32, batch: 2, checkpointEvery: 1000 };

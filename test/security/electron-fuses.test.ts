@@ -37,7 +37,7 @@ describe('the packaged app\'s Electron fuses', () => {
   });
 
   it('leave the worker startable: it is a utilityProcess, which needs no RunAsNode', async () => {
-    const main = await readFile(new URL('main/index.ts', root), 'utf8');
+    const main = await readFile(new URL('main/electron/index.ts', root), 'utf8');
     expect(main).toMatch(/utilityWorker\(utilityProcess\.fork/);
   });
 });

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { centralCrop, centralWindow } from '../../main/engine/estimate/central-crop';
 import { readImage } from '../../main/io';
-import { readEstimationCrop } from '../../main/tasks/estimation-crop';
+import { readEstimationCrop } from '../../main/tasks/estimate/estimation-crop';
 
 let dir: string;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trainTask } from '../../main/tasks/train-task';
+import { trainTask } from '../../main/tasks/train/train-task';
 import { runCli } from '../cli/run-cli';
 import { noisyPng, tinyNet, treeHashes } from './fixtures';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeImage } from '../../main/engine/image';
 import type { ImageF32 } from '../../main/engine/image';
 import { readImage } from '../../main/io';
-import { cropWindows, loadTrainingDataset, readForTraining } from '../../main/tasks/training-crops';
+import { cropWindows, loadTrainingDataset, readForTraining } from '../../main/tasks/train/training-crops';
 
 let dir: string;
 beforeAll(async () => {

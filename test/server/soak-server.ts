@@ -2,8 +2,8 @@
 // what the soak test hammers. Prints the address, then runs until SIGTERM.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { forkWorker } from '../../main/fork-worker';
-import { appPaths, sourceRoot } from '../../main/paths';
+import { forkWorker } from '../../main/app/fork-worker';
+import { appPaths, sourceRoot } from '../../main/app/paths';
 import { startServer } from '../../main/server/http-server';
 import { createServices } from '../../main/services/create-services';
 import { createHandlers } from '../../main/services/handlers';

@@ -8,7 +8,7 @@ import { makeImage } from '../../main/engine/image';
 import { noiseModel } from '../../main/engine/noise';
 import { Rng } from '../../main/engine/random/rng';
 import { writeImage } from '../../main/io';
-import { denoiseTask } from '../../main/tasks/denoise-task';
+import { denoiseTask } from '../../main/tasks/denoise/denoise-task';
 import { runPreview } from '../../main/worker/tasks/preview';
 import { saveTestModel, scene, testMeta } from './helpers';
 

@@ -6,8 +6,8 @@ import { jobRequestSchema } from '../../main/shared/job-contract';
 import type { TrainSettings } from '../../main/shared/library';
 import type { NoiseSpec } from '../../main/shared/noise';
 import type { TrainPresetName } from '../../main/shared/settings';
-import { resolveOptions } from '../../main/tasks/train-task';
-import { workerTaskSchema } from '../../main/worker/messages';
+import { resolveOptions } from '../../main/tasks/train/train-task';
+import { workerTaskSchema } from '../../main/shared/worker-messages';
 import { presetSettings, requestSettings } from '../../renderer/src/presets';
 
 /** The options a training from the app resolves to: the store's request, through main's and the worker's schemas. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../main/engine/backend';
-import { denoiseTask } from '../../main/tasks/denoise-task';
+import { denoiseTask } from '../../main/tasks/denoise/denoise-task';
 import { sha256, tempFolder } from '../io/helpers';
 import { GEO, readTiff, saveTestModel, scene, testMeta, writeGeoTiff } from './helpers';
 

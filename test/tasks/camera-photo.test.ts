@@ -6,9 +6,9 @@ import { makeImage } from '../../main/engine/image';
 import { keptNoiseWarning } from '../../main/engine/kept-noise';
 import { imagePsnr } from '../../main/engine/metrics';
 import { readImage } from '../../main/io';
-import { denoiseTask } from '../../main/tasks/denoise-task';
-import { resolveNoiseSpec } from '../../main/tasks/resolve-noise';
-import { trainTask } from '../../main/tasks/train-task';
+import { denoiseTask } from '../../main/tasks/denoise/denoise-task';
+import { resolveNoiseSpec } from '../../main/tasks/estimate/resolve-noise';
+import { trainTask } from '../../main/tasks/train/train-task';
 import { cameraJpeg, readClean } from '../helpers/camera-like';
 
 const work = await mkdtemp(join(tmpdir(), 'gr2r-camera-'));

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chooseFamily } from '../../main/tasks/resolve-noise';
+import { chooseFamily } from '../../main/tasks/estimate/resolve-noise';
 import { readClean } from '../helpers/camera-like';
 import { stripTiff } from '../helpers/strip-tiff';
 import { writeSyntheticDng } from '../helpers/synthetic-dng';

@@ -6,7 +6,7 @@ import { makeImage } from '../../main/engine/image';
 import { noiseModel } from '../../main/engine/noise';
 import { Rng } from '../../main/engine/random/rng';
 import { writeImage } from '../../main/io';
-import { trainTask } from '../../main/tasks/train-task';
+import { trainTask } from '../../main/tasks/train/train-task';
 
 let dir: string;
 afterAll(() => rm(dir, { recursive: true, force: true }));

@@ -5,9 +5,9 @@ import { imageNoiseSpec } from '../../main/engine/image-noise';
 import { gammaNoise } from '../../main/engine/noise/gamma';
 import { Rng } from '../../main/engine/random/rng';
 import { readImage } from '../../main/io';
-import { fileNoiseSpec } from '../../main/tasks/file-looks';
-import { resolveNoiseSpec } from '../../main/tasks/resolve-noise';
-import { trainTask } from '../../main/tasks/train-task';
+import { fileNoiseSpec } from '../../main/tasks/denoise/file-looks';
+import { resolveNoiseSpec } from '../../main/tasks/estimate/resolve-noise';
+import { trainTask } from '../../main/tasks/train/train-task';
 import { tempFolder } from '../io/helpers';
 import { scene, writeGeoTiff } from './helpers';
 

@@ -9,7 +9,7 @@ import { netArtifacts } from '../../main/engine/checkpoint';
 import { buildNet } from '../../main/engine/nets';
 import { onnxType } from '../../main/engine/onnx/schema';
 import type { ModelMeta } from '../../main/shared/model';
-import { saveOnnxBeside } from '../../main/tasks/predictor-onnx-file';
+import { saveOnnxBeside } from '../../main/runtime/predictor-onnx-file';
 import { withRandomOutput } from '../helpers/random-output';
 
 const meta: ModelMeta = {

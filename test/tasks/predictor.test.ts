@@ -7,9 +7,9 @@ import type { ImageF32 } from '../../main/engine/image';
 import { makeImage } from '../../main/engine/image';
 import { buildNet } from '../../main/engine/nets';
 import type { ModelMeta } from '../../main/shared/model';
-import { choosePredictor, describePredictor } from '../../main/tasks/predictor';
-import type { Ort } from '../../main/tasks/predictor-ort';
-import { providerPlan } from '../../main/tasks/predictor-providers';
+import { choosePredictor, describePredictor } from '../../main/runtime/predictor';
+import type { Ort } from '../../main/runtime/predictor-ort';
+import { providerPlan } from '../../main/runtime/predictor-providers';
 import { withRandomOutput } from '../helpers/random-output';
 
 const meta: ModelMeta = {

@@ -5,9 +5,9 @@ import type { ImageF32 } from '../../main/engine/image';
 import { makeImage } from '../../main/engine/image';
 import { gammaNoise } from '../../main/engine/noise/gamma';
 import { Rng } from '../../main/engine/random/rng';
-import { planBands } from '../../main/tasks/band-plan';
-import type { BandDenoiser } from '../../main/tasks/denoise-band';
-import { denoiseInBands, type LargeDenoiseInput } from '../../main/tasks/denoise-large';
+import { planBands } from '../../main/tasks/denoise/band-plan';
+import type { BandDenoiser } from '../../main/tasks/denoise/denoise-band';
+import { denoiseInBands, type LargeDenoiseInput } from '../../main/tasks/denoise/denoise-large';
 import { tempFolder } from '../io/helpers';
 import { readTiff, scene, writeGeoTiff } from './helpers';
 

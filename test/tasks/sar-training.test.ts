@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gammaNoise } from '../../main/engine/noise/gamma';
 import { Rng } from '../../main/engine/random/rng';
-import { denoiseTask } from '../../main/tasks/denoise-task';
-import { trainTask } from '../../main/tasks/train-task';
+import { denoiseTask } from '../../main/tasks/denoise/denoise-task';
+import { trainTask } from '../../main/tasks/train/train-task';
 import { tempFolder } from '../io/helpers';
 import { readTiff, scene, writeGeoTiff } from './helpers';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeImage } from '../../main/io';
-import type { WorkerProgress } from '../../main/worker/messages';
+import type { WorkerProgress } from '../../main/shared/worker-messages';
 import { scanTask } from '../../main/worker/tasks/scan';
 import { scene } from './helpers';
 

@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { gammaNoise } from '../../main/engine/noise/gamma';
 import { Rng } from '../../main/engine/random/rng';
 import { readImage } from '../../main/io';
-import { denoiseTask } from '../../main/tasks/denoise-task';
-import { resolveNoiseSpec } from '../../main/tasks/resolve-noise';
-import { trainTask } from '../../main/tasks/train-task';
+import { denoiseTask } from '../../main/tasks/denoise/denoise-task';
+import { resolveNoiseSpec } from '../../main/tasks/estimate/resolve-noise';
+import { trainTask } from '../../main/tasks/train/train-task';
 import { tempFolder } from '../io/helpers';
 import { scene, writeGeoTiff } from './helpers';
 

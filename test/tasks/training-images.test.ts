@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeImage } from '../../main/engine/image';
 import type { LoadedImage } from '../../main/tasks/dataset';
-import { prepareTrainingImages } from '../../main/tasks/training-images';
+import { prepareTrainingImages } from '../../main/tasks/train/training-images';
 
 function loaded(file: string, channels: number, value: (pixel: number, channel: number) => number): LoadedImage {
   const data = Float32Array.from({ length: 8 * 8 * channels }, (_, i) => value(Math.floor(i / channels), i % channels));

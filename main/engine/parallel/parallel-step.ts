@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { flatten, unflatten } from './flat-weights';
 import { meanOf, splitBatch } from './shards';
-import type { BatchShape, GradientWorkers } from './types';
+import type { BatchShape, GradientWorkers } from '../train/gradients';
 
 /**
  * One optimiser step with the gradients computed by the workers, one equal shard each: the same step as

@@ -5,7 +5,7 @@ import { trainingLoss } from '../gr2r';
 import type { NoiseModel } from '../noise';
 import { noiseModel } from '../noise';
 import { assignFlat, flatten } from './flat-weights';
-import type { BatchShape, ShardGradients, ShardSetup } from './types';
+import type { BatchShape, ShardGradients, ShardSetup } from '../train/gradients';
 
 function gradientOf(grads: tf.NamedTensorMap, variable: tf.Variable): tf.Tensor {
   const g = grads[variable.name];

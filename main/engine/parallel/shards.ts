@@ -1,4 +1,4 @@
-import type { BatchShape } from './types';
+import type { BatchShape } from '../train/gradients';
 
 /** Cuts a batch (NHWC, flat) into `count` equal shards along N, each its own copy so it can be transferred. */
 export function splitBatch(values: Float32Array, shape: BatchShape, count: number): Float32Array[] {

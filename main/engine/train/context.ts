@@ -10,7 +10,7 @@ import type { TrainData } from './data';
 import { checkImages, dataScale, maxChannels } from './data';
 import type { TrainOptions } from './options';
 import { effectivePatchSize } from '../patches';
-import type { GradientWorkers, StartGradientWorkers } from '../parallel/types';
+import type { GradientWorkers, StartGradientWorkers } from './gradients';
 
 /** What one training run holds between steps. */
 export interface TrainContext {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { trainingLoss } from '../gr2r';
 import { parallelStep } from '../parallel/parallel-step';
-import type { BatchShape } from '../parallel/types';
+import type { BatchShape } from './gradients';
 import { recorruptedPatches } from '../channel-repeats';
 import { samplePatchBatch } from '../patches';
 import { Rng } from '../random/rng';

@@ -7,7 +7,7 @@ import { createContext, disposeContext } from './context';
 import type { TrainData } from './data';
 import { estimatePsnr, inputPsnr, validationSet } from './evaluate';
 import type { TrainOptions } from './options';
-import type { StartGradientWorkers } from '../parallel/types';
+import type { StartGradientWorkers } from './gradients';
 import { trainStep } from './step';
 import type { BestWeights } from './best-keeper';
 import { BestKeeper } from './best-keeper';

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { IfdEntry } from '../tiff-ifd';
+import { unpackedPath } from '../unpacked-path';
 import type { TiffDirectory } from './tiff-directories';
 
 /**
@@ -43,8 +45,9 @@ let loaded: Promise<LibRawModule> | undefined;
 
 async function libRaw(): Promise<LibRawModule> {
   loaded ??= (async () => {
-    const dist = dirname(createRequire(import.meta.url).resolve('libraw-wasm'));
-    const factory = (await import(join(dist, 'libraw.js'))) as { default: (o: object) => Promise<LibRawModule> };
+    // Packaged, both files lie in app.asar.unpacked (electron-builder.yml): an ES module loads from a file URL there.
+    const dist = unpackedPath(dirname(createRequire(import.meta.url).resolve('libraw-wasm')));
+    const factory = (await import(pathToFileURL(join(dist, 'libraw.js')).href)) as { default: (o: object) => Promise<LibRawModule> };
     return factory.default({ wasmBinary: await readFile(join(dist, 'libraw.wasm')), print: () => {}, printErr: () => {} });
   })();
   return loaded;

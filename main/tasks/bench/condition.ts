@@ -1,5 +1,5 @@
 import { nearestAlpha } from '../../engine/noise/binomial';
-import type { StartGradientWorkers } from '../../engine/parallel/types';
+import type { StartGradientWorkers } from '../../engine/train/gradients';
 import type { TrainOptions } from '../../engine/train/options';
 import type { NoiseSpec } from '../../shared/noise';
 import { describeNoise } from '../../shared/noise';

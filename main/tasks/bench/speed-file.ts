@@ -7,7 +7,7 @@ import type { NetConfig } from '../../engine/nets';
 import { buildNet } from '../../engine/nets';
 import { Rng } from '../../engine/random/rng';
 import { saveModel, writeImage } from '../../io';
-import { denoiseTask } from '../denoise-task';
+import { denoiseTask } from '../denoise/denoise-task';
 import type { Sample } from './speed-clock';
 import { stopwatch } from './speed-clock';
 import { benchMeta } from './speed-infer';

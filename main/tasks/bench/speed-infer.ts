@@ -3,10 +3,10 @@ import type { NetConfig } from '../../engine/nets';
 import { buildNet } from '../../engine/nets';
 import { Rng } from '../../engine/random/rng';
 import type { ModelMeta } from '../../shared/model';
-import type { ChosenPredictor } from '../predictor';
+import type { ChosenPredictor } from '../../runtime/predictor';
 import type { Sample } from './speed-clock';
 import { stopwatch } from './speed-clock';
-import { choosePredictor } from '../predictor';
+import { choosePredictor } from '../../runtime/predictor';
 import type { InferEngine } from './speed-types';
 
 const CHANNELS = 3;

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** What bench/torch_unet.py prints: the same U-Net in PyTorch CPU, on the same shapes. */
+/** What torch_unet.py (beside this file) prints: the same U-Net in PyTorch CPU, on the same shapes. */
 export interface TorchResult {
   readonly version: string;
   readonly threads: number;
@@ -25,7 +25,7 @@ export interface TorchOptions {
   readonly size: number;
 }
 
-const script = fileURLToPath(new URL('../../../bench/torch_unet.py', import.meta.url));
+const script = fileURLToPath(new URL('./torch_unet.py', import.meta.url));
 
 /** Debian's python3-torch lives under /usr/bin/python3, which a pyenv or venv python3 on PATH may hide. */
 function python(): string {

@@ -4,7 +4,7 @@ import { splitData } from '../../engine/train/data';
 import { defaultTrainOptions } from '../../engine/train/options';
 import { train } from '../../engine/train/trainer';
 import { initBackend } from '../../engine/backend';
-import { chooseGradients } from '../training-gradients';
+import { chooseGradients } from '../../runtime/training-gradients';
 import { Rng } from '../../engine/random/rng';
 import type { Sample } from './speed-clock';
 import { stopwatch } from './speed-clock';

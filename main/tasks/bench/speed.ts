@@ -39,7 +39,7 @@ async function measureAll(jobs: readonly SpeedJob[], io: SpeedBenchIO): Promise<
 async function torchSide(settings: SpeedSettings, io: SpeedBenchIO): Promise<Pick<SpeedReport, 'torch' | 'torchRuns' | 'torchError'>> {
   const runs: TorchResult[] = [];
   for (const threads of [...new Set([1, machine().cpus])]) {
-    io.stderr.write(`measuring PyTorch, ${threads} thread(s) (bench/torch_unet.py)\n`);
+    io.stderr.write(`measuring PyTorch, ${threads} thread(s) (main/tasks/bench/torch_unet.py)\n`);
     const options = { threads, steps: settings.steps, runs: settings.runs, size: settings.size };
     try {
       runs.push(await runTorch(options, 20 * 60_000, io.signal));

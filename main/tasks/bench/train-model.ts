@@ -3,10 +3,10 @@ import type { Checkpoint } from '../../engine/checkpoint';
 import { netFromArtifacts } from '../../engine/checkpoint';
 import type { NamedImage, TrainData } from '../../engine/train/data';
 import type { TrainOptions } from '../../engine/train/options';
-import type { StartGradientWorkers } from '../../engine/parallel/types';
+import type { StartGradientWorkers } from '../../engine/train/gradients';
 import { train } from '../../engine/train/trainer';
 import type { ModelMeta } from '../../shared/model';
-import { appVersion } from '../version';
+import { appVersion } from '../../runtime/version';
 
 export interface TrainedModel {
   readonly net: tfl.LayersModel;

@@ -1,5 +1,5 @@
-import { denoiseTask } from '../../tasks/denoise-task';
-import type { WorkerResult, WorkerTask } from '../messages';
+import { denoiseTask } from '../../tasks/denoise/denoise-task';
+import type { WorkerResult, WorkerTask } from '../../shared/worker-messages';
 import type { TaskContext } from '../task-context';
 
 /** Denoises every image of a folder into the output folder, one file after another. */

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { estimateTask } from '../../tasks/estimate-task';
-import type { WorkerResult, WorkerTask } from '../messages';
+import { estimateTask } from '../../tasks/estimate/estimate-task';
+import type { WorkerResult, WorkerTask } from '../../shared/worker-messages';
 import type { TaskContext } from '../task-context';
 
 /**

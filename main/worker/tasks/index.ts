@@ -1,10 +1,11 @@
-import type { WorkerResult, WorkerTask, WorkerTaskKind } from '../messages';
+import type { WorkerResult, WorkerTask, WorkerTaskKind } from '../../shared/worker-messages';
 import type { TaskContext } from '../task-context';
 import { initBackend } from '../../engine/backend';
 import { runDenoise } from './denoise';
 import { runEstimate } from './estimate';
 import { runPreview } from './preview';
 import { scanTask } from './scan';
+import { runScreen } from './screen';
 import { runTrain } from './train';
 
 export type TaskTable = {
@@ -23,5 +24,6 @@ export const tasks: TaskTable = {
   train: runTrain,
   estimate: runEstimate,
   preview: runPreview,
+  screen: runScreen,
   denoise: runDenoise,
 };

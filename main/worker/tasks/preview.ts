@@ -5,12 +5,12 @@ import { defaultDenoiseOptions } from '../../engine/denoise';
 import type { ImageF32 } from '../../engine/image';
 import { readImage } from '../../io';
 import { DEFAULT_AMOUNT } from '../../shared/amount';
-import type { DisplayRange } from '../../tasks/display-image';
-import { cropImage, displayRange, encodeDisplayPng } from '../../tasks/display-image';
-import { atAmount, denoiseInFileUnits } from '../../tasks/denoise-pixels';
+import type { DisplayRange } from '../../tasks/preview/display-image';
+import { cropImage, displayRange, encodeDisplayPng } from '../../tasks/preview/display-image';
+import { atAmount, denoiseInFileUnits } from '../../tasks/denoise/denoise-pixels';
 import type { LoadedModel } from '../../tasks/model';
 import { openModel } from '../../tasks/model';
-import type { WorkerResult, WorkerTask } from '../messages';
+import type { WorkerResult, WorkerTask } from '../../shared/worker-messages';
 import type { TaskContext } from '../task-context';
 
 let cached: { key: string; model: LoadedModel } | undefined;

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { readImage, reasonOf, scanFolder } from '../../io';
-import type { WorkerResult, WorkerTask } from '../messages';
+import type { WorkerResult, WorkerTask } from '../../shared/worker-messages';
 import type { TaskContext } from '../task-context';
 
 type Entry = WorkerResult<'scan'>['images'][number];

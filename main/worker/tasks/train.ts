@@ -1,7 +1,7 @@
 import { choiceSpec } from '../../shared/noise';
-import { resolveNoiseSpec } from '../../tasks/resolve-noise';
-import { trainTask } from '../../tasks/train-task';
-import type { WorkerResult, WorkerTask } from '../messages';
+import { resolveNoiseSpec } from '../../tasks/estimate/resolve-noise';
+import { trainTask } from '../../tasks/train/train-task';
+import type { WorkerResult, WorkerTask } from '../../shared/worker-messages';
 import type { TaskContext } from '../task-context';
 
 /** Trains into the model folder (a new one, or the one resumed), reporting every step. */

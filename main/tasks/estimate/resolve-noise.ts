@@ -1,0 +1,90 @@
+import { basename } from 'node:path';
+import { estimateFamilySchema, pooledNoiseSpec, type ImageEstimate } from '../../shared/estimate';
+import type { FamilyChoice, NoiseFamily, NoiseSpec } from '../../shared/noise';
+import { describeNoise, noiseParameterName } from '../../shared/noise';
+import { probeImage } from '../../io';
+import { listImages } from '../dataset';
+import { estimateTask } from './estimate-task';
+import { pooledCorrelated, profileImages } from './noise-profile-task';
+
+/**
+ * The family for data given without a noise model: camera raw (DNG) is shot + read noise before demosaicking,
+ * independent from pixel to pixel (Poisson-Gaussian); float data is SAR intensity (Gamma speckle); everything else
+ * (8/16-bit photos, scans, JPEGs) has been through a pipeline that correlates its noise and makes its level depend on
+ * brightness (correlated, measured per image).
+ */
+export async function chooseFamily(data: string, note: (message: string) => void, recursive = false): Promise<NoiseFamily> {
+  const { files } = await listImages(data, recursive);
+  const probes = (await Promise.all(files.map((f) => probeImage(f).catch(() => undefined)))).filter((p) => p !== undefined);
+  if (probes.length > 0 && probes.every((p) => p.format === 'dng')) {
+    note('automatic noise model: camera raw files, so shot + read noise (poissongaussian), estimated');
+    return 'poissongaussian';
+  }
+  if (probes.length > 0 && probes.every((p) => p.bitDepth === 32)) {
+    note('automatic noise model: float data, taken as SAR intensity, so speckle (gamma), looks estimated (--amplitude for amplitudes)');
+    return 'gamma';
+  }
+  note('automatic noise model: correlated noise with a level by brightness, measured per image');
+  return 'correlated';
+}
+
+/** Speckle looks that differ by more than this (max / min - 1) across the images are estimated per image. */
+export const looksSpreadLimit = 0.3;
+
+/** The per-image looks when they differ by more than looksSpreadLimit ('a.tif 1.02, b.tif 4.6'), else undefined. */
+function looksSpread(images: readonly ImageEstimate[]): string | undefined {
+  const looks = images.flatMap((e) => (e.family === 'gamma' && e.looks > 0 && Number.isFinite(e.looks) ? [e] : []));
+  if (looks.length < 2) return undefined;
+  const values = looks.map((e) => e.looks);
+  if (Math.max(...values) <= (1 + looksSpreadLimit) * Math.min(...values)) return undefined;
+  return looks.map((e) => `${basename(e.name)} ${e.looks.toPrecision(3)}`).join(', ');
+}
+
+/** Speckle whose lag-1 correlation (median over the images) is above this is trained on 2x2 sub-images. */
+export const speckleCorrelationLimit = 0.3;
+
+/** The images' median lag-1 speckle correlation (the larger of rows and columns) when above the limit. */
+function speckleCorrelation(images: readonly ImageEstimate[]): number | undefined {
+  const lags = images.filter((e) => e.family === 'gamma').map((e) => Math.max(e.checks.correlation.horizontal, e.checks.correlation.vertical));
+  if (lags.length === 0) return undefined;
+  const median = lags.sort((a, b) => a - b)[Math.floor((lags.length - 1) / 2)]!;
+  return median > speckleCorrelationLimit ? median : undefined;
+}
+
+/** A parameter that cannot be estimated blind: the caller's usage error (a flag in the CLI, a field in the app). */
+export class MissingParameterError extends Error {}
+
+/**
+ * The noise spec to train with: the one given, or (when the parameter is missing) the estimate over the training
+ * images, said in a note with its uncertainty and the estimate's warnings; 'auto' chooses the family first.
+ * `amplitude`: gamma files hold amplitudes.
+ */
+export async function resolveNoiseSpec(
+  noise: { family: FamilyChoice; spec?: NoiseSpec }, data: string, note: (message: string) => void, amplitude = false, recursive = false,
+): Promise<NoiseSpec> {
+  if (noise.spec) return noise.spec;
+  if (noise.family === 'auto') return resolveNoiseSpec({ family: await chooseFamily(data, note, recursive) }, data, note, amplitude, recursive);
+  if (noise.family === 'correlated') {
+    const { spec, note: said } = pooledCorrelated((await profileImages(data, recursive)).images);
+    note(`correlated noise ${said}`);
+    return spec;
+  }
+  const pg = noise.family === 'poissongaussian';
+  const family = estimateFamilySchema.safeParse(pg ? 'poisson' : noise.family);
+  if (!family.success) throw new MissingParameterError(`the ${noise.family} parameter is required (--${noiseParameterName[noise.family]}): it cannot be estimated blind`);
+  const report = await estimateTask({ input: data, family: family.data, amplitude, recursive });
+  const spread = looksSpread(report.images);
+  const correlated = speckleCorrelation(report.images);
+  if (spread || correlated) {
+    const pooled = pooledNoiseSpec(report.pooled, 4);
+    const spec: NoiseSpec = pooled.family === 'gamma' ? { ...pooled, perImage: true, ...(correlated && { subsample: 2 }) } : pooled;
+    if (correlated) note(`speckle correlated between neighbours (lag-1 ${correlated.toFixed(2)}, over ${speckleCorrelationLimit}: resampled or multilooked data), so training and denoising use the 2x2 pixel-shuffled sub-images, each image with its looks measured on them (docs/quality.md, Real SAR)`);
+    if (spread) note(`no --looks given: the images' looks differ by more than ${100 * looksSpreadLimit}% (${spread}), so each image is trained and denoised with its own estimate, not one pooled L`);
+    return spec;
+  }
+  const spec = pooledNoiseSpec(report.pooled, 4, pg);
+  const { count, uncertainty } = report.pooled;
+  note(`no ${pg ? '--a/--b' : `--${noiseParameterName[noise.family]}`} given: training with the estimate ${describeNoise(spec)} ± ${(100 * uncertainty).toFixed(1)}%, pooled over ${count} image(s) (see gr2r estimate)`);
+  for (const warning of report.warnings) note(`estimate: ${warning}`);
+  return spec;
+}

@@ -1,0 +1,47 @@
+import { stat } from 'node:fs/promises';
+import sharp from 'sharp';
+import { probeImage, readImage } from '../../io';
+import { displayRange, encodeDisplayPng, type DisplayRange } from './display-image';
+import { rawForScreen } from './display-raw';
+
+/** What the image service shows for a file: its bytes as they are, or a PNG made for the screen. */
+export type ScreenImage = { readonly asIs: 'image/png' | 'image/jpeg' } | { readonly png: Buffer };
+
+/**
+ * Files as the screen shows them (the image service's decoding, run in the compute worker so that Electron main
+ * never decodes): 8-bit PNG/JPEG as they are, or resized for a thumbnail; anything else (16-bit, float TIFF, raw)
+ * as an 8-bit PNG shown with the display range of `rangeOf` (a result's input), so that before and after compare.
+ */
+export class ScreenImages {
+  private readonly ranges = new Map<string, DisplayRange>();
+
+  async render(file: string, size: number | undefined, rangeOf: string): Promise<ScreenImage> {
+    const probe = await probeImage(file);
+    // Integer images always show as stored, so `rangeOf` matters only for float data.
+    const plain = probe.bitDepth === 8 && probe.format !== 'tiff';
+    if (plain && size === undefined) return { asIs: probe.format === 'png' ? 'image/png' : 'image/jpeg' };
+    if (plain) return { png: await sharp(file).rotate().resize(size, size, { fit: 'inside', withoutEnlargement: true }).png().toBuffer() };
+    const read = await readImage(file);
+    const { source } = read;
+    const image = source.format === 'dng' ? rawForScreen(read.image, source.rawColour) : read.image;
+    const own = displayRange(image, source.bitDepth);
+    this.ranges.set(await this.key(file), own);
+    const range = rangeOf === file || source.bitDepth !== 32 ? own : await this.rangeOf(rangeOf);
+    return { png: await encodeDisplayPng(image, range, size) };
+  }
+
+  private async key(file: string): Promise<string> {
+    return `${file}:${(await stat(file)).mtimeMs}`;
+  }
+
+  private async rangeOf(file: string): Promise<DisplayRange> {
+    const key = await this.key(file);
+    let range = this.ranges.get(key);
+    if (!range) {
+      const { image, source } = await readImage(file);
+      range = displayRange(image, source.bitDepth);
+      this.ranges.set(key, range);
+    }
+    return range;
+  }
+}

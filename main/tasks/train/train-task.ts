@@ -1,0 +1,196 @@
+import { stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { BackendName, BackendReport } from '../../engine/backend';
+import { initBackend } from '../../engine/backend';
+import type { Checkpoint } from '../../engine/checkpoint';
+import { imageNoiseSpec } from '../../engine/image-noise';
+import { noiseModel } from '../../engine/noise';
+import { nearestAlpha } from '../../engine/noise/binomial';
+import type { MaskedImage } from '../../engine/patches';
+import { splitData } from '../../engine/train/data';
+import type { TrainOptions } from '../../engine/train/options';
+import { defaultTrainOptions } from '../../engine/train/options';
+import { train } from '../../engine/train/trainer';
+import type { BestWeights } from '../../engine/train/best-keeper';
+import { keptCheckpoint, loadForResume, saveKept } from './kept-model';
+import type { FileFailure, TrainProgress } from '../../shared/jobs';
+import type { ModelMeta } from '../../shared/model';
+import type { NoiseSpec } from '../../shared/noise';
+import { appVersion } from '../../runtime/version';
+import { datasetFingerprint, freeSibling } from './dataset-fingerprint';
+import { saveOnnxBeside } from '../../runtime/predictor-onnx-file';
+import { keptNoiseAfterTraining } from './training-check';
+import type { LoadedImage } from '../dataset';
+import { dataPeak, loadDataset, pairByName } from '../dataset';
+import { prepareTargets, prepareTrainingImages } from './training-images';
+import { trainableImages } from './trainable-images';
+import { loadTrainingDataset } from './training-crops';
+import { NoFileLeft } from '../each-file';
+import { asTrainedSubImages } from './training-sub-images';
+import type { GradientEngine } from '../../runtime/training-gradients';
+import { chooseGradients } from '../../runtime/training-gradients';
+
+export interface TrainTaskInput {
+  readonly data: string;
+  /** Clean targets paired by file name: supervised training (the benchmarks' reference). */
+  readonly target?: string;
+  readonly out: string;
+  /** Required, except when resuming: a checkpoint keeps its own. */
+  readonly noise?: NoiseSpec;
+  /** Only what the user set; the rest come from the defaults, or from the checkpoint when resuming. */
+  readonly options: Partial<Omit<TrainOptions, 'noise'>>;
+  readonly resume?: boolean;
+  /**
+   * Resuming on other images than the model was trained on: the run trains a copy in this new folder and the
+   * model resumed is left as it was (default: `<out>-resumed`, or the first free number after it).
+   */
+  readonly forkTo?: string;
+  /** SAR amplitude files: squared to intensity for training, recorded in gr2r.json (default: as the resumed run). */
+  readonly amplitude?: boolean;
+  readonly backend?: BackendName;
+  /** What computes the training gradients (default 'auto': onnxruntime on CPU backends when it loads). */
+  readonly gradients?: 'auto' | GradientEngine;
+  /** Include the images in sub-folders. */
+  readonly recursive?: boolean;
+  /** Stop after this many evaluations without a better estimated PSNR (the best step's weights are kept). */
+  readonly earlyStop?: number;
+  /** Keep the last step's weights instead of the best estimated PSNR's. */
+  readonly keepLast?: boolean;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: TrainProgress) => void;
+  readonly onNote?: (message: string) => void;
+}
+
+export interface TrainTaskResult {
+  readonly model: string;
+  readonly meta: ModelMeta;
+  readonly backend: BackendReport;
+  readonly failures: readonly FileFailure[];
+  readonly cancelled: boolean;
+  /** The last step trained; `meta.step` is the step kept (best estimated PSNR), which may be earlier. */
+  readonly lastStep: number;
+  /** Early stopping ended the run before its last step. */
+  readonly stoppedEarly: boolean;
+}
+
+async function resumeFrom(input: TrainTaskInput): Promise<{ resume: Checkpoint; best?: BestWeights } | undefined> {
+  const exists = await stat(input.out).then(() => true, () => false);
+  if (!input.resume) {
+    if (exists) throw new Error(`${input.out}: already exists; pass --resume to continue that run, or choose another --out`);
+    return undefined;
+  }
+  if (!exists) throw new Error(`${input.out}: no model to resume from`);
+  const found = await loadForResume(input.out);
+  if (!found.resume.optimizer) throw new Error(`${input.out}: holds no optimiser state, so training cannot resume from it`);
+  return found;
+}
+
+export function resolveOptions(input: TrainTaskInput, resume: Checkpoint | undefined, note: (m: string) => void): TrainOptions {
+  if (resume) {
+    const m = resume.meta;
+    return {
+      ...defaultTrainOptions, ...input.options,
+      noise: m.noise, alpha: m.alpha, loss: m.loss, net: m.net, seed: m.seed, batch: m.batch, patch: m.patch,
+      learningRate: m.learningRate, steps: Math.max(input.options.steps ?? m.totalSteps, m.totalSteps),
+    };
+  }
+  if (!input.noise) throw new Error('a noise model is required to start training');
+  const options = { ...defaultTrainOptions, ...input.options, noise: input.noise };
+  if (input.noise.family === 'binomial' && input.options.alpha === undefined) {
+    const alpha = nearestAlpha(input.noise.trials, options.alpha);
+    if (alpha !== options.alpha) note(`alpha set to ${alpha} so that trials x alpha is a whole number`);
+    return { ...options, alpha };
+  }
+  return options;
+}
+
+/**
+ * Each image with its own noise model where the spec asks for one per image (correlated noise, speckle looks:
+ * image-noise.ts); each image's looks said in a note.
+ */
+function withOwnNoise<T extends { image: MaskedImage; file: string }>(images: readonly T[], spec: NoiseSpec, note: (m: string) => void): T[] {
+  if (!(spec.family === 'correlated' || spec.family === 'gamma') || !spec.perImage) return [...images];
+  return images.map((d) => {
+    const own = imageNoiseSpec(spec, d.image);
+    if (own.family === 'gamma') note(`${basename(d.file)}: ${own === spec ? `looks not measurable, the pooled ${spec.looks} used` : `its own looks ${own.looks}`}`);
+    return { ...d, image: { ...d.image, noise: noiseModel(own) } };
+  });
+}
+
+/**
+ * Where a run writes. A new run: its own folder. A resume on the images the model was trained on: the same
+ * folder, replaced only at the end. A resume on other images: a new folder, so the model resumed stays as it was.
+ */
+async function resumeTarget(input: TrainTaskInput, resume: Checkpoint | undefined, fingerprint: string, note: (m: string) => void): Promise<{ out: string; inPlace: boolean }> {
+  if (!resume) return { out: input.out, inPlace: false };
+  if (resume.meta.fingerprint === undefined || resume.meta.fingerprint === fingerprint) return { out: input.out, inPlace: true };
+  const out = input.forkTo ?? (await freeSibling(input.out));
+  note(`${input.data} is not the data ${input.out} was trained on: training continues into a new model, ${out}; ${input.out} is left as it was`);
+  return { out, inPlace: false };
+}
+
+/** What the model records about its data (gr2r.json's `dataset`). */
+function datasetRecord(data: string, images: readonly LoadedImage[], peak: number): NonNullable<ModelMeta['dataset']> {
+  const bitDepths = [...new Set(images.map((i) => i.source.bitDepth))].sort((a, b) => a - b);
+  return { folder: basename(resolve(data)), images: images.length, bitDepths, units: peak === 1 ? 'unit' : 'as-stored' };
+}
+
+/** Reads a folder, trains (GR2R, or supervised with targets), and keeps the model folder up to date with checkpoints. */
+export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult> {
+  const note = input.onNote ?? (() => {});
+  const backend = await initBackend(input.backend);
+  const resumed = await resumeFrom(input);
+  const resume = resumed?.resume;
+  const options = resolveOptions(input, resume, note);
+  // Supervised runs pair whole images by name; GR2R reads big images as a few crops (training-crops.ts).
+  const loaded = input.target
+    ? { ...(await loadDataset(input.data, input.recursive)), notes: [] }
+    : await loadTrainingDataset(input.data, { recursive: input.recursive });
+  loaded.notes.forEach(note);
+  const failures = [...loaded.failures];
+  const noisy = { images: trainableImages(loaded.images, options.net, options.patch, failures), failures };
+  if (noisy.images.length === 0) throw new NoFileLeft(input.data, failures, 'read for training');
+  const pixels = { amplitude: input.amplitude ?? resume?.meta.sar?.amplitude ?? false, family: options.noise.family };
+  const prepared = prepareTrainingImages(noisy.images, pixels);
+  prepared.notes.forEach(note);
+  const clean = input.target ? prepareTargets(pairByName(noisy.images, (await loadDataset(input.target)).images), pixels) : undefined;
+  const data = asTrainedSubImages(splitData(withOwnNoise(prepared.images, options.noise, note), clean, options.seed), options.noise);
+  const fingerprint = await datasetFingerprint(noisy.images.map((image) => image.file));
+  const target = await resumeTarget(input, resume, fingerprint, note);
+  let last: Checkpoint | undefined;
+  let saved = false;
+  const gradients = chooseGradients({ prefer: input.gradients, backend: backend.name, onNote: note });
+  const run = {
+    data, options, peak: resume?.meta.peak ?? dataPeak(prepared.images), appVersion, resume, signal: input.signal, gradients,
+    best: input.keepLast ? undefined : resumed?.best, earlyStop: input.earlyStop,
+  };
+  const dataset = datasetRecord(input.data, noisy.images, run.peak);
+  let kept: Checkpoint | undefined;
+  let stoppedEarly = false;
+  for await (const event of train(run)) {
+    if (event.kind === 'step') input.onProgress?.(event.progress);
+    else {
+      const meta = { ...event.checkpoint.meta, dataset, fingerprint, ...(pixels.amplitude && { sar: { amplitude: true } }) };
+      last = { ...event.checkpoint, meta };
+      stoppedEarly = event.stoppedEarly ?? false;
+      const stop = stoppedEarly && input.earlyStop ? { patience: input.earlyStop, atStep: last.meta.step } : undefined;
+      kept = keptCheckpoint(last, input.keepLast ? undefined : event.best, stop);
+      // A model resumed in place changes only once the run has finished: one atomic replace, never a half run.
+      if (target.inPlace && !event.final) continue;
+      await saveKept(target.out, last, kept);
+      saved = true;
+    }
+  }
+  if (!last || !kept) throw new Error(`${input.out}: training had nothing to do (already at step ${options.steps})`);
+  if (saved) await saveOnnxBeside(target.out, kept, note);
+  else note(`stopped at step ${last.meta.step}: ${target.out} is left as it was (step ${resume?.meta.step ?? 0}); resume again to go on`);
+  const cancelled = !stoppedEarly && last.meta.step < options.steps;
+  if (saved && !cancelled && kept.meta.loss !== 'supervised') {
+    const warning = await keptNoiseAfterTraining(target.out, prepared.images[0]!.image).catch(() => null);
+    if (warning) note(`warning: ${warning}`);
+  }
+  return {
+    model: target.out, meta: saved ? kept.meta : resume!.meta, backend, failures: noisy.failures, cancelled,
+    lastStep: last.meta.step, stoppedEarly,
+  };
+}

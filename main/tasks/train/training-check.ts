@@ -1,0 +1,41 @@
+import { defaultDenoiseOptions } from '../../engine/denoise';
+import { denoiseImage } from '../../engine/denoise-image';
+import type { ImageF32 } from '../../engine/image';
+import { makeImage } from '../../engine/image';
+import { imageNoiseSpec } from '../../engine/image-noise';
+import { keptNoiseWarning } from '../../engine/kept-noise';
+import { openModel } from '../model';
+
+const checkSide = 128;
+
+/** The central side x side crop of an image (the whole image if smaller). */
+function centre(image: ImageF32, side: number): ImageF32 {
+  const h = Math.min(side, image.height);
+  const w = Math.min(side, image.width);
+  const top = (image.height - h) >> 1;
+  const left = (image.width - w) >> 1;
+  const data = new Float32Array(h * w * image.channels);
+  for (let i = 0; i < h; i++) {
+    const from = ((top + i) * image.width + left) * image.channels;
+    data.set(image.data.subarray(from, from + w * image.channels), i * w * image.channels);
+  }
+  return makeImage(h, w, image.channels, data);
+}
+
+/**
+ * After training, the model denoises the centre of one training image (two Monte Carlo passes); an output that moved
+ * far less than the noise it was given means it learned to keep the noise (kept-noise.ts): said right away, before
+ * a whole folder is denoised for nothing.
+ */
+export async function keptNoiseAfterTraining(model: string, image: ImageF32): Promise<string | null> {
+  const { net, meta } = await openModel(model);
+  try {
+    if (image.channels !== meta.channels) return null;
+    const crop = centre(image, checkSide);
+    const own = { ...meta, noise: imageNoiseSpec(meta.noise, crop) };
+    const output = await denoiseImage(net, own, crop, { ...defaultDenoiseOptions, mc: 2 });
+    return keptNoiseWarning(crop, output, own);
+  } finally {
+    net.dispose();
+  }
+}
