@@ -1,5 +1,5 @@
-import type { EventChannel, EventOf, Gr2rBridge, InvokeChannel, RequestOf, ValueOf } from '../../main/shared/contract';
-import { eventChannels, invokeChannels } from '../../main/shared/contract';
+import type { EventChannel, EventOf, Gr2rBridge, InvokeChannel, OpenedDataset, RequestOf, ValueOf } from '../../main/shared/contract';
+import { dropChannel, eventChannels, invokeChannels } from '../../main/shared/contract';
 import type { ImageRef } from '../../main/shared/dataset';
 import type { Result } from '../../main/shared/result';
 import { fail } from '../../main/shared/result';
@@ -34,6 +34,21 @@ export async function call<C extends InvokeChannel>(channel: C, request: Request
   const parsed = invokeChannels[channel].response.safeParse(response);
   if (!parsed.success) return fail('internal', `${channel}: unexpected response from the app`);
   return parsed.data as Result<ValueOf<C>>;
+}
+
+/**
+ * Why a drop does nothing in a browser: a page gets a dropped file's name and bytes, never its place on disk, and
+ * the browser may not even run on the machine that serves (an ssh tunnel), so no name can be matched to a folder
+ * under the served root without guessing. The picker lists those folders instead.
+ */
+export const BROWSER_DROP_REFUSAL = 'A browser does not tell the page where dropped files are on disk, so gr2r serve cannot open them: choose the folder in the picker (it lists the folders it serves).';
+
+/** Files and folders dropped on the window, opened as a dataset by main (Electron); refused in a browser. */
+export async function dropFiles(files: readonly File[]): Promise<Result<OpenedDataset>> {
+  const { bridge } = current();
+  if (!bridge.drop) return fail('unsupported', BROWSER_DROP_REFUSAL);
+  const parsed = dropChannel.response.safeParse(await bridge.drop(files));
+  return parsed.success ? parsed.data : fail('internal', 'the drop: unexpected response from the app');
 }
 
 export function on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void {
