@@ -1,5 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { AppFailure } from '../shared/result';
+import type { DisplayStretch } from '../shared/display-stretch';
+import { displayStretchSchema } from '../shared/display-stretch';
 import type { DisplayRange } from '../tasks/display-image';
 import type { FolderRegistry } from './folders';
 
@@ -21,14 +23,21 @@ async function decoders() {
     import('sharp'), import('../io'), import('../tasks/display-image'), import('../tasks/display-raw'),
   ]);
   const { probeImage, readImage } = io;
-  const { displayRange, encodeDisplayPng } = display;
-  return { sharp, probeImage, readImage, displayRange, encodeDisplayPng, rawForScreen: raw.rawForScreen };
+  const { displayRange, encodeDisplayPng, RATIO_RANGE } = display;
+  return { sharp, probeImage, readImage, displayRange, encodeDisplayPng, RATIO_RANGE, rawForScreen: raw.rawForScreen };
+}
+
+/** How float data is shown: a stretch (shared/display-stretch.ts), or the fixed range of a ratio image. */
+interface View {
+  readonly stretch: DisplayStretch;
+  readonly ratio: boolean;
 }
 
 /**
  * The read-only image service behind Electron's `gr2r://image/` protocol and serve's `/image/`: files only from
  * registered folders; 8-bit PNG/JPEG as they are; anything else (16-bit, float TIFF) as a PNG for the screen,
- * shown with the range of the file named by `like` (a result's input) so that before and after compare.
+ * shown with the range of the file named by `like` (a result's input) so that before and after compare. Float data
+ * takes the `stretch` asked for; `ratio=1` shows a ratio image noisy / denoised on its fixed range (1 mid-grey).
  */
 export class ImageService {
   private readonly cache = new Map<string, Buffer>();
@@ -43,7 +52,8 @@ export class ImageService {
       const file = await this.folders.file(folderId, decodeURIComponent(encoded));
       const size = query.has('size') ? Math.min(4096, Math.max(16, Number(query.get('size')) || 256)) : undefined;
       const like = query.get('like');
-      return await this.render(file, size, like ? await this.likeFile(like) : file);
+      const view = { stretch: displayStretchSchema.catch('auto').parse(query.get('stretch') ?? 'auto'), ratio: query.get('ratio') === '1' };
+      return await this.render(file, size, like ? await this.likeFile(like) : file, view);
     } catch (error) {
       const status = error instanceof AppFailure ? STATUS[error.code] ?? 400 : 415;
       const message = error instanceof Error ? error.message : String(error);
@@ -56,7 +66,7 @@ export class ImageService {
     return this.folders.file(like.slice(0, cut), like.slice(cut + 1));
   }
 
-  private async render(file: string, size: number | undefined, rangeOf: string): Promise<ImageResponse> {
+  private async render(file: string, size: number | undefined, rangeOf: string, view: View): Promise<ImageResponse> {
     const { sharp, probeImage } = await decoders();
     const probe = await probeImage(file);
     // Integer images always show as stored, so `like` matters only for float data.
@@ -64,34 +74,35 @@ export class ImageService {
     if (plain && size === undefined) {
       return { status: 200, type: probe.format === 'png' ? 'image/png' : 'image/jpeg', body: await readFile(file) };
     }
-    const key = `${file}:${(await stat(file)).mtimeMs}:${size}:${rangeOf}`;
+    const key = `${file}:${(await stat(file)).mtimeMs}:${size}:${rangeOf}:${view.stretch}:${view.ratio}`;
     let body = this.cache.get(key);
     if (!body) {
       body = plain ? await sharp(file).rotate().resize(size, size, { fit: 'inside', withoutEnlargement: true }).png().toBuffer()
-        : await this.convert(file, size, rangeOf);
+        : await this.convert(file, size, rangeOf, view);
       this.remember(key, body);
     }
     return { status: 200, type: 'image/png', body };
   }
 
-  private async convert(file: string, size: number | undefined, rangeOf: string): Promise<Buffer> {
-    const { readImage, rawForScreen, displayRange, encodeDisplayPng } = await decoders();
+  private async convert(file: string, size: number | undefined, rangeOf: string, view: View): Promise<Buffer> {
+    const { readImage, rawForScreen, displayRange, encodeDisplayPng, RATIO_RANGE } = await decoders();
     const read = await readImage(file);
     const { source } = read;
     const image = source.format === 'dng' ? rawForScreen(read.image, source.rawColour) : read.image;
-    const own = displayRange(image, source.bitDepth);
-    this.ranges.set(`${file}:${(await stat(file)).mtimeMs}`, own);
-    const range = rangeOf === file || source.bitDepth !== 32 ? own : await this.rangeOf(rangeOf);
+    if (view.ratio && source.bitDepth === 32) return encodeDisplayPng(image, RATIO_RANGE, size);
+    const own = displayRange(image, source.bitDepth, view.stretch);
+    this.ranges.set(`${file}:${(await stat(file)).mtimeMs}:${view.stretch}`, own);
+    const range = rangeOf === file || source.bitDepth !== 32 ? own : await this.rangeOf(rangeOf, view.stretch);
     return encodeDisplayPng(image, range, size);
   }
 
-  private async rangeOf(file: string): Promise<DisplayRange> {
-    const key = `${file}:${(await stat(file)).mtimeMs}`;
+  private async rangeOf(file: string, stretch: DisplayStretch): Promise<DisplayRange> {
+    const key = `${file}:${(await stat(file)).mtimeMs}:${stretch}`;
     let range = this.ranges.get(key);
     if (!range) {
       const { readImage, displayRange } = await decoders();
       const { image, source } = await readImage(file);
-      range = displayRange(image, source.bitDepth);
+      range = displayRange(image, source.bitDepth, stretch);
       this.ranges.set(key, range);
     }
     return range;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { displayStretchSchema } from '../shared/display-stretch';
 import { fileFailureSchema, imageEntrySchema, scanProgressSchema } from '../shared/dataset';
 import { estimateFamilySchema, estimateReportSchema } from '../shared/estimate';
-import { cropSchema, ratioSummarySchema, sarOutputSchema } from '../shared/job-contract';
+import { cropSchema, enlPairSchema, ratioSummarySchema, sarOutputSchema } from '../shared/job-contract';
 import { trainSettingsSchema } from '../shared/library';
 import { modelMetaSchema } from '../shared/model';
 import { noiseChoiceSchema } from '../shared/noise';
@@ -26,7 +27,7 @@ export const workerTaskSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('estimate'), data: z.string(), family: estimateFamilySchema, amplitude: z.boolean() }),
   z.object({
     kind: z.literal('preview'), model: z.string(), file: z.string(), crop: cropSchema, mc: z.number().int().min(1), out: z.string(),
-    tile: z.number().int().optional(), amount: amountSchema.optional(),
+    tile: z.number().int().optional(), amount: amountSchema.optional(), stretch: displayStretchSchema.optional(),
   }),
   z.object({
     kind: z.literal('denoise'), model: z.string(), input: z.string(), output: z.string(), mc: z.number().int().min(1), tile: z.number().int(),
@@ -41,7 +42,7 @@ export const workerResultSchemas = {
   scan: z.object({ images: z.array(imageEntrySchema), failures: z.array(fileFailureSchema), ignored: z.number().int() }),
   train: z.object({ model: z.string(), meta: modelMetaSchema, failures: z.array(fileFailureSchema), cancelled: z.boolean() }),
   estimate: estimateReportSchema,
-  preview: z.object({ after: z.string(), crop: cropSchema, ms: z.number() }),
+  preview: z.object({ after: z.string(), crop: cropSchema, ms: z.number(), enl: enlPairSchema.optional() }),
   denoise: z.object({
     written: z.array(z.object({ input: z.string(), output: z.string(), ratio: ratioSummarySchema.optional() })),
     failures: z.array(fileFailureSchema), cancelled: z.boolean(), skipped: z.number().int().nonnegative().optional(),

@@ -1,6 +1,7 @@
 import type { EventChannel, EventOf, Gr2rBridge, InvokeChannel, OpenedDataset, RequestOf, ValueOf } from '../../main/shared/contract';
 import { dropChannel, eventChannels, invokeChannels } from '../../main/shared/contract';
 import type { ImageRef } from '../../main/shared/dataset';
+import type { DisplayStretch } from '../../main/shared/display-stretch';
 import type { Result } from '../../main/shared/result';
 import { fail } from '../../main/shared/result';
 import { httpBridge } from './api-http';
@@ -63,12 +64,18 @@ export interface ImageUrlOptions {
   readonly size?: number;
   /** Show with this image's display range (a result with its input's). */
   readonly like?: ImageRef;
+  /** Float data: how it is stretched for the screen ('auto' when left out). */
+  readonly stretch?: DisplayStretch;
+  /** A ratio image noisy / denoised: shown on its fixed range, 1 mid-grey. */
+  readonly ratio?: boolean;
 }
 
 export function imageUrl(ref: ImageRef, options: ImageUrlOptions = {}): string {
   const query = new URLSearchParams();
   if (options.size) query.set('size', String(options.size));
   if (options.like) query.set('like', `${options.like.folderId}/${options.like.file}`);
+  if (options.stretch && options.stretch !== 'auto') query.set('stretch', options.stretch);
+  if (options.ratio) query.set('ratio', '1');
   const search = query.size ? `?${query}` : '';
   return `${current().imageBase}/${ref.folderId}/${encodeURIComponent(ref.file)}${search}`;
 }

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { initBackend } from '../../engine/backend';
 import { defaultDenoiseOptions } from '../../engine/denoise';
 import type { ImageF32 } from '../../engine/image';
+import { windowEnl } from '../../engine/sar/window-enl';
 import { readImage } from '../../io';
 import { DEFAULT_AMOUNT } from '../../shared/amount';
+import { displayStretches, type DisplayStretch } from '../../shared/display-stretch';
 import type { DisplayRange } from '../../tasks/display-image';
 import { cropImage, displayRange, encodeDisplayPng } from '../../tasks/display-image';
 import { atAmount, denoiseInFileUnits } from '../../tasks/denoise-pixels';
@@ -31,7 +33,10 @@ interface DenoisedCrop {
   readonly crop: ImageF32;
   readonly denoised: ImageF32;
   readonly region: WorkerResult<'preview'>['crop'];
-  readonly range: DisplayRange;
+  /** The whole input's display range under each stretch (a few quantiles: the image itself is not kept). */
+  readonly ranges: Readonly<Record<DisplayStretch, DisplayRange>>;
+  /** SAR speckle: the crop's ENL before and after (the unblended result). */
+  readonly enl?: { readonly before: number; readonly after: number };
 }
 
 /** The last denoised crop, unblended: moving the Amount slider re-blends it instead of denoising again. */
@@ -49,7 +54,11 @@ async function denoisedCrop(task: Extract<WorkerTask, { kind: 'preview' }>, cont
   const mc = meta.loss === 'supervised' ? 0 : task.mc;
   const options = { ...defaultDenoiseOptions, mc, tile: task.tile ?? defaultDenoiseOptions.tile, signal: context.signal };
   const denoised = await denoiseInFileUnits(net, meta, crop, options, meta.sar?.amplitude ?? false);
-  lastCrop = { key, crop, denoised, region, range: displayRange(image, source.bitDepth) };
+  // Intensity, as the model's speckle is: amplitude files are squared first.
+  const intensity = (im: ImageF32) => (meta.sar?.amplitude ? { ...im, data: im.data.map((v) => v * v) } : im);
+  const enl = meta.noise.family === 'gamma' ? { before: windowEnl(intensity(crop)), after: windowEnl(intensity(denoised)) } : undefined;
+  const ranges = Object.fromEntries(displayStretches.map((s) => [s, displayRange(image, source.bitDepth, s)])) as Record<DisplayStretch, DisplayRange>;
+  lastCrop = { key, crop, denoised, region, ranges, ...(enl && { enl }) };
   return lastCrop;
 }
 
@@ -60,9 +69,10 @@ async function denoisedCrop(task: Extract<WorkerTask, { kind: 'preview' }>, cont
 export async function runPreview(task: Extract<WorkerTask, { kind: 'preview' }>, context: TaskContext): Promise<WorkerResult<'preview'>> {
   const started = performance.now();
   await initBackend(context.backend);
-  const { crop, denoised, region, range } = await denoisedCrop(task, context);
-  const png = await encodeDisplayPng(atAmount(crop, denoised, task.amount ?? DEFAULT_AMOUNT), range);
+  const shown = await denoisedCrop(task, context);
+  const png = await encodeDisplayPng(atAmount(shown.crop, shown.denoised, task.amount ?? DEFAULT_AMOUNT), shown.ranges[task.stretch ?? 'auto']);
   const after = join(task.out, `preview-${process.pid}-${Date.now()}-${++counter}.png`);
   await writeFile(after, png);
-  return { after, crop: region, ms: performance.now() - started };
+  const enl = shown.enl && Number.isFinite(shown.enl.before) && Number.isFinite(shown.enl.after) ? shown.enl : undefined;
+  return { after, crop: shown.region, ms: performance.now() - started, ...(enl && { enl }) };
 }
