@@ -35,8 +35,8 @@ interface DenoisedCrop {
   readonly region: WorkerResult<'preview'>['crop'];
   /** The whole input's display range under each stretch (a few quantiles: the image itself is not kept). */
   readonly ranges: Readonly<Record<DisplayStretch, DisplayRange>>;
-  /** SAR speckle: the crop's ENL before and after (the unblended result). */
-  readonly enl?: { readonly before: number; readonly after: number };
+  /** SAR speckle: the ENL of the crop's intensity (the result's is measured at the amount shown). */
+  readonly speckle?: { readonly enlBefore: number; readonly intensity: (image: ImageF32) => ImageF32 };
 }
 
 /** The last denoised crop, unblended: moving the Amount slider re-blends it instead of denoising again. */
@@ -56,23 +56,26 @@ async function denoisedCrop(task: Extract<WorkerTask, { kind: 'preview' }>, cont
   const denoised = await denoiseInFileUnits(net, meta, crop, options, meta.sar?.amplitude ?? false);
   // Intensity, as the model's speckle is: amplitude files are squared first.
   const intensity = (im: ImageF32) => (meta.sar?.amplitude ? { ...im, data: im.data.map((v) => v * v) } : im);
-  const enl = meta.noise.family === 'gamma' ? { before: windowEnl(intensity(crop)), after: windowEnl(intensity(denoised)) } : undefined;
+  const speckle = meta.noise.family === 'gamma' ? { enlBefore: windowEnl(intensity(crop)), intensity } : undefined;
   const ranges = Object.fromEntries(displayStretches.map((s) => [s, displayRange(image, source.bitDepth, s)])) as Record<DisplayStretch, DisplayRange>;
-  lastCrop = { key, crop, denoised, region, ranges, ...(enl && { enl }) };
+  lastCrop = { key, crop, denoised, region, ranges, ...(speckle && { speckle }) };
   return lastCrop;
 }
 
 /**
  * Denoises only the crop the user looks at, blends it at the amount exactly as an export does (denoise-pixels.ts),
  * and writes it as a PNG shown with the full input's display range, so that it lines up with the "before" image.
+ * With a speckle model, the ENL before and after, the result's as shown and as it would be written (at the amount).
  */
 export async function runPreview(task: Extract<WorkerTask, { kind: 'preview' }>, context: TaskContext): Promise<WorkerResult<'preview'>> {
   const started = performance.now();
   await initBackend(context.backend);
   const shown = await denoisedCrop(task, context);
-  const png = await encodeDisplayPng(atAmount(shown.crop, shown.denoised, task.amount ?? DEFAULT_AMOUNT), shown.ranges[task.stretch ?? 'auto']);
+  const blended = atAmount(shown.crop, shown.denoised, task.amount ?? DEFAULT_AMOUNT);
+  const png = await encodeDisplayPng(blended, shown.ranges[task.stretch ?? 'auto']);
   const after = join(task.out, `preview-${process.pid}-${Date.now()}-${++counter}.png`);
   await writeFile(after, png);
-  const enl = shown.enl && Number.isFinite(shown.enl.before) && Number.isFinite(shown.enl.after) ? shown.enl : undefined;
-  return { after, crop: shown.region, ms: performance.now() - started, ...(enl && { enl }) };
+  const enl = shown.speckle && { before: shown.speckle.enlBefore, after: windowEnl(shown.speckle.intensity(blended)) };
+  const measured = enl && Number.isFinite(enl.before) && Number.isFinite(enl.after);
+  return { after, crop: shown.region, ms: performance.now() - started, ...(measured && { enl }) };
 }
