@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors, hasChromium, launchChromium } from './chromium';
 import { overlapsAtSmallSize } from './layout-check';
 import { makeNoisyFolder } from './noisy-folder';
+import { makePhotoFolder } from './photo-folder';
+import { walkAsPhotographer } from './photo-walk';
 import { walkAsSarAnalyst } from './sar-walk';
 import { makeSpeckledFolder } from './speckled-folder';
 import type { ServeProcess } from './serve-process';
@@ -40,6 +42,7 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     const whole = await readFile(join(dir, 'root', 'noisy', 'chelsea.png'));
     await writeFile(join(dir, 'root', 'noisy', 'truncated.png'), whole.subarray(0, Math.floor(whole.length / 2)));
     await makeSpeckledFolder(join(dir, 'root', 'sar'));
+    await makePhotoFolder(join(dir, 'root', 'photos'));
     await mkdir(shots, { recursive: true });
     serve = await startServe(join(dir, 'root'), join(dir, 'data'));
     browser = await launchChromium();
@@ -234,6 +237,10 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
 
   it('walks a SAR analyst through float speckled intensities: looks, ENL, stretch and the ratio image', async () => {
     await walkAsSarAnalyst(page, nav, setField, shot);
+  });
+
+  it('walks a photographer through 8-bit photos: the cut file, a model of their own, formats kept', async () => {
+    await walkAsPhotographer(page, nav, setField, shot, join(dir, 'root'));
   });
 
   it('lays out every view at 1024x640 without overlapping controls', async () => {
