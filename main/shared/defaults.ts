@@ -41,8 +41,8 @@ export const trainDefaults = {
 
 /**
  * How often training estimates the PSNR on its held-out patches: about 20 points a run, so that a short run's
- * curve and best-step choice have more than one or two, at most every 10 steps (one estimate costs about one
- * training step: validationPatches forward passes without gradients) and at least every 50 (long runs, as before).
+ * curve and best-step choice have more than one or two; at most every 10 steps (an estimate is validationPatches
+ * forward passes, so the cost stays a bounded share of a run: docs/speed.md) and at least every 50 (long runs).
  */
 export const evaluationDefaults = { perRun: 20, minEvery: 10, maxEvery: 50 } as const;
 
