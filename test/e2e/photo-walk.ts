@@ -17,7 +17,8 @@ export async function walkAsPhotographer(
   await page.getByRole('dialog').getByRole('button', { name: 'photos' }).click();
   await page.getByRole('button', { name: 'Choose this folder' }).click();
   const failures = page.getByRole('list', { name: 'Files that cannot be read' });
-  await expect.poll(() => failures.innerText().catch(() => '')).toMatch(/IMG_0005\.jpg[\s\S]*(truncated|damaged)/);
+  await failures.waitFor({ timeout: 60_000 });
+  expect(await failures.innerText()).toMatch(/IMG_0005\.jpg[\s\S]*(truncated|damaged)/);
   expect(await page.locator('.stat', { hasText: 'Bit depth' }).innerText()).toMatch(/8-bit/);
   await shot('16-photos-dataset');
   // The SAR model still selected cannot take photos, and says why.
@@ -33,7 +34,7 @@ export async function walkAsPhotographer(
   await page.getByText('Finished', { exact: true }).waitFor({ timeout: 110_000 });
   expect(await page.locator('.stat', { hasText: 'Estimated gain' }).innerText()).toMatch(/[+-]\d+\.\d dB/);
   await nav(/Compare/).click();
-  expect(await page.locator('[data-test="model-fit"]').count()).toBe(0);
+  await expect.poll(() => page.locator('[data-test="model-fit"]').count(), { timeout: 10_000 }).toBe(0);
   await page.locator('#export-format').selectOption('keep');
   await page.getByRole('button', { name: 'Denoise all' }).click();
   await page.getByText('Done', { exact: true }).waitFor({ timeout: 110_000 });

@@ -13,7 +13,7 @@ export async function walkAsSarAnalyst(
   await page.getByRole('button', { name: 'Choose another folder…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'sar' }).click();
   await page.getByRole('button', { name: 'Choose this folder' }).click();
-  await expect.poll(() => page.locator('.stat', { hasText: 'Bit depth' }).innerText()).toMatch(/^(?![\s\S]*16-bit)[\s\S]*32-bit float/);
+  await expect.poll(() => page.locator('.stat', { hasText: 'Bit depth' }).innerText(), { timeout: 60_000 }).toMatch(/^(?![\s\S]*16-bit)[\s\S]*32-bit float/);
   // Choosing another dataset left nothing of the photos' steps behind.
   expect(await page.getByRole('list', { name: 'Files that cannot be read' }).count()).toBe(0);
   await shot('11-sar-dataset');
@@ -36,7 +36,7 @@ export async function walkAsSarAnalyst(
   await nav(/Compare/).click();
   // Float intensities: the display stretch, dB here; before and after drawn under it.
   await page.getByRole('radiogroup', { name: 'Display stretch' }).getByRole('radio', { name: 'dB' }).click();
-  await expect.poll(() => page.locator('img[alt="Original"]').first().getAttribute('src')).toMatch(/stretch=db/);
+  await expect.poll(() => page.locator('img[alt="Original"]').first().getAttribute('src'), { timeout: 10_000 }).toMatch(/stretch=db/);
   await page.getByRole('button', { name: 'Preview visible area' }).click();
   const enl = page.locator('[data-test="preview-enl"]');
   await page.locator('img[alt="Denoised"]').first().waitFor({ timeout: 60_000 }).finally(() => shot('14-sar-preview-db'));
@@ -48,7 +48,7 @@ export async function walkAsSarAnalyst(
   // The photos' 16-bit TIFF is remembered: said to clip float intensities before anything is written.
   expect(await page.locator('[data-test="format-clips"]').innerText()).toMatch(/TIFF 16-bit keeps only \[0, 1\][\s\S]*would be clipped/);
   await page.locator('#export-format').selectOption('keep');
-  expect(await page.locator('[data-test="format-clips"]').count()).toBe(0);
+  await expect.poll(() => page.locator('[data-test="format-clips"]').count(), { timeout: 10_000 }).toBe(0);
   await page.getByRole('button', { name: 'Denoise all' }).click();
   await page.getByText('Done', { exact: true }).waitFor({ timeout: 110_000 });
   expect(await page.getByText(/Ratio check: mean \d\.\d{3}/).count()).toBe(1);
