@@ -17,6 +17,7 @@ import { basename, join, parse } from 'node:path';
 import { parseArgs } from 'node:util';
 import { estimateImage } from '../main/engine/estimate/image-estimate';
 import { makeImage, type ImageF32 } from '../main/engine/image';
+import { windowEnl } from '../main/engine/sar/window-enl';
 import { probeImage, readImage, writeImage } from '../main/io';
 import { parseNoise } from '../main/cli/noise-flags';
 import { resolveNoise } from '../main/cli/resolve-noise';
@@ -29,29 +30,6 @@ const { values, positionals } = parseArgs({
   options: { noise: { type: 'string' }, looks: { type: 'string' }, steps: { type: 'string' }, mc: { type: 'string' }, unwhitened: { type: 'boolean' }, keep: { type: 'boolean' },
     include: { type: 'string' }, shuffle: { type: 'string' } },
 });
-
-/** Median ENL of the top 10% (at least 5) of the 16x16 windows, stride 8. */
-export function topEnl(image: ImageF32, size = 16): number {
-  const { data, width, height } = image;
-  const enl: number[] = [];
-  for (let i = 0; i + size <= height; i += size / 2) {
-    for (let j = 0; j + size <= width; j += size / 2) {
-      let s = 0, ss = 0, ok = true;
-      for (let a = i; a < i + size && ok; a++) {
-        for (let b = j; b < j + size; b++) {
-          const v = data[a * width + b]!;
-          if (!(v > 0 && Number.isFinite(v))) { ok = false; break; }
-          s += v; ss += v * v;
-        }
-      }
-      const n = size * size, m = s / n, variance = (ss - n * m * m) / (n - 1);
-      if (ok && variance > 0) enl.push((m * m) / variance);
-    }
-  }
-  enl.sort((a, b) => b - a);
-  const top = enl.slice(0, Math.max(5, Math.round(enl.length / 10)));
-  return top[Math.floor(top.length / 2)] ?? NaN;
-}
 
 /** 7x7 Lee filter with L looks: m + w (y - m), w = max(0, 1 - (1/L) / (var / m^2)). */
 function lee(image: ImageF32, looks: number, r = 3): ImageF32 {
@@ -176,7 +154,7 @@ for (const input of inputs) {
   const ratios: number[] = Array.from(ratio.data).filter(Number.isFinite);
   const mean = ratios.reduce((s, v) => s + v, 0) / ratios.length;
   const variance = ratios.reduce((s, v) => s + (v - mean) ** 2, 0) / (ratios.length - 1);
-  const [before, after, filtered] = [topEnl(noisy), topEnl(out), topEnl(lee(noisy, L))];
+  const [before, after, filtered] = [windowEnl(noisy), windowEnl(out), windowEnl(lee(noisy, L))];
   const rl = lagOne(ratio), nl = lagOne(noisy);
   console.log(`| ${basename(input)} | ${fmt(L)} | ${fmt(before, 1)} | ${fmt(after, 1)} | ${fmt(after / before, 1)} | ${fmt(filtered, 1)} | ${fmt(meanOf(out) / meanOf(noisy), 3)} | ${fmt(mean, 3)} | ${fmt(variance, 3)} | ${fmt(1 / L, 3)} | ${fmt(rl.h)}/${fmt(rl.v)} | ${fmt(nl.h)}/${fmt(nl.v)} | ${fmt(correlation(ratio.data, edges(out), finite), 3)} |`);
 }

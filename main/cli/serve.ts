@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { forkWorker } from '../app/fork-worker';
@@ -5,6 +6,7 @@ import { appPaths, defaultDataDir, sourceRoot } from '../app/paths';
 import { ensureRendererBuilt } from '../server/renderer-build';
 import { startServer } from '../server/http-server';
 import { createServices, warmUp } from '../services/create-services';
+import { datasetFromDrop } from '../services/dropped-paths';
 import { createHandlers } from '../services/handlers';
 import { RootChooser } from '../services/root-chooser';
 import { appVersion } from '../runtime/version';
@@ -22,7 +24,8 @@ Options:
   --port P     port to listen on (default 0: a free one)
   --root DIR   the only folder whose images and subfolders the page can choose (default: the current folder)
   --data DIR   settings, trained models and previews (default: the desktop app's, ${defaultDataDir()})
-  DATASET_DIR  a folder of noisy images (inside --root) opened as the dataset when the page starts
+  DATASET_DIR  a folder of noisy images (inside --root), or one of its images, opened as the dataset when the
+               page starts
 `;
 
 function untilStopped(signal: AbortSignal | undefined): Promise<void> {
@@ -33,18 +36,28 @@ function untilStopped(signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/** DATASET_DIR checked up front (as a drop is): a page could not open a missing folder, nor one outside --root. */
+async function datasetArgument(arg: string, chooser: RootChooser, root: string): Promise<string> {
+  const { folder } = await datasetFromDrop([resolve(arg)]).catch((error: unknown) => {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  });
+  if (!chooser.allows(await realpath(folder))) throw new UsageError(`${folder} is outside --root ${resolve(root)}: the page can only open folders inside it`);
+  return folder;
+}
+
 async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, options: { port: { type: 'string' }, root: { type: 'string' }, data: { type: 'string' } }, strict: true, allowPositionals: true,
   });
   const port = values.port === undefined ? 0 : parseNumber('port', values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0 to 65535, got ${values.port}`);
+  const chooser = await RootChooser.create(resolve(values.root ?? '.'));
+  const startDataset = positionals[0] === undefined ? undefined : await datasetArgument(positionals[0], chooser, values.root ?? '.');
   const paths = appPaths(sourceRoot, false);
   await ensureRendererBuilt(sourceRoot, paths.renderer, (line) => io.stderr.write(`${line}\n`));
-  const chooser = await RootChooser.create(resolve(values.root ?? '.'));
   const services = await createServices({
     mode: 'browser', version: appVersion, dataDir: resolve(values.data ?? defaultDataDir()), chooser, spawnWorker: forkWorker(paths.worker),
-    ...(positionals[0] !== undefined && { startDataset: resolve(positionals[0]) }),
+    ...(startDataset !== undefined && { startDataset }),
   });
   for (const note of services.notes) io.stderr.write(`${note}\n`);
   warmUp(services);

@@ -4,7 +4,7 @@ import { backendOrder, describeBackend } from '../engine/backend';
 import { describeNet } from '../engine/nets/config';
 import type { TrainOptions } from '../engine/train/options';
 import { defaultTrainOptions as d } from '../engine/train/options';
-import { netDefaults, netOf } from '../shared/defaults';
+import { evaluationDefaults, netDefaults, netOf } from '../shared/defaults';
 import { folderHoldsRaw, rawIsoGroups } from '../io/raw-folder';
 import { describeNoise } from '../shared/noise';
 import { DEFAULT_PATIENCE } from '../shared/early-stop';
@@ -40,7 +40,8 @@ Options:
   --checkpoint-every N (${d.checkpointEvery})       --target CLEAN_DIR  supervised reference, clean images paired by name
   --resume           continue the run saved in MODEL_DIR
   --recursive        include the images in sub-folders of DIR
-  --eval-every N     estimate the PSNR on held-out noisy patches every N steps (default ${d.evalEvery})
+  --eval-every N     estimate the PSNR on held-out noisy patches every N steps (default
+                     steps / ${evaluationDefaults.perRun}, between ${evaluationDefaults.minEvery} and ${evaluationDefaults.maxEvery})
   --early-stop [P]   stop after P estimates in a row (default ${DEFAULT_PATIENCE}) without a better estimated PSNR
   --keep-last        keep the last step's weights; by default the model keeps the step with the best estimated PSNR
                      (and the last step's checkpoint in MODEL_DIR/checkpoint, for --resume); the step kept is printed

@@ -6,6 +6,7 @@ export { readImage, type ReadResult } from './read-image';
 export { writeImage, type WriteOptions, type WriteResult } from './write-image';
 export type { TiffCompression } from './encode-with-sharp';
 export { scanFolder, type FileFailure, type FolderScan, type ScanOptions } from './scan-folder';
+export { hasImageName } from '../shared/image-name';
 export { writeFileAtomic, numberedName } from './atomic-file';
 export { saveModel, type SaveModelOptions } from './save-model';
 export { loadModel } from './load-model';

@@ -2,6 +2,7 @@ import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { realInside } from './confined-path';
 import { reasonOf } from './file-error';
+import { hasImageName } from '../shared/image-name';
 import { probeImage, type ImageProbe, type ReadOptions } from './probe-image';
 import { SNIFF_BYTES, sniffFormat } from './sniff-format';
 import { checkNotTruncated } from './truncation-check';
@@ -24,10 +25,9 @@ export interface FolderScan {
   readonly ignored: readonly string[];
 }
 
-const IMAGE_NAME = /\.(png|jpe?g|tiff?|gif|webp|bmp|heic|heif|avif|jp2|dng|gpr|nef|cr2|cr3|arw|orf|rw2|raf|pef|srw)$/i;
 
 async function looksLikeImage(file: string): Promise<boolean> {
-  if (IMAGE_NAME.test(file)) return true;
+  if (hasImageName(file)) return true;
   const handle = await open(file, 'r');
   try {
     const head = new Uint8Array(SNIFF_BYTES);

@@ -71,9 +71,9 @@ async function previewPlan(ctx: PlanContext, request: Extract<JobRequest, { kind
   const file = await ctx.folders.file(request.datasetId, request.file);
   const model = (await ctx.models.summary(request.modelId)).path;
   const task = { kind: 'preview' as const, model, file, crop: request.crop, mc: ctx.settings.user.monteCarlo, out: ctx.previews.path,
-    tile: ctx.settings.user.tile, amount: request.amount ?? ctx.settings.user.amount };
+    tile: ctx.settings.user.tile, amount: request.amount ?? ctx.settings.user.amount, ...(request.stretch && { stretch: request.stretch }) };
   return plan('preview', task, async (result) => ({
-    kind: 'preview', file: request.file, crop: result.crop, ms: result.ms,
+    kind: 'preview', file: request.file, crop: result.crop, ms: result.ms, ...(result.enl && { enl: result.enl }),
     after: { folderId: ctx.previews.id, file: basename(result.after) },
   }));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { datasetSummarySchema, folderIdSchema, folderListingSchema, folderPurposes, folderRefSchema, scanProgressSchema } from './dataset';
+import { datasetSummarySchema, fileNameSchema, folderIdSchema, folderListingSchema, folderPurposes, folderRefSchema, scanProgressSchema } from './dataset';
 import { jobRequestSchema, jobUpdateSchema } from './job-contract';
 import { modelIdSchema, modelSummarySchema } from './library';
 import { resultSchema } from './result';
@@ -46,6 +46,22 @@ export const invokeChannels = {
   'jobs:cancel': channel(z.object({ jobId: z.string().max(64) }).strict(), z.object({ cancelled: z.boolean() })),
 } as const;
 
+/** A dataset opened from outside the page: a drop, or a folder the OS gave a running app; `files`: those dropped. */
+export const openedDatasetSchema = z.object({ folder: folderRefSchema, files: z.array(fileNameSchema).max(100_000) });
+export type OpenedDataset = z.infer<typeof openedDatasetSchema>;
+
+/**
+ * Drag and drop in Electron: the preload turns the dropped File objects into paths (webUtils.getPathForFile) and
+ * sends them here. The page's `invoke` cannot reach this channel, so a page never names a path; main checks the
+ * sender and the paths (services/dropped-paths.ts).
+ */
+export const dropChannel = {
+  name: 'folder:drop',
+  request: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000) }).strict(),
+  response: resultSchema(openedDatasetSchema),
+} as const;
+export type DropResponse = z.output<typeof dropChannel.response>;
+
 /** What the application menu asks the page to do. */
 export const menuCommands = [
   'choose-dataset', 'show-dataset', 'show-noise', 'show-train', 'show-compare', 'open-settings',
@@ -59,6 +75,8 @@ export const eventChannels = {
   'app:backend': backendReportSchema,
   'app:command': z.enum(menuCommands),
   'dataset:progress': scanProgressSchema,
+  /** A folder the OS gave the running app (a second launch with a folder, a file opened with it): open it. */
+  'dataset:open': openedDatasetSchema,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -84,4 +102,6 @@ export function isEventChannel(name: unknown): name is EventChannel {
 export interface Gr2rBridge {
   invoke<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void;
+  /** Electron only: files and folders dropped on the window, opened as a dataset (a browser gives no paths). */
+  drop?(files: readonly File[]): Promise<DropResponse>;
 }

@@ -39,6 +39,19 @@ export const trainDefaults = {
   checkpointEvery: 100,
 } as const;
 
+/**
+ * How often training estimates the PSNR on its held-out patches: about 20 points a run, so that a short run's
+ * curve and best-step choice have more than one or two; at most every 10 steps (an estimate is validationPatches
+ * forward passes, so the cost stays a bounded share of a run: docs/speed.md) and at least every 50 (long runs).
+ */
+export const evaluationDefaults = { perRun: 20, minEvery: 10, maxEvery: 50 } as const;
+
+/** The evaluation interval of a run of `steps` steps: steps / 20, kept between 10 and 50. */
+export function evalEveryFor(steps: number): number {
+  const { perRun, minEvery, maxEvery } = evaluationDefaults;
+  return Math.min(maxEvery, Math.max(minEvery, Math.round(steps / perRun)));
+}
+
 export const denoiseDefaults = {
   /** Monte Carlo samples J: the mean of f over J recorruptions, in antithetic pairs (docs/method.md). */
   mc: 5,

@@ -7,6 +7,7 @@ import { estimateFamilySchema, estimateReportSchema } from './estimate';
 import { appErrorSchema } from './result';
 import { amountSchema } from './amount';
 import { outputFormatSchema } from './output-format';
+import { displayStretchSchema } from './display-stretch';
 
 /** SAR outputs: decibels instead of linear values, and the ratio image noisy / denoised as a check. */
 export const sarOutputSchema = z.object({ db: z.boolean().optional(), ratio: z.boolean().optional() }).strict();
@@ -14,6 +15,9 @@ export type SarOutput = z.infer<typeof sarOutputSchema>;
 
 /** The ratio image's statistics: for L-look speckle and a good denoiser, mean 1 and variance 1/L. */
 export const ratioSummarySchema = z.object({ file: z.string(), mean: z.number(), variance: z.number(), count: z.number() });
+
+/** SAR speckle: the ENL of the noisy and the denoised crop where most homogeneous (engine/sar/window-enl.ts). */
+export const enlPairSchema = z.object({ before: z.number(), after: z.number() });
 
 export const cropSchema = z.object({
   x: z.number().int().nonnegative(),
@@ -36,9 +40,13 @@ export const jobRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('resume'), datasetId: folderIdSchema, modelId: modelIdSchema, steps: z.number().int().min(1).max(1_000_000) }),
   /** `amplitude`: SAR amplitude data, squared to intensity before the Gamma estimate. */
   z.object({ kind: z.literal('estimate'), datasetId: folderIdSchema, family: estimateFamilySchema, amplitude: z.boolean().default(false) }),
-  /** `amount`: strength in percent (default: the user's setting), blended as the export blends it. */
+  /**
+   * `amount`: strength in percent (default: the user's setting), blended as the export blends it. `stretch`: how
+   * float data is shown (the crop is drawn with its input's range under that stretch).
+   */
   z.object({
     kind: z.literal('preview'), datasetId: folderIdSchema, modelId: modelIdSchema, file: fileNameSchema, crop: cropSchema, amount: amountSchema.optional(),
+    stretch: displayStretchSchema.optional(),
   }),
   /** Without `outputId`, the new output folder goes beside the dataset. */
   z.object({
@@ -54,7 +62,7 @@ export type JobKind = 'train' | 'estimate' | 'preview' | 'denoise';
 export const jobResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('train'), model: modelSummarySchema, cancelled: z.boolean(), failures: z.array(fileFailureSchema) }),
   z.object({ kind: z.literal('estimate'), report: estimateReportSchema }),
-  z.object({ kind: z.literal('preview'), file: fileNameSchema, crop: cropSchema, after: imageRefSchema, ms: z.number() }),
+  z.object({ kind: z.literal('preview'), file: fileNameSchema, crop: cropSchema, after: imageRefSchema, ms: z.number(), enl: enlPairSchema.optional() }),
   z.object({
     kind: z.literal('denoise'), output: folderRefSchema, cancelled: z.boolean(), failures: z.array(fileFailureSchema),
     written: z.array(z.object({ input: z.string(), output: z.string(), ratio: ratioSummarySchema.optional() })),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { displayStretchSchema } from './display-stretch';
 import { fileFailureSchema, imageEntrySchema, scanProgressSchema } from './dataset';
 import { estimateFamilySchema, estimateReportSchema } from './estimate';
-import { cropSchema, ratioSummarySchema, sarOutputSchema } from './job-contract';
+import { cropSchema, enlPairSchema, ratioSummarySchema, sarOutputSchema } from './job-contract';
 import { trainSettingsSchema } from './library';
 import { modelMetaSchema } from './model';
 import { noiseChoiceSchema } from './noise';
@@ -26,10 +27,13 @@ export const workerTaskSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('estimate'), data: z.string(), family: estimateFamilySchema, amplitude: z.boolean() }),
   z.object({
     kind: z.literal('preview'), model: z.string(), file: z.string(), crop: cropSchema, mc: z.number().int().min(1), out: z.string(),
-    tile: z.number().int().optional(), amount: amountSchema.optional(),
+    tile: z.number().int().optional(), amount: amountSchema.optional(), stretch: displayStretchSchema.optional(),
   }),
   /** An image for the screen (the image service): decoded here, never in Electron main. */
-  z.object({ kind: z.literal('screen'), file: z.string(), size: z.number().int().positive().optional(), rangeOf: z.string(), out: z.string() }),
+  z.object({
+    kind: z.literal('screen'), file: z.string(), size: z.number().int().positive().optional(), rangeOf: z.string(), out: z.string(),
+    stretch: displayStretchSchema.optional(), ratio: z.boolean().optional(),
+  }),
   z.object({
     kind: z.literal('denoise'), model: z.string(), input: z.string(), output: z.string(), mc: z.number().int().min(1), tile: z.number().int(),
     sar: sarOutputSchema.optional(), amount: amountSchema.optional(), format: outputFormatSchema.optional(),
@@ -43,7 +47,7 @@ export const workerResultSchemas = {
   scan: z.object({ images: z.array(imageEntrySchema), failures: z.array(fileFailureSchema), ignored: z.number().int() }),
   train: z.object({ model: z.string(), meta: modelMetaSchema, failures: z.array(fileFailureSchema), cancelled: z.boolean() }),
   estimate: estimateReportSchema,
-  preview: z.object({ after: z.string(), crop: cropSchema, ms: z.number() }),
+  preview: z.object({ after: z.string(), crop: cropSchema, ms: z.number(), enl: enlPairSchema.optional() }),
   screen: z.union([z.object({ asIs: z.enum(['image/png', 'image/jpeg']) }), z.object({ png: z.string() })]),
   denoise: z.object({
     written: z.array(z.object({ input: z.string(), output: z.string(), ratio: ratioSummarySchema.optional() })),

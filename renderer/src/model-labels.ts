@@ -36,5 +36,6 @@ export function keptStepText(model: ModelSummary): string | null {
   const last = model.trainedSteps ?? model.step;
   if (model.step === last && model.earlyStoppedAt === undefined) return null;
   const why = model.earlyStoppedAt !== undefined ? `stopped early at step ${model.earlyStoppedAt} (no better estimate since); ` : '';
-  return `${why}kept step ${model.step} of ${last}, the best estimated PSNR.`;
+  // SAR speckle: the held-out estimate still picks the step, but as a PSNR it has no agreed peak.
+  return `${why}kept step ${model.step} of ${last}, the best ${model.noise.family === 'gamma' ? 'held-out estimate' : 'estimated PSNR'}.`;
 }

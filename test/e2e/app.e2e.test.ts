@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors, hasChromium, launchChromium } from './chromium';
 import { overlapsAtSmallSize } from './layout-check';
 import { makeNoisyFolder } from './noisy-folder';
+import { makePhotoFolder } from './photo-folder';
+import { walkAsPhotographer } from './photo-walk';
+import { walkAsSarAnalyst } from './sar-walk';
+import { makeSpeckledFolder } from './speckled-folder';
 import type { ServeProcess } from './serve-process';
 import { childPids, startServe } from './serve-process';
 
@@ -37,6 +41,8 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     // A PNG cut in half: its header reads, its pixels do not (the Dataset step decodes every file to find it).
     const whole = await readFile(join(dir, 'root', 'noisy', 'chelsea.png'));
     await writeFile(join(dir, 'root', 'noisy', 'truncated.png'), whole.subarray(0, Math.floor(whole.length / 2)));
+    await makeSpeckledFolder(join(dir, 'root', 'sar'));
+    await makePhotoFolder(join(dir, 'root', 'photos'));
     await mkdir(shots, { recursive: true });
     serve = await startServe(join(dir, 'root'), join(dir, 'data'));
     browser = await launchChromium();
@@ -73,6 +79,28 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await expect.poll(() => thumbnails.evaluateAll((imgs) => imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0).length)).toBe(4);
     expect(await page.locator('.stat', { hasText: 'Bit depth' }).innerText()).toMatch(/16-bit, 32-bit float/);
     await shot('02-dataset');
+  });
+
+  it('in a browser, refuses a drop of files, saying why, and opens the picker instead', async () => {
+    // What a drag from the file manager delivers: a DataTransfer with files (a page sees names, never paths).
+    const drag = await page.evaluateHandle(`(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['x'], 'IMG_0001.png', { type: 'image/png' }));
+      return data;
+    })()`);
+    await page.dispatchEvent('.shell', 'dragenter', { dataTransfer: drag });
+    await page.locator('[data-test="drop-overlay"]').waitFor();
+    await shot('02b-drop-overlay');
+    await page.dispatchEvent('.shell', 'drop', { dataTransfer: drag });
+    expect(await page.locator('[data-test="drop-overlay"]').count()).toBe(0);
+    const refusal = page.getByRole('status').filter({ hasText: 'does not tell the page where dropped files are' });
+    await refusal.waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'noisy' }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await refusal.getByRole('button', { name: 'Dismiss' }).click();
+    // The dataset chosen before is still the one open.
+    expect(await page.getByRole('list', { name: 'Files that cannot be read' }).innerText()).toMatch(/truncated\.png/);
   });
 
   it('estimates the noise level blind', async () => {
@@ -205,6 +233,14 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await expect.poll(() => written().then((f) => f.length), { timeout: 60_000 }).toBe(4);
     expect(await written()).toEqual(['astronaut.tif', 'chelsea.tif', 'coffee.tif', 'rocket.tif']);
     expect((await sharp(join(again, 'chelsea.tif')).metadata()).depth).toBe('ushort');
+  });
+
+  it('walks a SAR analyst through float speckled intensities: looks, ENL, stretch and the ratio image', async () => {
+    await walkAsSarAnalyst(page, nav, setField, shot);
+  });
+
+  it('walks a photographer through 8-bit photos: the cut file, a model of their own, formats kept', async () => {
+    await walkAsPhotographer(page, nav, setField, shot, join(dir, 'root'));
   });
 
   it('lays out every view at 1024x640 without overlapping controls', async () => {

@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 /** Pairs of visible controls (not nested) whose boxes overlap by more than 2 px each way, as text. */
 const OVERLAPS = `(() => {
   const shown = [...document.querySelectorAll('main button, main input, main select, main label, main .hint, main .note')]
-    .filter((e) => e.offsetParent !== null && e.getClientRects().length > 0);
+    .filter((e) => e.offsetParent !== null && e.getClientRects().length > 0 && !e.closest('details:not([open]) > :not(summary)'));
   const found = [];
   for (let i = 0; i < shown.length; i++) {
     for (let j = i + 1; j < shown.length; j++) {

@@ -94,6 +94,26 @@ describe('the read-only image service', () => {
     expect(asInput).toBeLessThan(input * 0.7);
   });
 
+  it('stretches float data in dB with its input\'s range, and shows a ratio image on [0, 2]', async () => {
+    const row = async (name: string, query: string) => {
+      return sharp((await images.respond(`/${folderId}/${name}`, new URLSearchParams(query))).body).extractChannel(0).raw().toBuffer();
+    };
+    // Column k holds 50 + 20 k (sar.tif) and half that (sar-half.tif): in dB, -3.01 dB, on sar.tif's 0.5-99.5% range.
+    const [lo, hi] = [10 * Math.log10(50), 10 * Math.log10(670)];
+    const grey = (v: number) => Math.max(0, Math.min(255, ((10 * Math.log10(v) - lo) / (hi - lo)) * 255));
+    const input = await row('sar.tif', 'stretch=db');
+    const half = await row('sar-half.tif', `stretch=db&like=${folderId}/sar.tif`);
+    for (const k of [8, 20, 31]) {
+      expect(Math.abs(input[k]! - grey(50 + 20 * k))).toBeLessThanOrEqual(1);
+      expect(Math.abs(half[k]! - grey((50 + 20 * k) / 2))).toBeLessThanOrEqual(1);
+    }
+    expect(Math.abs((await row('sar.tif', ''))[8]! - input[8]!)).toBeGreaterThan(20);
+    // A ratio of 1 is mid-grey whatever the data; an unknown stretch is the default.
+    await writeImage(join(dir, 'ones.ratio.tif'), makeImage(8, 8, 1, new Float32Array(64).fill(1)), { file: 'ones.ratio.tif', format: 'tiff', bitDepth: 32, width: 8, height: 8, channels: 1, notes: [] }, { overwrite: true });
+    expect(Math.abs((await row('ones.ratio.tif', 'ratio=1'))[0]! - 128)).toBeLessThanOrEqual(1);
+    expect(await row('sar.tif', 'stretch=loud')).toEqual(await row('sar.tif', ''));
+  });
+
   it('refuses what is not an image, and names outside the folder', async () => {
     expect((await images.respond(`/${folderId}/notes.txt`, new URLSearchParams())).status).toBe(415);
     expect((await images.respond(`/${folderId}/broken.png`, new URLSearchParams())).status).toBe(415);

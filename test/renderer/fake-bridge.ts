@@ -1,15 +1,19 @@
-import type { EventChannel, EventOf, Gr2rBridge, InvokeChannel, RequestOf, ResponseOf, ValueOf } from '../../main/shared/contract';
+import type { DropResponse, EventChannel, EventOf, Gr2rBridge, InvokeChannel, RequestOf, ResponseOf, ValueOf } from '../../main/shared/contract';
 import type { Result } from '../../main/shared/result';
 import { fail, ok } from '../../main/shared/result';
 import { useBridge } from '../../renderer/src/api';
 
 export type Answers = { [C in InvokeChannel]?: (request: RequestOf<C>) => ValueOf<C> | Result<ValueOf<C>> | Promise<ValueOf<C> | Result<ValueOf<C>>> };
 
-/** Main as the renderer sees it, in memory: canned answers per channel, recorded calls, and events on demand. */
-export function installFakeBridge(answers: Answers) {
+/**
+ * Main as the renderer sees it, in memory: canned answers per channel, recorded calls, and events on demand.
+ * `drop`: Electron's drop (the preload's), absent as in a browser.
+ */
+export function installFakeBridge(answers: Answers, drop?: (files: readonly File[]) => DropResponse) {
   const calls: { channel: InvokeChannel; request: unknown }[] = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const bridge: Gr2rBridge = {
+    ...(drop && { drop: async (files: readonly File[]) => drop(files) }),
     async invoke<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
       calls.push({ channel, request });
       const answer = answers[channel] as ((r: RequestOf<C>) => unknown) | undefined;

@@ -50,7 +50,7 @@ describe('a model belongs to its data', () => {
     noise.params.poisson = { gain: 0.02 };
     noise.origin.poisson = 'manual';
     useModelsStore().upsert(model('m1'));
-    compare.previews = { 'a.tif': { kind: 'preview', file: 'a.tif', crop: { x: 0, y: 0, width: 8, height: 8 }, after: { folderId: 'previews-01', file: 'p.png' }, ms: 1, modelId: 'm1', amount: 100 } };
+    compare.previews = { 'a.tif': { kind: 'preview', file: 'a.tif', crop: { x: 0, y: 0, width: 8, height: 8 }, after: { folderId: 'previews-01', file: 'p.png' }, ms: 1, modelId: 'm1', amount: 100, stretch: 'auto' } };
     compare.lastRun = { kind: 'denoise', output: { id: 'output-0001', name: 'o', path: '/o' }, cancelled: false, failures: [], written: [], modelId: 'm1' };
     expect(noise.params.gaussian).toEqual({ sigma: 0.1 });
     data.summary = { ...dataset, folder: { id: 'folder-0002', name: 'sar', path: '/sar' } };

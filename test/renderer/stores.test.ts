@@ -104,3 +104,34 @@ describe('the noise store', () => {
     expect(noise.origin.poissongaussian).toBe('estimate');
   });
 });
+
+describe('a drop on the window', () => {
+  const png = () => new File(['x'], 'a.png', { type: 'image/png' });
+
+  it('in Electron, opens the folder main registered, says the dataset is the whole folder, and shows the Dataset step', async () => {
+    const bridge = installFakeBridge({ 'dataset:scan': () => dataset }, () => ({ ok: true, value: { folder, files: ['a.png'] } }));
+    const app = useAppStore();
+    app.view = 'compare';
+    await useDatasetStore().drop([png()]);
+    expect(bridge.channels()).toEqual(['dataset:scan']);
+    expect(useDatasetStore().folderId).toBe(folder.id);
+    expect(app.view).toBe('dataset');
+    expect(app.notices.at(-1)?.text).toMatch(/^Opened noisy, the folder of the file dropped: the dataset is the whole folder \(\d+ images?\)/);
+  });
+
+  it('in Electron, shows main\'s refusal and opens nothing', async () => {
+    const bridge = installFakeBridge({}, () => ({ ok: false, error: { code: 'invalid-request', message: 'the files dropped come from 2 folders' } }));
+    await useDatasetStore().drop([png()]);
+    expect(bridge.channels()).toEqual([]);
+    expect(useAppStore().notices.at(-1)).toMatchObject({ kind: 'error', text: 'the files dropped come from 2 folders' });
+  });
+
+  it('in a browser, says why it cannot, and opens the picker over the served folders', async () => {
+    const listing = { root: 'root', path: '', parent: null, folders: [], images: 0 };
+    const bridge = installFakeBridge({ 'folder:browse': () => listing });
+    void useDatasetStore().drop([png()]);
+    await flush();
+    expect(useAppStore().notices.at(-1)?.text).toMatch(/A browser does not tell the page where dropped files are on disk/);
+    expect(bridge.channels()).toEqual(['folder:browse']);
+  });
+});

@@ -80,4 +80,14 @@ describe('the app and gr2r train resolve the same training options', () => {
     const settings = { ...presetSettings('balanced'), net: { kind: 'dncnn' as const, width: 64, depth: 7 } };
     expect(appOptions(settings, noise).net).toEqual(cliOptions(['--net', 'dncnn'], noise).net);
   });
+
+  it('short runs get about 20 estimates of the PSNR, long runs one every 50 steps, and an interval asked is kept', () => {
+    const noise: NoiseSpec = { family: 'gaussian', sigma: 0.1 };
+    const fast = appOptions(presetSettings('fast'), noise);
+    expect(fast.steps / fast.evalEvery).toBeGreaterThanOrEqual(15);
+    expect(cliOptions(['--steps', '60'], noise).evalEvery).toBe(10);
+    expect(cliOptions(['--steps', '400'], noise).evalEvery).toBe(20);
+    expect(cliOptions(['--steps', '5000'], noise).evalEvery).toBe(50);
+    expect(cliOptions(['--steps', '400', '--eval-every', '7'], noise).evalEvery).toBe(7);
+  });
 });

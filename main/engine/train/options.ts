@@ -1,6 +1,6 @@
 import type { LossKind } from '../../shared/model';
 import type { NoiseSpec } from '../../shared/noise';
-import { trainDefaults } from '../../shared/defaults';
+import { evalEveryFor, trainDefaults } from '../../shared/defaults';
 import type { NetConfig } from '../nets/config';
 
 export interface TrainOptions {
@@ -22,7 +22,7 @@ export interface TrainOptions {
 
 export const defaultTrainOptions: Omit<TrainOptions, 'noise'> = {
   ...trainDefaults,
-  evalEvery: 50,
+  evalEvery: evalEveryFor(trainDefaults.steps),
   validationPatches: 16,
 };
 

@@ -12,6 +12,7 @@ import type { TrainOptions } from '../../engine/train/options';
 import { defaultTrainOptions } from '../../engine/train/options';
 import { train } from '../../engine/train/trainer';
 import type { BestWeights } from '../../engine/train/best-keeper';
+import { evalEveryFor } from '../../shared/defaults';
 import { keptCheckpoint, loadForResume, saveKept } from './kept-model';
 import type { FileFailure, TrainProgress } from '../../shared/jobs';
 import type { ModelMeta } from '../../shared/model';
@@ -88,14 +89,17 @@ async function resumeFrom(input: TrainTaskInput): Promise<{ resume: Checkpoint; 
 export function resolveOptions(input: TrainTaskInput, resume: Checkpoint | undefined, note: (m: string) => void): TrainOptions {
   if (resume) {
     const m = resume.meta;
+    const steps = Math.max(input.options.steps ?? m.totalSteps, m.totalSteps);
     return {
       ...defaultTrainOptions, ...input.options,
       noise: m.noise, alpha: m.alpha, loss: m.loss, net: m.net, seed: m.seed, batch: m.batch, patch: m.patch,
-      learningRate: m.learningRate, steps: Math.max(input.options.steps ?? m.totalSteps, m.totalSteps),
+      learningRate: m.learningRate, steps,
+      evalEvery: input.options.evalEvery ?? evalEveryFor(steps),
     };
   }
   if (!input.noise) throw new Error('a noise model is required to start training');
-  const options = { ...defaultTrainOptions, ...input.options, noise: input.noise };
+  const steps = input.options.steps ?? defaultTrainOptions.steps;
+  const options = { ...defaultTrainOptions, ...input.options, evalEvery: input.options.evalEvery ?? evalEveryFor(steps), noise: input.noise };
   if (input.noise.family === 'binomial' && input.options.alpha === undefined) {
     const alpha = nearestAlpha(input.noise.trials, options.alpha);
     if (alpha !== options.alpha) note(`alpha set to ${alpha} so that trials x alpha is a whole number`);

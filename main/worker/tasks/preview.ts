@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { initBackend } from '../../engine/backend';
 import { defaultDenoiseOptions } from '../../engine/denoise';
 import type { ImageF32 } from '../../engine/image';
+import { windowEnl } from '../../engine/sar/window-enl';
 import { readImage } from '../../io';
 import { DEFAULT_AMOUNT } from '../../shared/amount';
+import { displayStretches, type DisplayStretch } from '../../shared/display-stretch';
 import type { DisplayRange } from '../../tasks/preview/display-image';
 import { cropImage, displayRange, encodeDisplayPng } from '../../tasks/preview/display-image';
 import { atAmount, denoiseInFileUnits } from '../../tasks/denoise/denoise-pixels';
@@ -31,7 +33,10 @@ interface DenoisedCrop {
   readonly crop: ImageF32;
   readonly denoised: ImageF32;
   readonly region: WorkerResult<'preview'>['crop'];
-  readonly range: DisplayRange;
+  /** The whole input's display range under each stretch (a few quantiles: the image itself is not kept). */
+  readonly ranges: Readonly<Record<DisplayStretch, DisplayRange>>;
+  /** SAR speckle: the ENL of the crop's intensity (the result's is measured at the amount shown). */
+  readonly speckle?: { readonly enlBefore: number; readonly intensity: (image: ImageF32) => ImageF32 };
 }
 
 /** The last denoised crop, unblended: moving the Amount slider re-blends it instead of denoising again. */
@@ -49,20 +54,28 @@ async function denoisedCrop(task: Extract<WorkerTask, { kind: 'preview' }>, cont
   const mc = meta.loss === 'supervised' ? 0 : task.mc;
   const options = { ...defaultDenoiseOptions, mc, tile: task.tile ?? defaultDenoiseOptions.tile, signal: context.signal };
   const denoised = await denoiseInFileUnits(net, meta, crop, options, meta.sar?.amplitude ?? false);
-  lastCrop = { key, crop, denoised, region, range: displayRange(image, source.bitDepth) };
+  // Intensity, as the model's speckle is: amplitude files are squared first.
+  const intensity = (im: ImageF32) => (meta.sar?.amplitude ? { ...im, data: im.data.map((v) => v * v) } : im);
+  const speckle = meta.noise.family === 'gamma' ? { enlBefore: windowEnl(intensity(crop)), intensity } : undefined;
+  const ranges = Object.fromEntries(displayStretches.map((s) => [s, displayRange(image, source.bitDepth, s)])) as Record<DisplayStretch, DisplayRange>;
+  lastCrop = { key, crop, denoised, region, ranges, ...(speckle && { speckle }) };
   return lastCrop;
 }
 
 /**
  * Denoises only the crop the user looks at, blends it at the amount exactly as an export does (denoise-pixels.ts),
  * and writes it as a PNG shown with the full input's display range, so that it lines up with the "before" image.
+ * With a speckle model, the ENL before and after, the result's as shown and as it would be written (at the amount).
  */
 export async function runPreview(task: Extract<WorkerTask, { kind: 'preview' }>, context: TaskContext): Promise<WorkerResult<'preview'>> {
   const started = performance.now();
   await initBackend(context.backend);
-  const { crop, denoised, region, range } = await denoisedCrop(task, context);
-  const png = await encodeDisplayPng(atAmount(crop, denoised, task.amount ?? DEFAULT_AMOUNT), range);
+  const shown = await denoisedCrop(task, context);
+  const blended = atAmount(shown.crop, shown.denoised, task.amount ?? DEFAULT_AMOUNT);
+  const png = await encodeDisplayPng(blended, shown.ranges[task.stretch ?? 'auto']);
   const after = join(task.out, `preview-${process.pid}-${Date.now()}-${++counter}.png`);
   await writeFile(after, png);
-  return { after, crop: region, ms: performance.now() - started };
+  const enl = shown.speckle && { before: shown.speckle.enlBefore, after: windowEnl(shown.speckle.intensity(blended)) };
+  const measured = enl && Number.isFinite(enl.before) && Number.isFinite(enl.after);
+  return { after, crop: shown.region, ms: performance.now() - started, ...(measured && { enl }) };
 }

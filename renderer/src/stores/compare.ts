@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { FolderRef, ImageRef } from '../../../main/shared/dataset';
+import type { DisplayStretch } from '../../../main/shared/display-stretch';
 import type { Crop, JobResult, SarOutput } from '../../../main/shared/job-contract';
 import { call } from '../api';
 import { useAppStore } from './app';
@@ -25,16 +26,20 @@ export interface AfterImage {
 /** Compare & export: the image on screen, its previews, and the denoising of the whole folder. */
 export const useCompareStore = defineStore('compare', () => {
   const file = ref<string | null>(null);
-  const previews = ref<Record<string, PreviewResult & { modelId: string; amount: number }>>({});
+  const previews = ref<Record<string, PreviewResult & { modelId: string; amount: number; stretch: DisplayStretch }>>({});
   const previewJob = ref<string | null>(null);
   /** A/B: a second model previewed on the same crop, shown where the original would be. */
   const otherModelId = ref<string | null>(null);
-  const otherPreviews = ref<Record<string, PreviewResult & { modelId: string; amount: number }>>({});
+  const otherPreviews = ref<Record<string, PreviewResult & { modelId: string; amount: number; stretch: DisplayStretch }>>({});
   const denoiseJob = ref<string | null>(null);
   const lastRun = ref<(DenoiseResult & { modelId: string }) | null>(null);
   const outputParent = ref<FolderRef | null>(null);
   /** SAR outputs (Gamma models): decibels, and the ratio image as a check of the result. */
   const sar = ref<SarOutput>({ db: false, ratio: false });
+  /** Float data (SAR intensity): how the viewer stretches it; previews are drawn again under a new one. */
+  const stretch = ref<DisplayStretch>('auto');
+  /** Show the ratio image noisy / denoised of the last export in place of the denoised file. */
+  const showRatio = ref(false);
   const jobs = useJobsStore();
   const models = useModelsStore();
   const settings = useSettingsStore();
@@ -52,6 +57,22 @@ export const useCompareStore = defineStore('compare', () => {
     if (written && lastRun.value) return { ref: { folderId: lastRun.value.output.id, file: written.output }, crop: null, like: shown };
     const preview = previews.value[shown.file];
     return preview && preview.modelId === modelId ? { ref: preview.after, crop: preview.crop, like: shown } : null;
+  });
+  /** The ratio image the last export wrote for the image on screen (SAR, when asked for), as the viewer shows it. */
+  const ratio = computed<{ ref: ImageRef; mean: number; variance: number } | null>(() => {
+    const shown = before.value;
+    const run = lastRun.value;
+    if (!shown || !run || run.modelId !== models.selectedId) return null;
+    const written = run.written.find((w) => w.input === shown.file)?.ratio;
+    if (!written) return null;
+    const file = written.file.split(/[\\/]/).pop() ?? written.file;
+    return { ref: { folderId: run.output.id, file }, mean: written.mean, variance: written.variance };
+  });
+  /** SAR speckle: the ENL of the previewed area before and after, from the worker. */
+  const enl = computed(() => {
+    const shown = before.value;
+    const preview = shown ? previews.value[shown.file] : undefined;
+    return preview && preview.modelId === models.selectedId ? preview.enl ?? null : null;
   });
   /** Whether the selected model suits this dataset: shown before it is used, and 'refuse' stops it. */
   const fit = computed<ModelFit | null>(() => {
@@ -95,18 +116,20 @@ export const useCompareStore = defineStore('compare', () => {
     const modelId = models.selectedId;
     if (!shown || !modelId || previewJob.value || refused()) return;
     const at = amount.value;
-    const id = await jobs.start({ kind: 'preview', datasetId: shown.folderId, modelId, file: shown.file, crop, amount: at });
+    const drawn = stretch.value;
+    const id = await jobs.start({ kind: 'preview', datasetId: shown.folderId, modelId, file: shown.file, crop, amount: at, stretch: drawn });
     if (!id) return;
     previewJob.value = id;
     const job = await jobs.settled(id);
     previewJob.value = null;
     if (job.result?.kind === 'preview') {
-      previews.value[job.result.file] = { ...job.result, modelId, amount: at };
+      previews.value[job.result.file] = { ...job.result, modelId, amount: at, stretch: drawn };
       await previewOther(job.result.crop, at);
     } else if (job.error) useAppStore().notify('error', `${shown.file}: ${job.error.message}`);
     // The amount moved while this ran: blend again (the worker keeps the denoised crop, so this is quick).
     const shownNow = previews.value[shown.file];
-    if (shownNow && shownNow.amount !== amount.value && shownNow.modelId === modelId) await preview(shownNow.crop);
+    const stale = shownNow && (shownNow.amount !== amount.value || shownNow.stretch !== stretch.value);
+    if (shownNow && stale && shownNow.modelId === modelId) await preview(shownNow.crop);
   }
 
   /** A/B: the second model on exactly the crop the first one was shown on, at the same amount. */
@@ -114,12 +137,13 @@ export const useCompareStore = defineStore('compare', () => {
     const shown = before.value;
     const id = otherModelId.value;
     if (!shown || !id || id === models.selectedId) return;
-    const jobId = await jobs.start({ kind: 'preview', datasetId: shown.folderId, modelId: id, file: shown.file, crop, amount: at });
+    const drawn = stretch.value;
+    const jobId = await jobs.start({ kind: 'preview', datasetId: shown.folderId, modelId: id, file: shown.file, crop, amount: at, stretch: drawn });
     if (!jobId) return;
     previewJob.value = jobId;
     const job = await jobs.settled(jobId);
     previewJob.value = null;
-    if (job.result?.kind === 'preview') otherPreviews.value[job.result.file] = { ...job.result, modelId: id, amount: at };
+    if (job.result?.kind === 'preview') otherPreviews.value[job.result.file] = { ...job.result, modelId: id, amount: at, stretch: drawn };
     else if (job.error) useAppStore().notify('error', `${shown.file} (model B): ${job.error.message}`);
   }
 
@@ -128,6 +152,13 @@ export const useCompareStore = defineStore('compare', () => {
     await settings.update({ amount: value });
     const shown = before.value && previews.value[before.value.file];
     if (shown && shown.modelId === models.selectedId && shown.amount !== value) await preview(shown.crop);
+  }
+
+  /** A new display stretch: the images reload under it, and the preview on screen is drawn again (no new denoising). */
+  async function setStretch(value: DisplayStretch): Promise<void> {
+    stretch.value = value;
+    const shown = before.value && previews.value[before.value.file];
+    if (shown && shown.modelId === models.selectedId && shown.stretch !== value && !previewJob.value) await preview(shown.crop);
   }
 
   async function denoiseAll(): Promise<void> {
@@ -158,6 +189,7 @@ export const useCompareStore = defineStore('compare', () => {
   }
 
   return {
+    stretch, showRatio, ratio, enl, setStretch,
     file, image, before, after, previews, previewJob, denoiseJob, denoising, lastRun, outputParent, sar, amount, fit, otherModelId, otherPreviews, other,
     awaitingConfirm, preview, setAmount, denoiseAll, useAnyway, chooseOutput, openOutput, cancelDenoise,
   };

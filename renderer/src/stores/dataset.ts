@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import type { OpenedDataset } from '../../../main/shared/contract';
 import type { DatasetSummary, FolderRef, ScanProgress } from '../../../main/shared/dataset';
-import { call, on } from '../api';
+import { call, dropFiles, on } from '../api';
 import { useAppStore } from './app';
 import { useFolderPickerStore } from './folder-picker';
 
@@ -56,5 +57,24 @@ export const useDatasetStore = defineStore('dataset', () => {
     if (folder) await scan(folder.id);
   }
 
-  return { summary, scanning, checking, recent, totals, ready, folderId, scan, choose, loadRecent };
+  /** A dataset opened from outside the page (a drop, the OS): shown on the Dataset step, scanned like a choice. */
+  async function open(opened: OpenedDataset): Promise<void> {
+    const app = useAppStore();
+    app.view = 'dataset';
+    await scan(opened.folder.id);
+    if (opened.files.length === 0 || summary.value?.folder.id !== opened.folder.id) return;
+    // A dataset is a folder (training, estimation and export read it whole): say so when files were dropped.
+    const count = summary.value.images.length;
+    app.notify('info', `Opened ${opened.folder.name}, the folder of the ${opened.files.length === 1 ? 'file' : `${opened.files.length} files`} dropped: the dataset is the whole folder (${count} image${count === 1 ? '' : 's'}).`);
+  }
+
+  /** Files or a folder dropped on the window. A browser cannot say where they are: its picker opens instead. */
+  async function drop(files: readonly File[]): Promise<void> {
+    const result = await dropFiles(files);
+    if (result.ok) return open(result.value);
+    useAppStore().notify('error', result.error.message);
+    if (result.error.code === 'unsupported') await choose();
+  }
+
+  return { summary, scanning, checking, recent, totals, ready, folderId, scan, choose, loadRecent, open, drop };
 });
