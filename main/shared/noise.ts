@@ -54,6 +54,8 @@ export const noiseSpecSchema = z.discriminatedUnion('family', [
     perImage: z.boolean().optional(),
     /** Multiplies the measured level (flat areas read lower than textured ones: in-camera noise reduction). */
     levelScale: z.number().positive().optional(),
+    /** Weight GR2R-MSE by the local level to the power -q (camera raw: shot noise, q = 1/2; engine/loss-weights.ts). */
+    noiseGrowth: z.number().min(0).max(1).optional(),
   }),
 ]);
 

@@ -16,6 +16,9 @@ export const rawCorrelationLimit = 0.1;
  */
 export const rawCorrelationBlocks = 200;
 
+/** Raw noise's spread grows as the signal's square root (shot noise), whatever else the camera did to it. */
+const rawNoiseGrowth = 0.5;
+
 /**
  * For a folder of camera raw files trained without a noise model: measures each file's noise correlation per CFA
  * plane (engine/estimate/noise-profile.ts on the planes) and, where it is correlated, the spec to train with:
@@ -37,7 +40,9 @@ export async function correlatedRawSpec(data: string, note: (message: string) =>
     note(`raw noise independent between neighbouring photosites (lag-1 correlation per CFA plane ${said}; at most ${rawCorrelationLimit}): shot + read noise`);
     return undefined;
   }
-  const { spec, note: profiled } = pooledCorrelated(images);
-  note(`raw noise correlated between neighbouring photosites (lag-1 correlation per CFA plane ${said}; over ${rawCorrelationLimit}: lossy coding or processing in the camera), so training recorrupts the CFA planes with noise of the same correlation and a level by brightness (correlated), ${profiled}`);
+  const { spec: pooled, note: profiled } = pooledCorrelated(images);
+  // Shot noise grows as x^(1/2): the loss weighted as the Poisson-Gaussian default is (engine/loss-weights.ts).
+  const spec: NoiseSpec = pooled.family === 'correlated' ? { ...pooled, noiseGrowth: rawNoiseGrowth } : pooled;
+  note(`raw noise correlated between neighbouring photosites (lag-1 correlation per CFA plane ${said}; over ${rawCorrelationLimit}: lossy coding or processing in the camera), so training recorrupts the CFA planes with noise of the same correlation and a level by brightness (correlated; the loss weighted by shot noise), ${profiled}`);
   return spec;
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { IfdEntry } from '../tiff-ifd';
 import type { TiffDirectory } from './tiff-directories';
 
@@ -41,10 +42,18 @@ type LibRawModule = { LibRaw: new () => LibRawInstance };
 
 let loaded: Promise<LibRawModule> | undefined;
 
+/**
+ * In the packaged app, libraw-wasm is resolved inside app.asar, but its files are unpacked beside it
+ * (electron-builder.yml's asarUnpack): an ES module import and the wasm read go to the real files there.
+ */
+export function unpackedPath(dir: string): string {
+  return dir.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+}
+
 async function libRaw(): Promise<LibRawModule> {
   loaded ??= (async () => {
-    const dist = dirname(createRequire(import.meta.url).resolve('libraw-wasm'));
-    const factory = (await import(join(dist, 'libraw.js'))) as { default: (o: object) => Promise<LibRawModule> };
+    const dist = unpackedPath(dirname(createRequire(import.meta.url).resolve('libraw-wasm')));
+    const factory = (await import(pathToFileURL(join(dist, 'libraw.js')).href)) as { default: (o: object) => Promise<LibRawModule> };
     return factory.default({ wasmBinary: await readFile(join(dist, 'libraw.wasm')), print: () => {}, printErr: () => {} });
   })();
   return loaded;
