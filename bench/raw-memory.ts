@@ -5,7 +5,7 @@
 // Run: npx tsx bench/raw-memory.ts [MEGAPIXELS ...] [--file RAW] [--steps N] [--keep]
 // (--keep: the inputs, models and outputs stay, for bench/raw-check.ts)
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, stat, symlink } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import sharp from 'sharp';
@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   for (const input of inputs) {
     const dir = join(work, `run-${basename(input)}`);
     await mkdir(join(dir, 'data'), { recursive: true });
-    await symlink(input, join(dir, 'data', basename(input)));
+    // A copy, not a link: training skips links that lead outside the folder.
+    await copyFile(input, join(dir, 'data', basename(input)));
     const train = timed(['train', '--data', join(dir, 'data'), '--steps', steps, '--backend', 'wasm', '--out', join(dir, 'model')]);
     const denoise = timed(['denoise', '--model', join(dir, 'model'), '--input', join(dir, 'data'), '--output', join(dir, 'out'), '--mc', '1']);
     const size = (await stat(input)).size / 2 ** 20;

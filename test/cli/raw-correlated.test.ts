@@ -38,7 +38,8 @@ describe('gr2r train on raw files without --noise: the noise correlation per CFA
     const lags = /raw noise correlated between neighbouring photosites \(lag-1 correlation per CFA plane coded\.dng: ([\d., -]+);/.exec(said);
     expect(lags, said).not.toBeNull();
     for (const v of lags![1]!.split(', ').map(Number)) expect(v).toBeGreaterThan(0.15);
-    expect(noise.family).toBe('correlated');
+    // Measured per image, the loss weighted by shot noise as the Poisson-Gaussian default is.
+    expect(noise).toMatchObject({ family: 'correlated', perImage: true, noiseGrowth: 0.5 });
   });
 
   it('keeps Poisson-Gaussian for pixel-independent shot and read noise', async () => {
