@@ -28,7 +28,8 @@ Noise (parameters in the units of the data: 8/16-bit images as [0, 1], float TIF
   Without the parameter, it is estimated from the images (gaussian, poisson, gamma).
   gamma without --looks: each image's own looks where the images' differ by more than 30%. Complex (SLC)
     TIFFs are spectrally whitened (range and azimuth envelopes divided out) before intensity, for every command. Camera raw files
-  without --noise: poissongaussian with a and b estimated.
+  without --noise: poissongaussian with a and b estimated (each image's own when the folder mixes ISOs), or
+    correlated on the CFA planes when their noise is measured correlated between photosites (lossy in-camera coding).
   --noise poissongaussian --a A --b B: camera noise, var = a x + b (camera raw DNG: a = 1 / electrons at white,
     b = (read noise DN / (white - black))^2; both estimated if neither is given); trained as shifted Poisson
     counts, or --anscombe in the GAT domain

@@ -78,7 +78,8 @@ export class ImageService {
     const { readImage, rawForScreen, displayRange, encodeDisplayPng } = await decoders();
     const read = await readImage(file);
     const { source } = read;
-    const image = source.format === 'dng' ? rawForScreen(read.image, source.rawColour) : read.image;
+    // Raw at full size (one pixel per photosite) for the viewer at 100%; thumbnails from the half-size look.
+    const image = source.format === 'dng' ? rawForScreen(read.image, source.rawColour, size === undefined) : read.image;
     const own = displayRange(image, source.bitDepth);
     this.ranges.set(`${file}:${(await stat(file)).mtimeMs}`, own);
     const range = rangeOf === file || source.bitDepth !== 32 ? own : await this.rangeOf(rangeOf);
