@@ -53,21 +53,13 @@ function speckleCorrelation(images: readonly ImageEstimate[]): number | undefine
   return median > speckleCorrelationLimit ? median : undefined;
 }
 
-/** Camera raw files whose estimated shot noise a differs by more than this factor (max / min) get (a, b) per image. */
-export const shotNoiseSpreadLimit = 1.5;
-
 /**
  * Why one (a, b) does not fit a folder of camera raw files, or undefined when it does: it mixes ISOs (EXIF or DNG
- * ISO), or the images' estimated a differ by more than shotNoiseSpreadLimit.
+ * ISO). The images' own estimates are not compared: on small or textured images they differ by texture alone.
  */
-async function shotNoiseSpread(images: readonly ImageEstimate[], data: string): Promise<string | undefined> {
+async function shotNoiseSpread(data: string): Promise<string | undefined> {
   const isos = (await rawIsoGroups(data).catch(() => [])).filter((g) => g.iso > 0);
-  if (isos.length > 1) return `the folder mixes ISOs (${isos.map((g) => `ISO ${g.iso}: ${g.files.length} file(s)`).join(', ')})`;
-  const fits = images.flatMap((e) => (e.family === 'poisson' && e.a > 0 && Number.isFinite(e.a) ? [e] : []));
-  if (fits.length < 2) return undefined;
-  const values = fits.map((e) => e.a);
-  if (Math.max(...values) <= shotNoiseSpreadLimit * Math.min(...values)) return undefined;
-  return `the images' shot noise differs (a ${fits.map((e) => `${basename(e.name)} ${e.a.toPrecision(3)}`).join(', ')})`;
+  return isos.length > 1 ? `the folder mixes ISOs (${isos.map((g) => `ISO ${g.iso}: ${g.files.length} file(s)`).join(', ')})` : undefined;
 }
 
 /** A parameter that cannot be estimated blind: the caller's usage error (a flag in the CLI, a field in the app). */
@@ -106,7 +98,7 @@ export async function resolveNoiseSpec(
     return spec;
   }
   const pooledSpec = pooledNoiseSpec(report.pooled, 4, pg);
-  const mixed = pg ? await shotNoiseSpread(report.images, data) : undefined;
+  const mixed = pg ? await shotNoiseSpread(data) : undefined;
   const spec: NoiseSpec = mixed && pooledSpec.family === 'poissongaussian' ? { ...pooledSpec, perImage: true } : pooledSpec;
   if (mixed) note(`no --a/--b given: ${mixed}, so each image is trained and denoised with its own a and b (recorruption is per image), the pooled pair where one cannot be measured`);
   const { count, uncertainty } = report.pooled;
