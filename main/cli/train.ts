@@ -6,6 +6,7 @@ import type { TrainOptions } from '../engine/train/options';
 import { defaultTrainOptions as d } from '../engine/train/options';
 import { evaluationDefaults, netDefaults, netOf } from '../shared/defaults';
 import { folderHoldsRaw, rawIsoGroups } from '../io/raw-folder';
+import { correlatedRawSpec } from '../tasks/estimate/raw-noise-choice';
 import { describeNoise } from '../shared/noise';
 import { DEFAULT_PATIENCE } from '../shared/early-stop';
 import { trainTask } from '../tasks/train/train-task';
@@ -27,7 +28,8 @@ Noise (parameters in the units of the data: 8/16-bit images as [0, 1], float TIF
   Without the parameter, it is estimated from the images (gaussian, poisson, gamma).
   gamma without --looks: each image's own looks where the images' differ by more than 30%. Complex (SLC)
     TIFFs are spectrally whitened (range and azimuth envelopes divided out) before intensity, for every command. Camera raw files
-  without --noise: poissongaussian with a and b estimated.
+  without --noise: poissongaussian with a and b estimated (each image's own when the folder mixes ISOs), or
+    correlated on the CFA planes when their noise is measured correlated between photosites (lossy in-camera coding).
   --noise poissongaussian --a A --b B: camera noise, var = a x + b (camera raw DNG: a = 1 / electrons at white,
     b = (read noise DN / (white - black))^2; both estimated if neither is given); trained as shifted Poisson
     counts, or --anscombe in the GAT domain
@@ -136,7 +138,7 @@ function isoNotes(groups: Awaited<ReturnType<typeof rawIsoGroups>>): string[] {
   const lines = groups.map((g) => `${g.iso > 0 ? `ISO ${g.iso}` : 'ISO unknown'}: ${g.files.length} file(s)`
     + (g.profile ? `, the camera's NoiseProfile a=${g.profile.a.toPrecision(4)} b=${g.profile.b.toPrecision(4)}` : ''));
   if (groups.filter((g) => g.iso > 0).length > 1) {
-    lines.push('the folder mixes ISOs, whose noise differs: one (a, b) is trained for all; train each ISO apart for the best result');
+    lines.push('the folder mixes ISOs, whose noise differs: unless --a/--b are given, each image gets its own (a, b)');
   }
   return lines;
 }
@@ -147,12 +149,13 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   if (!flags.out) throw new UsageError('--out MODEL_DIR is required');
   const progress = new ProgressLine(io);
   const rawDefault = !flags.noise && !flags.resume && (await folderHoldsRaw(flags.data).catch(() => false));
-  if (rawDefault) progress.note('camera raw files and no --noise: shot + read noise, --noise poissongaussian with a and b estimated');
+  if (rawDefault) progress.note('camera raw files and no --noise: shot + read noise, --noise poissongaussian with a and b estimated, unless the noise is correlated between photosites (measured per CFA plane)');
   if (rawDefault || (flags.noise === 'poissongaussian' && !flags.resume)) {
     for (const line of isoNotes(await rawIsoGroups(flags.data).catch(() => []))) progress.note(line);
   }
   const noise = flags.resume && !flags.noise ? undefined : parseNoise(rawDefault ? { ...flags, noise: 'poissongaussian' } : flags);
-  const spec = await resolveNoise(noise, flags.data, (m) => progress.note(m), flags.amplitude, flags.recursive);
+  const correlatedRaw = rawDefault ? await correlatedRawSpec(flags.data, (m) => progress.note(m), flags.recursive) : undefined;
+  const spec = correlatedRaw ?? await resolveNoise(noise, flags.data, (m) => progress.note(m), flags.amplitude, flags.recursive);
   const { data, out } = flags;
   const result = await namingFailures(io, 'skipped', () => trainTask({
     data, target: flags.target, out, noise: spec, options: trainOptions(flags),

@@ -7,14 +7,16 @@ import { subImages } from './sub-images';
 /**
  * The noise spec for one image, where the spec asks for one per image: for correlated noise (a folder mixing cameras
  * and ISOs) the image's own profile; for speckle (single-look and multilooked products together) the image's own
- * looks, measured on its central crop (engine/estimate), on a sub-image when the model trains on sub-images.
+ * looks, measured on its central crop (engine/estimate), on a sub-image when the model trains on sub-images; for
+ * camera raw (a folder mixing ISOs) the image's own shot and read noise (a, b).
  * Otherwise, or when the image has too little flat area to measure, the model's. GR2R allows a different
  * recorruption per image: each image's pair (y1, y2) stays independent given its own x.
  */
 export function imageNoiseSpec(spec: NoiseSpec, image: ImageF32): NoiseSpec {
-  if (!(spec.family === 'correlated' || spec.family === 'gamma') || !spec.perImage) return spec;
+  if (!(spec.family === 'correlated' || spec.family === 'gamma' || spec.family === 'poissongaussian') || !spec.perImage) return spec;
   try {
     if (spec.family === 'gamma') return { ...spec, looks: ownLooks(spec.subsample ? subImages(image, spec.subsample)[0]! : image) };
+    if (spec.family === 'poissongaussian') return { ...spec, ...ownShotAndRead(image) };
     return { ...spec, profile: estimateProfile(image, spec.profile.radius).profile };
   } catch {
     return spec;
@@ -26,4 +28,11 @@ function ownLooks(image: ImageF32): number {
   const looks = estimateImage('image', image, 'gamma').estimate;
   if (looks.family !== 'gamma' || !(looks.looks > 0 && Number.isFinite(looks.looks))) throw new Error('no looks');
   return Number(looks.looks.toPrecision(4));
+}
+
+/** The image's Poisson-Gaussian fit var = a x + b on its central crop (b at least 0), to 4 significant digits. */
+function ownShotAndRead(image: ImageF32): { a: number; b: number } {
+  const fit = estimateImage('image', image, 'poisson').estimate;
+  if (fit.family !== 'poisson' || !(fit.a > 0 && Number.isFinite(fit.a) && Number.isFinite(fit.b))) throw new Error('no fit');
+  return { a: Number(fit.a.toPrecision(4)), b: Number(Math.max(0, fit.b).toPrecision(4)) };
 }

@@ -37,7 +37,15 @@ export const noiseSpecSchema = z.discriminatedUnion('family', [
   }),
   z.object({ family: z.literal('binomial'), trials: z.number().int().min(2) }),
   z.object({ family: z.literal('lograyleigh'), scale: z.number().positive() }),
-  z.object({ family: z.literal('poissongaussian'), a: z.number().positive(), b: z.number().nonnegative(), method: z.enum(['lattice', 'anscombe']).optional() }),
+  z.object({
+    family: z.literal('poissongaussian'),
+    /** Pooled over the training images (used where an image's own cannot be estimated). */
+    a: z.number().positive(),
+    b: z.number().nonnegative(),
+    method: z.enum(['lattice', 'anscombe']).optional(),
+    /** Estimate each image's own (a, b), in training and when denoising (a folder mixing ISOs). */
+    perImage: z.boolean().optional(),
+  }),
   z.object({
     family: z.literal('correlated'),
     /** The profile pooled over the training images (used where an image's own cannot be estimated). */
@@ -46,6 +54,8 @@ export const noiseSpecSchema = z.discriminatedUnion('family', [
     perImage: z.boolean().optional(),
     /** Multiplies the measured level (flat areas read lower than textured ones: in-camera noise reduction). */
     levelScale: z.number().positive().optional(),
+    /** Weight GR2R-MSE by the local level to the power -q (camera raw: shot noise, q = 1/2; engine/loss-weights.ts). */
+    noiseGrowth: z.number().min(0).max(1).optional(),
   }),
 ]);
 
@@ -127,6 +137,9 @@ export function describeNoise(spec: NoiseSpec): string {
   if (spec.family === 'gamma' && (spec.perImage || spec.subsample)) {
     const on = spec.subsample ? `, on ${spec.subsample}x${spec.subsample} pixel-shuffled sub-images` : '';
     return spec.perImage ? `gamma looks estimated per image (pooled ${spec.looks} where one cannot be)${on}` : `gamma looks=${spec.looks}${on}`;
+  }
+  if (spec.family === 'poissongaussian' && spec.perImage) {
+    return `poissongaussian a and b estimated per image (pooled a=${spec.a} b=${spec.b} where one cannot be)${spec.method === 'anscombe' ? ' (Anscombe)' : ''}`;
   }
   return `${spec.family} ${noiseParameterName[spec.family]}=${noiseParameter(spec)}${spec.family === 'poissongaussian' ? ` b=${spec.b}${spec.method === 'anscombe' ? ' (Anscombe)' : ''}` : ''}`;
 }

@@ -24,6 +24,11 @@ export interface Exposure {
   /** ISO (tag 34855 in IFD0) and a NoiseProfile (tag 51041: variance = S x + O in linear units), if given. */
   readonly iso?: number;
   readonly noiseProfile?: readonly [number, number];
+  /**
+   * Read noise correlated within each CFA plane, as lossy in-camera coding leaves it: each photosite's the sum of its
+   * own draw and its same-colour neighbours' to the right and below, over sqrt(3) (lag-1 correlation 1/3 per plane).
+   */
+  readonly correlatedRead?: boolean;
 }
 
 /** The storage variants cameras and converters write. */
@@ -105,7 +110,8 @@ export async function writeSyntheticDng(file: string, rgb: ImageF32, exposure: E
   const raster = new Uint16Array(height * stored);
   const planes = new Float32Array((height / 2) * (width / 2) * 4);
   const rng = new Rng(seed);
-  
+  const draws = exposure.correlatedRead ? Float64Array.from({ length: (height + 2) * (stored + 2) }, () => rng.normal()) : undefined;
+  const drawAt = (i: number, j: number): number => draws![i * (stored + 2) + j]!;
   for (let i = 0; i < height; i++) {
     for (let j = 0; j < stored; j++) {
       const cell = (i % 2) * 2 + (j % 2); // masked is even: the pattern starts at the active area
@@ -119,7 +125,7 @@ export async function writeSyntheticDng(file: string, rgb: ImageF32, exposure: E
         const range = levels.white - black;
         signal = fullWell > 0 ? (poissonVariate(rng, x * fullWell) / fullWell) * range : x * range;
       }
-      const read = readNoise * rng.normal();
+      const read = readNoise * (draws ? (drawAt(i, j) + drawAt(i, j + 2) + drawAt(i + 2, j)) / Math.sqrt(3) : rng.normal());
       const value = Math.min(2 ** bits - 1, Math.max(0, Math.round(black + signal + read)));
       const at = i * stored + j;
       codes[at] = table ? upperIndex(table, value) : value;

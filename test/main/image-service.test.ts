@@ -70,11 +70,15 @@ describe('the read-only image service', () => {
     expect(decoded).toEqual(['astronaut.tif', 'chelsea.png', 'astronaut.tif?size=32', 'photo.jpg?size=16']);
   });
 
-  it('shows a camera raw DNG as a half-size RGB quick look, white-balanced as shot, through its colour matrix', async () => {
+  it('shows a camera raw DNG at full size (one pixel per photosite, for 100%), white-balanced as shot, through its colour matrix', async () => {
     const reply = await images.respond(`/${folderId}/shot.dng`, new URLSearchParams());
     expect(reply.type).toBe('image/png');
     const { data, info } = await sharp(reply.body).raw().toBuffer({ resolveWithObject: true });
-    expect(info).toMatchObject({ width: 32, height: 32, channels: 3 });
+    expect(info).toMatchObject({ width: 64, height: 64, channels: 3 });
+    const thumb = await sharp((await images.respond(`/${folderId}/shot.dng`, new URLSearchParams('size=32'))).body).metadata();
+    expect(thumb).toMatchObject({ width: 32, height: 32 });
+    // The top-left photosite is red; its green and blue are the mean of its green neighbours and the blue one: the
+    // first 2x2 cell's values, as the half-size look takes them.
     // The synthetic camera: AsShotNeutral (0.5, 1, 0.7), so red x 2 and blue x 1/0.7, then its ColorMatrix to sRGB.
     const { image, source } = await readImage(join(dir, 'shot.dng'));
     const [r, g1, g2, b] = image.data;

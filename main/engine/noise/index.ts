@@ -2,6 +2,7 @@ import type { NoiseFamily, NoiseSpec } from '../../shared/noise';
 import { binomialNoise } from './binomial';
 import { correlatedNoise } from './correlated';
 import { gammaNoise } from './gamma';
+import { growthWeighted } from './growth-weighted';
 import { gaussianNoise } from './gaussian';
 import { logRayleighNoise } from './lograyleigh';
 import type { NoiseModel } from './model';
@@ -17,7 +18,7 @@ const registry: { [F in NoiseFamily]: Factory<F> } = {
   binomial: (s) => binomialNoise(s.trials),
   lograyleigh: (s) => logRayleighNoise(s.scale),
   poissongaussian: (s) => poissonGaussianNoise(s.a, s.b, s.method),
-  correlated: (s) => correlatedNoise(s.profile, s.perImage, s.levelScale),
+  correlated: (s) => growthWeighted(correlatedNoise(s.profile, s.perImage, s.levelScale), s.noiseGrowth),
 };
 
 /** The noise model for a spec such as `{ family: 'poisson', gain: 0.05 }`. */

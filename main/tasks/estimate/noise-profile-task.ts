@@ -14,6 +14,8 @@ export interface ProfiledImage {
   readonly profile?: NoiseProfile;
   /** Noise standard deviation per channel over the image. */
   readonly std?: number[];
+  /** Flat blocks the profile was measured on. */
+  readonly blocks?: number;
 }
 
 /** Reads every image a path names, one at a time, and estimates its correlated-noise profile where it can. */
@@ -25,8 +27,8 @@ export async function profileImages(input: string, recursive = false): Promise<{
       // Only the central crop the estimate looks at is read (estimation-crop.ts): memory stays bounded.
       const { image, source } = await readEstimationCrop(file);
       const base = { file, format: source.format, bitDepth: source.bitDepth };
-      const { profile, std } = estimateProfile(image);
-      images.push({ ...base, profile, std });
+      const { profile, std, blocks } = estimateProfile(image);
+      images.push({ ...base, profile, std, blocks });
     } catch (error) {
       failures.push({ file, reason: reasonOf(error) });
     }

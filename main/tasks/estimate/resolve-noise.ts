@@ -4,12 +4,14 @@ import type { FamilyChoice, NoiseFamily, NoiseSpec } from '../../shared/noise';
 import { describeNoise, noiseParameterName } from '../../shared/noise';
 import { probeImage } from '../../io';
 import { listImages } from '../dataset';
+import { rawIsoGroups } from '../../io/raw-folder';
 import { estimateTask } from './estimate-task';
 import { pooledCorrelated, profileImages } from './noise-profile-task';
+import { correlatedRawSpec } from './raw-noise-choice';
 
 /**
  * The family for data given without a noise model: camera raw (DNG) is shot + read noise before demosaicking,
- * independent from pixel to pixel (Poisson-Gaussian); float data is SAR intensity (Gamma speckle); everything else
+ * independent from pixel to pixel (Poisson-Gaussian), unless measured otherwise (raw-noise-choice.ts); float data is SAR intensity (Gamma speckle); everything else
  * (8/16-bit photos, scans, JPEGs) has been through a pipeline that correlates its noise and makes its level depend on
  * brightness (correlated, measured per image).
  */
@@ -17,7 +19,7 @@ export async function chooseFamily(data: string, note: (message: string) => void
   const { files } = await listImages(data, recursive);
   const probes = (await Promise.all(files.map((f) => probeImage(f).catch(() => undefined)))).filter((p) => p !== undefined);
   if (probes.length > 0 && probes.every((p) => p.format === 'dng')) {
-    note('automatic noise model: camera raw files, so shot + read noise (poissongaussian), estimated');
+    note('automatic noise model: camera raw files, so shot + read noise (poissongaussian), estimated, where the noise is independent between photosites');
     return 'poissongaussian';
   }
   if (probes.length > 0 && probes.every((p) => p.bitDepth === 32)) {
@@ -51,6 +53,15 @@ function speckleCorrelation(images: readonly ImageEstimate[]): number | undefine
   return median > speckleCorrelationLimit ? median : undefined;
 }
 
+/**
+ * Why one (a, b) does not fit a folder of camera raw files, or undefined when it does: it mixes ISOs (EXIF or DNG
+ * ISO). The images' own estimates are not compared: on small or textured images they differ by texture alone.
+ */
+async function shotNoiseSpread(data: string): Promise<string | undefined> {
+  const isos = (await rawIsoGroups(data).catch(() => [])).filter((g) => g.iso > 0);
+  return isos.length > 1 ? `the folder mixes ISOs (${isos.map((g) => `ISO ${g.iso}: ${g.files.length} file(s)`).join(', ')})` : undefined;
+}
+
 /** A parameter that cannot be estimated blind: the caller's usage error (a flag in the CLI, a field in the app). */
 export class MissingParameterError extends Error {}
 
@@ -63,7 +74,11 @@ export async function resolveNoiseSpec(
   noise: { family: FamilyChoice; spec?: NoiseSpec }, data: string, note: (message: string) => void, amplitude = false, recursive = false,
 ): Promise<NoiseSpec> {
   if (noise.spec) return noise.spec;
-  if (noise.family === 'auto') return resolveNoiseSpec({ family: await chooseFamily(data, note, recursive) }, data, note, amplitude, recursive);
+  if (noise.family === 'auto') {
+    const family = await chooseFamily(data, note, recursive);
+    const raw = family === 'poissongaussian' ? await correlatedRawSpec(data, note, recursive) : undefined;
+    return raw ?? resolveNoiseSpec({ family }, data, note, amplitude, recursive);
+  }
   if (noise.family === 'correlated') {
     const { spec, note: said } = pooledCorrelated((await profileImages(data, recursive)).images);
     note(`correlated noise ${said}`);
@@ -82,7 +97,10 @@ export async function resolveNoiseSpec(
     if (spread) note(`no --looks given: the images' looks differ by more than ${100 * looksSpreadLimit}% (${spread}), so each image is trained and denoised with its own estimate, not one pooled L`);
     return spec;
   }
-  const spec = pooledNoiseSpec(report.pooled, 4, pg);
+  const pooledSpec = pooledNoiseSpec(report.pooled, 4, pg);
+  const mixed = pg ? await shotNoiseSpread(data) : undefined;
+  const spec: NoiseSpec = mixed && pooledSpec.family === 'poissongaussian' ? { ...pooledSpec, perImage: true } : pooledSpec;
+  if (mixed) note(`no --a/--b given: ${mixed}, so each image is trained and denoised with its own a and b (recorruption is per image), the pooled pair where one cannot be measured`);
   const { count, uncertainty } = report.pooled;
   note(`no ${pg ? '--a/--b' : `--${noiseParameterName[noise.family]}`} given: training with the estimate ${describeNoise(spec)} ± ${(100 * uncertainty).toFixed(1)}%, pooled over ${count} image(s) (see gr2r estimate)`);
   for (const warning of report.warnings) note(`estimate: ${warning}`);

@@ -31,7 +31,8 @@ export class ScreenImages {
     if (plain) return { png: await sharp(file).rotate().resize(size, size, { fit: 'inside', withoutEnlargement: true }).png().toBuffer() };
     const read = await readImage(file);
     const { source } = read;
-    const image = source.format === 'dng' ? rawForScreen(read.image, source.rawColour) : read.image;
+    // Raw at full size (one pixel per photosite) for the viewer at 100%; thumbnails from the half-size look.
+    const image = source.format === 'dng' ? rawForScreen(read.image, source.rawColour, size === undefined) : read.image;
     if (view.ratio && source.bitDepth === 32) return { png: await encodeDisplayPng(image, RATIO_RANGE, size) };
     const own = displayRange(image, source.bitDepth, view.stretch);
     this.ranges.set(await this.key(file, view.stretch), own);
