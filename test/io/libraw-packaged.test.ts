@@ -6,7 +6,6 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unpackedPath } from '../../main/io/unpacked-path';
 
-const root = new URL('../../', import.meta.url);
 let dir: string | undefined;
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
