@@ -17,7 +17,7 @@ export function imageNoiseSpec(spec: NoiseSpec, image: ImageF32): NoiseSpec {
   try {
     if (spec.family === 'gamma') return { ...spec, looks: ownLooks(spec.subsample ? subImages(image, spec.subsample)[0]! : image) };
     if (spec.family === 'poissongaussian') return { ...spec, ...ownShotAndRead(image) };
-    return { ...spec, profile: estimateProfile(image, spec.profile.radius).profile };
+    return { ...spec, profile: estimateProfile(image, spec.profile.radius, spec.profile.directional).profile };
   } catch {
     return spec;
   }

@@ -15,6 +15,12 @@ export const noiseProfileSchema = z.object({
   levels: z.array(z.number()).min(1),
   /** Noise standard deviation per knot and channel. */
   sigmas: z.array(z.array(z.number().nonnegative())).min(1),
+  /**
+   * Cross-channel correlation kept direction-dependent (only C_ab(d) = C_ba(-d), as for any stationary noise): the
+   * CFA planes of a raw file sit on offset photosites. Without it the estimate is also made even (C_ab(d) = C_ab(-d)),
+   * right for a photo's channels, which share one grid, and half as noisy.
+   */
+  directional: z.boolean().optional(),
 }).refine((p) => p.kernel.length === (2 * p.radius + 1) ** 2 * p.channels ** 2, 'kernel length must be (2 radius + 1)^2 channels^2')
   .refine((p) => p.sigmas.length === p.levels.length && p.sigmas.every((s) => s.length === p.channels), 'one sigma per knot and channel');
 export type NoiseProfile = z.infer<typeof noiseProfileSchema>;

@@ -26,7 +26,7 @@ export const profileRadius = 4;
  * brightness band. JPEG's perfectly flat blocks (variance near 0: quantised away, not noise-free) are left out of the
  * level. Mean removal in a block of N pixels lowers every lag's covariance by about sum_d R(d) / N: added back.
  */
-export function estimateProfile(whole: ImageF32, radius = profileRadius): ProfileEstimate {
+export function estimateProfile(whole: ImageF32, radius = profileRadius, directional = false): ProfileEstimate {
   const cropped = centralCrop(whole);
   const image = isGrayAsColour(cropped) ? channelOf(cropped, 0) : cropped;
   const c = image.channels;
@@ -34,7 +34,7 @@ export function estimateProfile(whole: ImageF32, radius = profileRadius): Profil
   if (bands.length === 0) throw new Error(`the image is too small or too clipped to measure its noise (needs flat ${blockSize}x${blockSize} blocks)`);
   const levels = capRises(bands.map((band) => bandVariances(band, c)), bands.map((band) => median(band.map((b) => b.brightness))));
   const calm = bands.map((band, i) => band.filter((b) => b.variances.every((v, k) => v <= 2 * levels[i]![k]!)));
-  const rho = unbiased(correlation(image, calm, levels, radius), radius, c);
+  const rho = unbiased(correlation(image, calm, levels, radius, directional), radius, c);
   const side = 2 * radius + 1;
   const centre = radius * side + radius;
   const gains = Array.from({ length: c }, (_, k) => rho[centre * c * c + k * c + k]!);
@@ -43,8 +43,8 @@ export function estimateProfile(whole: ImageF32, radius = profileRadius): Profil
   }
   const knots = mergeKnots(bands.map((band, i) => ({ level: median(band.map((b) => b.brightness)), sigma: levels[i]!.map((v, k) => Math.sqrt(v * gains[k]!)) })));
   const profile: NoiseProfile = {
-    radius, channels: c, kernel: correlationKernel(rho, radius, c),
-    levels: knots.map((k) => k.level), sigmas: knots.map((k) => k.sigma),
+    radius, channels: c, kernel: correlationKernel(rho, radius, c, directional),
+    levels: knots.map((k) => k.level), sigmas: knots.map((k) => k.sigma), ...(directional && { directional }),
   };
   return { profile, std: imageStd(image, profile), blocks: bands.reduce((s, b) => s + b.length, 0) };
 }
@@ -95,9 +95,10 @@ function bandVariances(band: readonly Block[], channels: number): number[] {
 
 /**
  * The noise's covariance over lags |dy|, |dx| <= radius, C x C per lag, of the blocks' residuals (each value minus its
- * block's mean, divided by its band's level), made symmetric: rho(d) = rho(-d), and across channels.
+ * block's mean, divided by its band's level): rho(d)[a][b] = E[u_a(p) u_b(p + d)], averaged with rho(-d)[b][a] (the
+ * same quantity); unless `directional`, also made even in d and across channels.
  */
-function correlation(image: ImageF32, bands: readonly Block[][], levels: readonly number[][], radius: number): Float64Array {
+function correlation(image: ImageF32, bands: readonly Block[][], levels: readonly number[][], radius: number, directional: boolean): Float64Array {
   const c = image.channels;
   const side = 2 * radius + 1;
   const sums = new Float64Array(side * side * c * c);
@@ -130,9 +131,9 @@ function correlation(image: ImageF32, bands: readonly Block[][], levels: readonl
       const m = (radius - dy) * side + radius - dx;
       for (let a = 0; a < c; a++) {
         for (let b = 0; b < c; b++) {
-          const v = sums[(t * c + a) * c + b]! / counts[t]! + sums[(t * c + b) * c + a]! / counts[t]!
-            + sums[(m * c + a) * c + b]! / counts[m]! + sums[(m * c + b) * c + a]! / counts[m]!;
-          rho[(t * c + a) * c + b] = v / 4;
+          const same = sums[(t * c + a) * c + b]! / counts[t]! + sums[(m * c + b) * c + a]! / counts[m]!;
+          const mirrored = sums[(t * c + b) * c + a]! / counts[t]! + sums[(m * c + a) * c + b]! / counts[m]!;
+          rho[(t * c + a) * c + b] = directional ? same / 2 : (same + mirrored) / 4;
         }
       }
     }

@@ -27,7 +27,8 @@ export async function profileImages(input: string, recursive = false): Promise<{
       // Only the central crop the estimate looks at is read (estimation-crop.ts): memory stays bounded.
       const { image, source } = await readEstimationCrop(file);
       const base = { file, format: source.format, bitDepth: source.bitDepth };
-      const { profile, std, blocks } = estimateProfile(image);
+      // A raw file's channels are its CFA planes, on offset photosites: their cross-correlation depends on direction.
+      const { profile, std, blocks } = estimateProfile(image, undefined, source.format === 'dng');
       images.push({ ...base, profile, std, blocks });
     } catch (error) {
       failures.push({ file, reason: reasonOf(error) });
