@@ -8,9 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import sharp from 'sharp';
-import { makeImage } from '../main/engine/image';
 import { writeSyntheticDng } from '../test/helpers/synthetic-dng';
+import { syntheticRawScene } from './synthetic-raw-scene';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -23,14 +22,7 @@ function timed(args: string[]): { rss: number; seconds: number; ok: boolean; tai
 }
 
 async function syntheticRaw(dir: string, megapixels: number): Promise<string> {
-  const width = 2 * Math.round(Math.sqrt((megapixels * 1e6 * 3) / 2) / 2);
-  const height = 2 * Math.round((width * 2) / 3 / 2);
-  const { data, info } = await sharp(join(root, 'resources/samples/clean/coffee.png')).resize(width, height, { fit: 'fill' })
-    .removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  // A loop, not Float32Array.from(data, f): that collects an iterable into a JS array, too long past about 35 MP.
-  const values = new Float32Array(data.length);
-  for (let i = 0; i < data.length; i++) values[i] = data[i]! / 255;
-  const rgb = makeImage(info.height, info.width, 3, values);
+  const rgb = await syntheticRawScene(megapixels);
   const file = join(dir, `synthetic-${megapixels}mp.dng`);
   await writeSyntheticDng(file, rgb, { fullWell: 400, readNoise: 8, layout: { bits: 14, compression: 'ljpeg', tile: 256 } });
   return file;
