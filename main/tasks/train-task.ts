@@ -103,7 +103,7 @@ export function resolveOptions(input: TrainTaskInput, resume: Checkpoint | undef
     };
   }
   if (!input.noise) throw new Error('a noise model is required to start training');
-  const options = { ...defaultTrainOptions, ...(input.init && { steps: initDefaults.steps }), ...input.options, noise: input.noise };
+  const options = { ...defaultTrainOptions, ...(input.init && { steps: initDefaults.steps, learningRate: initDefaults.learningRate }), ...input.options, noise: input.noise };
   if (input.noise.family === 'binomial' && input.options.alpha === undefined) {
     const alpha = nearestAlpha(input.noise.trials, options.alpha);
     if (alpha !== options.alpha) note(`alpha set to ${alpha} so that trials x alpha is a whole number`);
