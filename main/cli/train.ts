@@ -43,7 +43,8 @@ Options:
   --init builtin|MODEL_DIR  start from a pretrained network instead of random weights, and fine-tune it with
                      GR2R on DIR: builtin is the bundled one for the noise family (${builtinFamilies.join(', ')}; RGB,
                      folded exactly for gray images), MODEL_DIR a model of the same network (--net, --width, --depth)
-                     and channels. Steps then default to ${initDefaults.steps}. gr2r.json records what it started from
+                     and channels. Steps then default to ${initDefaults.steps}, --lr to ${initDefaults.learningRate}; gr2r.json
+                     records what it started from
   --resume           continue the run saved in MODEL_DIR
   --recursive        include the images in sub-folders of DIR
   --eval-every N     estimate the PSNR on held-out noisy patches every N steps (default ${d.evalEvery})

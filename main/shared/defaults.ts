@@ -45,8 +45,11 @@ export const initDefaults = {
    * of GR2R on the user's images reach what 400 from random weights do (docs/quality.md, "Fine-tuning").
    */
   steps: 100,
-  /** Adam's rate when fine-tuning (docs/quality.md, "Fine-tuning"). */
-  learningRate: 2e-3,
+  /**
+   * Adam's rate when fine-tuning: a quarter of the rate from scratch, so the first steps keep what pretraining
+   * learned (docs/quality.md, "Fine-tuning a bundled network").
+   */
+  learningRate: 5e-4,
   /** The app starts from the bundled network when one matches the noise family (builtin-models.ts). */
   useBuiltin: true,
   /** The families with a bundled network (resources/models/<family>/, the reference U-Net, RGB). */
