@@ -177,6 +177,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   for (const f of result.failures) progress.note(`skipped ${f.file}: ${f.reason}`); // note() escapes the name
   const { meta } = result;
   io.stdout.write(`${result.cancelled ? 'stopped' : 'trained'} ${describeNet(meta.net)} on ${describeNoise(meta.noise)} (alpha ${meta.alpha}, ${meta.loss}) for ${result.lastStep}/${meta.totalSteps} steps; ${describeBackend(result.backend)}\n`);
+  if (meta.init) io.stdout.write(`started from ${meta.init.source === 'builtin' ? `the bundled ${meta.init.name} network` : printable(meta.init.name)} (${meta.init.steps} steps of pretraining)\n`);
   if (result.stoppedEarly) io.stdout.write(`early stop at step ${result.lastStep}: no better estimated PSNR in ${flags['early-stop']} estimates\n`);
   io.stdout.write(`${keptLine(meta, result.lastStep)}\n`);
   io.stdout.write(`model saved to ${printable(result.model)}${meta.estPsnr === null ? '' : `; estimated PSNR ${meta.estPsnr.toFixed(2)} dB${gainText(meta)}`}\n`);
