@@ -36,7 +36,7 @@ describe('gr2r train --init', () => {
       '--steps', '2', '--batch', '2', '--patch', '32', '--backend', 'wasm', '--out', out]);
     expect(result.stderr).toMatch(/folded to gray/);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/started from the bundled poisson network \(600 steps of pretraining\)/);
+    expect(result.stdout).toMatch(/started from the bundled poisson network \(\d+ steps of pretraining\)/);
     const { meta } = await loadModel(out, (json) => modelMetaSchema.parse(json));
     expect(meta.channels).toBe(1);
     expect(meta.init).toMatchObject({ source: 'builtin', name: 'poisson' });
