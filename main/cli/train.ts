@@ -4,7 +4,9 @@ import { backendOrder, describeBackend } from '../engine/backend';
 import { describeNet } from '../engine/nets/config';
 import type { TrainOptions } from '../engine/train/options';
 import { defaultTrainOptions as d } from '../engine/train/options';
-import { evaluationDefaults, netDefaults, netOf } from '../shared/defaults';
+import { evaluationDefaults, initDefaults, netDefaults, netOf } from '../shared/defaults';
+import { builtinFamilies } from '../tasks/train/builtin-models';
+import type { InitChoice } from '../tasks/train/init-model';
 import { folderHoldsRaw, rawIsoGroups } from '../io/raw-folder';
 import { correlatedRawSpec } from '../tasks/estimate/raw-noise-choice';
 import { describeNoise } from '../shared/noise';
@@ -40,6 +42,11 @@ Options:
                      dncnn ${netDefaults.dncnn.width} ${netDefaults.dncnn.depth})
   --steps N (${d.steps})  --batch B (${d.batch})  --patch P (${d.patch})  --seed S (${d.seed})  --lr R (${d.learningRate})
   --checkpoint-every N (${d.checkpointEvery})       --target CLEAN_DIR  supervised reference, clean images paired by name
+  --init builtin|MODEL_DIR  start from a pretrained network instead of random weights, and fine-tune it with
+                     GR2R on DIR: builtin is the bundled one for the noise family (${builtinFamilies.join(', ')}; RGB,
+                     folded exactly for gray images), MODEL_DIR a model of the same network (--net, --width, --depth)
+                     and channels. Steps then default to ${initDefaults.steps}, --lr to ${initDefaults.learningRate}; gr2r.json
+                     records what it started from
   --resume           continue the run saved in MODEL_DIR
   --recursive        include the images in sub-folders of DIR
   --eval-every N     estimate the PSNR on held-out noisy patches every N steps (default
@@ -59,7 +66,7 @@ const options = {
   alpha: { type: 'string' }, loss: { type: 'string' }, net: { type: 'string' }, width: { type: 'string' }, depth: { type: 'string' },
   steps: { type: 'string' }, batch: { type: 'string' }, patch: { type: 'string' }, seed: { type: 'string' }, lr: { type: 'string' },
   'checkpoint-every': { type: 'string' }, resume: { type: 'boolean' }, backend: { type: 'string' }, amplitude: { type: 'boolean' },
-  gradients: { type: 'string' },
+  gradients: { type: 'string' }, init: { type: 'string' },
   recursive: { type: 'boolean' }, 'early-stop': { type: 'string' }, 'eval-every': { type: 'string' }, 'keep-last': { type: 'boolean' },
 } as const;
 
@@ -108,6 +115,12 @@ export function parseBackend(value: string | undefined): BackendName | undefined
 export function parseGradients(value: string | undefined): 'auto' | GradientEngine | undefined {
   if (value === undefined || value === 'auto' || value === 'onnxruntime' || value === 'tfjs') return value;
   throw new UsageError(`--gradients must be auto, onnxruntime or tfjs, got ${value}`);
+}
+
+export function parseInit(value: string | undefined): InitChoice | undefined {
+  if (value === undefined) return undefined;
+  if (value === '') throw new UsageError('--init needs builtin or a model folder');
+  return value === 'builtin' ? 'builtin' : { folder: value };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
@@ -161,13 +174,14 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     data, target: flags.target, out, noise: spec, options: trainOptions(flags),
     resume: flags.resume, amplitude: flags.amplitude, backend: parseBackend(flags.backend),
     gradients: parseGradients(flags.gradients), signal: io.signal,
-    recursive: flags.recursive, earlyStop: integer(flags, 'early-stop'), keepLast: flags['keep-last'],
+    init: parseInit(flags.init), recursive: flags.recursive, earlyStop: integer(flags, 'early-stop'), keepLast: flags['keep-last'],
     onNote: (m) => progress.note(m),
     onProgress: (p) => progress.update(p.step, p.total, `loss ${p.loss.toPrecision(4)}${p.estPsnr === null ? '' : ` est. PSNR ${p.estPsnr.toFixed(2)} dB`}`, p.etaMs),
   }));
   for (const f of result.failures) progress.note(`skipped ${f.file}: ${f.reason}`); // note() escapes the name
   const { meta } = result;
   io.stdout.write(`${result.cancelled ? 'stopped' : 'trained'} ${describeNet(meta.net)} on ${describeNoise(meta.noise)} (alpha ${meta.alpha}, ${meta.loss}) for ${result.lastStep}/${meta.totalSteps} steps; ${describeBackend(result.backend)}\n`);
+  if (meta.init) io.stdout.write(`started from ${meta.init.source === 'builtin' ? `the bundled ${meta.init.name} network` : printable(meta.init.name)} (${meta.init.steps} steps of pretraining)\n`);
   if (result.stoppedEarly) io.stdout.write(`early stop at step ${result.lastStep}: no better estimated PSNR in ${flags['early-stop']} estimates\n`);
   io.stdout.write(`${keptLine(meta, result.lastStep)}\n`);
   io.stdout.write(`model saved to ${printable(result.model)}${meta.estPsnr === null ? '' : `; estimated PSNR ${meta.estPsnr.toFixed(2)} dB${gainText(meta)}`}\n`);

@@ -62,7 +62,8 @@ async function trainPlan(ctx: PlanContext, request: Extract<JobRequest, { kind: 
     ? { kind: 'train' as const, data, out: target.path, noise: request.noise, settings: request.settings, resume: false, amplitude: request.amplitude }
     : { kind: 'train' as const, data, out: target.path, settings: { steps: request.steps }, resume: true, forkTo };
   const earlyStop = ctx.settings.user.earlyStop ? DEFAULT_PATIENCE : undefined;
-  return plan('train', { ...task, earlyStop }, async (result) => ({
+  const init = request.kind === 'train' && ctx.settings.user.startFromBuiltin ? 'builtin' as const : undefined;
+  return plan('train', { ...task, earlyStop, init }, async (result) => ({
     kind: 'train', model: await ctx.models.summary(basename(result.model)), cancelled: result.cancelled, failures: named(result.failures),
   }));
 }

@@ -52,6 +52,23 @@ export function evalEveryFor(steps: number): number {
   return Math.min(maxEvery, Math.max(minEvery, Math.round(steps / perRun)));
 }
 
+export const initDefaults = {
+  /**
+   * Steps when fine-tuning a pretrained network (`--init`): it starts from a denoiser of the family, so 100 steps
+   * of GR2R on the user's images reach what 400 from random weights do (docs/quality.md, "Fine-tuning").
+   */
+  steps: 100,
+  /**
+   * Adam's rate when fine-tuning: a quarter of the rate from scratch, so the first steps keep what pretraining
+   * learned (docs/quality.md, "Fine-tuning a bundled network").
+   */
+  learningRate: 5e-4,
+  /** The app starts from the bundled network when one matches the noise family (builtin-models.ts). */
+  useBuiltin: true,
+  /** The families with a bundled network (resources/models/<family>/, the reference U-Net, RGB). */
+  families: ['gaussian', 'poisson', 'gamma'],
+} as const;
+
 export const denoiseDefaults = {
   /** Monte Carlo samples J: the mean of f over J recorruptions, in antithetic pairs (docs/method.md). */
   mc: 5,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { denoiseDefaults } from './defaults';
+import { denoiseDefaults, initDefaults } from './defaults';
 import { amountSchema, DEFAULT_AMOUNT } from './amount';
 import { outputFormatSchema } from './output-format';
 
@@ -29,6 +29,8 @@ export const userSettingsSchema = z.object({
   outputFormat: outputFormatSchema.default({ kind: 'keep' }),
   /** Training stops when the estimated PSNR stops improving (early-stop.ts). */
   earlyStop: z.boolean().default(false),
+  /** New training starts from the bundled network of the noise family, where one matches (defaults.ts initDefaults). */
+  startFromBuiltin: z.boolean().default(initDefaults.useBuiltin),
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 
@@ -40,5 +42,6 @@ export const settingsPatchSchema = z.object({
   amount: amountSchema.optional(),
   outputFormat: outputFormatSchema.optional(),
   earlyStop: z.boolean().optional(),
+  startFromBuiltin: z.boolean().optional(),
 }).strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

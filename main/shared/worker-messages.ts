@@ -23,6 +23,8 @@ export const workerTaskSchema = z.discriminatedUnion('kind', [
     /** Resuming on other data than the model's: train into this new folder instead (default: a free sibling). */
     forkTo: z.string().optional(),
     earlyStop: z.number().int().min(1).optional(),
+    /** Start from the bundled network where one matches the noise family and network (else from random weights). */
+    init: z.literal('builtin').optional(),
   }),
   z.object({ kind: z.literal('estimate'), data: z.string(), family: estimateFamilySchema, amplitude: z.boolean() }),
   z.object({

@@ -122,6 +122,8 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     for (const [id, value] of [['t-width', '8'], ['t-depth', '3'], ['t-patch', '32'], ['t-batch', '2'], ['t-steps', '300']]) await setField(id!, value!);
     const earlyStop = page.getByRole('checkbox', { name: /Stop early when the estimated PSNR stops improving/ });
     expect(await earlyStop.isChecked()).toBe(false);
+    // On by default; the Fast preset's DnCNN has no bundled network, so this run starts from random weights.
+    expect(await page.getByRole('checkbox', { name: /Start from the bundled network/ }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Start training' }).click();
     await expect.poll(stepShown, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(2);
     await page.getByRole('button', { name: 'Stop' }).click();

@@ -18,6 +18,7 @@ describe('settings, owned by main', () => {
     const store = await SettingsStore.open(file);
     expect(store.user).toEqual({
       backend: 'auto', monteCarlo: 5, tile: 512, preset: 'balanced', amount: DEFAULT_AMOUNT, outputFormat: { kind: 'keep' }, earlyStop: false,
+      startFromBuiltin: true,
     });
     await store.update({ monteCarlo: 8, backend: 'wasm' });
     const saved = JSON.parse(await readFile(file, 'utf8'));

@@ -37,12 +37,14 @@ function validate(options: TrainOptions, data: TrainData, noise: NoiseModel): vo
 
 export async function createContext(
   options: TrainOptions, data: TrainData, peak: number, resume?: Checkpoint, startGradients?: StartGradientWorkers,
+  init?: tfl.LayersModel,
 ): Promise<TrainContext> {
   const noise = noiseModel(options.noise);
   validate(options, data, noise);
   const channels = resume?.meta.channels ?? maxChannels(data.train);
   const patch = effectivePatchSize(data.train, options.patch, sizeMultiple(options.net));
-  const net = resume ? await netFromArtifacts(resume.artifacts) : buildNet(options.net, channels, options.seed);
+  // `init`: a pretrained network to fine-tune (the caller checked that it fits); the context owns it from here.
+  const net = resume ? await netFromArtifacts(resume.artifacts) : init ?? buildNet(options.net, channels, options.seed);
   const optimizer = tf.train.adam(options.learningRate);
   const scale = resume?.meta.scale ?? trainingScale(data, noise, options);
   const context = { options, data, noise, net, optimizer, channels, patch, peak, scale, startStep: resume?.meta.step ?? 0 };

@@ -1,3 +1,4 @@
+import type * as tfl from '@tensorflow/tfjs-layers';
 import type { TrainProgress } from '../../shared/jobs';
 import type { ModelMeta } from '../../shared/model';
 import type { Checkpoint } from '../checkpoint';
@@ -34,6 +35,8 @@ export interface TrainRun {
   readonly best?: BestWeights;
   /** Stop after this many evaluations (every evalEvery steps) without a better estimated PSNR. */
   readonly earlyStop?: number;
+  /** A pretrained network to start from instead of random weights (ignored when resuming); the run disposes it. */
+  readonly init?: tfl.LayersModel;
 }
 
 async function snapshot(context: TrainContext, run: TrainRun, step: number, estPsnr: number | null, noisyPsnr?: number | null): Promise<Checkpoint> {
@@ -54,7 +57,7 @@ async function snapshot(context: TrainContext, run: TrainRun, step: number, estP
  * batch and recorruption from (seed, step) alone, so a resumed run follows the uninterrupted one.
  */
 export async function* train(run: TrainRun): AsyncGenerator<TrainEvent> {
-  const context = await createContext(run.options, run.data, run.peak, run.resume, run.gradients);
+  const context = await createContext(run.options, run.data, run.peak, run.resume, run.gradients, run.resume ? undefined : run.init);
   try {
     yield* loop(context, run);
   } finally {

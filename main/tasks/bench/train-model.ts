@@ -25,14 +25,16 @@ export interface TrainHooks {
   readonly signal?: AbortSignal;
   /** What computes the gradients (chosen once per bench, as the app chooses: training-gradients.ts). */
   readonly gradients?: StartGradientWorkers;
+  /** A pretrained network to fine-tune instead of random weights (init-model.ts); training disposes it. */
+  readonly init?: tfl.LayersModel;
 }
 
 export async function trainModel(noisy: readonly NamedImage[], clean: readonly NamedImage[] | undefined, options: TrainOptions, hooks: TrainHooks = {}): Promise<TrainedModel> {
-  const { onStep, signal, gradients } = hooks;
+  const { onStep, signal, gradients, init } = hooks;
   const data: TrainData = { train: noisy, trainClean: clean, validation: noisy, validationClean: clean, heldOut: false };
   const started = performance.now();
   let last: Checkpoint | undefined;
-  for await (const event of train({ data, options: { ...options, checkpointEvery: options.steps }, peak: 1, appVersion, signal, gradients })) {
+  for await (const event of train({ data, options: { ...options, checkpointEvery: options.steps }, peak: 1, appVersion, signal, gradients, init })) {
     if (event.kind === 'step') onStep?.(event.progress.step, event.progress.total, event.progress.etaMs);
     else last = event.checkpoint;
   }

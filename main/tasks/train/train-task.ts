@@ -7,12 +7,14 @@ import { imageNoiseSpec } from '../../engine/image-noise';
 import { noiseModel } from '../../engine/noise';
 import { nearestAlpha } from '../../engine/noise/binomial';
 import type { MaskedImage } from '../../engine/patches';
-import { splitData } from '../../engine/train/data';
+import { maxChannels, splitData } from '../../engine/train/data';
 import type { TrainOptions } from '../../engine/train/options';
 import { defaultTrainOptions } from '../../engine/train/options';
 import { train } from '../../engine/train/trainer';
 import type { BestWeights } from '../../engine/train/best-keeper';
-import { evalEveryFor } from '../../shared/defaults';
+import { evalEveryFor, initDefaults } from '../../shared/defaults';
+import type { InitChoice } from './init-model';
+import { loadInitModel } from './init-model';
 import { keptCheckpoint, loadForResume, saveKept } from './kept-model';
 import type { FileFailure, TrainProgress } from '../../shared/jobs';
 import type { ModelMeta } from '../../shared/model';
@@ -57,6 +59,11 @@ export interface TrainTaskInput {
   readonly earlyStop?: number;
   /** Keep the last step's weights instead of the best estimated PSNR's. */
   readonly keepLast?: boolean;
+  /**
+   * Start from a pretrained network (the bundled one of the family, or a model folder) instead of random weights;
+   * the steps then default to initDefaults.steps. Ignored when resuming: the checkpoint's weights go on.
+   */
+  readonly init?: InitChoice;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: TrainProgress) => void;
   readonly onNote?: (message: string) => void;
@@ -98,8 +105,11 @@ export function resolveOptions(input: TrainTaskInput, resume: Checkpoint | undef
     };
   }
   if (!input.noise) throw new Error('a noise model is required to start training');
-  const steps = input.options.steps ?? defaultTrainOptions.steps;
-  const options = { ...defaultTrainOptions, ...input.options, evalEvery: input.options.evalEvery ?? evalEveryFor(steps), noise: input.noise };
+  const steps = input.options.steps ?? (input.init ? initDefaults.steps : defaultTrainOptions.steps);
+  const options = {
+    ...defaultTrainOptions, ...(input.init && { steps: initDefaults.steps, learningRate: initDefaults.learningRate }), ...input.options,
+    evalEvery: input.options.evalEvery ?? evalEveryFor(steps), noise: input.noise,
+  };
   if (input.noise.family === 'binomial' && input.options.alpha === undefined) {
     const alpha = nearestAlpha(input.noise.trials, options.alpha);
     if (alpha !== options.alpha) note(`alpha set to ${alpha} so that trials x alpha is a whole number`);
@@ -165,8 +175,12 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   let last: Checkpoint | undefined;
   let saved = false;
   const gradients = chooseGradients({ prefer: input.gradients, backend: backend.name, onNote: note });
+  if (resume && input.init) note('--init is ignored when resuming: training goes on from the checkpoint');
+  const init = resume || !input.init ? undefined : await loadInitModel(input.init, { noise: options.noise, net: options.net, channels: maxChannels(data.train) });
+  init?.notes.forEach(note);
+  const initRecord = init?.record ?? resume?.meta.init;
   const run = {
-    data, options, peak: resume?.meta.peak ?? dataPeak(prepared.images), appVersion, resume, signal: input.signal, gradients,
+    init: init?.net, data, options, peak: resume?.meta.peak ?? dataPeak(prepared.images), appVersion, resume, signal: input.signal, gradients,
     best: input.keepLast ? undefined : resumed?.best, earlyStop: input.earlyStop,
   };
   const dataset = datasetRecord(input.data, noisy.images, run.peak);
@@ -175,7 +189,7 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   for await (const event of train(run)) {
     if (event.kind === 'step') input.onProgress?.(event.progress);
     else {
-      const meta = { ...event.checkpoint.meta, dataset, fingerprint, ...(pixels.amplitude && { sar: { amplitude: true } }) };
+      const meta = { ...event.checkpoint.meta, dataset, fingerprint, ...(initRecord && { init: initRecord }), ...(pixels.amplitude && { sar: { amplitude: true } }) };
       last = { ...event.checkpoint, meta };
       stoppedEarly = event.stoppedEarly ?? false;
       const stop = stoppedEarly && input.earlyStop ? { patience: input.earlyStop, atStep: last.meta.step } : undefined;

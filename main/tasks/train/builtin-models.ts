@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import type { NetConfig } from '../../engine/nets/config';
+import { describeNet } from '../../engine/nets/config';
+import { initDefaults, trainDefaults } from '../../shared/defaults';
+import type { NoiseFamily, NoiseSpec } from '../../shared/noise';
+
+/** The families with a bundled pretrained network (resources/models/<family>/, made by scripts/pretrain.ts). */
+export const builtinFamilies = initDefaults.families;
+export type BuiltinFamily = (typeof builtinFamilies)[number];
+
+/**
+ * The levels each network was pretrained over (log-uniform between the two, image units in [0, 1]): wider than the
+ * bench's levels (quality.md), since fine-tuning sees y1, noisier than y by 1 / (1 - alpha).
+ */
+export const builtinLevels: Readonly<Record<BuiltinFamily, readonly [number, number]>> = {
+  gaussian: [0.01, 0.25],
+  poisson: [0.002, 0.15],
+  gamma: [1.5, 40],
+};
+
+/** Where the bundled networks are: from the sources (main/tasks) and from the bundle (out/worker) alike. */
+export const builtinModelsDir = resolve(import.meta.dirname, '../../resources/models');
+
+export function isBuiltinFamily(family: NoiseFamily): family is BuiltinFamily {
+  return (builtinFamilies as readonly string[]).includes(family);
+}
+
+/** Why no bundled network fits a run (another family, another network than the default U-Net), or null. */
+export function builtinMismatch(spec: NoiseSpec, net: NetConfig): string | null {
+  if (!isBuiltinFamily(spec.family)) return `no bundled network for ${spec.family} noise (there are ${builtinFamilies.join(', ')})`;
+  const builtin = trainDefaults.net;
+  if (net.kind !== builtin.kind || net.width !== builtin.width || net.depth !== builtin.depth) {
+    return `the bundled networks are the ${describeNet(builtin)}, not the ${describeNet(net)} chosen`;
+  }
+  return null;
+}
+
+/** The bundled network for a noise model, or null where none is (other families, per-image variants). */
+export function builtinModelFor(spec: NoiseSpec, dir = builtinModelsDir): string | null {
+  return isBuiltinFamily(spec.family) ? resolve(dir, spec.family) : null;
+}

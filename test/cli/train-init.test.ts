@@ -1,0 +1,51 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeImage } from '../../main/engine/image';
+import { noiseModel } from '../../main/engine/noise';
+import { Rng } from '../../main/engine/random/rng';
+import { writeImage } from '../../main/io';
+import { loadModel } from '../../main/io';
+import { modelMetaSchema } from '../../main/shared/model';
+import { cleanCrop } from '../helpers/images';
+import { runCli } from './run-cli';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gr2r-cli-init-'));
+  await mkdir(join(dir, 'noisy'));
+  // Gray: the bundled RGB network is folded to one channel.
+  const clean = await cleanCrop('camera.png', 64, 200, 100, true);
+  const noisy = makeImage(64, 64, 1, noiseModel({ family: 'poisson', gain: 0.02 }).sample(clean.data, new Rng(4)));
+  const file = join(dir, 'noisy', 'camera.tif');
+  await writeImage(file, noisy, { file, format: 'tiff', bitDepth: 32, width: 64, height: 64, channels: 1, notes: [] });
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('gr2r train --init', () => {
+  it('--help documents it', async () => {
+    const { stdout } = await runCli(['train', '--help']);
+    expect(stdout).toMatch(/--init builtin\|MODEL_DIR/);
+    expect(stdout).toMatch(/Steps then default to 100/);
+  });
+
+  it('builtin on gray images: fine-tunes the folded bundled network and records it in gr2r.json', async () => {
+    const out = join(dir, 'model');
+    const result = await runCli(['train', '--data', join(dir, 'noisy'), '--noise', 'poisson', '--gain', '0.02', '--init', 'builtin',
+      '--steps', '2', '--batch', '2', '--patch', '32', '--backend', 'wasm', '--out', out]);
+    expect(result.stderr).toMatch(/folded to gray/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/started from the bundled poisson network \(\d+ steps of pretraining\)/);
+    const { meta } = await loadModel(out, (json) => modelMetaSchema.parse(json));
+    expect(meta.channels).toBe(1);
+    expect(meta.init).toMatchObject({ source: 'builtin', name: 'poisson' });
+  });
+
+  it('a folder that is no model: a clear error naming it', async () => {
+    const missing = join(dir, 'no-such-model');
+    const result = await runCli(['train', '--data', join(dir, 'noisy'), '--noise', 'poisson', '--gain', '0.02', '--init', missing, '--out', join(dir, 'm2')]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(`${missing}: no model folder here`);
+  });
+});
