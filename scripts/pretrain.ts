@@ -20,7 +20,7 @@ import type { BuiltinFamily } from '../main/tasks/train/builtin-models';
 import { builtinFamilies, builtinLevels, builtinModelsDir } from '../main/tasks/train/builtin-models';
 import { loadDataset } from '../main/tasks/dataset';
 import { chooseGradients } from '../main/runtime/training-gradients';
-import { appVersion } from '../main/tasks/version';
+import { appVersion } from '../main/runtime/version';
 import type { NoiseSpec } from '../main/shared/noise';
 
 const images = resolve(import.meta.dirname, '../test/fixtures/images');

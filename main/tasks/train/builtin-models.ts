@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { NetConfig } from '../../engine/nets/config';
 import { describeNet } from '../../engine/nets/config';
 import { initDefaults, trainDefaults } from '../../shared/defaults';
@@ -18,8 +19,18 @@ export const builtinLevels: Readonly<Record<BuiltinFamily, readonly [number, num
   gamma: [1.5, 40],
 };
 
-/** Where the bundled networks are: from the sources (main/tasks) and from the bundle (out/worker) alike. */
-export const builtinModelsDir = resolve(import.meta.dirname, '../../resources/models');
+/**
+ * Where the bundled networks are: the first resources/models up from this module, which sits at another depth in the
+ * sources (main/tasks/train) than in the build (out/worker, out/chunks; inside app.asar when packaged).
+ */
+export const builtinModelsDir = findUp(join('resources', 'models'));
+
+function findUp(relative: string): string {
+  for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, relative))) return join(dir, relative);
+    if (dirname(dir) === dir) return join(import.meta.dirname, '..', '..', '..', relative);
+  }
+}
 
 export function isBuiltinFamily(family: NoiseFamily): family is BuiltinFamily {
   return (builtinFamilies as readonly string[]).includes(family);
