@@ -13,7 +13,8 @@ const tfjs = ['core', 'layers', 'backend-cpu', 'backend-wasm'].map((name) => `@t
 const layers = {
   shared: { may: ['shared'], packages: ['zod'], why: 'main/shared is the contract: it imports nothing but zod.' },
   engine: {
-    may: ['shared', 'engine'], packages: ['zod', 'protobufjs', ...tfjs],
+    may: ['shared', 'engine'],
+    packages: ['zod', 'protobufjs', ...tfjs],
     why: 'main/engine is pure TensorFlow.js: no files, native modules, Node builtins, io, runtime or tasks.',
   },
   io: {
@@ -22,40 +23,49 @@ const layers = {
     why: 'main/io reads and writes files; it sits below tasks and knows no process.',
   },
   runtime: {
-    may: ['shared', 'engine', 'io', 'runtime'], packages: [node, 'onnxruntime-node', ...tfjs],
+    may: ['shared', 'engine', 'io', 'runtime'],
+    packages: [node, 'onnxruntime-node', ...tfjs],
     why: 'main/runtime chooses what computes (onnxruntime predictors and gradients, their checks); it knows no task.',
   },
   tasks: {
-    may: ['shared', 'engine', 'io', 'runtime', 'tasks'], packages: [node, 'sharp', ...tfjs],
+    may: ['shared', 'engine', 'io', 'runtime', 'tasks'],
+    packages: [node, 'sharp', ...tfjs],
     why: 'main/tasks compose engine, io and runtime; they sit below the worker, the CLI and the app.',
   },
   worker: {
-    may: ['shared', 'engine', 'io', 'runtime', 'tasks', 'worker'], packages: [node, 'zod'],
+    may: ['shared', 'engine', 'io', 'runtime', 'tasks', 'worker'],
+    packages: [node, 'zod'],
     why: 'main/worker runs tasks in its own process, without electron.',
   },
   app: {
-    may: ['shared', 'io', 'app'], packages: [node, 'zod'],
+    may: ['shared', 'io', 'app'],
+    packages: [node, 'zod'],
     why: 'main/app (jobs, worker processes, settings) is shared with `gr2r serve`: no electron, no compute.',
   },
   services: {
-    may: ['shared', 'io', 'app', 'services'], packages: [node, 'zod'],
+    may: ['shared', 'io', 'app', 'services'],
+    packages: [node, 'zod'],
     why: 'main/services are shared with `gr2r serve`: no electron, no decoding (the worker decodes for them).',
   },
   server: {
-    may: ['shared', 'services', 'server'], packages: [node, 'ws', 'vite'],
+    may: ['shared', 'services', 'server'],
+    packages: [node, 'ws', 'vite'],
     why: 'main/server serves the app services over HTTP (vite only to build a missing renderer in a checkout).',
   },
   cli: {
-    may: ['shared', 'engine', 'io', 'runtime', 'tasks', 'app', 'services', 'server', 'cli'], packages: [node],
+    may: ['shared', 'engine', 'io', 'runtime', 'tasks', 'app', 'services', 'server', 'cli'],
+    packages: [node],
     why: 'main/cli parses argv and runs tasks, without electron.',
   },
   electron: {
-    may: ['shared', 'app', 'services', 'server', 'electron'], packages: [node, 'electron', 'zod'],
+    may: ['shared', 'app', 'services', 'server', 'electron'],
+    packages: [node, 'electron', 'zod'],
     why: 'main/electron wires windows to the app services; compute stays in the worker.',
   },
   preload: { may: ['shared', 'preload'], packages: ['electron'], why: 'electron and main/shared only.' },
   renderer: {
-    may: ['shared', 'renderer'], packages: ['vue', 'pinia', 'zod'],
+    may: ['shared', 'renderer'],
+    packages: ['vue', 'pinia', 'zod'],
     why: 'the renderer sees only the typed contract in main/shared.',
   },
 };
@@ -82,13 +92,20 @@ const allowedImports = {
     if (!layer) return {};
     if (layer === 'main') {
       const why = 'each file of main/ lives in a layer folder (docs/design.md)';
-      return { Program: (node) => context.report({ node, messageId: 'outside', data: { layer: file, target: 'anything', why } }) };
+      return {
+        Program: (node) =>
+          context.report({ node, messageId: 'outside', data: { layer: file, target: 'anything', why } }),
+      };
     }
     const rules = layers[layer];
     const check = (node, source) => {
       if (typeof source !== 'string') return;
       if (source.startsWith('.')) {
-        const target = layerOf(relative(root, resolve(dirname(context.filename), source)).split('\\').join('/'));
+        const target = layerOf(
+          relative(root, resolve(dirname(context.filename), source))
+            .split('\\')
+            .join('/'),
+        );
         if (!target || !rules.may.includes(target)) {
           const data = { layer, target: target && target !== 'main' ? `main/${target}` : source, why: rules.why };
           context.report({ node, messageId: 'outside', data });

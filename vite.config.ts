@@ -8,9 +8,10 @@ function devSecurityPolicy(): Plugin {
   return {
     name: 'gr2r-dev-csp',
     apply: 'serve',
-    transformIndexHtml: (html) => html
-      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-      .replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:5173"),
+    transformIndexHtml: (html) =>
+      html
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:5173"),
   };
 }
 

@@ -6,7 +6,17 @@ import type { EstimateFamily } from '../main/shared/estimate';
 import type { NoiseSpec } from '../main/shared/noise';
 import { addNoise, loadClean } from '../test/engine/estimate/synth';
 
-const images = ['camera.png', 'astronaut.png', 'brick.png', 'grass.png', 'gravel.png', 'coffee.png', 'chelsea.png', 'rocket.jpg', 'hubble_deep_field.jpg'];
+const images = [
+  'camera.png',
+  'astronaut.png',
+  'brick.png',
+  'grass.png',
+  'gravel.png',
+  'coffee.png',
+  'chelsea.png',
+  'rocket.jpg',
+  'hubble_deep_field.jpg',
+];
 const levels: Record<EstimateFamily, number[]> = {
   gaussian: [0.01, 0.02, 0.05, 0.1, 0.2],
   poisson: [0.005, 0.01, 0.02, 0.05, 0.1, 0.2],
@@ -18,13 +28,17 @@ function spec(family: EstimateFamily, level: number): NoiseSpec {
   return family === 'poisson' ? { family, gain: level } : { family, looks: level };
 }
 
-const { values } = parseArgs({ options: { size: { type: 'string' }, seed: { type: 'string' }, family: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { size: { type: 'string' }, seed: { type: 'string' }, family: { type: 'string' } },
+});
 const size = Number(values.size ?? 512);
 const seed = Number(values.seed ?? 1);
 const families = (values.family ? [values.family] : ['gaussian', 'poisson', 'gamma']) as EstimateFamily[];
 
 console.log(`Crops of at most ${size}x${size}, seed ${seed}. error = estimate / true - 1; "texture" = few flat areas.`);
-console.log('own sigma: the estimate on the clean image itself (its grain and quantisation; texture where it has few flat areas).');
+console.log(
+  'own sigma: the estimate on the clean image itself (its grain and quantisation; texture where it has few flat areas).',
+);
 console.log('Poisson: the gain from the noise variance (before the lattice step replaces it).\n');
 for (const family of families) {
   const own = family === 'gaussian';

@@ -25,8 +25,15 @@ import { describeNoise } from '../main/shared/noise';
 
 const { values } = parseArgs({
   options: {
-    data: { type: 'string' }, files: { type: 'string' }, scratch: { type: 'string' }, finetune: { type: 'string' },
-    mc: { type: 'string' }, lr: { type: 'string' }, models: { type: 'string' }, family: { type: 'string' }, 'all-levels': { type: 'boolean' },
+    data: { type: 'string' },
+    files: { type: 'string' },
+    scratch: { type: 'string' },
+    finetune: { type: 'string' },
+    mc: { type: 'string' },
+    lr: { type: 'string' },
+    models: { type: 'string' },
+    family: { type: 'string' },
+    'all-levels': { type: 'boolean' },
   },
 });
 const data = values.data ?? resolve(import.meta.dirname, '../../shared/data/images');
@@ -39,16 +46,30 @@ const families = values.family ? values.family.split(',') : [...builtinFamilies]
 
 const loaded = (await loadDataset(data)).images.filter((d) => files.includes(basename(d.file)));
 if (loaded.length !== files.length) throw new Error(`${data}: expected ${files.join(', ')}`);
-const clean: NamedImage[] = loaded.map(({ file, image }) => ({ name: basename(file), image: makeImage(image.height, image.width, image.channels, image.data.map((v) => Math.min(1, Math.max(0, v)))) }));
+const clean: NamedImage[] = loaded.map(({ file, image }) => ({
+  name: basename(file),
+  image: makeImage(
+    image.height,
+    image.width,
+    image.channels,
+    image.data.map((v) => Math.min(1, Math.max(0, v))),
+  ),
+}));
 const backend = await initBackend('wasm');
 const gradients = chooseGradients({ backend: backend.name });
 // The bench's levels (conditions.ts), the stronger one of each family unless --all-levels.
 const conditions = benchConditions.filter((c) => isBuiltinFamily(c.spec.family) && families.includes(c.spec.family));
-const chosen = values['all-levels'] ? conditions : conditions.filter((c, i) => conditions.findIndex((d) => d.spec.family === c.spec.family) !== i);
+const chosen = values['all-levels']
+  ? conditions
+  : conditions.filter((c, i) => conditions.findIndex((d) => d.spec.family === c.spec.family) !== i);
 
-console.log(`images: ${files.join(', ')} (${data}); GR2R-MSE, alpha ${trainDefaults.alpha}, J = ${mc}, seed ${defaultTrainOptions.seed}; PSNR dB, mean over images`);
+console.log(
+  `images: ${files.join(', ')} (${data}); GR2R-MSE, alpha ${trainDefaults.alpha}, J = ${mc}, seed ${defaultTrainOptions.seed}; PSNR dB, mean over images`,
+);
 const tunedNames = rates.map((r) => `${finetune} steps from builtin, rate ${r}`);
-console.log(`| noise | noisy | ${scratch} steps from scratch | ${finetune} steps from scratch | builtin, no fine-tuning | ${tunedNames.join(' | ')} | best builtin ${finetune} - scratch ${scratch} |`);
+console.log(
+  `| noise | noisy | ${scratch} steps from scratch | ${finetune} steps from scratch | builtin, no fine-tuning | ${tunedNames.join(' | ')} | best builtin ${finetune} - scratch ${scratch} |`,
+);
 console.log(`|${'---|'.repeat(6 + rates.length)}`);
 for (const { spec } of chosen) {
   const noisy = addNoise(clean, spec, 1, 2 * noiseKey(spec));
@@ -56,7 +77,9 @@ for (const { spec } of chosen) {
   const channels = maxChannels(noisy);
   // steps 0: the bundled network as it is (one step at a negligible rate, so that it runs with the run's meta).
   const score = async (steps: number, init: boolean, rate = options.learningRate) => {
-    const net = init ? (await loadInitModel('builtin', { noise: spec, net: options.net, channels }, values.models)).net : undefined;
+    const net = init
+      ? (await loadInitModel('builtin', { noise: spec, net: options.net, channels }, values.models)).net
+      : undefined;
     const run = steps === 0 ? { ...options, steps: 1, learningRate: 1e-12 } : { ...options, steps, learningRate: rate };
     const model = await trainModel(noisy, undefined, run, { gradients, init: net });
     try {
@@ -65,7 +88,10 @@ for (const { spec } of chosen) {
       model.net.dispose();
     }
   };
-  const noisyPsnr = scoreImages(noisy.map((n) => n.image), clean.map((c) => c.image)).psnr;
+  const noisyPsnr = scoreImages(
+    noisy.map((n) => n.image),
+    clean.map((c) => c.image),
+  ).psnr;
   const long = await score(scratch, false);
   const short = await score(finetune, false);
   const pretrained = await score(0, true);

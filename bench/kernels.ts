@@ -63,8 +63,11 @@ function kernelTimes(l: Layer, original: tf.KernelFunc | undefined): string {
   const input = minMs(run('Conv2DBackpropInput', { dy, filter: w }, { inputShape: x.shape }), 5);
   const filter = minMs(run('Conv2DBackpropFilter', { x, dy }, { filterShape: w.shape }), 5);
   const backend = tf.backend() as BackendWasm;
-  const call = () => backend.disposeData(
-    (original!({ inputs: { dy, filter: w }, backend, attrs: { ...attrs, inputShape: x.shape } }) as tf.TensorInfo).dataId);
+  const call = () =>
+    backend.disposeData(
+      (original!({ inputs: { dy, filter: w }, backend, attrs: { ...attrs, inputShape: x.shape } }) as tf.TensorInfo)
+        .dataId,
+    );
   const old = original ? minMs(call, 1) : NaN;
   tf.dispose([x, w, dy]);
   const gflops = (2 * batch * dy.shape[1] * dy.shape[2] * l.k * l.k * l.inC * l.outC) / 1e6;
@@ -78,10 +81,11 @@ function trainingStep(): { wall: number[]; cpu: number[] } {
   const optimizer = tf.train.adam(1e-3);
   const x = tf.randomUniform([batch, 64, 64, 3]);
   const target = tf.randomUniform([batch, 64, 64, 3]);
-  const step = () => tf.tidy(() => {
-    const loss = optimizer.minimize(() => tf.losses.meanSquaredError(target, model.apply(x) as tf.Tensor), true);
-    loss?.dataSync();
-  });
+  const step = () =>
+    tf.tidy(() => {
+      const loss = optimizer.minimize(() => tf.losses.meanSquaredError(target, model.apply(x) as tf.Tensor), true);
+      loss?.dataSync();
+    });
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < 7; i++) {
@@ -101,10 +105,14 @@ await tf.ready();
 const original = tf.getKernel('Conv2DBackpropInput', 'wasm')?.kernelFunc;
 registerWasmKernels();
 console.log(`wasm backend, batch ${batch}; CPU ms per call (least of 5; the backend's own backprop-input: 1 call)`);
-console.log(`${'layer'.padEnd(9)} ${'shape'.padEnd(20)} ${'MFLOP'.padStart(6)}${['forward', 'bp-input', 'bp-filter', 'old bp-in'].map((h) => h.padStart(10)).join('')}`);
+console.log(
+  `${'layer'.padEnd(9)} ${'shape'.padEnd(20)} ${'MFLOP'.padStart(6)}${['forward', 'bp-input', 'bp-filter', 'old bp-in'].map((h) => h.padStart(10)).join('')}`,
+);
 for (const l of layers) console.log(kernelTimes(l, original));
 const { wall, cpu } = trainingStep();
 const list = (t: number[]) => t.map((v) => v.toFixed(0)).join(', ');
 console.log(`U-Net 32-64-128 training step, batch ${batch} of 64x64x3, Adam, MSE (5 steps after 2 warm-ups):`);
-console.log(`  wall median ${wall[2]!.toFixed(0)} ms (${list(wall)}); CPU median ${cpu[2]!.toFixed(0)} ms (${list(cpu)})`);
+console.log(
+  `  wall median ${wall[2]!.toFixed(0)} ms (${list(wall)}); CPU median ${cpu[2]!.toFixed(0)} ms (${list(cpu)})`,
+);
 console.log(`  load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);

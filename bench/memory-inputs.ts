@@ -18,10 +18,13 @@ export async function makePhoto(file: string, width: number, height: number): Pr
   const raw = Buffer.alloc(width * height * 3);
   for (let i = 0, s = 0; i < height; i++) {
     for (let j = 0; j < width; j++) {
-      for (let k = 0; k < 3; k++) raw[s++] = Math.max(0, Math.min(255, Math.round(255 * (clean(i + 40 * k, j) + 0.05 * rng.normal()))));
+      for (let k = 0; k < 3; k++)
+        raw[s++] = Math.max(0, Math.min(255, Math.round(255 * (clean(i + 40 * k, j) + 0.05 * rng.normal()))));
     }
   }
-  await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 92 }).toFile(file);
+  await sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 92 })
+    .toFile(file);
 }
 
 /** A float32 GeoTIFF of 4-look speckle, with zero borders 300 columns wide (outside the swath), band by band. */
@@ -31,7 +34,14 @@ export async function makeSar(file: string, width: number, height: number): Prom
     { tag: 33922, type: 'double', values: [0, 0, 0, 500000, 4100000, 0] },
     { tag: 34735, type: 'short', values: [1, 1, 0, 2, 1024, 0, 1, 1, 3072, 0, 1, 32633] },
   ] as const;
-  const writer = await StripTiffWriter.create(file, { width, height, bands: 1, hasAlpha: false, bitDepth: 32, geoTags });
+  const writer = await StripTiffWriter.create(file, {
+    width,
+    height,
+    bands: 1,
+    hasAlpha: false,
+    bitDepth: 32,
+    geoTags,
+  });
   const rng = new Rng(2);
   const rows = 250;
   for (let top = 0; top < height; top += rows) {
@@ -53,8 +63,24 @@ export async function makeModel(dir: string, noise: NoiseSpec, channels: number,
   const net = { kind: 'dncnn', width: 8, depth: 3 } as const;
   const model = buildNet(net, channels, 1);
   const meta: ModelMeta = {
-    format: 'gr2r-model', version: 1, appVersion: 'bench', noise, alpha: 0.2, loss: 'mse', net, channels, scale, peak: 1,
-    seed: 1, step: 1, totalSteps: 1, batch: 1, patch: 32, learningRate: 1e-3, estPsnr: null, createdAt: new Date().toISOString(),
+    format: 'gr2r-model',
+    version: 1,
+    appVersion: 'bench',
+    noise,
+    alpha: 0.2,
+    loss: 'mse',
+    net,
+    channels,
+    scale,
+    peak: 1,
+    seed: 1,
+    step: 1,
+    totalSteps: 1,
+    batch: 1,
+    patch: 32,
+    learningRate: 1e-3,
+    estPsnr: null,
+    createdAt: new Date().toISOString(),
   };
   await saveModel(dir, await netArtifacts(model), meta);
   model.dispose();

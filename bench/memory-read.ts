@@ -31,7 +31,9 @@ async function child(name: Case, file: string): Promise<void> {
     pixels = image.width * image.height;
   }
   const peakMiB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ peakMiB, startMiB, pixels, seconds: (performance.now() - started) / 1000 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ peakMiB, startMiB, pixels, seconds: (performance.now() - started) / 1000 })}\n`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -40,16 +42,34 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'gr2r-memory-read-'));
   try {
     const file = join(dir, `noise-${SIDE}x${SIDE}.png`);
-    await sharp({ create: { width: SIDE, height: SIDE, channels: 3, background: { r: 128, g: 128, b: 128 }, noise: { type: 'gaussian', mean: 128, sigma: 12 } } })
-      .png({ compressionLevel: 9 }).toFile(file);
+    await sharp({
+      create: {
+        width: SIDE,
+        height: SIDE,
+        channels: 3,
+        background: { r: 128, g: 128, b: 128 },
+        noise: { type: 'gaussian', mean: 128, sigma: 12 },
+      },
+    })
+      .png({ compressionLevel: 9 })
+      .toFile(file);
     const mib = (await stat(file)).size / 2 ** 20;
     console.log(`| case | input | file MiB | pixels read (MP) | RSS before MiB | peak RSS MiB | time s |`);
     console.log('|---|---|---|---|---|---|---|');
     for (const name of CASES) {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', name, file], { encoding: 'utf8' });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', name, file], {
+        encoding: 'utf8',
+      });
       if (r.status !== 0) throw new Error(`${name} failed:\n${r.stderr}`);
-      const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as { peakMiB: number; startMiB: number; pixels: number; seconds: number };
-      console.log(`| ${name} | ${SIDE}x${SIDE} PNG | ${mib.toFixed(1)} | ${(m.pixels / 1e6).toFixed(1)} | ${m.startMiB.toFixed(0)} | ${m.peakMiB.toFixed(0)} | ${m.seconds.toFixed(1)} |`);
+      const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+        peakMiB: number;
+        startMiB: number;
+        pixels: number;
+        seconds: number;
+      };
+      console.log(
+        `| ${name} | ${SIDE}x${SIDE} PNG | ${mib.toFixed(1)} | ${(m.pixels / 1e6).toFixed(1)} | ${m.startMiB.toFixed(0)} | ${m.peakMiB.toFixed(0)} | ${m.seconds.toFixed(1)} |`,
+      );
     }
   } finally {
     if (!process.argv.includes('--keep')) await rm(dir, { recursive: true, force: true });

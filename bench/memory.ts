@@ -45,16 +45,28 @@ async function child(name: string, dir: string): Promise<void> {
   const startMiB = process.memoryUsage().rss / 2 ** 20;
   const started = performance.now();
   const result = await denoiseTask({
-    model: join(dir, `model-${spec.model}`), input: join(dir, spec.input), output: join(dir, `out-${name}`),
-    mc: 1, backend: 'wasm', inference: 'tfjs', sar: { ratio: spec.ratio }, bands: { threshold: spec.threshold },
+    model: join(dir, `model-${spec.model}`),
+    input: join(dir, spec.input),
+    output: join(dir, `out-${name}`),
+    mc: 1,
+    backend: 'wasm',
+    inference: 'tfjs',
+    sar: { ratio: spec.ratio },
+    bands: { threshold: spec.threshold },
   });
   if (result.failures.length > 0) throw new Error(result.failures.map((f) => `${f.file}: ${f.reason}`).join('; '));
-  const measured: Measured = { peakMiB: process.resourceUsage().maxRSS / 1024, startMiB, seconds: (performance.now() - started) / 1000 };
+  const measured: Measured = {
+    peakMiB: process.resourceUsage().maxRSS / 1024,
+    startMiB,
+    seconds: (performance.now() - started) / 1000,
+  };
   process.stdout.write(`${JSON.stringify(measured)}\n`);
 }
 
 function run(name: string, dir: string): Measured {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', name, dir], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', name, dir], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`${name} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Measured;
 }
@@ -85,7 +97,9 @@ async function main(): Promise<void> {
       const m = run(c.name, dir);
       const size = (await stat(join(dir, c.input))).size / 2 ** 20;
       const path = c.threshold === Infinity ? 'whole image' : 'bands';
-      console.log(`| ${c.name} | ${c.input} | ${size.toFixed(0)} | ${path} | ${m.startMiB.toFixed(0)} | ${m.peakMiB.toFixed(0)} | ${m.seconds.toFixed(1)} |`);
+      console.log(
+        `| ${c.name} | ${c.input} | ${size.toFixed(0)} | ${path} | ${m.startMiB.toFixed(0)} | ${m.peakMiB.toFixed(0)} | ${m.seconds.toFixed(1)} |`,
+      );
     }
   } finally {
     if (!keep) await rm(dir, { recursive: true, force: true });

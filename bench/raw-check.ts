@@ -61,17 +61,25 @@ function main(): void {
   if (!noisyFile || !denoisedFile) throw new Error('usage: npx tsx bench/raw-check.ts NOISY.dng DENOISED.dng [BLACK]');
   const noisy = dcrawRaw(noisyFile);
   const denoised = dcrawRaw(denoisedFile);
-  if (noisy.width !== denoised.width || noisy.height !== denoised.height) throw new Error('the two mosaics differ in size');
+  if (noisy.width !== denoised.width || noisy.height !== denoised.height)
+    throw new Error('the two mosaics differ in size');
   const black = Number(blackArg ?? 0);
   const mean = (m: Mosaic): number => m.values.reduce((s, v) => s + v, 0) / m.values.length;
   const [mn, md] = [mean(noisy), mean(denoised)];
   console.log(`dcraw decodes both: ${noisy.width}x${noisy.height}`);
-  console.log(`global mean (raw DN): noisy ${mn.toFixed(2)}, denoised ${md.toFixed(2)}, change ${(100 * (md / mn - 1)).toFixed(3)}%`);
+  console.log(
+    `global mean (raw DN): noisy ${mn.toFixed(2)}, denoised ${md.toFixed(2)}, change ${(100 * (md / mn - 1)).toFixed(3)}%`,
+  );
   console.log(`global mean above black ${black}: change ${(100 * ((md - black) / (mn - black) - 1)).toFixed(3)}%`);
   const white = noisy.values.reduce((m, v) => Math.max(m, v), 0);
   console.log('| CFA plane | flat blocks | noise noisy (DN) | noise denoised (DN) | lowered |');
   console.log('|---|---|---|---|---|');
-  for (const [dy, dx] of [[0, 0], [0, 1], [1, 0], [1, 1]] as const) {
+  for (const [dy, dx] of [
+    [0, 0],
+    [0, 1],
+    [1, 0],
+    [1, 1],
+  ] as const) {
     const blocks: { by: number; bx: number; r: number }[] = [];
     for (let by = 0; by < Math.floor(noisy.height / 2 / BLOCK); by++) {
       for (let bx = 0; bx < Math.floor(noisy.width / 2 / BLOCK); bx++) {
@@ -84,7 +92,9 @@ function main(): void {
     const median = (xs: number[]): number => xs.sort((p, q) => p - q)[Math.floor(xs.length / 2)]!;
     const before = median(flat.map((f) => f.r));
     const after = median(flat.map((f) => blockResidual(denoised, dy, dx, f.by, f.bx, Infinity) ?? 0));
-    console.log(`| (${dy},${dx}) | ${flat.length} | ${before.toFixed(2)} | ${after.toFixed(2)} | ${(before / after).toFixed(2)}x |`);
+    console.log(
+      `| (${dy},${dx}) | ${flat.length} | ${before.toFixed(2)} | ${after.toFixed(2)} | ${(before / after).toFixed(2)}x |`,
+    );
   }
 }
 

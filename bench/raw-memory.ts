@@ -15,16 +15,27 @@ const root = resolve(import.meta.dirname, '..');
 
 function timed(args: string[]): { rss: number; seconds: number; ok: boolean; tail: string } {
   const start = Date.now();
-  const r = spawnSync('/usr/bin/time', ['-v', 'node', join(root, 'bin/gr2r.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync('/usr/bin/time', ['-v', 'node', join(root, 'bin/gr2r.js'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
-  const tail = r.stderr.split(/[\r\n]/).filter((l) => l.trim() && !/^\t/.test(l)).slice(-2).join(' | ');
+  const tail = r.stderr
+    .split(/[\r\n]/)
+    .filter((l) => l.trim() && !/^\t/.test(l))
+    .slice(-2)
+    .join(' | ');
   return { rss, seconds: (Date.now() - start) / 1000, ok: r.status === 0, tail };
 }
 
 async function syntheticRaw(dir: string, megapixels: number): Promise<string> {
   const rgb = await syntheticRawScene(megapixels);
   const file = join(dir, `synthetic-${megapixels}mp.dng`);
-  await writeSyntheticDng(file, rgb, { fullWell: 400, readNoise: 8, layout: { bits: 14, compression: 'ljpeg', tile: 256 } });
+  await writeSyntheticDng(file, rgb, {
+    fullWell: 400,
+    readNoise: 8,
+    layout: { bits: 14, compression: 'ljpeg', tile: 256 },
+  });
   return file;
 }
 
@@ -45,10 +56,32 @@ async function main(): Promise<void> {
     await mkdir(join(dir, 'data'), { recursive: true });
     // A copy, not a link: training skips links that lead outside the folder.
     await copyFile(input, join(dir, 'data', basename(input)));
-    const train = timed(['train', '--data', join(dir, 'data'), '--steps', steps, '--backend', 'wasm', '--out', join(dir, 'model')]);
-    const denoise = timed(['denoise', '--model', join(dir, 'model'), '--input', join(dir, 'data'), '--output', join(dir, 'out'), '--mc', '1']);
+    const train = timed([
+      'train',
+      '--data',
+      join(dir, 'data'),
+      '--steps',
+      steps,
+      '--backend',
+      'wasm',
+      '--out',
+      join(dir, 'model'),
+    ]);
+    const denoise = timed([
+      'denoise',
+      '--model',
+      join(dir, 'model'),
+      '--input',
+      join(dir, 'data'),
+      '--output',
+      join(dir, 'out'),
+      '--mc',
+      '1',
+    ]);
     const size = (await stat(input)).size / 2 ** 20;
-    console.log(`| ${basename(input)} | ${size.toFixed(0)} | ${train.rss.toFixed(0)} | ${train.seconds.toFixed(0)} | ${denoise.rss.toFixed(0)} | ${denoise.seconds.toFixed(0)} |`);
+    console.log(
+      `| ${basename(input)} | ${size.toFixed(0)} | ${train.rss.toFixed(0)} | ${train.seconds.toFixed(0)} | ${denoise.rss.toFixed(0)} | ${denoise.seconds.toFixed(0)} |`,
+    );
     if (!train.ok || !denoise.ok) console.log(`  failed: ${train.ok ? denoise.tail : train.tail}`);
   }
   if (args.includes('--keep')) console.log(`kept in ${work}`);

@@ -7,11 +7,14 @@ import { syntheticRawScene } from './synthetic-raw-scene';
 
 async function main(): Promise<void> {
   const [out, mp = '4', fullWell = '400', readNoise = '8', iso] = process.argv.slice(2);
-  if (!out) throw new Error('usage: npx tsx bench/raw-synthetic.ts OUT.dng [MEGAPIXELS] [FULL_WELL] [READ_NOISE_DN] [ISO]');
+  if (!out)
+    throw new Error('usage: npx tsx bench/raw-synthetic.ts OUT.dng [MEGAPIXELS] [FULL_WELL] [READ_NOISE_DN] [ISO]');
   const megapixels = Number(mp);
   const rgb = await syntheticRawScene(megapixels);
   await writeSyntheticDng(resolve(out), rgb, {
-    fullWell: Number(fullWell), readNoise: Number(readNoise), layout: { bits: 14, compression: 'ljpeg', tile: 256 },
+    fullWell: Number(fullWell),
+    readNoise: Number(readNoise),
+    layout: { bits: 14, compression: 'ljpeg', tile: 256 },
     ...(iso !== undefined && { iso: Number(iso) }),
   });
   console.log(`${out}: ${rgb.width}x${rgb.height}, ${fullWell} e- at white, ${readNoise} DN read noise`);

@@ -10,12 +10,18 @@ import { profileCorrelation } from '../main/shared/noise';
 
 function measured(noisy: ImageF32, clean: ImageF32, dy: number, dx: number): number {
   const { height: h, width: w, channels: c } = noisy;
-  let s = 0, s0 = 0;
-  for (let i = 0; i + dy < h; i++) for (let j = 0; j + dx < w; j++) for (let k = 0; k < c; k++) {
-    const p = (i * w + j) * c + k, q = ((i + dy) * w + j + dx) * c + k;
-    const a = noisy.data[p]! - clean.data[p]!, b = noisy.data[q]! - clean.data[q]!;
-    s += a * b; s0 += a * a;
-  }
+  let s = 0,
+    s0 = 0;
+  for (let i = 0; i + dy < h; i++)
+    for (let j = 0; j + dx < w; j++)
+      for (let k = 0; k < c; k++) {
+        const p = (i * w + j) * c + k,
+          q = ((i + dy) * w + j + dx) * c + k;
+        const a = noisy.data[p]! - clean.data[p]!,
+          b = noisy.data[q]! - clean.data[q]!;
+        s += a * b;
+        s0 += a * a;
+      }
   return s / s0;
 }
 function trueStd(noisy: ImageF32, clean: ImageF32): number {
@@ -36,7 +42,10 @@ for (const name of names) {
   const std = Math.sqrt(est.std.reduce((s, v) => s + v * v, 0) / est.std.length);
   const truth = trueStd(noisy, clean);
   ratios.push(std / truth);
-  const lag = (dy: number, dx: number) => `${profileCorrelation(est.profile, dy, dx).toFixed(2)}/${measured(noisy, clean, dy, dx).toFixed(2)}`;
-  console.log(`| ${name.slice(0, 36)} | ${(255 * std).toFixed(2)} | ${(255 * truth).toFixed(2)} | ${(std / truth).toFixed(2)} | ${lag(0, 1)} | ${lag(1, 0)} | ${lag(0, 2)} | ${lag(1, 1)} |`);
+  const lag = (dy: number, dx: number) =>
+    `${profileCorrelation(est.profile, dy, dx).toFixed(2)}/${measured(noisy, clean, dy, dx).toFixed(2)}`;
+  console.log(
+    `| ${name.slice(0, 36)} | ${(255 * std).toFixed(2)} | ${(255 * truth).toFixed(2)} | ${(std / truth).toFixed(2)} | ${lag(0, 1)} | ${lag(1, 0)} | ${lag(0, 2)} | ${lag(1, 1)} |`,
+  );
 }
 console.log(`\nratio est/true: min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}`);

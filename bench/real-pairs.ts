@@ -19,7 +19,24 @@ import { trainTask } from '../main/tasks/train/train-task';
 import { resolveNoise } from '../main/cli/resolve-noise';
 import { parseNoise } from '../main/cli/noise-flags';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { noise: { type: 'string' }, steps: { type: 'string' }, mc: { type: 'string' }, keep: { type: 'boolean' }, 'level-scale': { type: 'string' }, noisy: { type: 'string' }, clean: { type: 'string' }, affine: { type: 'boolean' }, alpha: { type: 'string' }, model: { type: 'string' }, 'no-flips': { type: 'boolean' }, radius: { type: 'string' }, pooled: { type: 'boolean' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    noise: { type: 'string' },
+    steps: { type: 'string' },
+    mc: { type: 'string' },
+    keep: { type: 'boolean' },
+    'level-scale': { type: 'string' },
+    noisy: { type: 'string' },
+    clean: { type: 'string' },
+    affine: { type: 'boolean' },
+    alpha: { type: 'string' },
+    model: { type: 'string' },
+    'no-flips': { type: 'boolean' },
+    radius: { type: 'string' },
+    pooled: { type: 'boolean' },
+  },
+});
 const dir = positionals[0]!;
 const work = await mkdtemp(join(tmpdir(), 'gr2r-pairs-'));
 const noisyDir = join(work, 'noisy');
@@ -33,7 +50,10 @@ const t0 = performance.now();
 const trained = values.model ? { model: values.model, meta: undefined } : await train();
 async function train() {
   const resolved = await resolveNoise(parseNoise({ noise: values.noise }), noisyDir, (m) => console.log(`note: ${m}`));
-  let spec = resolved?.family === 'correlated' && values['level-scale'] ? { ...resolved, levelScale: Number(values['level-scale']) } : resolved;
+  let spec =
+    resolved?.family === 'correlated' && values['level-scale']
+      ? { ...resolved, levelScale: Number(values['level-scale']) }
+      : resolved;
   // --radius: the correlation window of every profile (the fallback re-measured on the first image); --pooled: one
   // profile for all images instead of each image's own.
   if (spec?.family === 'correlated' && values.radius) {
@@ -41,13 +61,30 @@ async function train() {
     spec = { ...spec, profile: estimateProfile(first, Number(values.radius)).profile };
   }
   if (spec?.family === 'correlated' && values.pooled) spec = { ...spec, perImage: false };
-  return trainTask({ data: noisyDir, out: join(work, 'model'), noise: spec, options: { ...(values.steps && { steps: Number(values.steps) }), ...(values.alpha && { alpha: Number(values.alpha) }) }, onNote: (m) => console.log(`note: ${m}`) });
+  return trainTask({
+    data: noisyDir,
+    out: join(work, 'model'),
+    noise: spec,
+    options: {
+      ...(values.steps && { steps: Number(values.steps) }),
+      ...(values.alpha && { alpha: Number(values.alpha) }),
+    },
+    onNote: (m) => console.log(`note: ${m}`),
+  });
 }
 const t1 = performance.now();
 const out = join(work, 'out');
-const done = await denoiseTask({ model: trained.model, input: noisyDir, output: out, ...(values.mc ? { mc: Number(values.mc) } : {}), ...(values['no-flips'] && { flips: false }) });
+const done = await denoiseTask({
+  model: trained.model,
+  input: noisyDir,
+  output: out,
+  ...(values.mc ? { mc: Number(values.mc) } : {}),
+  ...(values['no-flips'] && { flips: false }),
+});
 const t2 = performance.now();
-console.log(`train ${((t1 - t0) / 1000).toFixed(0)} s, denoise ${((t2 - t1) / 1000).toFixed(0)} s; est. PSNR ${trained.meta?.estPsnr?.toFixed(2)}`);
+console.log(
+  `train ${((t1 - t0) / 1000).toFixed(0)} s, denoise ${((t2 - t1) / 1000).toFixed(0)} s; est. PSNR ${trained.meta?.estPsnr?.toFixed(2)}`,
+);
 console.log('| image | PSNR noisy | PSNR out | gain | SSIM noisy | SSIM out |');
 console.log('|---|---|---|---|---|---|');
 const gains: number[] = [];
@@ -55,14 +92,28 @@ const listing = await readdir(dir);
 /** The reference beside a noisy file: the tag swapped, any extension (a PNG reference for a JPEG photo). */
 function referenceOf(name: string): string {
   const stem = name.replace(noisyTag, cleanTag).replace(/\.[^.]+$/, '.');
-  return listing.find((n) => n === name.replace(noisyTag, cleanTag)) ?? listing.find((n) => n.startsWith(stem)) ?? name.replace(noisyTag, cleanTag);
+  return (
+    listing.find((n) => n === name.replace(noisyTag, cleanTag)) ??
+    listing.find((n) => n.startsWith(stem)) ??
+    name.replace(noisyTag, cleanTag)
+  );
 }
 /** With --affine, the least-squares a v + b onto the reference (images rescaled on their own, as W2S's). */
 function fit(image: ImageF32, ref: ImageF32): ImageF32 {
   if (!values.affine) return image;
-  let sx = 0, sy = 0, sxx = 0, sxy = 0;
+  let sx = 0,
+    sy = 0,
+    sxx = 0,
+    sxy = 0;
   const n = image.data.length;
-  for (let i = 0; i < n; i++) { const x = image.data[i]!, y = ref.data[i]!; sx += x; sy += y; sxx += x * x; sxy += x * y; }
+  for (let i = 0; i < n; i++) {
+    const x = image.data[i]!,
+      y = ref.data[i]!;
+    sx += x;
+    sy += y;
+    sxx += x * x;
+    sxy += x * y;
+  }
   const a = (n * sxy - sx * sy) / (n * sxx - sx * sx);
   const b = (sy - a * sx) / n;
   return { ...image, data: image.data.map((v) => a * v + b) };
@@ -71,12 +122,17 @@ for (const w of done.written) {
   const ref = (await readImage(join(dir, referenceOf(basename(w.input))))).image;
   const noisy = fit((await readImage(w.input)).image, ref);
   const den = fit((await readImage(w.output)).image, ref);
-  const a = psnrOf(noisy, ref), b = psnrOf(den, ref);
+  const a = psnrOf(noisy, ref),
+    b = psnrOf(den, ref);
   gains.push(b - a);
-  console.log(`| ${basename(w.input).slice(0, 40)} | ${a.toFixed(2)} | ${b.toFixed(2)} | ${(b - a >= 0 ? '+' : '') + (b - a).toFixed(2)} | ${ssim(noisy, ref).toFixed(4)} | ${ssim(den, ref).toFixed(4)} |`);
+  console.log(
+    `| ${basename(w.input).slice(0, 40)} | ${a.toFixed(2)} | ${b.toFixed(2)} | ${(b - a >= 0 ? '+' : '') + (b - a).toFixed(2)} | ${ssim(noisy, ref).toFixed(4)} | ${ssim(den, ref).toFixed(4)} |`,
+  );
 }
 const mean = gains.reduce((s, g) => s + g, 0) / gains.length;
-console.log(`\nmean gain ${mean >= 0 ? '+' : ''}${mean.toFixed(2)} dB; worst ${Math.min(...gains).toFixed(2)} dB; ${gains.filter((g) => g < 0).length} image(s) made worse`);
+console.log(
+  `\nmean gain ${mean >= 0 ? '+' : ''}${mean.toFixed(2)} dB; worst ${Math.min(...gains).toFixed(2)} dB; ${gains.filter((g) => g < 0).length} image(s) made worse`,
+);
 for (const f of done.failures) console.log(`failed ${f.file}: ${f.reason}`);
 if (!values.keep) await rm(work, { recursive: true, force: true });
 else console.log(`kept ${work}`);

@@ -27,8 +27,16 @@ import { prepareSarInputs } from './sar-inputs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { noise: { type: 'string' }, looks: { type: 'string' }, steps: { type: 'string' }, mc: { type: 'string' }, unwhitened: { type: 'boolean' }, keep: { type: 'boolean' },
-    include: { type: 'string' }, shuffle: { type: 'string' } },
+  options: {
+    noise: { type: 'string' },
+    looks: { type: 'string' },
+    steps: { type: 'string' },
+    mc: { type: 'string' },
+    unwhitened: { type: 'boolean' },
+    keep: { type: 'boolean' },
+    include: { type: 'string' },
+    shuffle: { type: 'string' },
+  },
 });
 
 /** 7x7 Lee filter with L looks: m + w (y - m), w = max(0, 1 - (1/L) / (var / m^2)). */
@@ -37,11 +45,19 @@ function lee(image: ImageF32, looks: number, r = 3): ImageF32 {
   const out = new Float32Array(data.length);
   for (let i = 0; i < height; i++) {
     for (let j = 0; j < width; j++) {
-      let s = 0, ss = 0, n = 0;
+      let s = 0,
+        ss = 0,
+        n = 0;
       for (let a = Math.max(0, i - r); a <= Math.min(height - 1, i + r); a++) {
-        for (let b = Math.max(0, j - r); b <= Math.min(width - 1, j + r); b++) { const v = data[a * width + b]!; s += v; ss += v * v; n++; }
+        for (let b = Math.max(0, j - r); b <= Math.min(width - 1, j + r); b++) {
+          const v = data[a * width + b]!;
+          s += v;
+          ss += v * v;
+          n++;
+        }
       }
-      const m = s / n, variance = ss / n - m * m;
+      const m = s / n,
+        variance = ss / n - m * m;
       const w = variance > 0 && m > 0 ? Math.max(0, 1 - 1 / looks / (variance / (m * m))) : 0;
       out[i * width + j] = m + w * (data[i * width + j]! - m);
     }
@@ -50,11 +66,22 @@ function lee(image: ImageF32, looks: number, r = 3): ImageF32 {
 }
 
 function correlation(a: ArrayLike<number>, b: ArrayLike<number>, keep: (k: number) => boolean): number {
-  let n = 0, sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+  let n = 0,
+    sa = 0,
+    sb = 0,
+    saa = 0,
+    sbb = 0,
+    sab = 0;
   for (let k = 0; k < a.length; k++) {
     if (!keep(k)) continue;
-    const x = a[k]!, y = b[k]!;
-    n++; sa += x; sb += y; saa += x * x; sbb += y * y; sab += x * y;
+    const x = a[k]!,
+      y = b[k]!;
+    n++;
+    sa += x;
+    sb += y;
+    saa += x * x;
+    sbb += y * y;
+    sab += x * y;
   }
   const cov = sab / n - (sa / n) * (sb / n);
   return cov / Math.sqrt((saa / n - (sa / n) ** 2) * (sbb / n - (sb / n) ** 2));
@@ -63,12 +90,15 @@ function correlation(a: ArrayLike<number>, b: ArrayLike<number>, keep: (k: numbe
 /** Lag-1 correlation of an image along rows (h) and columns (v), over finite values. */
 function lagOne(image: ImageF32): { h: number; v: number } {
   const { data, width, height } = image;
-  const shifted = (dy: number, dx: number) => Float32Array.from(data, (_, k) => {
-    const i = Math.floor(k / width) + dy, j = (k % width) + dx;
-    return i < height && j < width ? data[i * width + j]! : NaN;
-  });
+  const shifted = (dy: number, dx: number) =>
+    Float32Array.from(data, (_, k) => {
+      const i = Math.floor(k / width) + dy,
+        j = (k % width) + dx;
+      return i < height && j < width ? data[i * width + j]! : NaN;
+    });
   const finite = (other: Float32Array) => (k: number) => Number.isFinite(data[k]!) && Number.isFinite(other[k]!);
-  const right = shifted(0, 1), down = shifted(1, 0);
+  const right = shifted(0, 1),
+    down = shifted(1, 0);
   return { h: correlation(data, right, finite(right)), v: correlation(data, down, finite(down)) };
 }
 
@@ -77,8 +107,10 @@ function edges(image: ImageF32): Float32Array {
   const { data, width, height } = image;
   const log = Float32Array.from(data, (v) => Math.log(Math.max(v, 1e-12)));
   return Float32Array.from(log, (v, k) => {
-    const i = Math.floor(k / width), j = k % width;
-    const gx = j + 1 < width ? log[k + 1]! - v : 0, gy = i + 1 < height ? log[k + width]! - v : 0;
+    const i = Math.floor(k / width),
+      j = k % width;
+    const gx = j + 1 < width ? log[k + 1]! - v : 0,
+      gy = i + 1 < height ? log[k + width]! - v : 0;
     return Math.hypot(gx, gy);
   });
 }
@@ -88,9 +120,26 @@ async function writeSubImages(file: string, into: string, k: number): Promise<vo
   const { image } = await readImage(file);
   for (let a = 0; a < k; a++) {
     for (let b = 0; b < k; b++) {
-      const h = Math.floor((image.height - a + k - 1) / k), w = Math.floor((image.width - b + k - 1) / k);
-      const sub = makeImage(h, w, 1, Float32Array.from({ length: h * w }, (_, p) => image.data[(a + k * Math.floor(p / w)) * image.width + b + k * (p % w)]!));
-      const source = { file, format: 'tiff' as const, bitDepth: 32 as const, width: w, height: h, channels: 1, notes: [] };
+      const h = Math.floor((image.height - a + k - 1) / k),
+        w = Math.floor((image.width - b + k - 1) / k);
+      const sub = makeImage(
+        h,
+        w,
+        1,
+        Float32Array.from(
+          { length: h * w },
+          (_, p) => image.data[(a + k * Math.floor(p / w)) * image.width + b + k * (p % w)]!,
+        ),
+      );
+      const source = {
+        file,
+        format: 'tiff' as const,
+        bitDepth: 32 as const,
+        width: w,
+        height: h,
+        channels: 1,
+        notes: [],
+      };
       await writeImage(join(into, `${parse(file).name}__s${a}${b}.tif`), sub, source);
     }
   }
@@ -103,15 +152,22 @@ async function joinSubImages(file: string, outDir: string, k: number): Promise<I
   for (let a = 0; a < k; a++) {
     for (let b = 0; b < k; b++) {
       const sub = (await readImage(join(outDir, `${parse(file).name}__s${a}${b}.tif`))).image;
-      sub.data.forEach((v, p) => { out[(a + k * Math.floor(p / sub.width)) * image.width + b + k * (p % sub.width)] = v; });
+      sub.data.forEach((v, p) => {
+        out[(a + k * Math.floor(p / sub.width)) * image.width + b + k * (p % sub.width)] = v;
+      });
     }
   }
   return makeImage(image.height, image.width, 1, out);
 }
 
 function meanOf(image: ImageF32): number {
-  let s = 0, n = 0;
-  for (const v of image.data) if (Number.isFinite(v)) { s += v; n++; }
+  let s = 0,
+    n = 0;
+  for (const v of image.data)
+    if (Number.isFinite(v)) {
+      s += v;
+      n++;
+    }
   return s / n;
 }
 
@@ -131,32 +187,60 @@ for (const f of inputs) {
   if (shuffle > 1 && !(await probeImage(f)).complex) await writeSubImages(f, data, shuffle);
   else await copyFile(f, join(data, basename(f)));
 }
-console.log(`inputs: ${inputs.map((f) => basename(f)).join(', ')}${shuffle > 1 ? `; intensity files as ${shuffle}x${shuffle} sub-images` : ''}`);
+console.log(
+  `inputs: ${inputs.map((f) => basename(f)).join(', ')}${shuffle > 1 ? `; intensity files as ${shuffle}x${shuffle} sub-images` : ''}`,
+);
 const t0 = performance.now();
-const spec = await resolveNoise(parseNoise({ noise: values.noise, looks: values.looks }), data, (m) => console.log(`note: ${m}`));
-const trained = await trainTask({ data, out: join(work, 'model'), noise: spec, options: values.steps ? { steps: Number(values.steps) } : {}, onNote: (m) => console.log(`note: ${m}`) });
+const spec = await resolveNoise(parseNoise({ noise: values.noise, looks: values.looks }), data, (m) =>
+  console.log(`note: ${m}`),
+);
+const trained = await trainTask({
+  data,
+  out: join(work, 'model'),
+  noise: spec,
+  options: values.steps ? { steps: Number(values.steps) } : {},
+  onNote: (m) => console.log(`note: ${m}`),
+});
 const t1 = performance.now();
 const outDir = join(work, 'out');
-const done = await denoiseTask({ model: trained.model, input: data, output: outDir, sar: { ratio: true }, ...(values.mc ? { mc: Number(values.mc) } : {}) });
+const done = await denoiseTask({
+  model: trained.model,
+  input: data,
+  output: outDir,
+  sar: { ratio: true },
+  ...(values.mc ? { mc: Number(values.mc) } : {}),
+});
 const t2 = performance.now();
-console.log(`noise ${JSON.stringify(trained.meta.noise)}; train ${((t1 - t0) / 1000).toFixed(0)} s, denoise ${((t2 - t1) / 1000).toFixed(0)} s`);
+console.log(
+  `noise ${JSON.stringify(trained.meta.noise)}; train ${((t1 - t0) / 1000).toFixed(0)} s, denoise ${((t2 - t1) / 1000).toFixed(0)} s`,
+);
 for (const w of done.written) console.log(`notes ${basename(w.input)}: ${w.notes.join('; ')}`);
-console.log('\n| image | looks | ENL noisy | ENL out | x | ENL Lee 7x7 | out/noisy mean | ratio mean | ratio var | 1/L | ratio lag-1 h/v | noisy lag-1 h/v | ratio-edge corr |');
+console.log(
+  '\n| image | looks | ENL noisy | ENL out | x | ENL Lee 7x7 | out/noisy mean | ratio mean | ratio var | 1/L | ratio lag-1 h/v | noisy lag-1 h/v | ratio-edge corr |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const input of inputs) {
   const noisy = (await readImage(input)).image;
   const split = shuffle > 1 && !(await probeImage(input)).complex;
-  const out = split ? await joinSubImages(input, outDir, shuffle) : (await readImage(join(outDir, basename(input)))).image;
+  const out = split
+    ? await joinSubImages(input, outDir, shuffle)
+    : (await readImage(join(outDir, basename(input)))).image;
   const looks = estimateImage(basename(input), noisy, 'gamma').estimate;
   const L = looks.family === 'gamma' ? looks.looks : NaN;
-  const ratio: ImageF32 = { ...noisy, data: Float32Array.from(noisy.data, (v, k) => (out.data[k]! > 0 ? v / out.data[k]! : NaN)) };
+  const ratio: ImageF32 = {
+    ...noisy,
+    data: Float32Array.from(noisy.data, (v, k) => (out.data[k]! > 0 ? v / out.data[k]! : NaN)),
+  };
   const finite = (k: number) => Number.isFinite(ratio.data[k]!);
   const ratios: number[] = Array.from(ratio.data).filter(Number.isFinite);
   const mean = ratios.reduce((s, v) => s + v, 0) / ratios.length;
   const variance = ratios.reduce((s, v) => s + (v - mean) ** 2, 0) / (ratios.length - 1);
   const [before, after, filtered] = [windowEnl(noisy), windowEnl(out), windowEnl(lee(noisy, L))];
-  const rl = lagOne(ratio), nl = lagOne(noisy);
-  console.log(`| ${basename(input)} | ${fmt(L)} | ${fmt(before, 1)} | ${fmt(after, 1)} | ${fmt(after / before, 1)} | ${fmt(filtered, 1)} | ${fmt(meanOf(out) / meanOf(noisy), 3)} | ${fmt(mean, 3)} | ${fmt(variance, 3)} | ${fmt(1 / L, 3)} | ${fmt(rl.h)}/${fmt(rl.v)} | ${fmt(nl.h)}/${fmt(nl.v)} | ${fmt(correlation(ratio.data, edges(out), finite), 3)} |`);
+  const rl = lagOne(ratio),
+    nl = lagOne(noisy);
+  console.log(
+    `| ${basename(input)} | ${fmt(L)} | ${fmt(before, 1)} | ${fmt(after, 1)} | ${fmt(after / before, 1)} | ${fmt(filtered, 1)} | ${fmt(meanOf(out) / meanOf(noisy), 3)} | ${fmt(mean, 3)} | ${fmt(variance, 3)} | ${fmt(1 / L, 3)} | ${fmt(rl.h)}/${fmt(rl.v)} | ${fmt(nl.h)}/${fmt(nl.v)} | ${fmt(correlation(ratio.data, edges(out), finite), 3)} |`,
+  );
 }
 for (const f of done.failures) console.log(`failed ${f.file}: ${f.reason}`);
 if (!values.keep) await rm(work, { recursive: true, force: true });

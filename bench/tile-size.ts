@@ -27,7 +27,9 @@ for (const side of sides) {
     times.sort((a, b) => a - b);
     const ms = times[Math.floor(times.length / 2)]!;
     const mp = (batch * side * side) / 1e6;
-    console.log(`${side} x ${side}, batch ${batch}: ${ms.toFixed(0)} ms, ${(ms / 1000 / mp).toFixed(3)} s/MP, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+    console.log(
+      `${side} x ${side}, batch ${batch}: ${ms.toFixed(0)} ms, ${(ms / 1000 / mp).toFixed(3)} s/MP, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
+    );
   }
 }
 await predictor.release();

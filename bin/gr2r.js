@@ -12,5 +12,9 @@ process.on('SIGINT', () => {
   process.stderr.write('\nstopping after this step (Ctrl-C again to quit now)\n');
   controller.abort();
 });
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, signal: controller.signal });
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  signal: controller.signal,
+});
 process.exit();

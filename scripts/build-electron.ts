@@ -7,17 +7,31 @@ import { join } from 'node:path';
 import { build } from 'vite';
 
 const root = join(import.meta.dirname, '..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; optionalDependencies?: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+};
 const dependencies = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.optionalDependencies ?? {})];
-const external = (id: string) => id === 'electron' || id.startsWith('node:') || builtinModules.includes(id)
-  || dependencies.some((d) => id === d || id.startsWith(`${d}/`));
+const external = (id: string) =>
+  id === 'electron' ||
+  id.startsWith('node:') ||
+  builtinModules.includes(id) ||
+  dependencies.some((d) => id === d || id.startsWith(`${d}/`));
 
-for (const dir of ['main', 'worker', 'preload', 'chunks']) rmSync(join(root, 'out', dir), { recursive: true, force: true });
+for (const dir of ['main', 'worker', 'preload', 'chunks'])
+  rmSync(join(root, 'out', dir), { recursive: true, force: true });
 
 await build({
-  root, configFile: false, logLevel: 'warn',
+  root,
+  configFile: false,
+  logLevel: 'warn',
   build: {
-    ssr: true, outDir: 'out', emptyOutDir: false, target: 'node20', minify: false, sourcemap: true,
+    ssr: true,
+    outDir: 'out',
+    emptyOutDir: false,
+    target: 'node20',
+    minify: false,
+    sourcemap: true,
     rolldownOptions: {
       input: { main: join(root, 'main/electron/index.ts'), worker: join(root, 'main/worker/index.ts') },
       external,
@@ -27,10 +41,16 @@ await build({
 });
 
 await build({
-  root, configFile: false, logLevel: 'warn',
+  root,
+  configFile: false,
+  logLevel: 'warn',
   ssr: { noExternal: true },
   build: {
-    ssr: true, outDir: 'out', emptyOutDir: false, target: 'chrome130', minify: false,
+    ssr: true,
+    outDir: 'out',
+    emptyOutDir: false,
+    target: 'chrome130',
+    minify: false,
     rolldownOptions: {
       input: { preload: join(root, 'main/preload/index.ts') },
       external: ['electron'],

@@ -24,12 +24,22 @@ await mkdir(join(out, 'noisy'), { recursive: true });
 await mkdir(join(out, 'clean'), { recursive: true });
 for (const [index, crop] of crops.entries()) {
   const name = crop.file.replace(/\.\w+$/, '');
-  const region = sharp(join(source, crop.file)).extract({ left: crop.left, top: crop.top, width: size, height: size }).removeAlpha();
-  await region.clone().png().toFile(join(out, 'clean', `${name}.png`));
+  const region = sharp(join(source, crop.file))
+    .extract({ left: crop.left, top: crop.top, width: size, height: size })
+    .removeAlpha();
+  await region
+    .clone()
+    .png()
+    .toFile(join(out, 'clean', `${name}.png`));
   const { data, info } = await region.raw().toBuffer({ resolveWithObject: true });
   const clean = Float32Array.from(data, (v) => v / 255);
   const noisy = makeImage(info.height, info.width, info.channels, noise.sample(clean, new Rng(1000 + index)));
   const file = join(out, 'noisy', `${name}.tif`);
-  await writeImage(file, noisy, { file, format: 'tiff', bitDepth: 32, width: size, height: size, channels: info.channels, notes: [] }, { overwrite: true });
+  await writeImage(
+    file,
+    noisy,
+    { file, format: 'tiff', bitDepth: 32, width: size, height: size, channels: info.channels, notes: [] },
+    { overwrite: true },
+  );
   console.log(`${name}: ${info.width}x${info.height}x${info.channels}`);
 }

@@ -27,11 +27,14 @@ const images = resolve(import.meta.dirname, '../test/fixtures/images');
 const files = ['astronaut.png', 'brick.png', 'grass.png', 'gravel.png', 'coffee.png', 'hubble_deep_field.jpg'];
 const LEVELS = 8;
 
-const { values } = parseArgs({ options: { family: { type: 'string' }, steps: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { family: { type: 'string' }, steps: { type: 'string' }, out: { type: 'string' } },
+});
 const steps = Number(values.steps ?? 1500);
 const out = values.out ?? builtinModelsDir;
 const families = values.family ? [values.family as BuiltinFamily] : [...builtinFamilies];
-if (families.some((f) => !builtinFamilies.includes(f))) throw new Error(`--family must be one of ${builtinFamilies.join(', ')}`);
+if (families.some((f) => !builtinFamilies.includes(f)))
+  throw new Error(`--family must be one of ${builtinFamilies.join(', ')}`);
 
 function specAt(family: BuiltinFamily, level: number): NoiseSpec {
   if (family === 'gaussian') return { family, sigma: level };
@@ -55,17 +58,34 @@ for (const family of families) {
   for (const [l, level] of levels(family).entries()) {
     const model = noiseModel(specAt(family, level));
     for (const [i, { name, image }] of clean.entries()) {
-      noisy.push({ name: `${name}@${level}`, image: makeImage(image.height, image.width, image.channels, model.sample(image.data, Rng.derive(7, l, i))) });
+      noisy.push({
+        name: `${name}@${level}`,
+        image: makeImage(image.height, image.width, image.channels, model.sample(image.data, Rng.derive(7, l, i))),
+      });
       targets.push({ name, image });
     }
   }
   const middle = levels(family)[LEVELS / 2]!;
-  const options = { ...defaultTrainOptions, noise: specAt(family, middle), loss: 'supervised' as const, steps, checkpointEvery: steps, evalEvery: steps };
-  const data = { train: noisy, trainClean: targets, validation: noisy.slice(0, 4), validationClean: targets.slice(0, 4), heldOut: false };
+  const options = {
+    ...defaultTrainOptions,
+    noise: specAt(family, middle),
+    loss: 'supervised' as const,
+    steps,
+    checkpointEvery: steps,
+    evalEvery: steps,
+  };
+  const data = {
+    train: noisy,
+    trainClean: targets,
+    validation: noisy.slice(0, 4),
+    validationClean: targets.slice(0, 4),
+    heldOut: false,
+  };
   const gradients = chooseGradients({ backend: backend.name, onNote: (m) => console.error(m) });
   let last: Checkpoint | undefined;
   for await (const event of train({ data, options, peak: 1, appVersion, gradients })) {
-    if (event.kind === 'step' && event.progress.step % 100 === 0) console.error(`${family} step ${event.progress.step}/${steps} loss ${event.progress.loss.toPrecision(4)}`);
+    if (event.kind === 'step' && event.progress.step % 100 === 0)
+      console.error(`${family} step ${event.progress.step}/${steps} loss ${event.progress.loss.toPrecision(4)}`);
     if (event.kind === 'checkpoint') last = event.checkpoint;
   }
   if (!last) throw new Error('training ended without a checkpoint');

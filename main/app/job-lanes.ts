@@ -30,7 +30,10 @@ export class JobLanes {
 
   /** Takes a waiting job out of its queue (cancelled before it started). */
   drop(kind: WorkerTaskKind, id: string): void {
-    this.waiting.set(kind, (this.waiting.get(kind) ?? []).filter((w) => w !== id));
+    this.waiting.set(
+      kind,
+      (this.waiting.get(kind) ?? []).filter((w) => w !== id),
+    );
   }
 
   /** The job ended: the next of its kind, if any, now runs and is returned. */

@@ -46,12 +46,23 @@ export class JobManager {
   private readonly lanes = new JobLanes();
   private watchdog: Watchdog | undefined;
 
-  constructor(private readonly spawn: SpawnWorker, private backendChoice: BackendChoice = 'auto', private readonly watch: WatchdogOptions = defaultWatchdog) {}
+  constructor(
+    private readonly spawn: SpawnWorker,
+    private backendChoice: BackendChoice = 'auto',
+    private readonly watch: WatchdogOptions = defaultWatchdog,
+  ) {}
 
   run<K extends WorkerTaskKind>(task: Extract<WorkerTask, { kind: K }>, hooks: JobHooks = {}): RunningJob<K> {
     const id = randomUUID();
     const done = new Promise<WorkerResult<K>>((resolve, reject) => {
-      this.pending.set(id, { kind: task.kind, task, hooks, sent: false, resolve: resolve as (r: unknown) => void, reject });
+      this.pending.set(id, {
+        kind: task.kind,
+        task,
+        hooks,
+        sent: false,
+        resolve: resolve as (r: unknown) => void,
+        reject,
+      });
     });
     if (this.lanes.admit(task.kind, id)) this.dispatch(id);
     return { id, done };
@@ -115,7 +126,11 @@ export class JobManager {
     const worker = this.spawn();
     this.worker = worker;
     this.watchdog?.stop();
-    const watchdog = new Watchdog(this.watch, () => worker.send({ type: 'ping' }), (silentMs) => this.hung(worker, silentMs));
+    const watchdog = new Watchdog(
+      this.watch,
+      () => worker.send({ type: 'ping' }),
+      (silentMs) => this.hung(worker, silentMs),
+    );
     this.watchdog = watchdog;
     worker.onMessage((data) => {
       watchdog.heard();
@@ -147,8 +162,10 @@ export class JobManager {
     this.worker = undefined;
     worker.kill();
     const seconds = Math.round(silentMs / 1000);
-    this.failRunning(`The compute worker stopped answering for ${seconds} s, so it was stopped and its job failed. `
-      + 'Nothing else is affected: the next job starts a new worker.');
+    this.failRunning(
+      `The compute worker stopped answering for ${seconds} s, so it was stopped and its job failed. ` +
+        'Nothing else is affected: the next job starts a new worker.',
+    );
   }
 
   private stopIfIdle(): void {
@@ -165,7 +182,9 @@ export class JobManager {
     // The system kills a process that runs out of memory with SIGKILL: then the fix is a smaller job.
     const hint = detail.includes('SIGKILL') ? ', probably out of memory; try a smaller batch, patch or tile' : '';
     this.watchdog?.stop();
-    this.failRunning(`The compute worker stopped unexpectedly (${detail}${hint}). Nothing else is affected: the next job starts a new worker.`);
+    this.failRunning(
+      `The compute worker stopped unexpectedly (${detail}${hint}). Nothing else is affected: the next job starts a new worker.`,
+    );
   }
 
   private receive(data: unknown): void {
@@ -197,7 +216,10 @@ export class JobManager {
     else {
       const result = workerResultSchemas[job.kind].safeParse(message.result);
       if (result.success) job.resolve(result.data);
-      else job.reject(new AppFailure('internal', `the worker's ${job.kind} result was malformed: ${z.prettifyError(result.error)}`));
+      else
+        job.reject(
+          new AppFailure('internal', `the worker's ${job.kind} result was malformed: ${z.prettifyError(result.error)}`),
+        );
     }
     this.stopIfIdle();
   }

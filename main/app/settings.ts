@@ -40,7 +40,11 @@ function migrate(raw: unknown): Stored {
 export class SettingsStore {
   private writing: Promise<void> = Promise.resolve();
 
-  private constructor(private readonly file: string, private stored: Stored, readonly notes: readonly string[]) {}
+  private constructor(
+    private readonly file: string,
+    private stored: Stored,
+    readonly notes: readonly string[],
+  ) {}
 
   static async open(file: string): Promise<SettingsStore> {
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -54,7 +58,9 @@ export class SettingsStore {
       const aside = `${file}.invalid-${Date.now()}`;
       await rename(file, aside);
       const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      return new SettingsStore(file, defaults(), [`settings were reset to defaults (${why}); the old file is ${aside}`]);
+      return new SettingsStore(file, defaults(), [
+        `settings were reset to defaults (${why}); the old file is ${aside}`,
+      ]);
     }
   }
 

@@ -16,7 +16,11 @@ export class Watchdog {
   private lastHeard = Date.now();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: WatchdogOptions, private readonly ping: () => void, private readonly onHung: (silentMs: number) => void) {}
+  constructor(
+    private readonly options: WatchdogOptions,
+    private readonly ping: () => void,
+    private readonly onHung: (silentMs: number) => void,
+  ) {}
 
   heard(): void {
     this.lastHeard = Date.now();

@@ -26,10 +26,22 @@ onnxruntime and each tfjs backend, and a big image's denoise time and peak memor
 `;
 
 const flags = {
-  speed: { type: 'boolean' }, json: { type: 'boolean' }, torch: { type: 'boolean' }, backend: { type: 'string' },
-  steps: { type: 'string' }, warmup: { type: 'string' }, runs: { type: 'string' }, size: { type: 'string' },
-  mp: { type: 'string' }, tile: { type: 'string' }, mc: { type: 'string' }, net: { type: 'string' },
-  width: { type: 'string' }, depth: { type: 'string' }, rounds: { type: 'string' }, 'file-size': { type: 'string' },
+  speed: { type: 'boolean' },
+  json: { type: 'boolean' },
+  torch: { type: 'boolean' },
+  backend: { type: 'string' },
+  steps: { type: 'string' },
+  warmup: { type: 'string' },
+  runs: { type: 'string' },
+  size: { type: 'string' },
+  mp: { type: 'string' },
+  tile: { type: 'string' },
+  mc: { type: 'string' },
+  net: { type: 'string' },
+  width: { type: 'string' },
+  depth: { type: 'string' },
+  rounds: { type: 'string' },
+  'file-size': { type: 'string' },
 } as const;
 
 function whole<T extends number | undefined>(raw: string | undefined, fallback: T, name: string, min = 1): number | T {
@@ -49,15 +61,23 @@ export function parseSpeedFlags(argv: string[]): SpeedRequest {
   const net = netOf(kind, { width: whole(v.width, undefined, 'width'), depth: whole(v.depth, undefined, 'depth') });
   const mp = whole(v.mp, speed.mp, 'mp', 0);
   const settings: SpeedSettings = {
-    net, backend: backend as BackendName | undefined, steps: whole(v.steps, speed.steps, 'steps'),
-    warmup: whole(v.warmup, speed.warmup, 'warmup', 0), runs: whole(v.runs, speed.runs, 'runs'),
-    size: whole(v.size, speed.size, 'size'), tile: whole(v.tile, denoiseDefaults.tile, 'tile'),
+    net,
+    backend: backend as BackendName | undefined,
+    steps: whole(v.steps, speed.steps, 'steps'),
+    warmup: whole(v.warmup, speed.warmup, 'warmup', 0),
+    runs: whole(v.runs, speed.runs, 'runs'),
+    size: whole(v.size, speed.size, 'size'),
+    tile: whole(v.tile, denoiseDefaults.tile, 'tile'),
     mc: whole(v.mc, speed.mc, 'mc'),
     // 24 MP is 6000 x 4000, a full-frame camera's photo; other sizes keep its 3:2.
-    bigHeight: Math.round(Math.sqrt((mp * 1e6) / 1.5)), bigWidth: Math.round(Math.sqrt(mp * 1e6 * 1.5)),
+    bigHeight: Math.round(Math.sqrt((mp * 1e6) / 1.5)),
+    bigWidth: Math.round(Math.sqrt(mp * 1e6 * 1.5)),
   };
   return {
-    settings, json: v.json ?? false, torch: v.torch ?? false,
-    rounds: whole(v.rounds, 3, 'rounds'), fileSize: whole(v['file-size'], 2048, 'file-size', 512),
+    settings,
+    json: v.json ?? false,
+    torch: v.torch ?? false,
+    rounds: whole(v.rounds, 3, 'rounds'),
+    fileSize: whole(v['file-size'], 2048, 'file-size', 512),
   };
 }

@@ -14,14 +14,22 @@ import { denoiseDefaults } from '../shared/defaults';
 const samples = resolve(import.meta.dirname, '../../resources/samples/clean');
 const header = `${'noise'.padEnd(24)}  alpha   J    PSNR   SSIM  superv.    gap  ms/image   est.   true`;
 
-const fixed = (v: number | null, digits: number, width: number) => (v === null ? '-' : v.toFixed(digits)).padStart(width);
+const fixed = (v: number | null, digits: number, width: number) =>
+  (v === null ? '-' : v.toFixed(digits)).padStart(width);
 
 function formatSweepRow(r: SweepRow): string {
   const gap = r.score.psnr - r.supervisedPsnr;
   return [
-    r.condition.padEnd(24), fixed(r.alpha, 3, 5), String(r.mc).padStart(3), fixed(r.score.psnr, 2, 7), fixed(r.score.ssim, 3, 6),
-    fixed(r.supervisedPsnr, 2, 8), `${gap >= 0 ? '+' : ''}${gap.toFixed(2)}`.padStart(6), fixed(r.msPerImage || null, 0, 9),
-    fixed(r.estimatedPsnr, 2, 6), fixed(r.truePsnr, 2, 6),
+    r.condition.padEnd(24),
+    fixed(r.alpha, 3, 5),
+    String(r.mc).padStart(3),
+    fixed(r.score.psnr, 2, 7),
+    fixed(r.score.ssim, 3, 6),
+    fixed(r.supervisedPsnr, 2, 8),
+    `${gap >= 0 ? '+' : ''}${gap.toFixed(2)}`.padStart(6),
+    fixed(r.msPerImage || null, 0, 9),
+    fixed(r.estimatedPsnr, 2, 6),
+    fixed(r.truePsnr, 2, 6),
   ].join(' ');
 }
 
@@ -33,13 +41,27 @@ export async function runSweepCommand(flags: BenchFlags & { sweep?: string }, io
   const overrides = parseOverrides(flags);
   const options = benchTrainOptions(budget, overrides);
   const progress = new ProgressLine(io, 50);
-  progress.note(`sweep ${kind} (${budget}): ${describeNet(options.net)}, ${options.steps} steps, batch ${options.batch}, patch ${options.patch}, lr ${options.learningRate}`);
+  progress.note(
+    `sweep ${kind} (${budget}): ${describeNet(options.net)}, ${options.steps} steps, batch ${options.batch}, patch ${options.patch}, lr ${options.learningRate}`,
+  );
   if (!flags.json) io.stdout.write(`${header}\n`);
-  const rows = await runSweep(kind, {
-    data: flags.data ?? samples, budget, overrides, families: parseFamilies(flags.family), mc: denoiseDefaults.mc,
-    backend: parseBackend(flags.backend), gradients: parseGradients(flags.gradients), signal: io.signal,
-    onStep: (label) => (step, total, etaMs) => progress.update(step, total, label, etaMs),
-  }, (row) => { if (!flags.json) io.stdout.write(`${formatSweepRow(row)}\n`); });
+  const rows = await runSweep(
+    kind,
+    {
+      data: flags.data ?? samples,
+      budget,
+      overrides,
+      families: parseFamilies(flags.family),
+      mc: denoiseDefaults.mc,
+      backend: parseBackend(flags.backend),
+      gradients: parseGradients(flags.gradients),
+      signal: io.signal,
+      onStep: (label) => (step, total, etaMs) => progress.update(step, total, label, etaMs),
+    },
+    (row) => {
+      if (!flags.json) io.stdout.write(`${formatSweepRow(row)}\n`);
+    },
+  );
   if (flags.json) io.stdout.write(`${JSON.stringify({ sweep: kind, budget, rows }, null, 2)}\n`);
   return 0;
 }

@@ -45,19 +45,34 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const options = benchTrainOptions(budget, overrides);
   const mc = wholeNumber(flags, 'mc') ?? denoiseDefaults.mc;
   const progress = new ProgressLine(io, 50);
-  progress.note(`bench (${budget}): ${describeNet(options.net)}, ${options.steps} steps, batch ${options.batch}, patch ${options.patch}, alpha ${options.alpha}, lr ${options.learningRate}, J = ${mc}`);
+  progress.note(
+    `bench (${budget}): ${describeNet(options.net)}, ${options.steps} steps, batch ${options.batch}, patch ${options.patch}, alpha ${options.alpha}, lr ${options.learningRate}, J = ${mc}`,
+  );
   if (!flags.json) io.stdout.write(`${formatHeader(mc)}\n`);
   const report = await runBench({
-    data: flags.data ?? samples, budget, overrides, families: parseFamilies(flags.family), losses: parseLosses(flags.loss), mc,
-    backend: parseBackend(flags.backend), gradients: parseGradients(flags.gradients), signal: io.signal, onNote: (m) => progress.note(m),
+    data: flags.data ?? samples,
+    budget,
+    overrides,
+    families: parseFamilies(flags.family),
+    losses: parseLosses(flags.loss),
+    mc,
+    backend: parseBackend(flags.backend),
+    gradients: parseGradients(flags.gradients),
+    signal: io.signal,
+    onNote: (m) => progress.note(m),
     onStep: (label) => (step, total, etaMs) => progress.update(step, total, label, etaMs),
-    onRow: (row) => { if (!flags.json) io.stdout.write(`${formatRow(row)}\n`); },
+    onRow: (row) => {
+      if (!flags.json) io.stdout.write(`${formatRow(row)}\n`);
+    },
   });
   if (flags.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   return 0;
 }
 
 export const benchCommand: Command = {
-  name: 'bench', summary: 'measure denoising quality: GR2R against supervised, per noise family', help, run,
+  name: 'bench',
+  summary: 'measure denoising quality: GR2R against supervised, per noise family',
+  help,
+  run,
   helpFor: (argv) => (argv.includes('--speed') ? speedHelp : help),
 };

@@ -7,4 +7,11 @@ import { serveCommand } from './serve';
 import { trainCommand } from './train';
 
 /** Every `gr2r` sub-command, in the order `gr2r --help` lists them. */
-export const commands: Command[] = [demoCommand, estimateCommand, trainCommand, denoiseCommand, serveCommand, benchCommand];
+export const commands: Command[] = [
+  demoCommand,
+  estimateCommand,
+  trainCommand,
+  denoiseCommand,
+  serveCommand,
+  benchCommand,
+];

@@ -21,7 +21,13 @@ Results go to DIR (default ./gr2r-demo, or a numbered folder beside it if that e
 async function freshFolder(base: string): Promise<string> {
   for (let n = 0; ; n++) {
     const dir = n === 0 ? base : `${base}-${n}`;
-    if (!(await stat(dir).then(() => true, () => false))) return dir;
+    if (
+      !(await stat(dir).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return dir;
   }
 }
 
@@ -32,28 +38,53 @@ async function psnrTable(denoised: readonly { input: string; output: string }[])
     const clean = (await readImage(join(samples, 'clean', `${name}.png`))).image;
     const before = imagePsnr((await readImage(input)).image, clean);
     const after = imagePsnr((await readImage(output)).image, clean);
-    rows.push(`${name.padEnd(12)} ${before.toFixed(2).padStart(8)} dB ${after.toFixed(2).padStart(11)} dB ${(after - before).toFixed(2).padStart(6)} dB`);
+    rows.push(
+      `${name.padEnd(12)} ${before.toFixed(2).padStart(8)} dB ${after.toFixed(2).padStart(11)} dB ${(after - before).toFixed(2).padStart(6)} dB`,
+    );
   }
   return rows;
 }
 
 async function run(argv: string[], io: CommandIO): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { steps: { type: 'string' }, out: { type: 'string' }, backend: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { steps: { type: 'string' }, out: { type: 'string' }, backend: { type: 'string' } },
+  });
   const out = await freshFolder(resolve(values.out ?? 'gr2r-demo'));
   const steps = values.steps ? parseNumber('steps', values.steps) : 200;
   const progress = new ProgressLine(io);
   const noisy = join(samples, 'noisy');
   io.stderr.write(`training on ${(await readdir(noisy)).length} noisy samples in ${noisy} for ${steps} steps\n`);
   const trained = await trainTask({
-    data: noisy, out: join(out, 'model'), noise: { family: 'gaussian', sigma: 0.1 }, options: { steps },
-    backend: parseBackend(values.backend), signal: io.signal,
-    onProgress: (p) => progress.update(p.step, p.total, `loss ${p.loss.toPrecision(4)}${p.estPsnr === null ? '' : ` est. PSNR ${p.estPsnr.toFixed(2)} dB`}`, p.etaMs),
+    data: noisy,
+    out: join(out, 'model'),
+    noise: { family: 'gaussian', sigma: 0.1 },
+    options: { steps },
+    backend: parseBackend(values.backend),
+    signal: io.signal,
+    onProgress: (p) =>
+      progress.update(
+        p.step,
+        p.total,
+        `loss ${p.loss.toPrecision(4)}${p.estPsnr === null ? '' : ` est. PSNR ${p.estPsnr.toFixed(2)} dB`}`,
+        p.etaMs,
+      ),
   });
   if (trained.cancelled) return 130;
-  const denoised = await denoiseTask({ model: trained.model, input: noisy, output: join(out, 'denoised'), signal: io.signal });
+  const denoised = await denoiseTask({
+    model: trained.model,
+    input: noisy,
+    output: join(out, 'denoised'),
+    signal: io.signal,
+  });
   io.stdout.write(`${(await psnrTable(denoised.written)).join('\n')}\n`);
   io.stdout.write(`model: ${trained.model}\ndenoised images: ${join(out, 'denoised')}\n`);
   return denoised.failures.length ? 1 : 0;
 }
 
-export const demoCommand: Command = { name: 'demo', summary: 'train and denoise the bundled samples, print PSNR', help, run };
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'train and denoise the bundled samples, print PSNR',
+  help,
+  run,
+};

@@ -41,10 +41,22 @@ SAR (float32 GeoTIFF; no-data and, for speckle models, zero borders are left unt
 `;
 
 const options = {
-  model: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' }, mc: { type: 'string' },
-  tile: { type: 'string' }, seed: { type: 'string' }, overwrite: { type: 'boolean' }, backend: { type: 'string' }, amount: { type: 'string' },
-  format: { type: 'string' }, recursive: { type: 'boolean' }, redo: { type: 'boolean' },
-  amplitude: { type: 'boolean' }, intensity: { type: 'boolean' }, db: { type: 'boolean' }, ratio: { type: 'boolean' },
+  model: { type: 'string' },
+  input: { type: 'string' },
+  output: { type: 'string' },
+  mc: { type: 'string' },
+  tile: { type: 'string' },
+  seed: { type: 'string' },
+  overwrite: { type: 'boolean' },
+  backend: { type: 'string' },
+  amount: { type: 'string' },
+  format: { type: 'string' },
+  recursive: { type: 'boolean' },
+  redo: { type: 'boolean' },
+  amplitude: { type: 'boolean' },
+  intensity: { type: 'boolean' },
+  db: { type: 'boolean' },
+  ratio: { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
@@ -71,7 +83,8 @@ export function parseAmount(raw: string | undefined): number | undefined {
   const text = raw.trim();
   const percent = text.endsWith('%');
   const n = Number(percent ? text.slice(0, -1) : text);
-  if (text === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--amount must be a percentage from 0 to 100, got ${raw}`);
+  if (text === '' || !Number.isFinite(n) || n < 0 || n > 100)
+    throw new UsageError(`--amount must be a percentage from 0 to 100, got ${raw}`);
   return !percent && n > 0 && n < 1 ? n * 100 : n;
 }
 
@@ -91,22 +104,43 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   if (!flags.output) throw new UsageError('--output DIR is required');
   const progress = new ProgressLine(io, 1);
   const result = await denoiseTask({
-    model: flags.model, input: flags.input, output: flags.output,
-    mc: wholeNumber('mc', flags.mc, 1), tile: wholeNumber('tile', flags.tile, 16), seed: wholeNumber('seed', flags.seed, 0),
-    overwrite: flags.overwrite, backend: parseBackend(flags.backend), sar: sarOptions(flags), signal: io.signal,
-    amount: parseAmount(flags.amount), format: formatOf(flags.format), recursive: flags.recursive, redo: flags.redo,
+    model: flags.model,
+    input: flags.input,
+    output: flags.output,
+    mc: wholeNumber('mc', flags.mc, 1),
+    tile: wholeNumber('tile', flags.tile, 16),
+    seed: wholeNumber('seed', flags.seed, 0),
+    overwrite: flags.overwrite,
+    backend: parseBackend(flags.backend),
+    sar: sarOptions(flags),
+    signal: io.signal,
+    amount: parseAmount(flags.amount),
+    format: formatOf(flags.format),
+    recursive: flags.recursive,
+    redo: flags.redo,
     onProgress: (p) => p.fileFraction === 0 && progress.update(p.fileIndex, p.fileCount, printable(p.file), p.etaMs),
   });
   for (const w of result.written) {
     io.stdout.write(`${printable(w.output)}${w.notes.length ? ` (${printable(w.notes.join('; '))})` : ''}\n`);
-    if (w.ratio) io.stdout.write(`ratio ${printable(w.ratio.file)}: mean ${w.ratio.mean.toFixed(4)}, variance ${w.ratio.variance.toFixed(4)} over ${w.ratio.count} values\n`);
+    if (w.ratio)
+      io.stdout.write(
+        `ratio ${printable(w.ratio.file)}: mean ${w.ratio.mean.toFixed(4)}, variance ${w.ratio.variance.toFixed(4)} over ${w.ratio.count} values\n`,
+      );
   }
-  for (const s of result.skipped) io.stdout.write(`skipped ${printable(s.input)}: already denoised as ${printable(s.output)}\n`);
+  for (const s of result.skipped)
+    io.stdout.write(`skipped ${printable(s.input)}: already denoised as ${printable(s.output)}\n`);
   for (const f of result.failures) io.stderr.write(`${failureLine('failed', f)}\n`);
   const skipped = result.skipped.length > 0 ? `, ${result.skipped.length} skipped (already done)` : '';
-  io.stderr.write(`denoised ${result.written.length} file(s)${skipped}, ${result.failures.length} failed; ${result.inference}; ${describeBackend(result.backend)}\n`);
+  io.stderr.write(
+    `denoised ${result.written.length} file(s)${skipped}, ${result.failures.length} failed; ${result.inference}; ${describeBackend(result.backend)}\n`,
+  );
   if (result.cancelled) return 130;
   return result.failures.length > 0 ? 1 : 0;
 }
 
-export const denoiseCommand: Command = { name: 'denoise', summary: 'denoise an image or a folder with a trained model', help, run };
+export const denoiseCommand: Command = {
+  name: 'denoise',
+  summary: 'denoise an image or a folder with a trained model',
+  help,
+  run,
+};

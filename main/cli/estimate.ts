@@ -24,7 +24,10 @@ Options:
 `;
 
 const options = {
-  noise: { type: 'string' }, amplitude: { type: 'boolean' }, recursive: { type: 'boolean' }, json: { type: 'boolean' },
+  noise: { type: 'string' },
+  amplitude: { type: 'boolean' },
+  recursive: { type: 'boolean' },
+  json: { type: 'boolean' },
 } as const;
 
 function parseFamily(raw: string | undefined): EstimateFamily {
@@ -39,10 +42,17 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('give one FILE_OR_DIR (see gr2r estimate --help)');
   const family = parseFamily(flags.noise);
   if (flags.amplitude && family !== 'gamma') throw new UsageError('--amplitude is for gamma (speckle) data');
-  const report = await namingFailures(io, 'skipped', () => estimateTask({
-    input: positionals[0], family, amplitude: flags.amplitude, recursive: flags.recursive,
-    onImage: flags.json ? undefined : (file, index, count) => count > 1 && io.stderr.write(`estimating ${index + 1}/${count} ${printable(file)}\n`),
-  }));
+  const report = await namingFailures(io, 'skipped', () =>
+    estimateTask({
+      input: positionals[0],
+      family,
+      amplitude: flags.amplitude,
+      recursive: flags.recursive,
+      onImage: flags.json
+        ? undefined
+        : (file, index, count) => count > 1 && io.stderr.write(`estimating ${index + 1}/${count} ${printable(file)}\n`),
+    }),
+  );
   for (const failure of report.failures) io.stderr.write(`${failureLine('skipped', failure)}\n`);
   io.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : describeReport(report));
   return 0;
@@ -53,18 +63,24 @@ const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
 function valueOf(e: ImageEstimate | PooledEstimate): string {
   switch (e.family) {
-    case 'gaussian': return `sigma ${num(e.sigma)}`;
-    case 'poisson': return `gain ${num(e.gain)}`;
-    case 'gamma': return `looks ${num(e.looks)}`;
+    case 'gaussian':
+      return `sigma ${num(e.sigma)}`;
+    case 'poisson':
+      return `gain ${num(e.gain)}`;
+    case 'gamma':
+      return `looks ${num(e.looks)}`;
   }
 }
 
 function detailOf(e: ImageEstimate): string {
   const texture = e.flat ? '' : ', few flat areas';
   switch (e.family) {
-    case 'gaussian': return `(Haar-MAD ${num(e.crossChecks.haarMad)}, Immerkaer ${num(e.crossChecks.immerkaer)}${texture})`;
-    case 'poisson': return `(from the variance ${num(e.crossChecks.variance)}${e.crossChecks.lattice === null ? '' : ', the value lattice'}; Poisson-Gaussian a ${num(e.a)}, b ${num(e.b)}${texture})`;
-    case 'gamma': return `(moments ${num(e.crossChecks.moments)}, log ${num(e.crossChecks.log)}${e.amplitude ? ', amplitudes squared' : ''}${texture})`;
+    case 'gaussian':
+      return `(Haar-MAD ${num(e.crossChecks.haarMad)}, Immerkaer ${num(e.crossChecks.immerkaer)}${texture})`;
+    case 'poisson':
+      return `(from the variance ${num(e.crossChecks.variance)}${e.crossChecks.lattice === null ? '' : ', the value lattice'}; Poisson-Gaussian a ${num(e.a)}, b ${num(e.b)}${texture})`;
+    case 'gamma':
+      return `(moments ${num(e.crossChecks.moments)}, log ${num(e.crossChecks.log)}${e.amplitude ? ', amplitudes squared' : ''}${texture})`;
   }
 }
 
@@ -75,18 +91,30 @@ function realNoiseLine(e: ImageEstimate, width: number): string[] {
   const centre = Math.floor(correlation.length / 2);
   const h = correlation[centre]![centre + 1]!;
   const v = correlation[centre + 1]![centre]!;
-  return [`${''.padEnd(width)}  real noise: std ${std.map((s) => (255 * s).toFixed(2)).join('/')} /255, lag-1 correlation ${h.toFixed(2)} across, ${v.toFixed(2)} down (the automatic model trains on this)`];
+  return [
+    `${''.padEnd(width)}  real noise: std ${std.map((s) => (255 * s).toFixed(2)).join('/')} /255, lag-1 correlation ${h.toFixed(2)} across, ${v.toFixed(2)} down (the automatic model trains on this)`,
+  ];
 }
 
 /** The human-readable report: one line per image, the pooled line, then the warnings. */
 function describeReport(report: EstimateReport): string {
   const width = Math.max(...report.images.map((e) => printable(e.name).length), 6);
-  const lines = report.images.flatMap((e) => [`${printable(e.name).padEnd(width)}  ${valueOf(e)} ± ${pct(e.uncertainty)}  ${detailOf(e)}`, ...realNoiseLine(e, width)]);
+  const lines = report.images.flatMap((e) => [
+    `${printable(e.name).padEnd(width)}  ${valueOf(e)} ± ${pct(e.uncertainty)}  ${detailOf(e)}`,
+    ...realNoiseLine(e, width),
+  ]);
   const p = report.pooled;
   const extra = p.family === 'poisson' ? `; Poisson-Gaussian a ${num(p.a)}, b ${num(p.b)}` : '';
-  lines.push(`${'pooled'.padEnd(width)}  ${valueOf(p)} ± ${pct(p.uncertainty)}  (${p.count} image${p.count === 1 ? '' : 's'}, spread ${pct(p.spread)}${p.outliers.length ? `, outliers: ${p.outliers.map(printable).join(', ')}` : ''}${extra})`);
+  lines.push(
+    `${'pooled'.padEnd(width)}  ${valueOf(p)} ± ${pct(p.uncertainty)}  (${p.count} image${p.count === 1 ? '' : 's'}, spread ${pct(p.spread)}${p.outliers.length ? `, outliers: ${p.outliers.map(printable).join(', ')}` : ''}${extra})`,
+  );
   if (report.warnings.length) lines.push('', 'warnings:', ...report.warnings.map((w) => `  - ${printable(w)}`));
   return `${lines.join('\n')}\n`;
 }
 
-export const estimateCommand: Command = { name: 'estimate', summary: 'estimate the noise parameter blind from noisy images', help, run };
+export const estimateCommand: Command = {
+  name: 'estimate',
+  summary: 'estimate the noise parameter blind from noisy images',
+  help,
+  run,
+};

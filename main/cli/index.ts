@@ -5,10 +5,20 @@ import { printable } from './printable';
 
 function usage(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);
-  return ['Usage: gr2r <command> [options]', '', 'Commands:', ...lines, '', 'Run `gr2r <command> --help` for its options.'].join('\n');
+  return [
+    'Usage: gr2r <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `gr2r <command> --help` for its options.',
+  ].join('\n');
 }
 
-export async function main(argv: string[], io: CommandIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CommandIO = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(usage() + '\n');

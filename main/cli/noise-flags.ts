@@ -15,7 +15,9 @@ export const noiseFlagOptions = {
   anscombe: { type: 'boolean' },
 } as const;
 
-export type NoiseFlags = Partial<Record<Exclude<keyof typeof noiseFlagOptions, 'anscombe'>, string>> & { anscombe?: boolean };
+export type NoiseFlags = Partial<Record<Exclude<keyof typeof noiseFlagOptions, 'anscombe'>, string>> & {
+  anscombe?: boolean;
+};
 
 export function parseFamily(value: string | undefined): NoiseFamily {
   if (!value) throw new UsageError(`--noise is required: one of ${noiseFamilies.join(', ')}`);
@@ -40,16 +42,28 @@ export function parseNoise(flags: NoiseFlags): { family: FamilyChoice; spec?: No
   const raw = flags[name];
   if (raw === undefined) return { family };
   const parsed = noiseSpecSchema.safeParse({ family, [name]: parseNumber(name, raw) });
-  if (!parsed.success) throw new UsageError(`--${name} ${raw} is not valid for ${family} noise: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new UsageError(`--${name} ${raw} is not valid for ${family} noise: ${parsed.error.issues[0]?.message}`);
   return { family, spec: parsed.data };
 }
 
 /** Poisson-Gaussian takes two parameters, var = a x + b: both, or neither (estimated). */
 function parsePoissonGaussian(flags: NoiseFlags): { family: NoiseFamily; spec?: NoiseSpec } {
   if (flags.a === undefined && flags.b === undefined) return { family: 'poissongaussian' };
-  if (flags.a === undefined || flags.b === undefined) throw new UsageError('poissongaussian noise needs both --a (gain) and --b (read-noise variance), var = a x + b, or neither to estimate them');
+  if (flags.a === undefined || flags.b === undefined)
+    throw new UsageError(
+      'poissongaussian noise needs both --a (gain) and --b (read-noise variance), var = a x + b, or neither to estimate them',
+    );
   const method = flags.anscombe ? { method: 'anscombe' } : {};
-  const parsed = noiseSpecSchema.safeParse({ family: 'poissongaussian', a: parseNumber('a', flags.a), b: parseNumber('b', flags.b), ...method });
-  if (!parsed.success) throw new UsageError(`--a ${flags.a} --b ${flags.b} are not valid for poissongaussian noise: ${parsed.error.issues[0]?.message}`);
+  const parsed = noiseSpecSchema.safeParse({
+    family: 'poissongaussian',
+    a: parseNumber('a', flags.a),
+    b: parseNumber('b', flags.b),
+    ...method,
+  });
+  if (!parsed.success)
+    throw new UsageError(
+      `--a ${flags.a} --b ${flags.b} are not valid for poissongaussian noise: ${parsed.error.issues[0]?.message}`,
+    );
   return { family: 'poissongaussian', spec: parsed.data };
 }

@@ -17,7 +17,10 @@ export function formatDuration(ms: number | null): string {
 export class ProgressLine {
   private count = 0;
 
-  constructor(private readonly io: CommandIO, private readonly plainEvery = 10) {}
+  constructor(
+    private readonly io: CommandIO,
+    private readonly plainEvery = 10,
+  ) {}
 
   update(done: number, total: number, detail: string, etaMs: number | null): void {
     this.count++;

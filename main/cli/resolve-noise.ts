@@ -7,7 +7,10 @@ import { UsageError } from './command';
  * --noise is left out. On --resume, undefined: the checkpoint's own spec is used.
  */
 export async function resolveNoise(
-  noise: { family: FamilyChoice; spec?: NoiseSpec } | undefined, data: string, note: (message: string) => void, amplitude = false,
+  noise: { family: FamilyChoice; spec?: NoiseSpec } | undefined,
+  data: string,
+  note: (message: string) => void,
+  amplitude = false,
   recursive = false,
 ): Promise<NoiseSpec | undefined> {
   if (!noise) return undefined;

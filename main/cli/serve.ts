@@ -41,22 +41,32 @@ async function datasetArgument(arg: string, chooser: RootChooser, root: string):
   const { folder } = await datasetFromDrop([resolve(arg)]).catch((error: unknown) => {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   });
-  if (!chooser.allows(await realpath(folder))) throw new UsageError(`${folder} is outside --root ${resolve(root)}: the page can only open folders inside it`);
+  if (!chooser.allows(await realpath(folder)))
+    throw new UsageError(`${folder} is outside --root ${resolve(root)}: the page can only open folders inside it`);
   return folder;
 }
 
 async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv, options: { port: { type: 'string' }, root: { type: 'string' }, data: { type: 'string' } }, strict: true, allowPositionals: true,
+    args: argv,
+    options: { port: { type: 'string' }, root: { type: 'string' }, data: { type: 'string' } },
+    strict: true,
+    allowPositionals: true,
   });
   const port = values.port === undefined ? 0 : parseNumber('port', values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0 to 65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be 0 to 65535, got ${values.port}`);
   const chooser = await RootChooser.create(resolve(values.root ?? '.'));
-  const startDataset = positionals[0] === undefined ? undefined : await datasetArgument(positionals[0], chooser, values.root ?? '.');
+  const startDataset =
+    positionals[0] === undefined ? undefined : await datasetArgument(positionals[0], chooser, values.root ?? '.');
   const paths = appPaths(sourceRoot, false);
   await ensureRendererBuilt(sourceRoot, paths.renderer, (line) => io.stderr.write(`${line}\n`));
   const services = await createServices({
-    mode: 'browser', version: appVersion, dataDir: resolve(values.data ?? defaultDataDir()), chooser, spawnWorker: forkWorker(paths.worker),
+    mode: 'browser',
+    version: appVersion,
+    dataDir: resolve(values.data ?? defaultDataDir()),
+    chooser,
+    spawnWorker: forkWorker(paths.worker),
     ...(startDataset !== undefined && { startDataset }),
   });
   for (const note of services.notes) io.stderr.write(`${note}\n`);

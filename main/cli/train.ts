@@ -62,12 +62,29 @@ Options:
 
 const options = {
   ...noiseFlagOptions,
-  data: { type: 'string' }, out: { type: 'string' }, target: { type: 'string' },
-  alpha: { type: 'string' }, loss: { type: 'string' }, net: { type: 'string' }, width: { type: 'string' }, depth: { type: 'string' },
-  steps: { type: 'string' }, batch: { type: 'string' }, patch: { type: 'string' }, seed: { type: 'string' }, lr: { type: 'string' },
-  'checkpoint-every': { type: 'string' }, resume: { type: 'boolean' }, backend: { type: 'string' }, amplitude: { type: 'boolean' },
-  gradients: { type: 'string' }, init: { type: 'string' },
-  recursive: { type: 'boolean' }, 'early-stop': { type: 'string' }, 'eval-every': { type: 'string' }, 'keep-last': { type: 'boolean' },
+  data: { type: 'string' },
+  out: { type: 'string' },
+  target: { type: 'string' },
+  alpha: { type: 'string' },
+  loss: { type: 'string' },
+  net: { type: 'string' },
+  width: { type: 'string' },
+  depth: { type: 'string' },
+  steps: { type: 'string' },
+  batch: { type: 'string' },
+  patch: { type: 'string' },
+  seed: { type: 'string' },
+  lr: { type: 'string' },
+  'checkpoint-every': { type: 'string' },
+  resume: { type: 'boolean' },
+  backend: { type: 'string' },
+  amplitude: { type: 'boolean' },
+  gradients: { type: 'string' },
+  init: { type: 'string' },
+  recursive: { type: 'boolean' },
+  'early-stop': { type: 'string' },
+  'eval-every': { type: 'string' },
+  'keep-last': { type: 'boolean' },
 } as const;
 
 /** `--early-stop` takes an optional count: a bare flag gets the default (parseArgs has no optional values). */
@@ -96,11 +113,15 @@ export function parseTrainArgs(argv: string[]): Flags {
   return parseArgs({ args: withEarlyStopValue(argv), options, strict: true }).values;
 }
 
-function integer(flags: Flags, name: 'steps' | 'batch' | 'patch' | 'seed' | 'width' | 'depth' | 'checkpoint-every' | 'early-stop' | 'eval-every'): number | undefined {
+function integer(
+  flags: Flags,
+  name: 'steps' | 'batch' | 'patch' | 'seed' | 'width' | 'depth' | 'checkpoint-every' | 'early-stop' | 'eval-every',
+): number | undefined {
   const raw = flags[name];
   if (raw === undefined) return undefined;
   const n = parseNumber(name, raw);
-  if (!Number.isInteger(n) || n < (name === 'seed' ? 0 : 1)) throw new UsageError(`--${name} must be a positive whole number, got ${raw}`);
+  if (!Number.isInteger(n) || n < (name === 'seed' ? 0 : 1))
+    throw new UsageError(`--${name} must be a positive whole number, got ${raw}`);
   return n;
 }
 
@@ -110,7 +131,6 @@ export function parseBackend(value: string | undefined): BackendName | undefined
   if (!name) throw new UsageError(`unknown backend '${value}': use one of ${backendOrder.join(', ')}`);
   return name;
 }
-
 
 export function parseGradients(value: string | undefined): 'auto' | GradientEngine | undefined {
   if (value === undefined || value === 'auto' || value === 'onnxruntime' || value === 'tfjs') return value;
@@ -127,8 +147,9 @@ type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
 /** The training options the flags set; trainTask fills in the rest from main/shared/defaults.ts. */
 export function trainOptions(flags: Flags): Mutable<Omit<TrainOptions, 'noise'>> {
-  const loss = flags.target ? 'supervised' : flags.loss ?? 'mse';
-  if (loss !== 'mse' && loss !== 'nll' && loss !== 'supervised') throw new UsageError(`--loss must be mse or nll, got ${loss}`);
+  const loss = flags.target ? 'supervised' : (flags.loss ?? 'mse');
+  if (loss !== 'mse' && loss !== 'nll' && loss !== 'supervised')
+    throw new UsageError(`--loss must be mse or nll, got ${loss}`);
   const kind = flags.net ?? d.net.kind;
   if (kind !== 'unet' && kind !== 'dncnn') throw new UsageError(`--net must be unet or dncnn, got ${kind}`);
   const out: Mutable<Omit<TrainOptions, 'noise'>> = {
@@ -148,8 +169,11 @@ export function trainOptions(flags: Flags): Mutable<Omit<TrainOptions, 'noise'>>
 
 /** What the raw files say of their noise: ISO and NoiseProfile per ISO, and a warning where ISOs are mixed. */
 function isoNotes(groups: Awaited<ReturnType<typeof rawIsoGroups>>): string[] {
-  const lines = groups.map((g) => `${g.iso > 0 ? `ISO ${g.iso}` : 'ISO unknown'}: ${g.files.length} file(s)`
-    + (g.profile ? `, the camera's NoiseProfile a=${g.profile.a.toPrecision(4)} b=${g.profile.b.toPrecision(4)}` : ''));
+  const lines = groups.map(
+    (g) =>
+      `${g.iso > 0 ? `ISO ${g.iso}` : 'ISO unknown'}: ${g.files.length} file(s)` +
+      (g.profile ? `, the camera's NoiseProfile a=${g.profile.a.toPrecision(4)} b=${g.profile.b.toPrecision(4)}` : ''),
+  );
   if (groups.filter((g) => g.iso > 0).length > 1) {
     lines.push('the folder mixes ISOs, whose noise differs: unless --a/--b are given, each image gets its own (a, b)');
   }
@@ -162,29 +186,64 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   if (!flags.out) throw new UsageError('--out MODEL_DIR is required');
   const progress = new ProgressLine(io);
   const rawDefault = !flags.noise && !flags.resume && (await folderHoldsRaw(flags.data).catch(() => false));
-  if (rawDefault) progress.note('camera raw files and no --noise: shot + read noise, --noise poissongaussian with a and b estimated, unless the noise is correlated between photosites (measured per CFA plane)');
+  if (rawDefault)
+    progress.note(
+      'camera raw files and no --noise: shot + read noise, --noise poissongaussian with a and b estimated, unless the noise is correlated between photosites (measured per CFA plane)',
+    );
   if (rawDefault || (flags.noise === 'poissongaussian' && !flags.resume)) {
     for (const line of isoNotes(await rawIsoGroups(flags.data).catch(() => []))) progress.note(line);
   }
-  const noise = flags.resume && !flags.noise ? undefined : parseNoise(rawDefault ? { ...flags, noise: 'poissongaussian' } : flags);
-  const correlatedRaw = rawDefault ? await correlatedRawSpec(flags.data, (m) => progress.note(m), flags.recursive) : undefined;
-  const spec = correlatedRaw ?? await resolveNoise(noise, flags.data, (m) => progress.note(m), flags.amplitude, flags.recursive);
+  const noise =
+    flags.resume && !flags.noise ? undefined : parseNoise(rawDefault ? { ...flags, noise: 'poissongaussian' } : flags);
+  const correlatedRaw = rawDefault
+    ? await correlatedRawSpec(flags.data, (m) => progress.note(m), flags.recursive)
+    : undefined;
+  const spec =
+    correlatedRaw ?? (await resolveNoise(noise, flags.data, (m) => progress.note(m), flags.amplitude, flags.recursive));
   const { data, out } = flags;
-  const result = await namingFailures(io, 'skipped', () => trainTask({
-    data, target: flags.target, out, noise: spec, options: trainOptions(flags),
-    resume: flags.resume, amplitude: flags.amplitude, backend: parseBackend(flags.backend),
-    gradients: parseGradients(flags.gradients), signal: io.signal,
-    init: parseInit(flags.init), recursive: flags.recursive, earlyStop: integer(flags, 'early-stop'), keepLast: flags['keep-last'],
-    onNote: (m) => progress.note(m),
-    onProgress: (p) => progress.update(p.step, p.total, `loss ${p.loss.toPrecision(4)}${p.estPsnr === null ? '' : ` est. PSNR ${p.estPsnr.toFixed(2)} dB`}`, p.etaMs),
-  }));
+  const result = await namingFailures(io, 'skipped', () =>
+    trainTask({
+      data,
+      target: flags.target,
+      out,
+      noise: spec,
+      options: trainOptions(flags),
+      resume: flags.resume,
+      amplitude: flags.amplitude,
+      backend: parseBackend(flags.backend),
+      gradients: parseGradients(flags.gradients),
+      signal: io.signal,
+      init: parseInit(flags.init),
+      recursive: flags.recursive,
+      earlyStop: integer(flags, 'early-stop'),
+      keepLast: flags['keep-last'],
+      onNote: (m) => progress.note(m),
+      onProgress: (p) =>
+        progress.update(
+          p.step,
+          p.total,
+          `loss ${p.loss.toPrecision(4)}${p.estPsnr === null ? '' : ` est. PSNR ${p.estPsnr.toFixed(2)} dB`}`,
+          p.etaMs,
+        ),
+    }),
+  );
   for (const f of result.failures) progress.note(`skipped ${f.file}: ${f.reason}`); // note() escapes the name
   const { meta } = result;
-  io.stdout.write(`${result.cancelled ? 'stopped' : 'trained'} ${describeNet(meta.net)} on ${describeNoise(meta.noise)} (alpha ${meta.alpha}, ${meta.loss}) for ${result.lastStep}/${meta.totalSteps} steps; ${describeBackend(result.backend)}\n`);
-  if (meta.init) io.stdout.write(`started from ${meta.init.source === 'builtin' ? `the bundled ${meta.init.name} network` : printable(meta.init.name)} (${meta.init.steps} steps of pretraining)\n`);
-  if (result.stoppedEarly) io.stdout.write(`early stop at step ${result.lastStep}: no better estimated PSNR in ${flags['early-stop']} estimates\n`);
+  io.stdout.write(
+    `${result.cancelled ? 'stopped' : 'trained'} ${describeNet(meta.net)} on ${describeNoise(meta.noise)} (alpha ${meta.alpha}, ${meta.loss}) for ${result.lastStep}/${meta.totalSteps} steps; ${describeBackend(result.backend)}\n`,
+  );
+  if (meta.init)
+    io.stdout.write(
+      `started from ${meta.init.source === 'builtin' ? `the bundled ${meta.init.name} network` : printable(meta.init.name)} (${meta.init.steps} steps of pretraining)\n`,
+    );
+  if (result.stoppedEarly)
+    io.stdout.write(
+      `early stop at step ${result.lastStep}: no better estimated PSNR in ${flags['early-stop']} estimates\n`,
+    );
   io.stdout.write(`${keptLine(meta, result.lastStep)}\n`);
-  io.stdout.write(`model saved to ${printable(result.model)}${meta.estPsnr === null ? '' : `; estimated PSNR ${meta.estPsnr.toFixed(2)} dB${gainText(meta)}`}\n`);
+  io.stdout.write(
+    `model saved to ${printable(result.model)}${meta.estPsnr === null ? '' : `; estimated PSNR ${meta.estPsnr.toFixed(2)} dB${gainText(meta)}`}\n`,
+  );
   return result.cancelled ? 130 : 0;
 }
 
@@ -202,4 +261,9 @@ function keptLine(meta: { step: number; estPsnr: number | null }, lastStep: numb
   return `kept step ${meta.step} of ${lastStep}: the best estimated PSNR${psnr}; step ${lastStep}'s checkpoint is in checkpoint/ for --resume`;
 }
 
-export const trainCommand: Command = { name: 'train', summary: 'learn a denoiser from a folder of noisy images', help, run };
+export const trainCommand: Command = {
+  name: 'train',
+  summary: 'learn a denoiser from a folder of noisy images',
+  help,
+  run,
+};

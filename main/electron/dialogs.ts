@@ -14,14 +14,21 @@ const titles: Record<FolderPurpose, { title: string; button: string }> = {
 export class DialogChooser implements FolderChooser {
   readonly native = true;
 
-  constructor(private readonly dialog: Pick<Dialog, 'showOpenDialog'>, private readonly window: () => BrowserWindow | undefined) {}
+  constructor(
+    private readonly dialog: Pick<Dialog, 'showOpenDialog'>,
+    private readonly window: () => BrowserWindow | undefined,
+  ) {}
 
   async choose(purpose: FolderPurpose): Promise<string | null> {
     const { title, button } = titles[purpose];
-    const options = { title, buttonLabel: button, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+    const options = {
+      title,
+      buttonLabel: button,
+      properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+    };
     const owner = this.window();
     const result = owner ? await this.dialog.showOpenDialog(owner, options) : await this.dialog.showOpenDialog(options);
-    return result.canceled ? null : result.filePaths[0] ?? null;
+    return result.canceled ? null : (result.filePaths[0] ?? null);
   }
 
   async browse(): Promise<never> {

@@ -14,7 +14,11 @@ function kindOnDisk(path: string): Kind {
  * with the app, a second launch while the app runs): the first existing folder, or the folder of the first image;
  * flags and other files are skipped. Relative paths are taken from `cwd` (a second launch's own folder).
  */
-export function folderArgument(args: readonly string[], kindOf: (path: string) => Kind = kindOnDisk, cwd = process.cwd()): string | undefined {
+export function folderArgument(
+  args: readonly string[],
+  kindOf: (path: string) => Kind = kindOnDisk,
+  cwd = process.cwd(),
+): string | undefined {
   for (const arg of args) {
     if (arg.startsWith('-')) continue;
     const path = resolve(cwd, arg);

@@ -1,5 +1,16 @@
 // Electron main: the app's lifecycle only. Everything it wires is a plain module tested without Electron.
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, shell, utilityProcess } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  protocol,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
 import { DialogChooser } from './dialogs';
 import { isTrustedSender, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
@@ -35,7 +46,8 @@ function showWindow(app: AppServices, preload: string): void {
   const shown = window;
   shown.on('close', () => void app.settings.setWindow(boundsOf(shown)));
   shown.on('closed', () => (window = undefined));
-  const send = (command: Parameters<Parameters<typeof menuTemplate>[0]>[0]) => shown.webContents.send('app:command', command);
+  const send = (command: Parameters<Parameters<typeof menuTemplate>[0]>[0]) =>
+    shown.webContents.send('app:command', command);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform, devServer !== undefined)));
 }
 
@@ -56,8 +68,12 @@ async function ready(): Promise<void> {
   const paths = appPaths(app.getAppPath(), true);
   hardenSession(session.defaultSession, devServer);
   const created = await createServices({
-    mode: 'electron', version: app.getVersion(), dataDir: app.getPath('userData'),
-    chooser: new DialogChooser(dialog, () => window), spawnWorker: utilityWorker(utilityProcess.fork, paths.worker), openFolder,
+    mode: 'electron',
+    version: app.getVersion(),
+    dataDir: app.getPath('userData'),
+    chooser: new DialogChooser(dialog, () => window),
+    spawnWorker: utilityWorker(utilityProcess.fork, paths.worker),
+    openFolder,
     ...(startFolder && { startDataset: startFolder }),
   });
   services = created;
@@ -74,7 +90,9 @@ async function ready(): Promise<void> {
     if (window && !window.isDestroyed()) window.webContents.send(event, payload);
   });
   followJobsInTaskbar(services.hub, () => window);
-  const notifier = { show: (title: string, body: string) => Notification.isSupported() && new Notification({ title, body }).show() };
+  const notifier = {
+    show: (title: string, body: string) => Notification.isSupported() && new Notification({ title, body }).show(),
+  };
   notifyLongJobs(services.hub, notifier, () => (window && !window.isDestroyed() ? window : undefined));
   showWindow(services, paths.preload);
 }
@@ -97,8 +115,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, () => startUrl));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => services?.jobs.dispose());
-  app.whenReady().then(ready).catch((error: unknown) => {
-    dialog.showErrorBox('GR2R Studio could not start', error instanceof Error ? error.message : String(error));
-    app.quit();
-  });
+  app
+    .whenReady()
+    .then(ready)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('GR2R Studio could not start', error instanceof Error ? error.message : String(error));
+      app.quit();
+    });
 }

@@ -20,7 +20,11 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, 
  * One `ipcMain.handle` per contract channel: the sender is checked (our page, top frame) and the payload is
  * validated before any handler runs; every answer is a value, never a thrown error.
  */
-export function registerIpc(ipc: Pick<IpcMain, 'handle' | 'removeHandler'>, handlers: Handlers, origins: readonly string[]): () => void {
+export function registerIpc(
+  ipc: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  handlers: Handlers,
+  origins: readonly string[],
+): () => void {
   for (const channel of invokeChannelNames) {
     ipc.handle(channel, async (event, payload: unknown) => {
       if (!isTrustedSender(event, origins)) return fail('forbidden', 'this page may not use the app');

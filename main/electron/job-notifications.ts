@@ -17,8 +17,12 @@ export interface WindowFocus {
 
 type Update = EventOf<'job:update'>;
 
-function message(kind: JobKind, update: Extract<Update, { type: 'done' | 'failed' }>): { title: string; body: string } | null {
-  if (update.type === 'failed') return { title: kind === 'train' ? 'Training failed' : 'Denoising failed', body: update.error.message };
+function message(
+  kind: JobKind,
+  update: Extract<Update, { type: 'done' | 'failed' }>,
+): { title: string; body: string } | null {
+  if (update.type === 'failed')
+    return { title: kind === 'train' ? 'Training failed' : 'Denoising failed', body: update.error.message };
   const result = update.result;
   if (result.kind === 'train') {
     const psnr = result.model.estPsnr === null ? '' : `, estimated PSNR ${result.model.estPsnr.toFixed(1)} dB`;
@@ -27,7 +31,10 @@ function message(kind: JobKind, update: Extract<Update, { type: 'done' | 'failed
   }
   if (result.kind === 'denoise') {
     const failed = result.failures.length ? `, ${result.failures.length} failed` : '';
-    return { title: result.cancelled ? 'Denoising cancelled' : 'Denoising finished', body: `${result.written.length} file(s) written to ${result.output.path}${failed}` };
+    return {
+      title: result.cancelled ? 'Denoising cancelled' : 'Denoising finished',
+      body: `${result.written.length} file(s) written to ${result.output.path}${failed}`,
+    };
   }
   return null;
 }
@@ -36,13 +43,19 @@ function message(kind: JobKind, update: Extract<Update, { type: 'done' | 'failed
  * Says when a long job (training, denoising a folder) ends while the window is in the background or minimised.
  * `now` is injected for tests.
  */
-export function notifyLongJobs(hub: EventHub, notifier: Notifier, focus: () => WindowFocus | undefined, now: () => number = Date.now): () => void {
+export function notifyLongJobs(
+  hub: EventHub,
+  notifier: Notifier,
+  focus: () => WindowFocus | undefined,
+  now: () => number = Date.now,
+): () => void {
   const started = new Map<string, { kind: JobKind; at: number }>();
   return hub.subscribe((event, payload) => {
     if (event !== 'job:update') return;
     const update = payload as Update;
     if (update.type === 'started') {
-      if (update.kind === 'train' || update.kind === 'denoise') started.set(update.jobId, { kind: update.kind, at: now() });
+      if (update.kind === 'train' || update.kind === 'denoise')
+        started.set(update.jobId, { kind: update.kind, at: now() });
       return;
     }
     if (update.type !== 'done' && update.type !== 'failed') return;

@@ -2,7 +2,11 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../shared/contract';
 
 /** The application menu: each item either asks the page to do something (a typed command) or is a standard role. */
-export function menuTemplate(send: (command: MenuCommand) => void, platform: NodeJS.Platform, dev: boolean): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  send: (command: MenuCommand) => void,
+  platform: NodeJS.Platform,
+  dev: boolean,
+): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const file: MenuItemConstructorOptions = {
     label: 'File',
@@ -38,9 +42,23 @@ export function menuTemplate(send: (command: MenuCommand) => void, platform: Nod
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
-      ...(dev ? [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const] : []),
-      { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' },
+      ...(dev
+        ? [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const]
+        : []),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
     ],
   };
-  return [...(mac ? [{ role: 'appMenu' } as const] : []), file, { role: 'editMenu' }, go, run, view, { role: 'windowMenu' }];
+  return [
+    ...(mac ? [{ role: 'appMenu' } as const] : []),
+    file,
+    { role: 'editMenu' },
+    go,
+    run,
+    view,
+    { role: 'windowMenu' },
+  ];
 }

@@ -7,9 +7,16 @@ export const APP_SCHEME = 'gr2r';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 
 /** Registered before the app is ready: a standard, secure scheme so the page gets a real origin and a CSP. */
-export const appSchemePrivileges = { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } };
+export const appSchemePrivileges = {
+  scheme: APP_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true },
+};
 
-const headers = (type: string): Record<string, string> => ({ 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+const headers = (type: string): Record<string, string> => ({
+  'Content-Type': type,
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-store',
+});
 
 /** gr2r://app/... is the built renderer; gr2r://image/<folder>/<file> the read-only image service. Nothing else. */
 export async function respond(request: Request, rendererDir: string, images: ImageService): Promise<Response> {
@@ -19,7 +26,8 @@ export async function respond(request: Request, rendererDir: string, images: Ima
     const file = await staticFile(rendererDir, url.pathname);
     if (!file) return new Response('not found', { status: 404 });
     const head = headers(file.type);
-    if (file.type.startsWith('text/html')) head['Content-Security-Policy'] = pageSecurityPolicy.replace("img-src 'self'", `img-src 'self' ${APP_SCHEME}:`);
+    if (file.type.startsWith('text/html'))
+      head['Content-Security-Policy'] = pageSecurityPolicy.replace("img-src 'self'", `img-src 'self' ${APP_SCHEME}:`);
     return new Response(new Uint8Array(file.body), { headers: head });
   }
   if (url.host === 'image') {
@@ -29,6 +37,10 @@ export async function respond(request: Request, rendererDir: string, images: Ima
   return new Response('not found', { status: 404 });
 }
 
-export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string, images: ImageService): void {
+export function registerAppProtocol(
+  protocol: Pick<Protocol, 'handle'>,
+  rendererDir: string,
+  images: ImageService,
+): void {
   protocol.handle(APP_SCHEME, (request) => respond(request, rendererDir, images));
 }

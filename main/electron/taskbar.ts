@@ -16,7 +16,8 @@ export function followJobsInTaskbar(hub: EventHub, window: () => ProgressWindow 
   return hub.subscribe((event, payload) => {
     if (event !== 'job:update') return;
     const update = payload as EventOf<'job:update'>;
-    if (update.type === 'train-progress') fractions.set(update.jobId, update.progress.step / Math.max(1, update.progress.total));
+    if (update.type === 'train-progress')
+      fractions.set(update.jobId, update.progress.step / Math.max(1, update.progress.total));
     else if (update.type === 'denoise-progress') {
       const p = update.progress;
       fractions.set(update.jobId, (p.fileIndex + p.fileFraction) / Math.max(1, p.fileCount));

@@ -1,7 +1,11 @@
 import type { UtilityProcess } from 'electron';
 import type { SpawnWorker } from '../app/worker-handle';
 
-type Fork = (modulePath: string, args?: string[], options?: { serviceName?: string; stdio?: 'inherit' | 'pipe' | 'ignore' }) => UtilityProcess;
+type Fork = (
+  modulePath: string,
+  args?: string[],
+  options?: { serviceName?: string; stdio?: 'inherit' | 'pipe' | 'ignore' },
+) => UtilityProcess;
 
 /** The compute worker as an Electron utilityProcess: a separate process, so training never blocks a window. */
 export function utilityWorker(fork: Fork, entry: string): SpawnWorker {

@@ -19,7 +19,10 @@ export const securePreferences = (preload: string): BrowserWindowConstructorOpti
 });
 
 /** The main window: hidden until its first paint is ready, then shown where the user left it. */
-export function createMainWindow(Window: WindowClass, options: { preload: string; url: string; bounds?: WindowBounds }): BrowserWindow {
+export function createMainWindow(
+  Window: WindowClass,
+  options: { preload: string; url: string; bounds?: WindowBounds },
+): BrowserWindow {
   const bounds = options.bounds;
   const window = new Window({
     width: bounds?.width ?? 1360,

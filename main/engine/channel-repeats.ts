@@ -18,7 +18,13 @@ function repeatOwnChannels(data: Float32Array, channels: number, own: number, st
  * would no longer be independent of y1 given x; the loss would then reward reproducing the noise.
  */
 export function recorruptPatches(
-  noise: NoiseModel, y: Float32Array, ownChannels: readonly number[], channels: number, alpha: number, rng: Rng, size?: readonly [number, number],
+  noise: NoiseModel,
+  y: Float32Array,
+  ownChannels: readonly number[],
+  channels: number,
+  alpha: number,
+  rng: Rng,
+  size?: readonly [number, number],
 ): Recorrupted {
   const pixels = y.length / channels / ownChannels.length;
   const [height, width] = size ?? [1, pixels];
@@ -38,22 +44,41 @@ export function recorruptPatches(
  * models' estimate of C from y (GR2R.md §2).
  */
 export function recorruptedPatches(
-  noise: NoiseModel, images: readonly MaskedImage[], count: number, size: number, channels: number, alpha: number, rng: Rng,
+  noise: NoiseModel,
+  images: readonly MaskedImage[],
+  count: number,
+  size: number,
+  channels: number,
+  alpha: number,
+  rng: Rng,
 ): Recorrupted & { readonly y: Float32Array; constantFromNoisy(): number } {
-  const { batches: [batch], ownChannels, indices } = samplePatches([images], count, size, channels, rng);
+  const {
+    batches: [batch],
+    ownChannels,
+    indices,
+  } = samplePatches([images], count, size, channels, rng);
   const y = batch!;
   if (!images.some((image) => image.noise)) {
-    return { y, ...recorruptPatches(noise, y, ownChannels, channels, alpha, rng, [size, size]), constantFromNoisy: () => noise.lossConstantFromNoisy(y, alpha) };
+    return {
+      y,
+      ...recorruptPatches(noise, y, ownChannels, channels, alpha, rng, [size, size]),
+      constantFromNoisy: () => noise.lossConstantFromNoisy(y, alpha),
+    };
   }
   const per = size * size * channels;
   const y1 = new Float32Array(y.length);
   const y2 = new Float32Array(y.length);
   const models = indices.map((index) => images[index]!.noise ?? noise);
   models.forEach((model, n) => {
-    const pair = recorruptPatches(model, y.subarray(n * per, (n + 1) * per), [ownChannels[n]!], channels, alpha, rng, [size, size]);
+    const pair = recorruptPatches(model, y.subarray(n * per, (n + 1) * per), [ownChannels[n]!], channels, alpha, rng, [
+      size,
+      size,
+    ]);
     y1.set(pair.y1, n * per);
     y2.set(pair.y2, n * per);
   });
-  const constantFromNoisy = () => models.reduce((sum, model, n) => sum + model.lossConstantFromNoisy(y.subarray(n * per, (n + 1) * per), alpha), 0) / count;
+  const constantFromNoisy = () =>
+    models.reduce((sum, model, n) => sum + model.lossConstantFromNoisy(y.subarray(n * per, (n + 1) * per), alpha), 0) /
+    count;
   return { y, y1, y2, constantFromNoisy };
 }

@@ -28,11 +28,18 @@ function averageChannels(image: ImageF32): ImageF32 {
  * Denoises an image of any channel count: matched as is; a gray image through a colour model by repeating
  * it and averaging back; a colour image through a gray model one channel at a time.
  */
-export async function denoiseImage(net: tfl.LayersModel, meta: ModelMeta, image: ImageF32, options: DenoiseOptions): Promise<ImageF32> {
-  if (meta.noise.family === 'gamma' && meta.noise.subsample) return bySubImages(net, meta, image, options, meta.noise.subsample);
+export async function denoiseImage(
+  net: tfl.LayersModel,
+  meta: ModelMeta,
+  image: ImageF32,
+  options: DenoiseOptions,
+): Promise<ImageF32> {
+  if (meta.noise.family === 'gamma' && meta.noise.subsample)
+    return bySubImages(net, meta, image, options, meta.noise.subsample);
   const domain = meta.loss === 'supervised' ? undefined : noiseModel(meta.noise).domain;
   if (!domain) return applyNetwork(net, meta, image, options);
-  if (options.mc < 1) throw new Error(`a ${meta.noise.family} model is applied to Monte Carlo recorruptions: use mc >= 1`);
+  if (options.mc < 1)
+    throw new Error(`a ${meta.noise.family} model is applied to Monte Carlo recorruptions: use mc >= 1`);
   const output = await applyNetwork(net, meta, image, options);
   return makeImage(output.height, output.width, output.channels, domain.inverse(output.data));
 }
@@ -41,13 +48,22 @@ export async function denoiseImage(net: tfl.LayersModel, meta: ModelMeta, image:
  * A model trained on k x k pixel-shuffled sub-images (gamma `subsample`) denoises each sub-image of the image, with
  * draws of its own, and puts them back on the image's grid.
  */
-async function bySubImages(net: tfl.LayersModel, meta: ModelMeta, image: ImageF32, options: DenoiseOptions, k: number): Promise<ImageF32> {
+async function bySubImages(
+  net: tfl.LayersModel,
+  meta: ModelMeta,
+  image: ImageF32,
+  options: DenoiseOptions,
+  k: number,
+): Promise<ImageF32> {
   const noise = meta.noise.family === 'gamma' ? { family: 'gamma' as const, looks: meta.noise.looks } : meta.noise;
   const subs = subImages(image, k);
   const outs: ImageF32[] = [];
   for (const [s, sub] of subs.entries()) {
-    const onTile = options.onTile && ((done: number, total: number) => options.onTile!(s * total + done, subs.length * total));
-    outs.push(await denoiseImage(net, { ...meta, noise }, sub, { ...options, seed: options.seed + 7919 * (s + 1), onTile }));
+    const onTile =
+      options.onTile && ((done: number, total: number) => options.onTile!(s * total + done, subs.length * total));
+    outs.push(
+      await denoiseImage(net, { ...meta, noise }, sub, { ...options, seed: options.seed + 7919 * (s + 1), onTile }),
+    );
   }
   return joinSubImages(outs, k, image.height, image.width);
 }
@@ -57,10 +73,19 @@ async function bySubImages(net: tfl.LayersModel, meta: ModelMeta, image: ImageF3
  * image stored as colour is denoised as gray: its noise is the same in every channel, which recorrupting each
  * channel apart would not match.
  */
-export async function applyNetwork(net: tfl.LayersModel, meta: ModelMeta, image: ImageF32, options: DenoiseOptions): Promise<ImageF32> {
-  if (isGrayAsColour(image)) return repeatChannels(await applyNetwork(net, meta, channelOf(image, 0), options), image.channels);
+export async function applyNetwork(
+  net: tfl.LayersModel,
+  meta: ModelMeta,
+  image: ImageF32,
+  options: DenoiseOptions,
+): Promise<ImageF32> {
+  if (isGrayAsColour(image))
+    return repeatChannels(await applyNetwork(net, meta, channelOf(image, 0), options), image.channels);
   if (image.channels === meta.channels) return denoiseMatched(net, meta, image, options);
-  if (image.channels === 1) return averageChannels(await denoiseMatched(net, meta, repeatChannels(image, meta.channels), { ...options, ownChannels: 1 }));
+  if (image.channels === 1)
+    return averageChannels(
+      await denoiseMatched(net, meta, repeatChannels(image, meta.channels), { ...options, ownChannels: 1 }),
+    );
   if (meta.channels === 1) {
     const out = new Float32Array(image.data.length);
     for (let k = 0; k < image.channels; k++) {

@@ -33,7 +33,11 @@ export interface DenoiseOptions {
   readonly flips?: boolean;
 }
 
-export const defaultDenoiseOptions: DenoiseOptions = { mc: denoiseDefaults.mc, seed: denoiseDefaults.seed, tile: denoiseDefaults.tile };
+export const defaultDenoiseOptions: DenoiseOptions = {
+  mc: denoiseDefaults.mc,
+  seed: denoiseDefaults.seed,
+  tile: denoiseDefaults.tile,
+};
 
 /** Pixels of one network run: 512 x 512, the default tile; batching J of them costs J times the memory (docs/speed.md). */
 export const DEFAULT_BATCH_PIXELS = 512 * 512;
@@ -58,14 +62,27 @@ interface TileWork {
 function tileWork(shape: [number, number, number], passes: number, batchPixels: number): TileWork {
   const length = shape[0] * shape[1] * shape[2];
   const perRun = Math.max(1, Math.min(passes, Math.floor(batchPixels / (shape[0] * shape[1]))));
-  return { shape, input: new Float32Array(length), perRun, batch: new Float32Array(perRun * length), sum: new Float32Array(length), flipped: new Float32Array(length) };
+  return {
+    shape,
+    input: new Float32Array(length),
+    perRun,
+    batch: new Float32Array(perRun * length),
+    sum: new Float32Array(length),
+    flipped: new Float32Array(length),
+  };
 }
 
 /**
  * The network on a padded tile (work.input): one pass on y, or the mean over the Monte Carlo recorruptions
  * (antithetic pairs), run work.perRun at a time as one batch.
  */
-async function denoiseTile(predict: Predictor, meta: ModelMeta, work: TileWork, options: DenoiseOptions, rng: Rng): Promise<Float32Array> {
+async function denoiseTile(
+  predict: Predictor,
+  meta: ModelMeta,
+  work: TileWork,
+  options: DenoiseOptions,
+  rng: Rng,
+): Promise<Float32Array> {
   const { mc } = options;
   const { input, shape, batch, sum, flipped } = work;
   const [h, w, c] = shape;
@@ -107,7 +124,15 @@ async function denoiseTile(predict: Predictor, meta: ModelMeta, work: TileWork, 
   return sum;
 }
 
-function accumulate(acc: Float32Array, weights: Float32Array, image: ImageF32, tile: Tile, result: Float32Array, paddedWidth: number, overlap: number): void {
+function accumulate(
+  acc: Float32Array,
+  weights: Float32Array,
+  image: ImageF32,
+  tile: Tile,
+  result: Float32Array,
+  paddedWidth: number,
+  overlap: number,
+): void {
   const c = image.channels;
   const wy = axisWeights(tile.top, tile.height, image.height, overlap);
   const wx = axisWeights(tile.left, tile.width, image.width, overlap);
@@ -125,7 +150,12 @@ function accumulate(acc: Float32Array, weights: Float32Array, image: ImageF32, t
  * Denoises an image whose channel count equals the network's, tile by tile: memory is bounded by the tile
  * size, and overlapping tiles are blended with linear ramps so no seam shows.
  */
-export async function denoiseMatched(net: tfl.LayersModel, meta: ModelMeta, image: ImageF32, options: DenoiseOptions): Promise<ImageF32> {
+export async function denoiseMatched(
+  net: tfl.LayersModel,
+  meta: ModelMeta,
+  image: ImageF32,
+  options: DenoiseOptions,
+): Promise<ImageF32> {
   const multiple = sizeMultiple(meta.net);
   const overlap = overlapOf(meta, options);
   const tiles = tileGrid(image, roundUp(options.tile, multiple), overlap, multiple);
@@ -133,7 +163,11 @@ export async function denoiseMatched(net: tfl.LayersModel, meta: ModelMeta, imag
   const weights = new Float32Array(image.height * image.width);
   const predict = options.predict ?? tfjsPredictor(net);
   const [first] = tiles;
-  const shape: [number, number, number] = [roundUp(first!.height, multiple), roundUp(first!.width, multiple), image.channels];
+  const shape: [number, number, number] = [
+    roundUp(first!.height, multiple),
+    roundUp(first!.width, multiple),
+    image.channels,
+  ];
   const work = tileWork(shape, Math.max(options.mc, 1), options.batchPixels ?? DEFAULT_BATCH_PIXELS);
   for (const [index, tile] of tiles.entries()) {
     if (options.signal?.aborted) throw new Error('cancelled');

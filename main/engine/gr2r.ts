@@ -8,7 +8,13 @@ import type { NoiseModel } from './noise';
  * plus C(x) (docs/method.md §2), weighted by pixelWeights(y1) where the family's noise grows with the signal.
  * GR2R-NLL: the family's negative log-likelihood of y2. Supervised: mean (f(y) - x)^2.
  */
-export function trainingLoss(kind: LossKind, noise: NoiseModel, input: tf.Tensor4D, prediction: tf.Tensor, target: tf.Tensor): tf.Scalar {
+export function trainingLoss(
+  kind: LossKind,
+  noise: NoiseModel,
+  input: tf.Tensor4D,
+  prediction: tf.Tensor,
+  target: tf.Tensor,
+): tf.Scalar {
   if (kind === 'nll') {
     if (!noise.nll) throw new Error(`the NLL loss is defined for Poisson and Gamma noise, not ${noise.spec.family}`);
     return noise.nll(prediction, target);
@@ -22,11 +28,13 @@ export function trainingLoss(kind: LossKind, noise: NoiseModel, input: tf.Tensor
 
 /** The noise growth the MSE loss is weighted for: the family's for GR2R-MSE, none for supervised targets. */
 export function lossGrowth(kind: LossKind, noise: NoiseModel): number {
-  return kind === 'mse' ? noise.noiseGrowth ?? 0 : 0;
+  return kind === 'mse' ? (noise.noiseGrowth ?? 0) : 0;
 }
 
 export function checkLoss(kind: LossKind, noise: NoiseModel): string | null {
-  return kind === 'nll' && !noise.nll ? `--loss nll is defined for Poisson and Gamma noise, not ${noise.spec.family}` : null;
+  return kind === 'nll' && !noise.nll
+    ? `--loss nll is defined for Poisson and Gamma noise, not ${noise.spec.family}`
+    : null;
 }
 
 export function psnr(mse: number, peak: number): number {

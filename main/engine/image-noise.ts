@@ -13,9 +13,11 @@ import { subImages } from './sub-images';
  * recorruption per image: each image's pair (y1, y2) stays independent given its own x.
  */
 export function imageNoiseSpec(spec: NoiseSpec, image: ImageF32): NoiseSpec {
-  if (!(spec.family === 'correlated' || spec.family === 'gamma' || spec.family === 'poissongaussian') || !spec.perImage) return spec;
+  if (!(spec.family === 'correlated' || spec.family === 'gamma' || spec.family === 'poissongaussian') || !spec.perImage)
+    return spec;
   try {
-    if (spec.family === 'gamma') return { ...spec, looks: ownLooks(spec.subsample ? subImages(image, spec.subsample)[0]! : image) };
+    if (spec.family === 'gamma')
+      return { ...spec, looks: ownLooks(spec.subsample ? subImages(image, spec.subsample)[0]! : image) };
     if (spec.family === 'poissongaussian') return { ...spec, ...ownShotAndRead(image) };
     return { ...spec, profile: estimateProfile(image, spec.profile.radius, spec.profile.directional).profile };
   } catch {
@@ -33,6 +35,7 @@ function ownLooks(image: ImageF32): number {
 /** The image's Poisson-Gaussian fit var = a x + b on its central crop (b at least 0), to 4 significant digits. */
 function ownShotAndRead(image: ImageF32): { a: number; b: number } {
   const fit = estimateImage('image', image, 'poisson').estimate;
-  if (fit.family !== 'poisson' || !(fit.a > 0 && Number.isFinite(fit.a) && Number.isFinite(fit.b))) throw new Error('no fit');
+  if (fit.family !== 'poisson' || !(fit.a > 0 && Number.isFinite(fit.a) && Number.isFinite(fit.b)))
+    throw new Error('no fit');
   return { a: Number(fit.a.toPrecision(4)), b: Number(Math.max(0, fit.b).toPrecision(4)) };
 }

@@ -10,7 +10,11 @@ const keptFraction = 0.15;
  * then learned to keep the noise as if it were signal (white recorruption of correlated noise does exactly that).
  * The noise variance is mean Var(y | x), estimated from y as alpha C-hat(y) (C = mean Var(y2 | x) = Var(y | x) / alpha).
  */
-export function keptNoiseWarning(input: ImageF32, output: ImageF32, meta: Pick<ModelMeta, 'noise' | 'alpha' | 'loss'>): string | null {
+export function keptNoiseWarning(
+  input: ImageF32,
+  output: ImageF32,
+  meta: Pick<ModelMeta, 'noise' | 'alpha' | 'loss'>,
+): string | null {
   if (meta.loss === 'supervised') return null;
   const noise = noiseModel(meta.noise);
   if (noise.domain && !noise.domain.sameUnits) return null;
@@ -25,15 +29,21 @@ export function keptNoiseWarning(input: ImageF32, output: ImageF32, meta: Pick<M
   }
   if (!(variance > 0) || count === 0 || change / count >= keptFraction * variance) return null;
   const rms = Math.sqrt(change / count);
-  return `the output differs from the input by ${rms.toPrecision(2)} (rms), far less than the noise the model was given `
-    + `(${Math.sqrt(variance).toPrecision(2)}): the model has likely learned to keep the noise as signal. ${likelyCause(meta.noise.family)}`;
+  return (
+    `the output differs from the input by ${rms.toPrecision(2)} (rms), far less than the noise the model was given ` +
+    `(${Math.sqrt(variance).toPrecision(2)}): the model has likely learned to keep the noise as signal. ${likelyCause(meta.noise.family)}`
+  );
 }
 
 function likelyCause(family: ModelMeta['noise']['family']): string {
   if (family === 'correlated') {
-    return 'The noise was measured with a weaker correlation or level than it has (lossy compression of raw data, '
-      + 'strong in-camera processing, or few flat areas to measure on): the recorruption did not cover it';
+    return (
+      'The noise was measured with a weaker correlation or level than it has (lossy compression of raw data, ' +
+      'strong in-camera processing, or few flat areas to measure on): the recorruption did not cover it'
+    );
   }
-  return 'Noise correlated between pixels (demosaicking, in-camera noise reduction, JPEG, SAR oversampling) does that '
-    + 'to a model trained on independent noise: train with the automatic noise model (no --noise) or --noise correlated';
+  return (
+    'Noise correlated between pixels (demosaicking, in-camera noise reduction, JPEG, SAR oversampling) does that ' +
+    'to a model trained on independent noise: train with the automatic noise model (no --noise) or --noise correlated'
+  );
 }

@@ -28,7 +28,13 @@ export interface EstimatedDenoise {
  * (mean - x)^2 = mean_j (f_j - x)^2 - (1/J) sum_j (f_j - mean)^2 = single - (1 - 1/J) s^2: both terms are
  * estimated from y alone, so the error of the output the user gets is estimated too, not only that of one pass.
  */
-export async function denoiseWithEstimate(net: tfl.LayersModel, meta: ModelMeta, image: ImageF32, options: DenoiseOptions, onSample?: (f: Float32Array) => void): Promise<EstimatedDenoise> {
+export async function denoiseWithEstimate(
+  net: tfl.LayersModel,
+  meta: ModelMeta,
+  image: ImageF32,
+  options: DenoiseOptions,
+  onSample?: (f: Float32Array) => void,
+): Promise<EstimatedDenoise> {
   const noise = noiseModel(meta.noise);
   const n = image.data.length;
   const sum = new Float64Array(n);
@@ -36,8 +42,19 @@ export async function denoiseWithEstimate(net: tfl.LayersModel, meta: ModelMeta,
   const error = new Float64Array(n);
   const mc = Math.max(1, options.mc);
   const own = [isGrayAsColour(image) ? 1 : image.channels];
-  for (const { y1, y2 } of antitheticRecorruptions(noise, image.data, own, image.channels, meta.alpha, mc, Rng.derive(options.seed, 0x3c), [image.height, image.width])) {
-    const f = (await applyNetwork(net, meta, makeImage(image.height, image.width, image.channels, y1), { ...options, mc: 0 })).data;
+  for (const { y1, y2 } of antitheticRecorruptions(
+    noise,
+    image.data,
+    own,
+    image.channels,
+    meta.alpha,
+    mc,
+    Rng.derive(options.seed, 0x3c),
+    [image.height, image.width],
+  )) {
+    const f = (
+      await applyNetwork(net, meta, makeImage(image.height, image.width, image.channels, y1), { ...options, mc: 0 })
+    ).data;
     onSample?.(f);
     for (let i = 0; i < n; i++) {
       sum[i]! += f[i]!;

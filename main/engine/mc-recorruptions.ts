@@ -10,7 +10,13 @@ import { Rng } from './random/rng';
  * so J passes get closer to the limit J -> infinity than J independent ones (docs/quality.md).
  */
 export function* antitheticRecorruptions(
-  noise: NoiseModel, y: Float32Array, ownChannels: readonly number[], channels: number, alpha: number, count: number, rng: Rng,
+  noise: NoiseModel,
+  y: Float32Array,
+  ownChannels: readonly number[],
+  channels: number,
+  alpha: number,
+  count: number,
+  rng: Rng,
   size?: readonly [number, number],
 ): Generator<Recorrupted> {
   for (let j = 0; j < count; j += 2) {

@@ -33,19 +33,28 @@ function randomPlace(image: MaskedImage, size: number, rng: Rng): Place {
     const left = rng.int(image.width - size + 1);
     if (!image.valid || allValid(image.valid, image.width, top, left, size)) return { top, left, symmetry: rng.int(8) };
   }
-  throw new Error(`no ${size}x${size} patch without no-data pixels was found in ${MAX_PLACE_TRIES} tries: `
-    + 'the image holds little data; crop it to the valid area or use a smaller patch');
+  throw new Error(
+    `no ${size}x${size} patch without no-data pixels was found in ${MAX_PLACE_TRIES} tries: ` +
+      'the image holds little data; crop it to the valid area or use a smaller patch',
+  );
 }
 
 /**
  * The patch size training can use on these images: the one asked for, or smaller where an image is,
  * always a multiple of what the network needs.
  */
-export function effectivePatchSize(images: readonly { name: string; image: ImageF32 }[], patch: number, multiple: number): number {
+export function effectivePatchSize(
+  images: readonly { name: string; image: ImageF32 }[],
+  patch: number,
+  multiple: number,
+): number {
   let size = Math.floor(patch / multiple) * multiple;
   for (const { name, image } of images) {
     const fit = Math.floor(Math.min(image.height, image.width) / multiple) * multiple;
-    if (fit < multiple * 2) throw new Error(`${name}: ${image.width}x${image.height} is too small to train on (needs at least ${multiple * 2} pixels a side)`);
+    if (fit < multiple * 2)
+      throw new Error(
+        `${name}: ${image.width}x${image.height} is too small to train on (needs at least ${multiple * 2} pixels a side)`,
+      );
     size = Math.min(size, fit);
   }
   return size;
@@ -55,7 +64,14 @@ export function effectivePatchSize(images: readonly { name: string; image: Image
  * Copies the size x size crop of `image` at `place` into `out` at `offset`, under its flip/rotation (the 8
  * symmetries of the square), with `channels` channels: fewer are repeated, extra ones dropped.
  */
-function copyPatchAt(image: ImageF32, place: Place, size: number, channels: number, out: Float32Array, offset: number): void {
+function copyPatchAt(
+  image: ImageF32,
+  place: Place,
+  size: number,
+  channels: number,
+  out: Float32Array,
+  offset: number,
+): void {
   const { top, left, symmetry } = place;
   const { width, channels: c } = image;
   for (let i = 0; i < size; i++) {
@@ -90,7 +106,13 @@ export interface PatchBatch {
  * Random patches, paired across `sources` (noisy and clean): the place is drawn on the first source, whose mask
  * (if any) it respects, and cut at the same place from every source.
  */
-export function samplePatches(sources: readonly (readonly MaskedImage[])[], count: number, size: number, channels: number, rng: Rng): PatchBatch {
+export function samplePatches(
+  sources: readonly (readonly MaskedImage[])[],
+  count: number,
+  size: number,
+  channels: number,
+  rng: Rng,
+): PatchBatch {
   const per = size * size * channels;
   const batches = sources.map(() => new Float32Array(count * per));
   const ownChannels: number[] = [];
@@ -106,6 +128,12 @@ export function samplePatches(sources: readonly (readonly MaskedImage[])[], coun
 }
 
 /** A batch [count, size, size, channels] of random patches per source (samplePatches without the channel counts). */
-export function samplePatchBatch(sources: readonly (readonly MaskedImage[])[], count: number, size: number, channels: number, rng: Rng): Float32Array[] {
+export function samplePatchBatch(
+  sources: readonly (readonly MaskedImage[])[],
+  count: number,
+  size: number,
+  channels: number,
+  rng: Rng,
+): Float32Array[] {
   return samplePatches(sources, count, size, channels, rng).batches;
 }

@@ -15,14 +15,30 @@ export interface RawColour {
 const XYZ_FROM_SRGB = [0.4124564, 0.3575761, 0.1804375, 0.2126729, 0.7151522, 0.072175, 0.0193339, 0.119192, 0.9503041];
 
 function multiply(a: readonly number[], b: readonly number[]): number[] {
-  return Array.from({ length: 9 }, (_, k) => a[3 * Math.floor(k / 3)]! * b[k % 3]! + a[3 * Math.floor(k / 3) + 1]! * b[3 + (k % 3)]! + a[3 * Math.floor(k / 3) + 2]! * b[6 + (k % 3)]!);
+  return Array.from(
+    { length: 9 },
+    (_, k) =>
+      a[3 * Math.floor(k / 3)]! * b[k % 3]! +
+      a[3 * Math.floor(k / 3) + 1]! * b[3 + (k % 3)]! +
+      a[3 * Math.floor(k / 3) + 2]! * b[6 + (k % 3)]!,
+  );
 }
 
 function invert(m: readonly number[]): number[] | undefined {
   const [a, b, c, d, e, f, g, h, i] = m as [number, number, number, number, number, number, number, number, number];
   const det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
   if (!Number.isFinite(det) || Math.abs(det) < 1e-12) return undefined;
-  return [e * i - f * h, c * h - b * i, b * f - c * e, f * g - d * i, a * i - c * g, c * d - a * f, d * h - e * g, b * g - a * h, a * e - b * d].map((v) => v / det);
+  return [
+    e * i - f * h,
+    c * h - b * i,
+    b * f - c * e,
+    f * g - d * i,
+    a * i - c * g,
+    c * d - a * f,
+    d * h - e * g,
+    b * g - a * h,
+    a * e - b * d,
+  ].map((v) => v / det);
 }
 
 /**
@@ -47,7 +63,12 @@ export function srgbFromCamera(cameraFromXyz: readonly number[] | undefined): nu
  * with a 1/2.2 gamma. Without colour information: planes R, G, G, B, as read.
  */
 export function rawToScreen(planes: ImageF32, colour?: RawColour): ImageF32 {
-  const colours = colour?.planeColours.length === planes.channels ? colour.planeColours : planes.channels === 3 ? [0, 1, 2] : [0, 1, 1, 2];
+  const colours =
+    colour?.planeColours.length === planes.channels
+      ? colour.planeColours
+      : planes.channels === 3
+        ? [0, 1, 2]
+        : [0, 1, 1, 2];
   const counts = [0, 1, 2].map((c) => colours.filter((k) => k === c).length || 1);
   const neutral = colour?.neutral?.length === 3 && colour.neutral.every((v) => v > 0) ? colour.neutral : [1, 1, 1];
   const wb = neutral.map((v) => neutral[1]! / v);
@@ -58,9 +79,11 @@ export function rawToScreen(planes: ImageF32, colour?: RawColour): ImageF32 {
   const cam = [0, 0, 0];
   for (let p = 0; p < pixels; p++) {
     cam.fill(0);
-    for (let k = 0; k < planes.channels && k < colours.length; k++) cam[colours[k]!]! += planes.data[p * planes.channels + k]!;
+    for (let k = 0; k < planes.channels && k < colours.length; k++)
+      cam[colours[k]!]! += planes.data[p * planes.channels + k]!;
     for (let c = 0; c < 3; c++) cam[c] = (cam[c]! / counts[c]!) * wb[c]!;
-    for (let r = 0; r < 3; r++) data[p * 3 + r] = gamma(m[3 * r]! * cam[0]! + m[3 * r + 1]! * cam[1]! + m[3 * r + 2]! * cam[2]!);
+    for (let r = 0; r < 3; r++)
+      data[p * 3 + r] = gamma(m[3 * r]! * cam[0]! + m[3 * r + 1]! * cam[1]! + m[3 * r + 2]! * cam[2]!);
   }
   return makeImage(planes.height, planes.width, 3, data);
 }

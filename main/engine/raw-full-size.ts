@@ -13,11 +13,15 @@ import { srgbFromCamera, type RawColour } from './raw-colour';
 export function rawToScreenFullSize(planes: ImageF32, colour: RawColour | undefined): ImageF32 | undefined {
   const side = Math.round(Math.sqrt(planes.channels));
   if (side < 2 || side * side !== planes.channels) return undefined;
-  const colours = colour?.planeColours.length === planes.channels ? colour.planeColours : side === 2 ? [0, 1, 1, 2] : undefined;
+  const colours =
+    colour?.planeColours.length === planes.channels ? colour.planeColours : side === 2 ? [0, 1, 1, 2] : undefined;
   if (!colours) return undefined;
   const [height, width] = [planes.height * side, planes.width * side];
   const colourAt = (i: number, j: number): number => colours[(i % side) * side + (j % side)]!;
-  const valueAt = (i: number, j: number): number => planes.data[(Math.floor(i / side) * planes.width + Math.floor(j / side)) * planes.channels + (i % side) * side + (j % side)]!;
+  const valueAt = (i: number, j: number): number =>
+    planes.data[
+      (Math.floor(i / side) * planes.width + Math.floor(j / side)) * planes.channels + (i % side) * side + (j % side)
+    ]!;
   const neutral = colour?.neutral?.length === 3 && colour.neutral.every((v) => v > 0) ? colour.neutral : [1, 1, 1];
   const wb = neutral.map((v) => neutral[1]! / v);
   const m = srgbFromCamera(colour?.cameraFromXyz);
@@ -38,9 +42,11 @@ export function rawToScreenFullSize(planes: ImageF32, colour: RawColour | undefi
         }
       }
       const own = colourAt(i, j);
-      for (let c = 0; c < 3; c++) cam[c] = (c === own ? valueAt(i, j) : counts[c]! > 0 ? sums[c]! / counts[c]! : 0) * wb[c]!;
+      for (let c = 0; c < 3; c++)
+        cam[c] = (c === own ? valueAt(i, j) : counts[c]! > 0 ? sums[c]! / counts[c]! : 0) * wb[c]!;
       const at = (i * width + j) * 3;
-      for (let r = 0; r < 3; r++) data[at + r] = gamma(m[3 * r]! * cam[0]! + m[3 * r + 1]! * cam[1]! + m[3 * r + 2]! * cam[2]!);
+      for (let r = 0; r < 3; r++)
+        data[at + r] = gamma(m[3 * r]! * cam[0]! + m[3 * r + 1]! * cam[1]! + m[3 * r + 2]! * cam[2]!);
     }
   }
   return makeImage(height, width, 3, data);

@@ -54,7 +54,13 @@ function channelPlanes(a: ImageF32, b: ImageF32, k: number): Float64Array[] {
  * (2 mx my + C1)(2 sxy + C2) / ((mx^2 + my^2 + C1)(sx^2 + sy^2 + C2)), C1 = (0.01 L)^2, C2 = (0.03 L)^2.
  */
 function channelSsim(a: ImageF32, b: ImageF32, k: number, peak: number, w: Float64Array): number {
-  const [mx, my, xx, yy, xy] = channelPlanes(a, b, k).map((p) => filterValid(p, a.height, a.width, w)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const [mx, my, xx, yy, xy] = channelPlanes(a, b, k).map((p) => filterValid(p, a.height, a.width, w)) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
   const c1 = (0.01 * peak) ** 2;
   const c2 = (0.03 * peak) ** 2;
   let sum = 0;
@@ -75,9 +81,12 @@ function channelSsim(a: ImageF32, b: ImageF32, k: number, peak: number, w: Float
  */
 export function imageSsim(estimate: ImageF32, clean: ImageF32, peak = 1): number {
   if (estimate.height !== clean.height || estimate.width !== clean.width || estimate.channels !== clean.channels) {
-    throw new Error(`sizes differ: ${estimate.width}x${estimate.height}x${estimate.channels} vs ${clean.width}x${clean.height}x${clean.channels}`);
+    throw new Error(
+      `sizes differ: ${estimate.width}x${estimate.height}x${estimate.channels} vs ${clean.width}x${clean.height}x${clean.channels}`,
+    );
   }
-  if (clean.height <= 2 * radius || clean.width <= 2 * radius) throw new Error(`SSIM needs images at least ${2 * radius + 1} pixels a side`);
+  if (clean.height <= 2 * radius || clean.width <= 2 * radius)
+    throw new Error(`SSIM needs images at least ${2 * radius + 1} pixels a side`);
   const w = gaussianWeights();
   let sum = 0;
   for (let k = 0; k < clean.channels; k++) sum += channelSsim(estimate, clean, k, peak, w);

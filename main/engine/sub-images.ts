@@ -11,7 +11,8 @@ export function subImages(image: ImageF32, k: number): ImageF32[] {
   const subs: ImageF32[] = [];
   for (let a = 0; a < k; a++) {
     for (let b = 0; b < k; b++) {
-      const h = Math.ceil((height - a) / k), w = Math.ceil((width - b) / k);
+      const h = Math.ceil((height - a) / k),
+        w = Math.ceil((width - b) / k);
       const data = new Float32Array(h * w * c);
       for (let i = 0; i < h; i++) {
         for (let j = 0; j < w; j++) {
@@ -30,7 +31,8 @@ export function joinSubImages(subs: readonly ImageF32[], k: number, height: numb
   const c = subs[0]!.channels;
   const out = new Float32Array(height * width * c);
   subs.forEach((sub, s) => {
-    const a = Math.floor(s / k), b = s % k;
+    const a = Math.floor(s / k),
+      b = s % k;
     for (let i = 0; i < sub.height; i++) {
       for (let j = 0; j < sub.width; j++) {
         const to = ((a + k * i) * width + b + k * j) * c;

@@ -7,7 +7,14 @@
 export const FLIP_COUNT = 4;
 
 /** dst = src flipped by `flip` (bit 1: rows, bit 2: columns), both [height, width, channels]. */
-export function flipTile(src: Float32Array, dst: Float32Array, height: number, width: number, channels: number, flip: number): void {
+export function flipTile(
+  src: Float32Array,
+  dst: Float32Array,
+  height: number,
+  width: number,
+  channels: number,
+  flip: number,
+): void {
   const rows = (flip & 1) !== 0;
   const cols = (flip & 2) !== 0;
   for (let i = 0; i < height; i++) {

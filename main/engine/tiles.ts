@@ -30,7 +30,12 @@ export function evenTile(size: number, tile: number, overlap: number, multiple =
 }
 
 /** Tiles covering the image, all of one size (at most `tile`, a multiple of `multiple`), evenly spread. */
-export function tileGrid(image: Pick<ImageF32, 'height' | 'width'>, tile: number, overlap: number, multiple = 1): Tile[] {
+export function tileGrid(
+  image: Pick<ImageF32, 'height' | 'width'>,
+  tile: number,
+  overlap: number,
+  multiple = 1,
+): Tile[] {
   const height = evenTile(image.height, tile, overlap, multiple);
   const width = evenTile(image.width, tile, overlap, multiple);
   const rows = tileStarts(image.height, height, overlap);
@@ -57,7 +62,13 @@ export function axisWeights(start: number, length: number, size: number, overlap
  * Copies a region out of an image, mirrored past the border to reach paddedHeight x paddedWidth; into `out` when
  * given (one buffer for every tile of an image).
  */
-export function extractPadded(image: ImageF32, tile: Tile, paddedHeight: number, paddedWidth: number, out?: Float32Array): Float32Array {
+export function extractPadded(
+  image: ImageF32,
+  tile: Tile,
+  paddedHeight: number,
+  paddedWidth: number,
+  out?: Float32Array,
+): Float32Array {
   const { width, channels: c, data } = image;
   out ??= new Float32Array(paddedHeight * paddedWidth * c);
   for (let i = 0; i < paddedHeight; i++) {

@@ -36,7 +36,10 @@ export async function writeNewFile(file: string, parts: readonly Uint8Array[]): 
 }
 
 async function exists(file: string): Promise<boolean> {
-  return stat(file).then(() => true, () => false);
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Gives the finished temp file its name; without overwrite, the first free numbered name. */
@@ -70,7 +73,10 @@ export async function publish(temp: string, target: string, overwrite: boolean):
  * either no file or a whole one. Returns the path written, which differs from `target` on a clash.
  */
 export async function writeFileAtomic(
-  target: string, parts: readonly Uint8Array[], options: AtomicWriteOptions = {}, finish?: (temp: string) => Promise<void>,
+  target: string,
+  parts: readonly Uint8Array[],
+  options: AtomicWriteOptions = {},
+  finish?: (temp: string) => Promise<void>,
 ): Promise<string> {
   const temp = tempNameBeside(target);
   try {

@@ -13,7 +13,10 @@ function besideName(target: string, kind: 'tmp' | 'old'): string {
 }
 
 async function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false);
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 async function syncFolder(dir: string): Promise<void> {
@@ -25,7 +28,13 @@ async function syncFolder(dir: string): Promise<void> {
 
 /** Refuses to replace a folder unless asked, and never one that is not of the kind being written. */
 async function checkReplaceable(target: string, marker: string, overwrite: boolean): Promise<boolean> {
-  if (!(await stat(target).then(() => true, () => false))) return false;
+  if (
+    !(await stat(target).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return false;
   if (!(await isDirectory(target))) throw new Error('a file of that name exists; choose another folder');
   if (!overwrite) throw new Error('the folder exists; choose another folder or ask to overwrite it');
   const entries = await readdir(target);
@@ -56,7 +65,12 @@ async function publish(temp: string, target: string, replace: boolean): Promise<
  * Writes `files` (name -> bytes) into a temp folder beside `target`, flushes them, then renames
  * it into place, so that `target` is never seen half-written.
  */
-export async function writeFolderAtomic(target: string, files: ReadonlyMap<string, readonly Uint8Array[]>, marker: string, options: FolderWriteOptions = {}): Promise<void> {
+export async function writeFolderAtomic(
+  target: string,
+  files: ReadonlyMap<string, readonly Uint8Array[]>,
+  marker: string,
+  options: FolderWriteOptions = {},
+): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   const replace = await checkReplaceable(target, marker, options.overwrite ?? false);
   const temp = besideName(target, 'tmp');

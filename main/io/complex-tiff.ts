@@ -15,10 +15,18 @@ export interface ComplexLayout {
 }
 
 // SampleFormat 5 is complex integer, 6 complex float; BitsPerSample counts both parts.
-const COMPONENTS: Readonly<Record<string, Component>> = { '5:32': 'int16', '5:64': 'int32', '6:64': 'float32', '6:128': 'float64' };
+const COMPONENTS: Readonly<Record<string, Component>> = {
+  '5:32': 'int16',
+  '5:64': 'int32',
+  '6:64': 'float32',
+  '6:128': 'float64',
+};
 const BYTES: Readonly<Record<Component, number>> = { int16: 2, int32: 4, float32: 4, float64: 8 };
 
-async function tagValue(dir: { hasTag(tag: number): boolean; loadValue(tag: number): Promise<unknown> }, tag: number): Promise<unknown> {
+async function tagValue(
+  dir: { hasTag(tag: number): boolean; loadValue(tag: number): Promise<unknown> },
+  tag: number,
+): Promise<unknown> {
   return dir.hasTag(tag) ? dir.loadValue(tag) : undefined;
 }
 
@@ -31,10 +39,12 @@ export async function complexLayout(file: string): Promise<ComplexLayout | null>
     if (format !== 5 && format !== 6) return null;
     const bits = image.getBitsPerSample(0);
     const component = COMPONENTS[`${format}:${bits}`];
-    if (!component) throw new Error(`complex samples of ${bits} bits are not supported (CInt16, CInt32, CFloat32 and CFloat64 are)`);
+    if (!component)
+      throw new Error(`complex samples of ${bits} bits are not supported (CInt16, CInt32, CFloat32 and CFloat64 are)`);
     if (image.getSamplesPerPixel() !== 1) throw new Error('complex TIFFs with more than one band are not supported');
     const dir = image.fileDirectory;
-    if (((await tagValue(dir, 259)) ?? 1) !== 1) throw new Error('compressed complex TIFFs are not supported (uncompressed ones, as Sentinel-1 SLC, are)');
+    if (((await tagValue(dir, 259)) ?? 1) !== 1)
+      throw new Error('compressed complex TIFFs are not supported (uncompressed ones, as Sentinel-1 SLC, are)');
     if (dir.hasTag(322)) throw new Error('tiled complex TIFFs are not supported (stripped ones are)');
     const offsets = Array.from((await tagValue(dir, 273)) as ArrayLike<number>, Number);
     const height = image.getHeight();
@@ -48,15 +58,24 @@ export async function complexLayout(file: string): Promise<ComplexLayout | null>
 function reader(layout: ComplexLayout, view: DataView): (at: number) => number {
   const le = layout.littleEndian;
   switch (layout.component) {
-    case 'int16': return (at) => view.getInt16(at, le);
-    case 'int32': return (at) => view.getInt32(at, le);
-    case 'float32': return (at) => view.getFloat32(at, le);
-    case 'float64': return (at) => view.getFloat64(at, le);
+    case 'int16':
+      return (at) => view.getInt16(at, le);
+    case 'int32':
+      return (at) => view.getInt32(at, le);
+    case 'float32':
+      return (at) => view.getFloat32(at, le);
+    case 'float64':
+      return (at) => view.getFloat64(at, le);
   }
 }
 
 /** The complex samples of rows [top, top + rows), read strip by strip from the file. */
-export async function readComplexRows(file: string, layout: ComplexLayout, top: number, rows: number): Promise<ComplexRows> {
+export async function readComplexRows(
+  file: string,
+  layout: ComplexLayout,
+  top: number,
+  rows: number,
+): Promise<ComplexRows> {
   const part = BYTES[layout.component];
   const rowBytes = layout.width * 2 * part;
   const re = new Float32Array(rows * layout.width);
@@ -69,7 +88,8 @@ export async function readComplexRows(file: string, layout: ComplexLayout, top: 
       const bytes = new Uint8Array(count * rowBytes);
       const offset = layout.offsets[strip]! + (row - strip * layout.rowsPerStrip) * rowBytes;
       const { bytesRead } = await handle.read(bytes, 0, bytes.length, offset);
-      if (bytesRead < bytes.length) throw new Error(`the complex samples end early at row ${row}; the file may be truncated`);
+      if (bytesRead < bytes.length)
+        throw new Error(`the complex samples end early at row ${row}; the file may be truncated`);
       const read = reader(layout, new DataView(bytes.buffer));
       const base = (row - top) * layout.width;
       for (let k = 0; k < count * layout.width; k++) {
@@ -85,8 +105,14 @@ export async function readComplexRows(file: string, layout: ComplexLayout, top: 
 }
 
 /** Intensity |z|^2 = re^2 + im^2 of rows [top, top + rows), as stored (not whitened). */
-export async function readIntensityRows(file: string, layout: ComplexLayout, top: number, rows: number): Promise<Float32Array> {
+export async function readIntensityRows(
+  file: string,
+  layout: ComplexLayout,
+  top: number,
+  rows: number,
+): Promise<Float32Array> {
   return intensityOf(await readComplexRows(file, layout, top, rows));
 }
 
-export const COMPLEX_NOTE = 'complex (SLC) samples read as intensity |z|² = re² + im²; the output is that intensity (float32)';
+export const COMPLEX_NOTE =
+  'complex (SLC) samples read as intensity |z|² = re² + im²; the output is that intensity (float32)';

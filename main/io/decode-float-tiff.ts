@@ -9,10 +9,13 @@ async function decodeFirstImage(tiff: GeoTIFF, probe: ImageProbe): Promise<Decod
   const image = await tiff.getImage(0);
   const bands = image.getSamplesPerPixel();
   checkBands(image, probe.file, probe.converted !== undefined);
-  const raster = asFloat32(await image.readRasters({ interleave: true }) as ArrayLike<number>);
+  const raster = asFloat32((await image.readRasters({ interleave: true })) as ArrayLike<number>);
   const geoTags = await readGeoTags(image);
   const split = splitAlpha(raster, image.getHeight(), image.getWidth(), bands, probe.hasAlpha, 32);
-  const notes = [...(probe.converted ? [convertedNote(probe.converted)] : []), ...(probe.pages > 1 ? [`only the first of ${probe.pages} pages was read`] : [])];
+  const notes = [
+    ...(probe.converted ? [convertedNote(probe.converted)] : []),
+    ...(probe.pages > 1 ? [`only the first of ${probe.pages} pages was read`] : []),
+  ];
   const noData = noDataOf(geoTags);
   return { ...split, notes, ...(geoTags.length > 0 && { geoTags }), ...(noData !== undefined && { noData }) };
 }
@@ -26,7 +29,9 @@ export async function decodeFloatTiff(probe: ImageProbe): Promise<Decoded> {
   } catch (error) {
     if (error instanceof FileError) throw error;
     const why = error instanceof Error ? error.message : String(error);
-    throw new FileError(probe.file, `cannot decode the float TIFF; it may be truncated or damaged (${why})`, { cause: error });
+    throw new FileError(probe.file, `cannot decode the float TIFF; it may be truncated or damaged (${why})`, {
+      cause: error,
+    });
   } finally {
     await tiff?.close();
   }

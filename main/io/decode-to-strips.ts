@@ -12,13 +12,20 @@ import type { ImageProbe } from './probe-image';
  */
 export async function decodeToStrips(probe: ImageProbe, temp: string, maxPixels: number): Promise<void> {
   try {
-    const decoder = sharp(probe.file, { failOn: 'warning', limitInputPixels: maxPixels, autoOrient: true, sequentialRead: true });
+    const decoder = sharp(probe.file, {
+      failOn: 'warning',
+      limitInputPixels: maxPixels,
+      autoOrient: true,
+      sequentialRead: true,
+    });
     await (probe.space === 'cmyk' ? decoder : decoder.keepIccProfile())
       .toColourspace(targetSpace(probe))
       .tiff({ compression: 'none' })
       .toFile(temp);
   } catch (error) {
     const why = (error as Error).message.trim().split('\n')[0];
-    throw new FileError(probe.file, `cannot decode the image; it may be truncated or damaged (${why})`, { cause: error });
+    throw new FileError(probe.file, `cannot decode the image; it may be truncated or damaged (${why})`, {
+      cause: error,
+    });
   }
 }

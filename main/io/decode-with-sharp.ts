@@ -11,7 +11,8 @@ export function targetSpace(probe: ImageProbe): 'b-w' | 'grey16' | 'srgb' | 'rgb
 export function readingNotes(probe: ImageProbe): string[] {
   const notes: string[] = [];
   if (probe.space === 'cmyk') notes.push('CMYK converted to RGB');
-  if (probe.orientation && probe.orientation !== 1) notes.push(`EXIF orientation ${probe.orientation} applied: pixels turned upright`);
+  if (probe.orientation && probe.orientation !== 1)
+    notes.push(`EXIF orientation ${probe.orientation} applied: pixels turned upright`);
   if (probe.pages > 1) notes.push(`only the first of ${probe.pages} pages was read`);
   return notes;
 }
@@ -34,13 +35,18 @@ export async function decodeWithSharp(probe: ImageProbe, maxPixels: number): Pro
       .toBuffer({ resolveWithObject: true });
   } catch (error) {
     const why = (error as Error).message.trim().split('\n')[0];
-    throw new FileError(probe.file, `cannot decode the image; it may be truncated or damaged (${why})`, { cause: error });
+    throw new FileError(probe.file, `cannot decode the image; it may be truncated or damaged (${why})`, {
+      cause: error,
+    });
   }
   const { data, info } = raw;
   const bands = probe.channels + (probe.hasAlpha ? 1 : 0);
   if (info.channels !== bands || info.width !== probe.width || info.height !== probe.height) {
-    throw new FileError(probe.file, `decoded ${info.width}x${info.height}x${info.channels}, `
-      + `but the header says ${probe.width}x${probe.height}x${bands}`);
+    throw new FileError(
+      probe.file,
+      `decoded ${info.width}x${info.height}x${info.channels}, ` +
+        `but the header says ${probe.width}x${probe.height}x${bands}`,
+    );
   }
   const samples = probe.bitDepth === 16 ? ushortView(data) : new Uint8Array(data.buffer, data.byteOffset, data.length);
   const split = splitAlpha(samples, info.height, info.width, bands, probe.hasAlpha, probe.bitDepth);

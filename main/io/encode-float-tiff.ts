@@ -13,7 +13,12 @@ export interface FloatTiffLayout {
 const HEADER_BYTES = 8;
 const STRIP_TARGET_BYTES = 1 << 20;
 
-function imageEntries(layout: FloatTiffLayout, stripOffsets: number[], stripBytes: number[], rowsPerStrip: number): IfdEntry[] {
+function imageEntries(
+  layout: FloatTiffLayout,
+  stripOffsets: number[],
+  stripBytes: number[],
+  rowsPerStrip: number,
+): IfdEntry[] {
   const { width, height, bands, hasAlpha } = layout;
   const colour = hasAlpha ? bands - 1 : bands;
   const rgb = colour >= 3;
@@ -47,10 +52,14 @@ export function encodeFloatTiff(samples: Float32Array, layout: FloatTiffLayout):
   const rowBytes = layout.width * layout.bands * 4;
   const rowsPerStrip = Math.max(1, Math.min(layout.height, Math.floor(STRIP_TARGET_BYTES / rowBytes)));
   const strips = Math.ceil(layout.height / rowsPerStrip);
-  const stripBytes = Array.from({ length: strips }, (_, s) => Math.min(rowsPerStrip, layout.height - s * rowsPerStrip) * rowBytes);
+  const stripBytes = Array.from(
+    { length: strips },
+    (_, s) => Math.min(rowsPerStrip, layout.height - s * rowsPerStrip) * rowBytes,
+  );
   const placeholder = imageEntries(layout, new Array<number>(strips).fill(0), stripBytes, rowsPerStrip);
   const dataStart = HEADER_BYTES + ifdByteLength(placeholder);
-  if (dataStart + samples.byteLength > 0xffffffff) throw new Error('the image is over 4 GB, too big for a classic TIFF');
+  if (dataStart + samples.byteLength > 0xffffffff)
+    throw new Error('the image is over 4 GB, too big for a classic TIFF');
   const offsets = stripBytes.map((_, s) => dataStart + s * rowsPerStrip * rowBytes);
   const ifd = encodeIfd(imageEntries(layout, offsets, stripBytes, rowsPerStrip), HEADER_BYTES);
   const header = new Uint8Array([0x49, 0x49, 0x2a, 0, HEADER_BYTES, 0, 0, 0]);

@@ -14,12 +14,16 @@ function space(bands: number, bitDepth: 8 | 16): 'b-w' | 'grey16' | 'srgb' | 'rg
  * smaller (docs/files.md, "Writing").
  */
 export async function encodeStrips(strips: string, into: string, bands: number, target: SharpTarget): Promise<void> {
-  const pipeline = sharp(strips, { sequentialRead: true, limitInputPixels: false }).toColourspace(space(bands, target.bitDepth));
+  const pipeline = sharp(strips, { sequentialRead: true, limitInputPixels: false }).toColourspace(
+    space(bands, target.bitDepth),
+  );
   if (target.format === 'png') {
     await pipeline.png({ compressionLevel: 6 }).toFile(into);
   } else if (target.format === 'jpeg') {
     const chroma = target.chromaSubsampling?.startsWith('4:4:4') ? '4:4:4' : '4:2:0';
-    await pipeline.jpeg({ quality: target.quality ?? 95, chromaSubsampling: chroma, optimiseCoding: false }).toFile(into);
+    await pipeline
+      .jpeg({ quality: target.quality ?? 95, chromaSubsampling: chroma, optimiseCoding: false })
+      .toFile(into);
   } else {
     await pipeline.tiff({ compression: target.tiffCompression ?? 'deflate', predictor: 'horizontal' }).toFile(into);
   }

@@ -27,8 +27,9 @@ function space(bands: number, bitDepth: 8 | 16): 'b-w' | 'grey16' | 'srgb' | 'rg
 
 /** Encodes 8 or 16-bit samples as PNG, JPEG or TIFF in memory. */
 export async function encodeWithSharp(raw: RawSamples, target: SharpTarget): Promise<Buffer> {
-  const pipeline = sharp(raw.samples, { raw: { width: raw.width, height: raw.height, channels: raw.bands } })
-    .toColourspace(space(raw.bands, target.bitDepth));
+  const pipeline = sharp(raw.samples, {
+    raw: { width: raw.width, height: raw.height, channels: raw.bands },
+  }).toColourspace(space(raw.bands, target.bitDepth));
   if (target.format === 'png') return pipeline.png({ compressionLevel: 6 }).toBuffer();
   if (target.format === 'jpeg') {
     const chroma = target.chromaSubsampling?.startsWith('4:4:4') ? '4:4:4' : '4:2:0';

@@ -22,13 +22,20 @@ export function asFileError(file: string, error: unknown): FileError {
   if (error instanceof FileError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   const reason =
-    code === 'ENOENT' ? 'no such file or folder'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'EISDIR' ? 'is a folder, not a file'
-    : code === 'ELOOP' ? 'a loop of symbolic links'
-    : code === 'ENOTDIR' ? 'a part of the path is a file, not a folder'
-    : code === 'ENOSPC' ? 'no space left on the disk'
-    : code === 'EROFS' ? 'the disk is read-only'
-    : reasonOf(error);
+    code === 'ENOENT'
+      ? 'no such file or folder'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : code === 'ELOOP'
+            ? 'a loop of symbolic links'
+            : code === 'ENOTDIR'
+              ? 'a part of the path is a file, not a folder'
+              : code === 'ENOSPC'
+                ? 'no space left on the disk'
+                : code === 'EROFS'
+                  ? 'the disk is read-only'
+                  : reasonOf(error);
   return new FileError(file, reason, { cause: error });
 }

@@ -2,7 +2,13 @@ import type { GeoTIFFImage } from 'geotiff';
 import { FileError } from './file-error';
 
 /** libvips depths of TIFF samples that are read as float32 values (not rescaled), and their usual names. */
-export const CONVERTED_TYPES: Readonly<Record<string, string>> = { char: 'int8', short: 'int16', uint: 'uint32', int: 'int32', double: 'float64' };
+export const CONVERTED_TYPES: Readonly<Record<string, string>> = {
+  char: 'int8',
+  short: 'int16',
+  uint: 'uint32',
+  int: 'int32',
+  double: 'float64',
+};
 
 export function convertedNote(type: string): string {
   const precision = type === 'float64' ? ' (about 7 significant digits kept)' : '';
@@ -13,7 +19,11 @@ export function convertedNote(type: string): string {
 export function checkBands(image: GeoTIFFImage, file: string, converted: boolean): void {
   const kind = (b: number): string => `${image.getSampleFormat(b)}:${image.getBitsPerSample(b)}`;
   for (let b = 0; b < image.getSamplesPerPixel(); b++) {
-    if (kind(b) !== kind(0)) throw new FileError(file, `band ${b + 1} has another sample type than band 1; mixed sample types are not supported`);
+    if (kind(b) !== kind(0))
+      throw new FileError(
+        file,
+        `band ${b + 1} has another sample type than band 1; mixed sample types are not supported`,
+      );
   }
   if (!converted && kind(0) !== '3:32') throw new FileError(file, 'the samples are not 32-bit float');
 }

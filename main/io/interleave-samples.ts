@@ -46,7 +46,10 @@ export function interleaveSamples(image: ImageF32, bitDepth: BitDepth, alpha?: A
   for (let p = 0, s = 0, d = 0; p < pixels; p++) {
     for (let c = 0; c < channels; c++) {
       const v = data[d++];
-      if (bitDepth === 32) { samples[s++] = v; continue; }
+      if (bitDepth === 32) {
+        samples[s++] = v;
+        continue;
+      }
       const q = Math.round(v * max);
       if (!(q >= 0 && q <= max)) clipped++;
       samples[s++] = q > max ? max : q >= 0 ? q : 0;

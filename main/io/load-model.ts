@@ -7,7 +7,10 @@ import { expectedWeightBytes, MODEL_FILES, type ModelFolder } from './model-file
 
 async function leftovers(dir: string): Promise<string> {
   const prefix = `.${basename(dir)}.`;
-  const found = await readdir(dirname(dir)).then((names) => names.filter((n) => n.startsWith(prefix)), () => []);
+  const found = await readdir(dirname(dir)).then(
+    (names) => names.filter((n) => n.startsWith(prefix)),
+    () => [],
+  );
   return found.length > 0 ? `; an interrupted save left ${found.join(', ')} beside it` : '';
 }
 
@@ -43,7 +46,10 @@ function parseJson(dir: string, name: string, bytes: Buffer): unknown {
 function checkSize(dir: string, name: string, bytes: Buffer, specs: readonly io.WeightsManifestEntry[]): void {
   const expected = expectedWeightBytes(specs);
   if (expected !== undefined && expected !== bytes.length) {
-    throw new FileError(dir, `${name} is ${bytes.length} bytes but ${expected} are expected: it is truncated or from another model`);
+    throw new FileError(
+      dir,
+      `${name} is ${bytes.length} bytes but ${expected} are expected: it is truncated or from another model`,
+    );
   }
 }
 
@@ -54,7 +60,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 async function readArtifacts(dir: string): Promise<io.ModelArtifacts> {
   const json = parseJson(dir, MODEL_FILES.topology, await readRequired(dir, MODEL_FILES.topology));
   if (!isObject(json) || !isObject(json.modelTopology) || !Array.isArray(json.weightsManifest)) {
-    throw new FileError(dir, `${MODEL_FILES.topology} is not a TensorFlow.js layers model (no modelTopology or weightsManifest)`);
+    throw new FileError(
+      dir,
+      `${MODEL_FILES.topology} is not a TensorFlow.js layers model (no modelTopology or weightsManifest)`,
+    );
   }
   const manifest = json.weightsManifest as io.WeightsManifestConfig;
   const paths = manifest.flatMap((group) => group.paths);
@@ -73,11 +82,14 @@ async function readOptimizer(dir: string): Promise<EncodedWeights | undefined> {
   const data = await readOptional(dir, MODEL_FILES.optimizerWeights);
   if (!specsFile && !data) return undefined;
   if (!specsFile || !data) {
-    const [there, missing] = specsFile ? [MODEL_FILES.optimizer, MODEL_FILES.optimizerWeights] : [MODEL_FILES.optimizerWeights, MODEL_FILES.optimizer];
+    const [there, missing] = specsFile
+      ? [MODEL_FILES.optimizer, MODEL_FILES.optimizerWeights]
+      : [MODEL_FILES.optimizerWeights, MODEL_FILES.optimizer];
     throw new FileError(dir, `${there} is there but ${missing} is missing`);
   }
   const json = parseJson(dir, MODEL_FILES.optimizer, specsFile);
-  if (!isObject(json) || !Array.isArray(json.specs)) throw new FileError(dir, `${MODEL_FILES.optimizer} has no weight specs`);
+  if (!isObject(json) || !Array.isArray(json.specs))
+    throw new FileError(dir, `${MODEL_FILES.optimizer} has no weight specs`);
   const specs = json.specs as io.WeightsManifestEntry[];
   checkSize(dir, MODEL_FILES.optimizerWeights, data, specs);
   return { specs, data: arrayBufferOf(data) };
@@ -87,15 +99,23 @@ async function readOptimizer(dir: string): Promise<EncodedWeights | undefined> {
  * Reads a model folder written by saveModel, checking that every file is there and whole.
  * `parseMeta` validates gr2r.json (a schema's parse); its error is reported against the folder.
  */
-export async function loadModel<Meta = unknown>(dir: string, parseMeta?: (json: unknown) => Meta): Promise<ModelFolder<Meta>> {
-  const isFolder = await stat(dir).then((s) => s.isDirectory(), () => false);
+export async function loadModel<Meta = unknown>(
+  dir: string,
+  parseMeta?: (json: unknown) => Meta,
+): Promise<ModelFolder<Meta>> {
+  const isFolder = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   if (!isFolder) throw new FileError(dir, `no model folder here${await leftovers(dir)}`);
   const metaJson = parseJson(dir, MODEL_FILES.meta, await readRequired(dir, MODEL_FILES.meta));
   let meta: Meta;
   try {
     meta = parseMeta ? parseMeta(metaJson) : (metaJson as Meta);
   } catch (error) {
-    throw new FileError(dir, `${MODEL_FILES.meta} is not valid model metadata (${(error as Error).message})`, { cause: error });
+    throw new FileError(dir, `${MODEL_FILES.meta} is not valid model metadata (${(error as Error).message})`, {
+      cause: error,
+    });
   }
   const artifacts = await readArtifacts(dir);
   const optimizer = await readOptimizer(dir);

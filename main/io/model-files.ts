@@ -18,7 +18,15 @@ export interface ModelFolder<Meta = unknown> {
   readonly optimizer?: EncodedWeights;
 }
 
-const DTYPE_BYTES: Readonly<Record<string, number>> = { float32: 4, int32: 4, bool: 1, complex64: 8, uint8: 1, uint16: 2, float16: 2 };
+const DTYPE_BYTES: Readonly<Record<string, number>> = {
+  float32: 4,
+  int32: 4,
+  bool: 1,
+  complex64: 8,
+  uint8: 1,
+  uint16: 2,
+  float16: 2,
+};
 
 /** Bytes the weights described by `specs` take, or undefined where it cannot be known (strings). */
 export function expectedWeightBytes(specs: readonly io.WeightsManifestEntry[]): number | undefined {

@@ -37,7 +37,13 @@ async function openFloat(probe: ImageProbe): Promise<OpenRaster> {
     if (!probe.complex) checkBands(image, probe.file, probe.converted !== undefined);
     const geoTags = await readGeoTags(image);
     const noData = noDataOf(geoTags);
-    const notes = probe.complex ? [await slcNote(probe.file, probe.complex)] : probe.converted ? [convertedNote(probe.converted)] : probe.pages > 1 ? [`only the first of ${probe.pages} pages was read`] : [];
+    const notes = probe.complex
+      ? [await slcNote(probe.file, probe.complex)]
+      : probe.converted
+        ? [convertedNote(probe.converted)]
+        : probe.pages > 1
+          ? [`only the first of ${probe.pages} pages was read`]
+          : [];
     return { tiff, image, geoTags, notes, ...(noData !== undefined && { noData }) };
   } catch (error) {
     await tiff.close();
@@ -51,7 +57,11 @@ async function integerGeoTags(probe: ImageProbe): Promise<{ geoTags: GeoTag[]; n
   try {
     const geoTags = await geoTagsOfFile(probe.file);
     const noData = noDataOf(geoTags);
-    return { geoTags, notes: [], ...(noData !== undefined && { noData: noData / (probe.bitDepth === 8 ? 255 : 65535) }) };
+    return {
+      geoTags,
+      notes: [],
+      ...(noData !== undefined && { noData: noData / (probe.bitDepth === 8 ? 255 : 65535) }),
+    };
   } catch (error) {
     return { geoTags: [], notes: [`geo tags not read (${error instanceof Error ? error.message : String(error)})`] };
   }
@@ -65,7 +75,10 @@ async function openDecoded(probe: ImageProbe, options: RasterOptions): Promise<O
     const image = await tiff.getImage(0);
     if (image.getWidth() !== probe.width || image.getHeight() !== probe.height) {
       await tiff.close();
-      throw new FileError(probe.file, `decoded ${image.getWidth()}x${image.getHeight()}, but the header says ${probe.width}x${probe.height}`);
+      throw new FileError(
+        probe.file,
+        `decoded ${image.getWidth()}x${image.getHeight()}, but the header says ${probe.width}x${probe.height}`,
+      );
     }
     const geo = await integerGeoTags(probe);
     return { tiff, image, temp, ...geo, notes: [...readingNotes(probe), ...geo.notes] };

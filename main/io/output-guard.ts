@@ -28,13 +28,20 @@ export async function checkOutputFolder(inputs: readonly string[], output: strin
   const out = await realPathToBe(output);
   for (const input of inputs) {
     const { folder, file } = await inputFolder(input);
-    const clash = out === folder ? 'is the input folder'
-      : file ? undefined
-      : isWithin(folder, out) ? 'is inside the input folder'
-      : isWithin(out, folder) ? 'holds the input folder'
-      : undefined;
+    const clash =
+      out === folder
+        ? 'is the input folder'
+        : file
+          ? undefined
+          : isWithin(folder, out)
+            ? 'is inside the input folder'
+            : isWithin(out, folder)
+              ? 'holds the input folder'
+              : undefined;
     if (clash) {
-      throw new Error(`the output folder ${output} ${clash} ${folder}: choose a folder outside it, so that no original is ever replaced and outputs are never read back as inputs`);
+      throw new Error(
+        `the output folder ${output} ${clash} ${folder}: choose a folder outside it, so that no original is ever replaced and outputs are never read back as inputs`,
+      );
     }
   }
 }

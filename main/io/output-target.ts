@@ -9,27 +9,48 @@ export interface OutputChoice {
   readonly bitDepth?: BitDepth;
 }
 
-const DEPTHS: Readonly<Record<ImageFormat, readonly BitDepth[]>> = { jpeg: [8], png: [8, 16], tiff: [8, 16, 32], dng: [16] };
-const EXTENSIONS: Readonly<Record<ImageFormat, readonly string[]>> = { jpeg: ['.jpg', '.jpeg'], png: ['.png'], tiff: ['.tif', '.tiff'], dng: ['.dng'] };
+const DEPTHS: Readonly<Record<ImageFormat, readonly BitDepth[]>> = {
+  jpeg: [8],
+  png: [8, 16],
+  tiff: [8, 16, 32],
+  dng: [16],
+};
+const EXTENSIONS: Readonly<Record<ImageFormat, readonly string[]>> = {
+  jpeg: ['.jpg', '.jpeg'],
+  png: ['.png'],
+  tiff: ['.tif', '.tiff'],
+  dng: ['.dng'],
+};
 
 /** The format and depth to write, with a note when the input's depth cannot be kept. */
-export function outputTarget(source: SourceInfo, choice: OutputChoice): { format: ImageFormat; bitDepth: BitDepth; notes: string[] } {
+export function outputTarget(
+  source: SourceInfo,
+  choice: OutputChoice,
+): { format: ImageFormat; bitDepth: BitDepth; notes: string[] } {
   const format = choice.format ?? source.format;
   if ((source.format === 'dng') !== (format === 'dng')) {
-    throw new Error(source.format === 'dng'
-      ? `camera raw data is written as DNG, not ${format.toUpperCase()}: its planes are not a picture until a raw developer demosaics them`
-      : 'only a DNG input can be written as DNG');
+    throw new Error(
+      source.format === 'dng'
+        ? `camera raw data is written as DNG, not ${format.toUpperCase()}: its planes are not a picture until a raw developer demosaics them`
+        : 'only a DNG input can be written as DNG',
+    );
   }
   const allowed = DEPTHS[format];
   if (choice.bitDepth !== undefined) {
     if (!allowed.includes(choice.bitDepth)) {
-      throw new Error(`${format.toUpperCase()} cannot hold ${choice.bitDepth}-bit data (it holds ${allowed.join(' or ')}-bit)`);
+      throw new Error(
+        `${format.toUpperCase()} cannot hold ${choice.bitDepth}-bit data (it holds ${allowed.join(' or ')}-bit)`,
+      );
     }
     return { format, bitDepth: choice.bitDepth, notes: [] };
   }
   if (allowed.includes(source.bitDepth)) return { format, bitDepth: source.bitDepth, notes: [] };
   const bitDepth = allowed[allowed.length - 1];
-  return { format, bitDepth, notes: [`${source.bitDepth}-bit input written as ${bitDepth}-bit ${format.toUpperCase()}`] };
+  return {
+    format,
+    bitDepth,
+    notes: [`${source.bitDepth}-bit input written as ${bitDepth}-bit ${format.toUpperCase()}`],
+  };
 }
 
 /** `path` with an extension that says `format` (photo.png written as TIFF becomes photo.tif). */

@@ -58,15 +58,22 @@ async function readHeader(file: string): Promise<Metadata> {
   try {
     return await sharp(file, { limitInputPixels: false, limitInputChannels: false }).metadata();
   } catch (error) {
-    throw new FileError(file, `cannot read the image header; it may be truncated or damaged (${(error as Error).message.trim()})`, { cause: error });
+    throw new FileError(
+      file,
+      `cannot read the image header; it may be truncated or damaged (${(error as Error).message.trim()})`,
+      { cause: error },
+    );
   }
 }
 
 function checkPixels(file: string, width: number, height: number, maxPixels: number): void {
   if (width * height <= maxPixels) return;
   const mp = (n: number): string => `${(n / 1e6).toFixed(1)} megapixels`;
-  throw new FileError(file, `the image is ${width}x${height} (${mp(width * height)}), over the limit of ${mp(maxPixels)}; `
-    + 'raise maxPixels to read it');
+  throw new FileError(
+    file,
+    `the image is ${width}x${height} (${mp(width * height)}), over the limit of ${mp(maxPixels)}; ` +
+      'raise maxPixels to read it',
+  );
 }
 
 async function probeDng(file: string, maxPixels: number): Promise<ImageProbe> {
@@ -82,14 +89,24 @@ async function complexProbe(file: string, maxPixels: number): Promise<ImageProbe
     layout = await complexLayout(file);
   } catch (error) {
     // Complex but unreadable: say why. Anything geotiff cannot parse at all is left to libvips to describe.
-    if (error instanceof Error && error.message.includes('complex')) throw new FileError(file, error.message, { cause: error });
+    if (error instanceof Error && error.message.includes('complex'))
+      throw new FileError(file, error.message, { cause: error });
     return undefined;
   }
   if (!layout) return undefined;
   checkPixels(file, layout.width, layout.height, maxPixels);
   return {
-    file, format: 'tiff', bitDepth: 32, space: 'complex', hasAlpha: false, width: layout.width, height: layout.height,
-    channels: 1, pages: 1, embedded: [], complex: layout,
+    file,
+    format: 'tiff',
+    bitDepth: 32,
+    space: 'complex',
+    hasAlpha: false,
+    width: layout.width,
+    height: layout.height,
+    channels: 1,
+    pages: 1,
+    embedded: [],
+    complex: layout,
   };
 }
 
@@ -101,8 +118,17 @@ async function float64Probe(file: string, maxPixels: number): Promise<ImageProbe
     if (!image || image.getSampleFormat(0) !== 3 || image.getBitsPerSample(0) !== 64) return undefined;
     checkPixels(file, image.getWidth(), image.getHeight(), maxPixels);
     return {
-      file, format: 'tiff', bitDepth: 32, space: 'float64', hasAlpha: false, width: image.getWidth(), height: image.getHeight(),
-      channels: image.getSamplesPerPixel(), pages: 1, embedded: [], converted: 'float64',
+      file,
+      format: 'tiff',
+      bitDepth: 32,
+      space: 'float64',
+      hasAlpha: false,
+      width: image.getWidth(),
+      height: image.getHeight(),
+      channels: image.getSamplesPerPixel(),
+      pages: 1,
+      embedded: [],
+      converted: 'float64',
     };
   } finally {
     await tiff?.close();
@@ -115,13 +141,22 @@ export async function probeImage(file: string, options: ReadOptions = {}): Promi
     const sniffed = sniffFormat(await readHead(file), file);
     if (sniffed.kind === 'unknown') throw new FileError(file, 'not an image (the content is not PNG, JPEG or TIFF)');
     if (sniffed.kind === 'unsupported') {
-      throw new FileError(file, `${sniffed.name} is not supported (PNG, JPEG, TIFF and DNG are)${sniffed.hint ? `: ${sniffed.hint}` : ''}`);
+      throw new FileError(
+        file,
+        `${sniffed.name} is not supported (PNG, JPEG, TIFF and DNG are)${sniffed.hint ? `: ${sniffed.hint}` : ''}`,
+      );
     }
     if (sniffed.format === 'dng') return await probeDng(file, options.maxPixels ?? DEFAULT_MAX_PIXELS);
     const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
-    const header = await readHeader(file).then((meta) => ({ meta }), (error: unknown) => ({ error }));
+    const header = await readHeader(file).then(
+      (meta) => ({ meta }),
+      (error: unknown) => ({ error }),
+    );
     // geotiff only where libvips cannot say what the samples are (complex, float64), not on every TIFF.
-    if (sniffed.format === 'tiff' && ('error' in header || header.meta.depth === 'complex' || header.meta.depth === 'dpcomplex')) {
+    if (
+      sniffed.format === 'tiff' &&
+      ('error' in header || header.meta.depth === 'complex' || header.meta.depth === 'dpcomplex')
+    ) {
       const wide = (await complexProbe(file, maxPixels)) ?? (await float64Probe(file, maxPixels));
       if (wide) return wide;
     }
@@ -135,10 +170,17 @@ export async function probeImage(file: string, options: ReadOptions = {}): Promi
     }
     const colour = meta.channels - (meta.hasAlpha ? 1 : 0);
     return {
-      file, format: sniffed.format, bitDepth, space: meta.space, hasAlpha: meta.hasAlpha,
-      width: meta.autoOrient.width, height: meta.autoOrient.height,
+      file,
+      format: sniffed.format,
+      bitDepth,
+      space: meta.space,
+      hasAlpha: meta.hasAlpha,
+      width: meta.autoOrient.width,
+      height: meta.autoOrient.height,
       channels: meta.space === 'cmyk' ? 3 : colour,
-      orientation: meta.orientation, pages: meta.pages ?? 1, chromaSubsampling: meta.chromaSubsampling,
+      orientation: meta.orientation,
+      pages: meta.pages ?? 1,
+      chromaSubsampling: meta.chromaSubsampling,
       embedded: (['exif', 'icc', 'xmp', 'iptc'] as const).filter((kind) => meta[kind] !== undefined),
       ...(converted && { converted }),
     };

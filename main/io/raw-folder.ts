@@ -16,7 +16,9 @@ export async function folderHoldsRaw(dir: string): Promise<boolean> {
 }
 
 /** Files of a folder's DNGs by ISO (unknown: 0), with the mean NoiseProfile of each ISO where the files have one. */
-export async function rawIsoGroups(dir: string): Promise<{ iso: number; files: string[]; profile?: { a: number; b: number } }[]> {
+export async function rawIsoGroups(
+  dir: string,
+): Promise<{ iso: number; files: string[]; profile?: { a: number; b: number } }[]> {
   const groups = new Map<number, { files: string[]; profiles: { a: number; b: number }[] }>();
   for (const name of (await readdir(dir)).filter((n) => /\.(dng|gpr)$/i.test(n) && !n.startsWith('.')).sort()) {
     try {
@@ -31,10 +33,16 @@ export async function rawIsoGroups(dir: string): Promise<{ iso: number; files: s
       // unreadable files are named by the training's own scan
     }
   }
-  return [...groups.entries()].sort(([a], [b]) => a - b).map(([iso, g]) => ({
-    iso, files: g.files,
-    ...(g.profiles.length > 0 && {
-      profile: { a: g.profiles.reduce((s, p) => s + p.a, 0) / g.profiles.length, b: g.profiles.reduce((s, p) => s + p.b, 0) / g.profiles.length },
-    }),
-  }));
+  return [...groups.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([iso, g]) => ({
+      iso,
+      files: g.files,
+      ...(g.profiles.length > 0 && {
+        profile: {
+          a: g.profiles.reduce((s, p) => s + p.a, 0) / g.profiles.length,
+          b: g.profiles.reduce((s, p) => s + p.b, 0) / g.profiles.length,
+        },
+      }),
+    }));
 }

@@ -39,8 +39,10 @@ async function readComplexImage(file: string, layout: ComplexLayout): Promise<De
   const geoTags = await geoTagsOfFile(file);
   const noData = noDataOf(geoTags);
   return {
-    image: makeImage(layout.height, layout.width, 1, data), notes: [await slcNote(file, layout)],
-    ...(geoTags.length > 0 && { geoTags }), ...(noData !== undefined && { noData }),
+    image: makeImage(layout.height, layout.width, 1, data),
+    notes: [await slcNote(file, layout)],
+    ...(geoTags.length > 0 && { geoTags }),
+    ...(noData !== undefined && { noData }),
   };
 }
 
@@ -51,15 +53,22 @@ async function readComplexImage(file: string, layout: ComplexLayout): Promise<De
 export async function readImage(file: string, options: ReadOptions = {}): Promise<ReadResult> {
   try {
     const probe = await probeImage(file, options);
-    const decoded = probe.format === 'dng' ? await readDngImage(file)
-      : probe.complex ? await readComplexImage(file, probe.complex)
-      : probe.bitDepth === 32
-      ? await decodeFloatTiff(probe)
-      : await withGeoTags(probe, await decodeWithSharp(probe, options.maxPixels ?? DEFAULT_MAX_PIXELS));
+    const decoded =
+      probe.format === 'dng'
+        ? await readDngImage(file)
+        : probe.complex
+          ? await readComplexImage(file, probe.complex)
+          : probe.bitDepth === 32
+            ? await decodeFloatTiff(probe)
+            : await withGeoTags(probe, await decodeWithSharp(probe, options.maxPixels ?? DEFAULT_MAX_PIXELS));
     const { image, alpha, notes, geoTags, noData, rawColour } = decoded;
     const source: SourceInfo = {
-      file, format: probe.format, bitDepth: probe.bitDepth,
-      width: image.width, height: image.height, channels: image.channels,
+      file,
+      format: probe.format,
+      bitDepth: probe.bitDepth,
+      width: image.width,
+      height: image.height,
+      channels: image.channels,
       ...(alpha && { alpha }),
       ...(probe.orientation !== undefined && { orientation: probe.orientation }),
       ...(probe.embedded.length > 0 && { embedded: probe.embedded }),

@@ -21,8 +21,12 @@ export interface BandReader {
 
 function sourceInfo(probe: ImageProbe, raster: OpenRaster): SourceInfo {
   return {
-    file: probe.file, format: probe.format, bitDepth: probe.bitDepth,
-    width: probe.width, height: probe.height, channels: probe.channels,
+    file: probe.file,
+    format: probe.format,
+    bitDepth: probe.bitDepth,
+    width: probe.width,
+    height: probe.height,
+    channels: probe.channels,
     ...(probe.orientation !== undefined && { orientation: probe.orientation }),
     ...(probe.embedded.length > 0 && { embedded: probe.embedded }),
     ...(probe.chromaSubsampling !== undefined && { chromaSubsampling: probe.chromaSubsampling }),
@@ -36,13 +40,16 @@ async function readWindow(probe: ImageProbe, raster: OpenRaster, top: number, ro
   if (!(top >= 0 && rows > 0 && top + rows <= probe.height)) {
     throw new Error(`rows ${top} to ${top + rows} are outside the image (0 to ${probe.height})`);
   }
-  if (probe.complex) return { image: makeImage(rows, probe.width, 1, await readSlcIntensityRows(probe.file, probe.complex, top, rows)) };
+  if (probe.complex)
+    return { image: makeImage(rows, probe.width, 1, await readSlcIntensityRows(probe.file, probe.complex, top, rows)) };
   const read = await raster.image.readRasters({ window: [0, top, probe.width, top + rows], interleave: true });
   const samples = probe.converted ? asFloat32(read as ArrayLike<number>) : read;
   const expected = probe.bitDepth === 32 ? Float32Array : probe.bitDepth === 16 ? Uint16Array : Uint8Array;
-  if (!(samples instanceof expected)) throw new FileError(probe.file, `the ${probe.bitDepth}-bit image decoded to an unexpected type`);
+  if (!(samples instanceof expected))
+    throw new FileError(probe.file, `the ${probe.bitDepth}-bit image decoded to an unexpected type`);
   // Float samples without alpha are the engine's image already: no copy.
-  if (samples instanceof Float32Array && !probe.hasAlpha) return { image: makeImage(rows, probe.width, probe.channels, samples) };
+  if (samples instanceof Float32Array && !probe.hasAlpha)
+    return { image: makeImage(rows, probe.width, probe.channels, samples) };
   const bands = probe.channels + (probe.hasAlpha ? 1 : 0);
   return splitAlpha(samples, rows, probe.width, bands, probe.hasAlpha, probe.bitDepth);
 }

@@ -15,9 +15,11 @@ function jsonBytes(value: unknown, what: string): Uint8Array {
 /** tfjs's model.json (its own helper for this is not exported). */
 function modelJson(artifacts: io.ModelArtifacts, weightsManifest: io.WeightsManifestConfig): io.ModelJSON {
   const { modelTopology, format, generatedBy, convertedBy, trainingConfig, signature, userDefinedMetadata } = artifacts;
-  if (!modelTopology || modelTopology instanceof ArrayBuffer) throw new Error('the model topology is missing or binary');
+  if (!modelTopology || modelTopology instanceof ArrayBuffer)
+    throw new Error('the model topology is missing or binary');
   return {
-    modelTopology, weightsManifest,
+    modelTopology,
+    weightsManifest,
     ...(format !== undefined && { format }),
     ...(generatedBy !== undefined && { generatedBy }),
     ...(convertedBy !== undefined && { convertedBy }),
@@ -72,12 +74,18 @@ async function mayReplace(dir: string, overwrite: SaveModelOptions['overwrite'])
  * (and only if it is a model folder).
  */
 export async function saveModel(
-  dir: string, artifacts: io.ModelArtifacts, meta: unknown, optimizer?: EncodedWeights, options: SaveModelOptions = {},
+  dir: string,
+  artifacts: io.ModelArtifacts,
+  meta: unknown,
+  optimizer?: EncodedWeights,
+  options: SaveModelOptions = {},
 ): Promise<string> {
   try {
     const files = modelFiles(artifacts, meta);
     if (optimizer) {
-      files.set(MODEL_FILES.optimizer, [jsonBytes({ format: 'gr2r-optimizer', specs: optimizer.specs }, 'the optimizer specs')]);
+      files.set(MODEL_FILES.optimizer, [
+        jsonBytes({ format: 'gr2r-optimizer', specs: optimizer.specs }, 'the optimizer specs'),
+      ]);
       files.set(MODEL_FILES.optimizerWeights, [new Uint8Array(optimizer.data)]);
     }
     await writeFolderAtomic(dir, files, MODEL_FILES.meta, { overwrite: await mayReplace(dir, options.overwrite) });

@@ -25,7 +25,6 @@ export interface FolderScan {
   readonly ignored: readonly string[];
 }
 
-
 async function looksLikeImage(file: string): Promise<boolean> {
   if (hasImageName(file)) return true;
   const handle = await open(file, 'r');
@@ -38,7 +37,14 @@ async function looksLikeImage(file: string): Promise<boolean> {
   }
 }
 
-async function listFiles(dir: string, recursive: boolean, seen: Set<string>, files: string[], top: string, outside: FileFailure[]): Promise<void> {
+async function listFiles(
+  dir: string,
+  recursive: boolean,
+  seen: Set<string>,
+  files: string[],
+  top: string,
+  outside: FileFailure[],
+): Promise<void> {
   const real = await realpath(dir);
   if (seen.has(real)) return; // a link back to a folder already listed
   seen.add(real);
@@ -46,13 +52,22 @@ async function listFiles(dir: string, recursive: boolean, seen: Set<string>, fil
     if (entry.name.startsWith('.')) continue; // hidden files, our own temp files among them
     const path = join(dir, entry.name);
     if (entry.isSymbolicLink()) {
-      const kept = await realInside(top, path).then(() => true, (error: unknown) => {
-        outside.push({ file: path, reason: reasonOf(error) });
-        return false;
-      });
+      const kept = await realInside(top, path).then(
+        () => true,
+        (error: unknown) => {
+          outside.push({ file: path, reason: reasonOf(error) });
+          return false;
+        },
+      );
       if (!kept) continue;
     }
-    const isDir = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path).then((s) => s.isDirectory(), () => false)));
+    const isDir =
+      entry.isDirectory() ||
+      (entry.isSymbolicLink() &&
+        (await stat(path).then(
+          (s) => s.isDirectory(),
+          () => false,
+        )));
     if (isDir) {
       if (recursive) await listFiles(path, recursive, seen, files, top, outside);
     } else {

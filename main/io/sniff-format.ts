@@ -44,8 +44,10 @@ function rawFormat(): Sniffed {
 /** Recognises a file by its content; `file` only tells camera RAW apart from plain TIFF. */
 export function sniffFormat(head: Uint8Array, file = ''): Sniffed {
   // Classic TIFF (42) and BigTIFF (43), either byte order.
-  if (startsWith(head, [0x49, 0x49]) && (head[2] === 0x2a || head[2] === 0x2b) && head[3] === 0
-    || startsWith(head, [0x4d, 0x4d, 0]) && (head[3] === 0x2a || head[3] === 0x2b)) {
+  if (
+    (startsWith(head, [0x49, 0x49]) && (head[2] === 0x2a || head[2] === 0x2b) && head[3] === 0) ||
+    (startsWith(head, [0x4d, 0x4d, 0]) && (head[3] === 0x2a || head[3] === 0x2b))
+  ) {
     // DNG, NEF, CR2, ARW... are TIFF containers whose first image is often only a preview.
     if (DNG_EXTENSION.test(file)) return { kind: 'image', format: 'dng' };
     if (RAW_EXTENSIONS.test(file)) return rawFormat();

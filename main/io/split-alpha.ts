@@ -31,7 +31,12 @@ function emptyLike(samples: Samples, length: number): Samples {
  * with the last channel kept aside, unscaled, when it is alpha.
  */
 export function splitAlpha(
-  samples: Samples, height: number, width: number, bands: number, hasAlpha: boolean, bitDepth: BitDepth,
+  samples: Samples,
+  height: number,
+  width: number,
+  bands: number,
+  hasAlpha: boolean,
+  bitDepth: BitDepth,
 ): SplitPixels {
   const colour = hasAlpha ? bands - 1 : bands;
   const pixels = height * width;

@@ -41,7 +41,12 @@ function entries(layout: StripTiffLayout, strips: Strips): IfdEntry[] {
     { tag: 305, type: 'ascii', values: 'GR2R Studio' },
     { tag: 339, type: 'short', values: new Array<number>(bands).fill(bitDepth === 32 ? 3 : 1) },
   ];
-  if (extra > 0) list.push({ tag: 338, type: 'short', values: Array.from({ length: extra }, (_, i) => (hasAlpha && i === extra - 1 ? 2 : 0)) });
+  if (extra > 0)
+    list.push({
+      tag: 338,
+      type: 'short',
+      values: Array.from({ length: extra }, (_, i) => (hasAlpha && i === extra - 1 ? 2 : 0)),
+    });
   for (const g of layout.geoTags ?? []) list.push({ tag: g.tag, type: g.type, values: g.values });
   return list;
 }
@@ -59,10 +64,14 @@ export function stripTiffHead(layout: StripTiffLayout): Uint8Array {
   const row = rowBytes(layout);
   const rowsPerStrip = Math.max(1, Math.min(layout.height, Math.floor(STRIP_TARGET_BYTES / row)));
   const count = Math.ceil(layout.height / rowsPerStrip);
-  const byteCounts = Array.from({ length: count }, (_, s) => Math.min(rowsPerStrip, layout.height - s * rowsPerStrip) * row);
+  const byteCounts = Array.from(
+    { length: count },
+    (_, s) => Math.min(rowsPerStrip, layout.height - s * rowsPerStrip) * row,
+  );
   const placeholder = entries(layout, { rowsPerStrip, offsets: new Array<number>(count).fill(0), byteCounts });
   const dataStart = HEADER_BYTES + ifdByteLength(placeholder);
-  if (dataStart + row * layout.height > 0xffffffff) throw new Error('the image is over 4 GB, too big for a classic TIFF');
+  if (dataStart + row * layout.height > 0xffffffff)
+    throw new Error('the image is over 4 GB, too big for a classic TIFF');
   const offsets = byteCounts.map((_, s) => dataStart + s * rowsPerStrip * row);
   const ifd = encodeIfd(entries(layout, { rowsPerStrip, offsets, byteCounts }), HEADER_BYTES);
   const head = new Uint8Array(HEADER_BYTES + ifd.length);

@@ -1,12 +1,34 @@
 /** TIFF field types by name; rationals are given as flattened numerator, denominator pairs. */
 export const TIFF_TYPES = {
-  byte: 1, ascii: 2, short: 3, long: 4, rational: 5, sbyte: 6, undefined: 7, sshort: 8, slong: 9, srational: 10, float: 11, double: 12,
+  byte: 1,
+  ascii: 2,
+  short: 3,
+  long: 4,
+  rational: 5,
+  sbyte: 6,
+  undefined: 7,
+  sshort: 8,
+  slong: 9,
+  srational: 10,
+  float: 11,
+  double: 12,
 } as const;
 export type TiffType = keyof typeof TIFF_TYPES;
 
 /** Bytes of one value of each type (a rational is two longs). */
 export const TIFF_TYPE_SIZE: Readonly<Record<TiffType, number>> = {
-  byte: 1, ascii: 1, short: 2, long: 4, rational: 8, sbyte: 1, undefined: 1, sshort: 2, slong: 4, srational: 8, float: 4, double: 8,
+  byte: 1,
+  ascii: 1,
+  short: 2,
+  long: 4,
+  rational: 8,
+  sbyte: 1,
+  undefined: 1,
+  sshort: 2,
+  slong: 4,
+  srational: 8,
+  float: 4,
+  double: 8,
 };
 
 /** One TIFF directory entry. */
@@ -27,7 +49,9 @@ function sizeOf(entry: IfdEntry): number {
   return typeof entry.values === 'string' ? countOf(entry) : entry.values.length * perValue;
 }
 
-const setters: Readonly<Record<Exclude<TiffType, 'ascii'>, (view: DataView, at: number, v: number, le: boolean) => void>> = {
+const setters: Readonly<
+  Record<Exclude<TiffType, 'ascii'>, (view: DataView, at: number, v: number, le: boolean) => void>
+> = {
   byte: (view, at, v) => view.setUint8(at, v),
   undefined: (view, at, v) => view.setUint8(at, v),
   sbyte: (view, at, v) => view.setInt8(at, v),

@@ -25,7 +25,8 @@ export async function checkNotTruncated(file: string, format: ImageFormat): Prom
     const length = Math.min(size, TAIL_BYTES);
     const tail = Buffer.alloc(length);
     await handle.read(tail, 0, length, size - length);
-    if (!tail.includes(closing.bytes)) throw new FileError(file, `truncated or damaged: the file ends before ${closing.name}`);
+    if (!tail.includes(closing.bytes))
+      throw new FileError(file, `truncated or damaged: the file ends before ${closing.name}`);
   } finally {
     await handle.close();
   }

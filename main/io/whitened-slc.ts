@@ -1,6 +1,12 @@
 import { stat } from 'node:fs/promises';
 import type { ComplexRows } from '../engine/sar/complex-rows';
-import { describeWhitening, slcWhitening, whitenedIntensity, whiteningSpan, type SlcWhitening } from '../engine/sar/slc-whitening';
+import {
+  describeWhitening,
+  slcWhitening,
+  whitenedIntensity,
+  whiteningSpan,
+  type SlcWhitening,
+} from '../engine/sar/slc-whitening';
 import { lineLength, SpectrumSums } from '../engine/sar/spectral-envelope';
 import { COMPLEX_NOTE, readComplexRows, readIntensityRows, type ComplexLayout } from './complex-tiff';
 
@@ -62,7 +68,12 @@ export async function whiteningOf(file: string, layout: ComplexLayout): Promise<
  * Intensity of rows [top, top + rows) of an SLC file, spectrally whitened (engine/sar/slc-whitening.ts): the complex
  * rows plus the azimuth filter's margin are read, filtered in range then in azimuth, and squared. Same grid.
  */
-export async function readSlcIntensityRows(file: string, layout: ComplexLayout, top: number, rows: number): Promise<Float32Array> {
+export async function readSlcIntensityRows(
+  file: string,
+  layout: ComplexLayout,
+  top: number,
+  rows: number,
+): Promise<Float32Array> {
   const whitening = await whiteningOf(file, layout);
   if (!whitening) return readIntensityRows(file, layout, top, rows);
   const out = new Float32Array(rows * layout.width);

@@ -54,7 +54,13 @@ interface Target {
   readonly bitDepth: BitDepth;
 }
 
-async function encode(out: Interleaved, image: ImageF32, source: SourceInfo, target: Target, options: WriteOptions): Promise<Uint8Array[]> {
+async function encode(
+  out: Interleaved,
+  image: ImageF32,
+  source: SourceInfo,
+  target: Target,
+  options: WriteOptions,
+): Promise<Uint8Array[]> {
   const { width, height } = image;
   const { format, bitDepth } = target;
   if (bitDepth === 32) {
@@ -62,20 +68,37 @@ async function encode(out: Interleaved, image: ImageF32, source: SourceInfo, tar
     const geoTags = geoTagsFor(source.geoTags ?? [], source.noData, 32);
     return encodeFloatTiff(samples, { width, height, bands: out.bands, hasAlpha: out.bands > image.channels, geoTags });
   }
-  if (out.bands < 1 || out.bands > 4) throw new Error(`${out.bands} channels cannot be written as ${bitDepth}-bit ${format.toUpperCase()} (1 to 4 can)`);
+  if (out.bands < 1 || out.bands > 4)
+    throw new Error(`${out.bands} channels cannot be written as ${bitDepth}-bit ${format.toUpperCase()} (1 to 4 can)`);
   const raw = { samples: out.samples as Uint8Array | Uint16Array, width, height, bands: out.bands as 1 | 2 | 3 | 4 };
   const { quality, tiffCompression } = options;
-  return [await encodeWithSharp(raw, { format, bitDepth, quality, tiffCompression, chromaSubsampling: source.chromaSubsampling })];
+  return [
+    await encodeWithSharp(raw, {
+      format,
+      bitDepth,
+      quality,
+      tiffCompression,
+      chromaSubsampling: source.chromaSubsampling,
+    }),
+  ];
 }
 
 /** Raw data back into a copy of its DNG; EXIF (exposure, ISO, lens), which lives in its own directory, by exiftool. */
-async function writeDng(path: string, image: ImageF32, source: SourceInfo, options: WriteOptions): Promise<WriteResult> {
+async function writeDng(
+  path: string,
+  image: ImageF32,
+  source: SourceInfo,
+  options: WriteOptions,
+): Promise<WriteResult> {
   const { parts, clipped } = await encodeDenoisedDng(source.file, image);
   const notes = clipped > 0 ? [`${clipped} raw values fell outside 0..65535 and were clipped`] : [];
   if (clipped > 0 && options.strictRange) throw new FileError(path, notes[0]!);
-  const copy = options.metadata === 'strip' ? undefined : async (temp: string): Promise<void> => {
-    notes.push(...(await copyMetadata(source, temp, 16)));
-  };
+  const copy =
+    options.metadata === 'strip'
+      ? undefined
+      : async (temp: string): Promise<void> => {
+          notes.push(...(await copyMetadata(source, temp, 16)));
+        };
   const written = await writeFileAtomic(pathForFormat(path, 'dng'), parts, options, copy);
   return { path: written, clipped, notes };
 }
@@ -84,7 +107,12 @@ async function writeDng(path: string, image: ImageF32, source: SourceInfo, optio
  * Writes an engine image in the input's format and depth (or those chosen), atomically,
  * never over an existing file unless `overwrite` is set.
  */
-export async function writeImage(path: string, image: ImageF32, source: SourceInfo, options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeImage(
+  path: string,
+  image: ImageF32,
+  source: SourceInfo,
+  options: WriteOptions = {},
+): Promise<WriteResult> {
   try {
     const { format, bitDepth, notes } = outputTarget(source, options);
     if (format === 'dng') return await writeDng(path, image, source, options);
@@ -96,9 +124,12 @@ export async function writeImage(path: string, image: ImageF32, source: SourceIn
       notes.push(note);
     }
     const parts = await encode(out, image, source, { format, bitDepth }, options);
-    const copy = options.metadata === 'strip' ? undefined : async (temp: string): Promise<void> => {
-      notes.push(...(await copyMetadata(source, temp, bitDepth)));
-    };
+    const copy =
+      options.metadata === 'strip'
+        ? undefined
+        : async (temp: string): Promise<void> => {
+            notes.push(...(await copyMetadata(source, temp, bitDepth)));
+          };
     const written = await writeFileAtomic(pathForFormat(path, format), parts, options, copy);
     return { path: written, clipped: out.clipped, notes };
   } catch (error) {

@@ -7,7 +7,11 @@ type Samples = Uint8Array | Uint16Array | Float32Array;
 export class StripTiffWriter {
   private rows = 0;
 
-  private constructor(private readonly handle: FileHandle, readonly file: string, readonly layout: StripTiffLayout) {}
+  private constructor(
+    private readonly handle: FileHandle,
+    readonly file: string,
+    readonly layout: StripTiffLayout,
+  ) {}
 
   /** Creates `file` (failing if it exists) and writes the header and directory. */
   static async create(file: string, layout: StripTiffLayout): Promise<StripTiffWriter> {
@@ -31,7 +35,8 @@ export class StripTiffWriter {
     const bytes = new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength);
     const row = rowBytes(this.layout);
     if (bytes.length % row !== 0) throw new Error(`${bytes.length} bytes are not whole rows of ${row} bytes`);
-    if (this.rows + bytes.length / row > this.layout.height) throw new Error(`more than the ${this.layout.height} rows declared`);
+    if (this.rows + bytes.length / row > this.layout.height)
+      throw new Error(`more than the ${this.layout.height} rows declared`);
     await this.put(bytes);
     this.rows += bytes.length / row;
   }

@@ -36,15 +36,28 @@ function targetOf(path: string, source: SourceInfo, hasAlpha: boolean, options: 
   if (format === 'dng') throw new Error('camera raw data is written in one piece, not in bands');
   if (hasAlpha && format === 'jpeg') notes.push('alpha channel dropped: JPEG has none');
   const bands = source.channels + (hasAlpha && format !== 'jpeg' ? 1 : 0);
-  if (bitDepth !== 32 && (bands < 1 || bands > 4)) throw new Error(`${bands} channels cannot be written as ${bitDepth}-bit ${format.toUpperCase()} (1 to 4 can)`);
+  if (bitDepth !== 32 && (bands < 1 || bands > 4))
+    throw new Error(`${bands} channels cannot be written as ${bitDepth}-bit ${format.toUpperCase()} (1 to 4 can)`);
   return { final: pathForFormat(path, format), format, bitDepth, keepAlpha: hasAlpha && format !== 'jpeg', notes };
 }
 
-async function finishFile(target: Target, strips: StripTiffWriter, temp: string, source: SourceInfo, options: WriteOptions): Promise<string> {
+async function finishFile(
+  target: Target,
+  strips: StripTiffWriter,
+  temp: string,
+  source: SourceInfo,
+  options: WriteOptions,
+): Promise<string> {
   await strips.finish();
   const { format, bitDepth } = target;
   if (bitDepth !== 32) {
-    await encodeStrips(strips.file, temp, strips.layout.bands, { format, bitDepth, quality: options.quality, tiffCompression: options.tiffCompression, chromaSubsampling: source.chromaSubsampling });
+    await encodeStrips(strips.file, temp, strips.layout.bands, {
+      format,
+      bitDepth,
+      quality: options.quality,
+      tiffCompression: options.tiffCompression,
+      chromaSubsampling: source.chromaSubsampling,
+    });
     await unlink(strips.file);
   }
   if (options.metadata !== 'strip') target.notes.push(...(await copyMetadata(source, temp, bitDepth)));
@@ -56,8 +69,11 @@ class StreamedOutput implements BandWriter {
   private clipped = 0;
 
   constructor(
-    private readonly target: Target, private readonly strips: StripTiffWriter, private readonly temp: string,
-    private readonly source: SourceInfo, private readonly options: WriteOptions,
+    private readonly target: Target,
+    private readonly strips: StripTiffWriter,
+    private readonly temp: string,
+    private readonly source: SourceInfo,
+    private readonly options: WriteOptions,
   ) {}
 
   get format(): ImageFormat {
@@ -70,7 +86,8 @@ class StreamedOutput implements BandWriter {
 
   async writeRows(image: ImageF32, alpha?: AlphaPlane): Promise<void> {
     const out = interleaveSamples(image, this.bitDepth, this.target.keepAlpha ? alpha : undefined);
-    if (out.clipped > 0 && this.options.strictRange) throw new FileError(this.target.final, `${out.clipped} values were outside [0, 1] or NaN`);
+    if (out.clipped > 0 && this.options.strictRange)
+      throw new FileError(this.target.final, `${out.clipped} values were outside [0, 1] or NaN`);
     this.clipped += out.clipped;
     await this.strips.writeRows(out.samples);
   }
@@ -97,14 +114,29 @@ class StreamedOutput implements BandWriter {
  * existing file unless `overwrite`. Float32 TIFF rows go straight into the temp file; 8 and 16-bit rows go into
  * an uncompressed TIFF beside it, encoded in one sequential libvips pass at the end.
  */
-export async function openBandWriter(path: string, source: SourceInfo, hasAlpha: boolean, options: WriteOptions = {}): Promise<BandWriter> {
+export async function openBandWriter(
+  path: string,
+  source: SourceInfo,
+  hasAlpha: boolean,
+  options: WriteOptions = {},
+): Promise<BandWriter> {
   try {
     const target = targetOf(path, source, hasAlpha, options);
     const { bitDepth, keepAlpha } = target;
     const temp = tempNameBeside(target.final);
     const geoTags = bitDepth === 32 ? geoTagsFor(source.geoTags ?? [], source.noData, 32) : [];
-    const layout = { width: source.width, height: source.height, bands: source.channels + (keepAlpha ? 1 : 0), hasAlpha: keepAlpha, bitDepth, geoTags };
-    const strips = await StripTiffWriter.create(bitDepth === 32 ? temp : tempNameBeside(`${target.final}.strips`), layout);
+    const layout = {
+      width: source.width,
+      height: source.height,
+      bands: source.channels + (keepAlpha ? 1 : 0),
+      hasAlpha: keepAlpha,
+      bitDepth,
+      geoTags,
+    };
+    const strips = await StripTiffWriter.create(
+      bitDepth === 32 ? temp : tempNameBeside(`${target.final}.strips`),
+      layout,
+    );
     return new StreamedOutput(target, strips, temp, source, options);
   } catch (error) {
     throw asFileError(path, error);

@@ -2,4 +2,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createBridge } from './bridge';
 
-contextBridge.exposeInMainWorld('gr2r', createBridge(ipcRenderer, (file) => webUtils.getPathForFile(file)));
+contextBridge.exposeInMainWorld(
+  'gr2r',
+  createBridge(ipcRenderer, (file) => webUtils.getPathForFile(file)),
+);

@@ -16,7 +16,7 @@ export function relativeDistance(a: Float32Array, b: Float32Array): number {
   return Number.isFinite(d) ? d : Infinity;
 }
 
-const pseudoRandom = (i: number, salt: number) => ((Math.sin(i * 12.9898 + salt) * 43758.5453) % 1 + 1) % 1;
+const pseudoRandom = (i: number, salt: number) => (((Math.sin(i * 12.9898 + salt) * 43758.5453) % 1) + 1) % 1;
 
 function probeShape(setup: ShardSetup): BatchShape {
   const topology = parseTopology(setup.artifacts);

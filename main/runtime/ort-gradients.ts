@@ -72,7 +72,9 @@ export class OrtGradients {
     const bytes = encodeModel(graph.graph, { producerVersion: appVersion });
     const session = await this.ort.InferenceSession.create(bytes, {
       executionProviders: [...this.providers.filter((p) => p !== 'cpu'), 'cpu'],
-      extra: noSpinning, graphOptimizationLevel: 'all', ...(this.threads !== undefined && { intraOpNumThreads: this.threads }),
+      extra: noSpinning,
+      graphOptimizationLevel: 'all',
+      ...(this.threads !== undefined && { intraOpNumThreads: this.threads }),
     });
     return { session, graph };
   }

@@ -9,7 +9,7 @@ const SIDE = 32;
  */
 export async function disagreement(a: Predictor, b: Predictor, channels: number): Promise<number> {
   const input = new Float32Array(SIDE * SIDE * channels);
-  for (let i = 0; i < input.length; i++) input[i] = (Math.sin(i * 12.9898) * 43758.5453) % 1 * 0.5 + 0.5;
+  for (let i = 0; i < input.length; i++) input[i] = ((Math.sin(i * 12.9898) * 43758.5453) % 1) * 0.5 + 0.5;
   const shape = [1, SIDE, SIDE, channels] as const;
   const [x, y] = [await a(input, shape), await b(input, shape)];
   let worst = x.length === y.length ? 0 : Infinity;

@@ -6,7 +6,8 @@ export type Ort = typeof import('onnxruntime-node');
 export async function loadOrt(): Promise<Ort> {
   const mod = (await import('onnxruntime-node')) as Ort & { default?: Ort };
   const ort = mod.default ?? mod;
-  if (typeof ort.InferenceSession?.create !== 'function') throw new Error('onnxruntime-node loaded without an InferenceSession');
+  if (typeof ort.InferenceSession?.create !== 'function')
+    throw new Error('onnxruntime-node loaded without an InferenceSession');
   return ort;
 }
 
@@ -36,7 +37,8 @@ export const noSpinning = { session: { intra_op: { allow_spinning: '0' } } } as 
 
 async function createSession(ort: Ort, bytes: Uint8Array, providers: readonly string[], threads?: number) {
   return ort.InferenceSession.create(bytes, {
-    executionProviders: [...providers], graphOptimizationLevel: 'all',
+    executionProviders: [...providers],
+    graphOptimizationLevel: 'all',
     ...(threads !== undefined && { intraOpNumThreads: threads }),
     extra: noSpinning,
   });

@@ -25,12 +25,19 @@ export function cudaInstalled(): boolean {
  * a session that fails to start or to match tfjs falls back to the CPU provider.
  */
 export function providerPlan(
-  platform: string = process.platform, env: Readonly<Record<string, string | undefined>> = process.env, cuda: () => boolean = cudaInstalled,
+  platform: string = process.platform,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  cuda: () => boolean = cudaInstalled,
 ): ProviderPlan {
-  const asked = env.GR2R_ORT_PROVIDERS?.split(',').map((p) => p.trim()).filter((p) => p && p !== 'cpu');
+  const asked = env.GR2R_ORT_PROVIDERS?.split(',')
+    .map((p) => p.trim())
+    .filter((p) => p && p !== 'cpu');
   if (asked !== undefined) return { providers: asked, why: `GR2R_ORT_PROVIDERS=${env.GR2R_ORT_PROVIDERS}` };
   if (platform === 'win32') return { providers: ['dml'], why: 'DirectML, shipped for Windows' };
   if (platform === 'darwin') return { providers: ['coreml'], why: 'CoreML, shipped for macOS' };
   if (platform === 'linux' && cuda()) return { providers: ['cuda'], why: 'CUDA provider installed' };
-  return { providers: [], why: platform === 'linux' ? 'no GPU: the CUDA provider files are not installed' : `no GPU provider for ${platform}` };
+  return {
+    providers: [],
+    why: platform === 'linux' ? 'no GPU: the CUDA provider files are not installed' : `no GPU provider for ${platform}`,
+  };
 }

@@ -47,7 +47,13 @@ async function checkAgainst(session: OrtSession, tfjs: Predictor, net: tfl.Layer
 }
 
 /** A session that starts and matches tfjs: on the GPU providers asked for, else on the CPU provider, and why. */
-async function checkedSession(ort: Ort, bytes: Uint8Array, choice: PredictorChoice, tfjs: Predictor, net: tfl.LayersModel): Promise<OrtSession & { why: string }> {
+async function checkedSession(
+  ort: Ort,
+  bytes: Uint8Array,
+  choice: PredictorChoice,
+  tfjs: Predictor,
+  net: tfl.LayersModel,
+): Promise<OrtSession & { why: string }> {
   const plan = choice.providers ? { providers: [...choice.providers], why: 'asked for' } : providerPlan();
   let failure: unknown;
   for (const providers of plan.providers.length > 0 ? [plan.providers, []] : [[]]) {
@@ -78,6 +84,7 @@ export async function choosePredictor(net: tfl.LayersModel, choice: PredictorCho
 }
 
 export function describePredictor(p: ChosenPredictor): string {
-  if (p.engine === 'onnxruntime') return `inference onnxruntime (${p.providers.join(', ')}${p.why ? `; ${p.why}` : ''})`;
+  if (p.engine === 'onnxruntime')
+    return `inference onnxruntime (${p.providers.join(', ')}${p.why ? `; ${p.why}` : ''})`;
   return `inference tfjs${p.skipped ? ` (onnxruntime skipped: ${p.skipped})` : ''}`;
 }

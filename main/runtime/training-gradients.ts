@@ -27,7 +27,12 @@ function reason(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
 }
 
-async function startOn(ort: Ort, setup: ShardSetup, choice: GradientChoice, providers: readonly string[]): Promise<GradientWorkers> {
+async function startOn(
+  ort: Ort,
+  setup: ShardSetup,
+  choice: GradientChoice,
+  providers: readonly string[],
+): Promise<GradientWorkers> {
   const gradients = new OrtGradients(ort, setup, choice.threads, providers);
   try {
     const worst = await gradientDisagreement(gradients.compute, setup);
@@ -40,7 +45,10 @@ async function startOn(ort: Ort, setup: ShardSetup, choice: GradientChoice, prov
 }
 
 /** onnxruntime on the planned GPU providers, else on its CPU kernels; with the note saying which and why. */
-async function startOrt(setup: ShardSetup, choice: GradientChoice): Promise<{ workers: GradientWorkers; label: string }> {
+async function startOrt(
+  setup: ShardSetup,
+  choice: GradientChoice,
+): Promise<{ workers: GradientWorkers; label: string }> {
   const ort = await (choice.loadOrt ?? loadOrt)();
   const plan = choice.providers ? { providers: [...choice.providers], why: 'asked for' } : providerPlan();
   if (plan.providers.length > 0) {

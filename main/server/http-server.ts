@@ -28,10 +28,21 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, type: string, body: Buffer | string, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: Buffer | string,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, {
-    'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY',
-    'Cache-Control': 'no-store', 'Content-Security-Policy': pageSecurityPolicy, ...extra,
+    'Content-Type': type,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': pageSecurityPolicy,
+    ...extra,
   });
   res.end(body);
 }
@@ -47,19 +58,29 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
 }
 
-async function invoke(options: ServeOptions, req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+async function invoke(
+  options: ServeOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+  channel: string,
+): Promise<void> {
   const payload = await readBody(req).catch(() => undefined);
-  const result = payload === undefined ? fail('invalid-request', 'the body must be JSON, under 1 MiB') : await dispatch(options.handlers, channel, payload);
+  const result =
+    payload === undefined
+      ? fail('invalid-request', 'the body must be JSON, under 1 MiB')
+      : await dispatch(options.handlers, channel, payload);
   send(res, 200, 'application/json', JSON.stringify(result));
 }
 
 async function route(options: ServeOptions, gate: TokenGate, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const verdict = gate.check(req);
   if (verdict.kind === 'refuse') return send(res, verdict.status, 'text/plain; charset=utf-8', verdict.reason);
-  if (verdict.kind === 'adopt') return send(res, 303, 'text/plain', '', { Location: verdict.location, 'Set-Cookie': verdict.cookie });
+  if (verdict.kind === 'adopt')
+    return send(res, 303, 'text/plain', '', { Location: verdict.location, 'Set-Cookie': verdict.cookie });
   const url = parseTarget(req.url);
   if (!url) return send(res, 400, 'text/plain', 'unreadable request target');
-  if (req.method === 'POST' && url.pathname.startsWith(INVOKE_PREFIX)) return invoke(options, req, res, url.pathname.slice(INVOKE_PREFIX.length));
+  if (req.method === 'POST' && url.pathname.startsWith(INVOKE_PREFIX))
+    return invoke(options, req, res, url.pathname.slice(INVOKE_PREFIX.length));
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
   if (url.pathname.startsWith('/image/')) {
     const image = await options.services.images.respond(url.pathname.slice('/image'.length), url.searchParams);
@@ -83,11 +104,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   held.gate = new TokenGate(token, port);
   const detach = attachEvents(server, options.services.hub, () => held.gate!);
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`, port, token,
-    close: () => new Promise<void>((resolve) => {
-      detach();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        detach();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

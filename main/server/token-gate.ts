@@ -48,7 +48,10 @@ function cookieToken(header: string | undefined, cookie: string): string | undef
 export class TokenGate {
   private readonly expected: Buffer;
 
-  constructor(readonly token: string, private readonly port: number) {
+  constructor(
+    readonly token: string,
+    private readonly port: number,
+  ) {
     this.expected = Buffer.from(token);
   }
 
@@ -63,13 +66,16 @@ export class TokenGate {
   }
 
   check(request: IncomingMessage): GateVerdict {
-    if (!this.origins().includes(request.headers.host ?? '')) return { kind: 'refuse', status: 403, reason: 'unexpected Host header' };
+    if (!this.origins().includes(request.headers.host ?? ''))
+      return { kind: 'refuse', status: 403, reason: 'unexpected Host header' };
     const origin = request.headers.origin;
-    if (origin && !this.origins().some((o) => origin === `http://${o}`)) return { kind: 'refuse', status: 403, reason: 'cross-origin request' };
+    if (origin && !this.origins().some((o) => origin === `http://${o}`))
+      return { kind: 'refuse', status: 403, reason: 'cross-origin request' };
     const url = parseTarget(request.url);
     if (!url) return { kind: 'refuse', status: 400, reason: 'unreadable request target' };
     const bearer = request.headers.authorization?.replace(/^Bearer /, '');
-    if (this.matches(cookieToken(request.headers.cookie, cookieName(this.port))) || this.matches(bearer)) return { kind: 'allow' };
+    if (this.matches(cookieToken(request.headers.cookie, cookieName(this.port))) || this.matches(bearer))
+      return { kind: 'allow' };
     if (this.matches(url.searchParams.get('token') ?? undefined)) {
       url.searchParams.delete('token');
       const cookie = `${cookieName(this.port)}=${this.token}; HttpOnly; SameSite=Strict; Path=/`;

@@ -25,7 +25,9 @@ export interface ServiceOptions {
 
 /** Starts the worker and lets it choose the compute backend, so the app shows it before the first job. */
 export function warmUp(app: AppServices): void {
-  app.jobs.run({ kind: 'backend' }).done.catch((error: Error) => process.stderr.write(`gr2r: no compute backend: ${error.message}\n`));
+  app.jobs
+    .run({ kind: 'backend' })
+    .done.catch((error: Error) => process.stderr.write(`gr2r: no compute backend: ${error.message}\n`));
 }
 
 export async function createServices(options: ServiceOptions): Promise<AppServices & { notes: readonly string[] }> {
@@ -38,10 +40,27 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
   const jobs = new JobManager(options.spawnWorker, settings.user.backend);
   const hub = new EventHub();
   jobs.onBackend((report) => hub.emit('app:backend', report));
-  const jobService = new JobService(jobs, hub, { folders, models, settings, chooser: options.chooser, previews, exportsDir: join(options.dataDir, 'exports') });
+  const jobService = new JobService(jobs, hub, {
+    folders,
+    models,
+    settings,
+    chooser: options.chooser,
+    previews,
+    exportsDir: join(options.dataDir, 'exports'),
+  });
   return {
-    mode: options.mode, version: options.version, settings, folders, chooser: options.chooser, models, jobs, jobService,
-    images: new ImageService(folders, (request) => jobs.run({ kind: 'screen', ...request, out: previewsPath }).done), hub, openFolder: options.openFolder, notes,
+    mode: options.mode,
+    version: options.version,
+    settings,
+    folders,
+    chooser: options.chooser,
+    models,
+    jobs,
+    jobService,
+    images: new ImageService(folders, (request) => jobs.run({ kind: 'screen', ...request, out: previewsPath }).done),
+    hub,
+    openFolder: options.openFolder,
+    notes,
     ...(options.startDataset !== undefined && { startDataset: options.startDataset }),
   };
 }

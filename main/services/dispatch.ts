@@ -10,7 +10,8 @@ import type { Handlers } from './handlers';
  * their schema are refused; expected failures come back as values, unexpected ones as 'internal'.
  */
 export async function dispatch(handlers: Handlers, channel: unknown, payload: unknown): Promise<Result<unknown>> {
-  if (!isInvokeChannel(channel)) return fail('invalid-request', `unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}`);
+  if (!isInvokeChannel(channel))
+    return fail('invalid-request', `unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}`);
   const parsed = invokeChannels[channel].request.safeParse(payload ?? {});
   if (!parsed.success) return fail('invalid-request', `${channel}: ${z.prettifyError(parsed.error)}`);
   try {

@@ -18,12 +18,18 @@ async function scanDataset(app: AppServices, folderId: string): Promise<ValueOf<
 }
 
 async function recentDatasets(app: AppServices): Promise<ValueOf<'dataset:recent'>> {
-  const refs = await Promise.all(app.settings.recentDatasets.filter((path) => app.chooser.allows(path))
-    .map((path) => app.folders.register(path).catch(() => null)));
+  const refs = await Promise.all(
+    app.settings.recentDatasets
+      .filter((path) => app.chooser.allows(path))
+      .map((path) => app.folders.register(path).catch(() => null)),
+  );
   return refs.filter((ref) => ref !== null);
 }
 
-async function chooseFolder(app: AppServices, request: ParsedRequestOf<'folder:choose'>): Promise<ValueOf<'folder:choose'>> {
+async function chooseFolder(
+  app: AppServices,
+  request: ParsedRequestOf<'folder:choose'>,
+): Promise<ValueOf<'folder:choose'>> {
   const path = await app.chooser.choose(request.purpose, request.path);
   return path === null ? null : app.folders.register(path);
 }
@@ -38,7 +44,10 @@ async function startDataset(app: AppServices): Promise<ValueOf<'app:info'>['star
 export function createHandlers(app: AppServices): Handlers {
   return {
     'app:info': async () => ({
-      version: app.version, mode: app.mode, canOpenFolders: app.openFolder !== undefined, backend: app.jobs.backend,
+      version: app.version,
+      mode: app.mode,
+      canOpenFolders: app.openFolder !== undefined,
+      backend: app.jobs.backend,
       startDataset: await startDataset(app),
     }),
     'settings:get': async () => app.settings.user,
@@ -65,7 +74,8 @@ export function createHandlers(app: AppServices): Handlers {
     'models:import': ({ folderId }) => app.models.import(app.folders.get(folderId).path),
     'models:rename': async ({ modelId, name }) => {
       // A training run writes into its model folder: no renaming under it.
-      if ([...app.jobService.running().values()].includes('train')) throw new AppFailure('conflict', `rename ${modelId} when training stops`);
+      if ([...app.jobService.running().values()].includes('train'))
+        throw new AppFailure('conflict', `rename ${modelId} when training stops`);
       return app.models.rename(modelId, name);
     },
     'models:export': async ({ modelId, folderId }) => {

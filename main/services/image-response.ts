@@ -13,7 +13,13 @@ export interface ImageResponse {
 }
 
 /** Decodes `file` for the screen in the compute worker (a `screen` task): a PNG path, or "send it as it is". */
-export type ScreenRenderer = (request: { file: string; size?: number; rangeOf: string; stretch: DisplayStretch; ratio: boolean }) => Promise<WorkerResult<'screen'>>;
+export type ScreenRenderer = (request: {
+  file: string;
+  size?: number;
+  rangeOf: string;
+  stretch: DisplayStretch;
+  ratio: boolean;
+}) => Promise<WorkerResult<'screen'>>;
 
 /** How float data is shown: a stretch (shared/display-stretch.ts), or the fixed range of a ratio image. */
 interface View {
@@ -24,7 +30,11 @@ interface View {
 const STATUS = { 'not-found': 404, forbidden: 403 } as Partial<Record<AppFailure['code'], number>>;
 const MAX_CACHED = 64;
 
-const text = (status: number, message: string): ImageResponse => ({ status, type: 'text/plain; charset=utf-8', body: Buffer.from(message) });
+const text = (status: number, message: string): ImageResponse => ({
+  status,
+  type: 'text/plain; charset=utf-8',
+  body: Buffer.from(message),
+});
 
 /**
  * The read-only image service behind Electron's `gr2r://image/` protocol and serve's `/image/`: files only from
@@ -36,7 +46,10 @@ const text = (status: number, message: string): ImageResponse => ({ status, type
 export class ImageService {
   private readonly cache = new Map<string, Buffer>();
 
-  constructor(private readonly folders: FolderRegistry, private readonly renderer: ScreenRenderer) {}
+  constructor(
+    private readonly folders: FolderRegistry,
+    private readonly renderer: ScreenRenderer,
+  ) {}
 
   /** `path` is `/<folderId>/<file>`; `size` bounds the longer side (thumbnails); `like` is `<folderId>/<file>`. */
   async respond(path: string, query: URLSearchParams): Promise<ImageResponse> {
@@ -48,9 +61,12 @@ export class ImageService {
       file = await this.folders.file(folderId, decodeURIComponent(encoded));
       const like = query.get('like');
       rangeOf = like ? await this.likeFile(like) : file;
-      view = { stretch: displayStretchSchema.catch('auto').parse(query.get('stretch') ?? 'auto'), ratio: query.get('ratio') === '1' };
+      view = {
+        stretch: displayStretchSchema.catch('auto').parse(query.get('stretch') ?? 'auto'),
+        ratio: query.get('ratio') === '1',
+      };
     } catch (error) {
-      const status = error instanceof AppFailure ? STATUS[error.code] ?? 400 : 400;
+      const status = error instanceof AppFailure ? (STATUS[error.code] ?? 400) : 400;
       return text(status, error instanceof Error ? error.message : String(error));
     }
     const size = query.has('size') ? Math.min(4096, Math.max(16, Number(query.get('size')) || 256)) : undefined;
@@ -69,7 +85,8 @@ export class ImageService {
   private async render(file: string, size: number | undefined, rangeOf: string, view: View): Promise<ImageResponse> {
     const seen = await screenType(file);
     if (seen.kind === 'not-image') return text(415, seen.reason);
-    if (seen.kind === 'as-is' && size === undefined) return { status: 200, type: seen.type, body: await readFile(file) };
+    if (seen.kind === 'as-is' && size === undefined)
+      return { status: 200, type: seen.type, body: await readFile(file) };
     const key = `${file}:${(await stat(file)).mtimeMs}:${size}:${rangeOf}:${view.stretch}:${view.ratio}`;
     const cached = this.cache.get(key);
     if (cached) return { status: 200, type: 'image/png', body: cached };

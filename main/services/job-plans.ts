@@ -31,7 +31,10 @@ export interface JobPlan {
 }
 
 function plan<K extends WorkerTaskKind>(
-  kind: JobKind, task: Extract<WorkerTask, { kind: K }>, finish: (result: WorkerResult<K>) => Promise<JobResult>, abandon?: () => Promise<void>,
+  kind: JobKind,
+  task: Extract<WorkerTask, { kind: K }>,
+  finish: (result: WorkerResult<K>) => Promise<JobResult>,
+  abandon?: () => Promise<void>,
 ): JobPlan {
   return {
     kind,
@@ -46,35 +49,65 @@ function plan<K extends WorkerTaskKind>(
   };
 }
 
-const named = (list: readonly { file: string; reason: string }[]) => list.map((f) => ({ file: basename(f.file), reason: f.reason }));
+const named = (list: readonly { file: string; reason: string }[]) =>
+  list.map((f) => ({ file: basename(f.file), reason: f.reason }));
 
-async function trainPlan(ctx: PlanContext, request: Extract<JobRequest, { kind: 'train' | 'resume' }>): Promise<JobPlan> {
+async function trainPlan(
+  ctx: PlanContext,
+  request: Extract<JobRequest, { kind: 'train' | 'resume' }>,
+): Promise<JobPlan> {
   const data = ctx.folders.get(request.datasetId).path;
-  const target = request.kind === 'train'
-    ? await ctx.models.reserve(describedModelName(request.noise, basename(data)), true)
-    : { id: request.modelId, path: ctx.models.path(request.modelId) };
+  const target =
+    request.kind === 'train'
+      ? await ctx.models.reserve(describedModelName(request.noise, basename(data)), true)
+      : { id: request.modelId, path: ctx.models.path(request.modelId) };
   if (request.kind === 'resume' && !(await ctx.models.summary(request.modelId)).canResume) {
     throw new AppFailure('conflict', `model ${request.modelId} keeps no optimiser state, so training cannot continue`);
   }
   // On other data than the model's, a resumed run trains a copy into a new model of the library (tasks/train/train-task.ts).
   const forkTo = request.kind === 'resume' ? (await ctx.models.reserve(`${request.modelId}-resumed`)).path : undefined;
-  const task = request.kind === 'train'
-    ? { kind: 'train' as const, data, out: target.path, noise: request.noise, settings: request.settings, resume: false, amplitude: request.amplitude }
-    : { kind: 'train' as const, data, out: target.path, settings: { steps: request.steps }, resume: true, forkTo };
+  const task =
+    request.kind === 'train'
+      ? {
+          kind: 'train' as const,
+          data,
+          out: target.path,
+          noise: request.noise,
+          settings: request.settings,
+          resume: false,
+          amplitude: request.amplitude,
+        }
+      : { kind: 'train' as const, data, out: target.path, settings: { steps: request.steps }, resume: true, forkTo };
   const earlyStop = ctx.settings.user.earlyStop ? DEFAULT_PATIENCE : undefined;
-  const init = request.kind === 'train' && ctx.settings.user.startFromBuiltin ? 'builtin' as const : undefined;
+  const init = request.kind === 'train' && ctx.settings.user.startFromBuiltin ? ('builtin' as const) : undefined;
   return plan('train', { ...task, earlyStop, init }, async (result) => ({
-    kind: 'train', model: await ctx.models.summary(basename(result.model)), cancelled: result.cancelled, failures: named(result.failures),
+    kind: 'train',
+    model: await ctx.models.summary(basename(result.model)),
+    cancelled: result.cancelled,
+    failures: named(result.failures),
   }));
 }
 
 async function previewPlan(ctx: PlanContext, request: Extract<JobRequest, { kind: 'preview' }>): Promise<JobPlan> {
   const file = await ctx.folders.file(request.datasetId, request.file);
   const model = (await ctx.models.summary(request.modelId)).path;
-  const task = { kind: 'preview' as const, model, file, crop: request.crop, mc: ctx.settings.user.monteCarlo, out: ctx.previews.path,
-    tile: ctx.settings.user.tile, amount: request.amount ?? ctx.settings.user.amount, ...(request.stretch && { stretch: request.stretch }) };
+  const task = {
+    kind: 'preview' as const,
+    model,
+    file,
+    crop: request.crop,
+    mc: ctx.settings.user.monteCarlo,
+    out: ctx.previews.path,
+    tile: ctx.settings.user.tile,
+    amount: request.amount ?? ctx.settings.user.amount,
+    ...(request.stretch && { stretch: request.stretch }),
+  };
   return plan('preview', task, async (result) => ({
-    kind: 'preview', file: request.file, crop: result.crop, ms: result.ms, ...(result.enl && { enl: result.enl }),
+    kind: 'preview',
+    file: request.file,
+    crop: result.crop,
+    ms: result.ms,
+    ...(result.enl && { enl: result.enl }),
     after: { folderId: ctx.previews.id, file: basename(result.after) },
   }));
 }
@@ -93,10 +126,34 @@ async function denoisePlan(ctx: PlanContext, request: Extract<JobRequest, { kind
   const ref = await ctx.folders.register(output);
   const { monteCarlo: mc, tile } = ctx.settings.user;
   const amount = request.amount ?? ctx.settings.user.amount;
-  return plan('denoise', { kind: 'denoise', model, input, output, mc, tile, sar: request.sar, amount, format: request.format ?? ctx.settings.user.outputFormat }, async (result) => ({
-    kind: 'denoise', output: ref, cancelled: result.cancelled, failures: named(result.failures), skipped: result.skipped, amount,
-    written: result.written.map((w) => ({ input: basename(w.input), output: basename(w.output), ...(w.ratio ? { ratio: { ...w.ratio, file: basename(w.ratio.file) } } : {}) })),
-  }), () => rmdir(output));
+  return plan(
+    'denoise',
+    {
+      kind: 'denoise',
+      model,
+      input,
+      output,
+      mc,
+      tile,
+      sar: request.sar,
+      amount,
+      format: request.format ?? ctx.settings.user.outputFormat,
+    },
+    async (result) => ({
+      kind: 'denoise',
+      output: ref,
+      cancelled: result.cancelled,
+      failures: named(result.failures),
+      skipped: result.skipped,
+      amount,
+      written: result.written.map((w) => ({
+        input: basename(w.input),
+        output: basename(w.output),
+        ...(w.ratio ? { ratio: { ...w.ratio, file: basename(w.ratio.file) } } : {}),
+      })),
+    }),
+    () => rmdir(output),
+  );
 }
 
 export async function planJob(ctx: PlanContext, request: JobRequest): Promise<JobPlan> {

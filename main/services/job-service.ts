@@ -9,7 +9,11 @@ import { planJob } from './job-plans';
 export class JobService {
   private readonly active = new Map<string, JobKind>();
 
-  constructor(private readonly jobs: JobManager, private readonly hub: EventHub, private readonly context: PlanContext) {}
+  constructor(
+    private readonly jobs: JobManager,
+    private readonly hub: EventHub,
+    private readonly context: PlanContext,
+  ) {}
 
   async start(request: JobRequest): Promise<{ jobId: string }> {
     const plan = await planJob(this.context, request);
@@ -26,10 +30,12 @@ export class JobService {
     jobId = id;
     this.active.set(id, plan.kind);
     emit({ type: 'started', jobId: id, kind: plan.kind });
-    done.then(
-      (result) => emit({ type: 'done', jobId: id, result }),
-      (error: unknown) => emit({ type: 'failed', jobId: id, kind: plan.kind, error: toAppError(error) }),
-    ).finally(() => this.active.delete(id));
+    done
+      .then(
+        (result) => emit({ type: 'done', jobId: id, result }),
+        (error: unknown) => emit({ type: 'failed', jobId: id, kind: plan.kind, error: toAppError(error) }),
+      )
+      .finally(() => this.active.delete(id));
     return { jobId: id };
   }
 

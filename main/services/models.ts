@@ -8,7 +8,11 @@ import { modelMetaSchema } from '../shared/model';
 import { AppFailure } from '../shared/result';
 import { cleanName } from './model-name';
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 function stamp(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -17,7 +21,11 @@ function stamp(date: Date): string {
 
 /** A name usable as a model id: the dataset's name, cleaned, and the time. */
 export function modelName(base: string, date = new Date()): string {
-  const clean = base.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 60) || 'model';
+  const clean =
+    base
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^[^A-Za-z0-9]+/, '')
+      .slice(0, 60) || 'model';
   return `${clean}-${stamp(date)}`;
 }
 
@@ -32,7 +40,9 @@ export class ModelLibrary {
     const entries = await readdir(this.root, { withFileTypes: true });
     const ids = entries.filter((e) => e.isDirectory() && modelIdSchema.safeParse(e.name).success).map((e) => e.name);
     const models = await Promise.all(ids.map((id) => this.summary(id).catch(() => undefined)));
-    return models.filter((m): m is ModelSummary => m !== undefined).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return models
+      .filter((m): m is ModelSummary => m !== undefined)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   path(id: string): string {
@@ -47,15 +57,27 @@ export class ModelLibrary {
     });
     const meta = modelMetaSchema.parse(JSON.parse(text));
     return {
-      id, noise: meta.noise, net: meta.net, loss: meta.loss, alpha: meta.alpha, channels: meta.channels, step: meta.step,
-      totalSteps: meta.totalSteps, estPsnr: meta.estPsnr, createdAt: meta.createdAt, path: dir, amplitude: meta.sar?.amplitude ?? false,
+      id,
+      noise: meta.noise,
+      net: meta.net,
+      loss: meta.loss,
+      alpha: meta.alpha,
+      channels: meta.channels,
+      step: meta.step,
+      totalSteps: meta.totalSteps,
+      estPsnr: meta.estPsnr,
+      createdAt: meta.createdAt,
+      path: dir,
+      amplitude: meta.sar?.amplitude ?? false,
       ...(meta.trainedSteps !== undefined && { trainedSteps: meta.trainedSteps }),
       ...(meta.dataset && { dataset: meta.dataset }),
       ...(meta.inputPsnr !== undefined && { inputPsnr: meta.inputPsnr }),
       units: meta.dataset?.units ?? (meta.peak === 1 ? 'unit' : 'as-stored'),
       ...(meta.earlyStopped && { earlyStoppedAt: meta.earlyStopped.atStep }),
       // The last step's checkpoint is in checkpoint/ when the weights kept are an earlier step's (kept-model.ts).
-      canResume: await exists(join(dir, MODEL_FILES.optimizer)) || await exists(join(dir, 'checkpoint', MODEL_FILES.optimizer)),
+      canResume:
+        (await exists(join(dir, MODEL_FILES.optimizer))) ||
+        (await exists(join(dir, 'checkpoint', MODEL_FILES.optimizer))),
     };
   }
 
@@ -86,10 +108,12 @@ export class ModelLibrary {
     const from = this.path(id);
     await this.summary(id);
     const clean = cleanName(name.trim(), 100);
-    if (!modelIdSchema.safeParse(clean).success) throw new AppFailure('invalid-request', `“${name}” cannot name a model: use letters, digits, . _ -`);
+    if (!modelIdSchema.safeParse(clean).success)
+      throw new AppFailure('invalid-request', `“${name}” cannot name a model: use letters, digits, . _ -`);
     if (clean === id) return this.summary(id);
     const to = join(this.root, clean);
-    if (this.reserved.has(clean) || (await exists(to))) throw new AppFailure('conflict', `a model named ${clean} already exists`);
+    if (this.reserved.has(clean) || (await exists(to)))
+      throw new AppFailure('conflict', `a model named ${clean} already exists`);
     await rename(from, to);
     return this.summary(clean);
   }

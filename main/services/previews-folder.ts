@@ -5,11 +5,17 @@ import { join } from 'node:path';
 export const PREVIEWS_MARKER = '.gr2r-previews';
 
 async function isOurs(path: string): Promise<boolean> {
-  return stat(join(path, PREVIEWS_MARKER)).then((s) => s.isFile(), () => false);
+  return stat(join(path, PREVIEWS_MARKER)).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -20,7 +26,8 @@ export async function freshPreviewsFolder(dataDir: string, note: (line: string) 
   for (let n = 0; n < 100; n++) {
     const path = join(dataDir, n === 0 ? 'previews' : `previews-${n}`);
     if (await isOurs(path)) {
-      for (const name of await readdir(path)) if (name !== PREVIEWS_MARKER) await rm(join(path, name), { recursive: true, force: true });
+      for (const name of await readdir(path))
+        if (name !== PREVIEWS_MARKER) await rm(join(path, name), { recursive: true, force: true });
       return path;
     }
     if (await exists(path)) {

@@ -40,7 +40,13 @@ export class RootChooser implements FolderChooser {
     }
     folders.sort((a, b) => a.name.localeCompare(b.name));
     const rel = this.relative(dir);
-    return { root: basename(this.root) || this.root, path: rel, parent: rel === '' ? null : this.relative(resolve(dir, '..')), folders, images };
+    return {
+      root: basename(this.root) || this.root,
+      path: rel,
+      parent: rel === '' ? null : this.relative(resolve(dir, '..')),
+      folders,
+      images,
+    };
   }
 
   private relative(dir: string): string {
@@ -54,7 +60,8 @@ export class RootChooser implements FolderChooser {
 
   /** A path relative to the root (as the picker lists them) to a real folder inside it. */
   private async resolve(path: string): Promise<string> {
-    if (isAbsolute(path) || path.includes('\0')) throw new AppFailure('forbidden', 'folders are named relative to the served folder');
+    if (isAbsolute(path) || path.includes('\0'))
+      throw new AppFailure('forbidden', 'folders are named relative to the served folder');
     const real = await realpath(resolve(this.root, path)).catch(() => {
       throw new AppFailure('not-found', `${path}: no such folder`);
     });

@@ -17,10 +17,13 @@ export async function screenType(file: string): Promise<ScreenType> {
     const head = new Uint8Array(32);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     const sniffed = sniffFormat(head.subarray(0, bytesRead), file);
-    if (sniffed.kind === 'unknown') return { kind: 'not-image', reason: `${file}: not an image (the content is not PNG, JPEG or TIFF)` };
-    if (sniffed.kind === 'unsupported') return { kind: 'not-image', reason: `${file}: ${sniffed.name} is not supported` };
+    if (sniffed.kind === 'unknown')
+      return { kind: 'not-image', reason: `${file}: not an image (the content is not PNG, JPEG or TIFF)` };
+    if (sniffed.kind === 'unsupported')
+      return { kind: 'not-image', reason: `${file}: ${sniffed.name} is not supported` };
     if (sniffed.format === 'jpeg') return { kind: 'as-is', type: 'image/jpeg' };
-    if (sniffed.format === 'png' && bytesRead > PNG_BIT_DEPTH && head[PNG_BIT_DEPTH]! <= 8) return { kind: 'as-is', type: 'image/png' };
+    if (sniffed.format === 'png' && bytesRead > PNG_BIT_DEPTH && head[PNG_BIT_DEPTH]! <= 8)
+      return { kind: 'as-is', type: 'image/png' };
     return { kind: 'decode' };
   } finally {
     await handle.close();

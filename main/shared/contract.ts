@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { datasetSummarySchema, fileNameSchema, folderIdSchema, folderListingSchema, folderPurposes, folderRefSchema, scanProgressSchema } from './dataset';
+import {
+  datasetSummarySchema,
+  fileNameSchema,
+  folderIdSchema,
+  folderListingSchema,
+  folderPurposes,
+  folderRefSchema,
+  scanProgressSchema,
+} from './dataset';
 import { jobRequestSchema, jobUpdateSchema } from './job-contract';
 import { modelIdSchema, modelSummarySchema } from './library';
 import { resultSchema } from './result';
@@ -31,7 +39,10 @@ export const invokeChannels = {
   'settings:get': channel(none, userSettingsSchema),
   'settings:update': channel(settingsPatchSchema, userSettingsSchema),
   /** Electron: a native dialog (path ignored). Browser: `path` names a folder inside the served root. */
-  'folder:choose': channel(z.object({ purpose: z.enum(folderPurposes), path: z.string().max(4096).optional() }).strict(), folderRefSchema.nullable()),
+  'folder:choose': channel(
+    z.object({ purpose: z.enum(folderPurposes), path: z.string().max(4096).optional() }).strict(),
+    folderRefSchema.nullable(),
+  ),
   /** Browser only: the folders inside the served root, for the in-page folder picker. */
   'folder:browse': channel(z.object({ path: z.string().max(4096) }).strict(), folderListingSchema),
   'folder:open': channel(z.object({ folderId: folderIdSchema }).strict(), z.null()),
@@ -40,7 +51,10 @@ export const invokeChannels = {
   'dataset:recent': channel(none, z.array(folderRefSchema)),
   'models:list': channel(none, z.array(modelSummarySchema)),
   'models:import': channel(z.object({ folderId: folderIdSchema }).strict(), modelSummarySchema),
-  'models:rename': channel(z.object({ modelId: modelIdSchema, name: z.string().min(1).max(100) }).strict(), modelSummarySchema),
+  'models:rename': channel(
+    z.object({ modelId: modelIdSchema, name: z.string().min(1).max(100) }).strict(),
+    modelSummarySchema,
+  ),
   'models:export': channel(z.object({ modelId: modelIdSchema, folderId: folderIdSchema }).strict(), folderRefSchema),
   'jobs:start': channel(jobRequestSchema, z.object({ jobId: z.string() })),
   'jobs:cancel': channel(z.object({ jobId: z.string().max(64) }).strict(), z.object({ cancelled: z.boolean() })),
@@ -64,8 +78,16 @@ export type DropResponse = z.output<typeof dropChannel.response>;
 
 /** What the application menu asks the page to do. */
 export const menuCommands = [
-  'choose-dataset', 'show-dataset', 'show-noise', 'show-train', 'show-compare', 'open-settings',
-  'start-training', 'stop-training', 'preview-visible', 'denoise-all',
+  'choose-dataset',
+  'show-dataset',
+  'show-noise',
+  'show-train',
+  'show-compare',
+  'open-settings',
+  'start-training',
+  'stop-training',
+  'preview-visible',
+  'denoise-all',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

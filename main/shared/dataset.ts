@@ -4,7 +4,11 @@ import { z } from 'zod';
 export const folderIdSchema = z.string().regex(/^[a-z0-9-]{6,40}$/);
 
 /** A name inside a chosen folder, as listed by main: no separators, no parent steps. */
-export const fileNameSchema = z.string().min(1).max(255).refine((n) => !/[\\/]/.test(n) && n !== '.' && n !== '..', 'a file name, not a path');
+export const fileNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((n) => !/[\\/]/.test(n) && n !== '.' && n !== '..', 'a file name, not a path');
 
 export const folderPurposes = ['dataset', 'output', 'import-model', 'export-model'] as const;
 export type FolderPurpose = (typeof folderPurposes)[number];

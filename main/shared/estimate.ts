@@ -105,10 +105,14 @@ export type EstimateReport = z.infer<typeof estimateReportSchema>;
  */
 export function pooledNoiseSpec(pooled: PooledEstimate, digits = 17, poissonGaussian = false): NoiseSpec {
   const round = (v: number) => Number(v.toPrecision(digits));
-  if (poissonGaussian && pooled.family === 'poisson') return { family: 'poissongaussian', a: round(pooled.a), b: round(Math.max(0, pooled.b)) };
+  if (poissonGaussian && pooled.family === 'poisson')
+    return { family: 'poissongaussian', a: round(pooled.a), b: round(Math.max(0, pooled.b)) };
   switch (pooled.family) {
-    case 'gaussian': return { family: 'gaussian', sigma: round(pooled.sigma) };
-    case 'poisson': return { family: 'poisson', gain: round(pooled.gain) };
-    case 'gamma': return { family: 'gamma', looks: round(pooled.looks) };
+    case 'gaussian':
+      return { family: 'gaussian', sigma: round(pooled.sigma) };
+    case 'poisson':
+      return { family: 'poisson', gain: round(pooled.gain) };
+    case 'gamma':
+      return { family: 'gamma', looks: round(pooled.looks) };
   }
 }

@@ -14,7 +14,12 @@ export const sarOutputSchema = z.object({ db: z.boolean().optional(), ratio: z.b
 export type SarOutput = z.infer<typeof sarOutputSchema>;
 
 /** The ratio image's statistics: for L-look speckle and a good denoiser, mean 1 and variance 1/L. */
-export const ratioSummarySchema = z.object({ file: z.string(), mean: z.number(), variance: z.number(), count: z.number() });
+export const ratioSummarySchema = z.object({
+  file: z.string(),
+  mean: z.number(),
+  variance: z.number(),
+  count: z.number(),
+});
 
 /** SAR speckle: the ENL of the noisy and the denoised crop where most homogeneous (engine/sar/window-enl.ts). */
 export const enlPairSchema = z.object({ before: z.number(), after: z.number() });
@@ -34,24 +39,47 @@ export const jobRequestSchema = z.discriminatedUnion('kind', [
    * files, squared to intensity for training (the Gamma model's domain).
    */
   z.object({
-    kind: z.literal('train'), datasetId: folderIdSchema, noise: noiseChoiceSchema, settings: trainSettingsSchema.partial(),
+    kind: z.literal('train'),
+    datasetId: folderIdSchema,
+    noise: noiseChoiceSchema,
+    settings: trainSettingsSchema.partial(),
     amplitude: z.boolean().default(false),
   }),
-  z.object({ kind: z.literal('resume'), datasetId: folderIdSchema, modelId: modelIdSchema, steps: z.number().int().min(1).max(1_000_000) }),
+  z.object({
+    kind: z.literal('resume'),
+    datasetId: folderIdSchema,
+    modelId: modelIdSchema,
+    steps: z.number().int().min(1).max(1_000_000),
+  }),
   /** `amplitude`: SAR amplitude data, squared to intensity before the Gamma estimate. */
-  z.object({ kind: z.literal('estimate'), datasetId: folderIdSchema, family: estimateFamilySchema, amplitude: z.boolean().default(false) }),
+  z.object({
+    kind: z.literal('estimate'),
+    datasetId: folderIdSchema,
+    family: estimateFamilySchema,
+    amplitude: z.boolean().default(false),
+  }),
   /**
    * `amount`: strength in percent (default: the user's setting), blended as the export blends it. `stretch`: how
    * float data is shown (the crop is drawn with its input's range under that stretch).
    */
   z.object({
-    kind: z.literal('preview'), datasetId: folderIdSchema, modelId: modelIdSchema, file: fileNameSchema, crop: cropSchema, amount: amountSchema.optional(),
+    kind: z.literal('preview'),
+    datasetId: folderIdSchema,
+    modelId: modelIdSchema,
+    file: fileNameSchema,
+    crop: cropSchema,
+    amount: amountSchema.optional(),
     stretch: displayStretchSchema.optional(),
   }),
   /** Without `outputId`, the new output folder goes beside the dataset. */
   z.object({
-    kind: z.literal('denoise'), datasetId: folderIdSchema, modelId: modelIdSchema, outputId: folderIdSchema.optional(), sar: sarOutputSchema.optional(),
-    amount: amountSchema.optional(), format: outputFormatSchema.optional(),
+    kind: z.literal('denoise'),
+    datasetId: folderIdSchema,
+    modelId: modelIdSchema,
+    outputId: folderIdSchema.optional(),
+    sar: sarOutputSchema.optional(),
+    amount: amountSchema.optional(),
+    format: outputFormatSchema.optional(),
   }),
 ]);
 export type JobRequest = z.infer<typeof jobRequestSchema>;
@@ -60,14 +88,30 @@ export type JobRequestInput = z.input<typeof jobRequestSchema>;
 export type JobKind = 'train' | 'estimate' | 'preview' | 'denoise';
 
 export const jobResultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('train'), model: modelSummarySchema, cancelled: z.boolean(), failures: z.array(fileFailureSchema) }),
-  z.object({ kind: z.literal('estimate'), report: estimateReportSchema }),
-  z.object({ kind: z.literal('preview'), file: fileNameSchema, crop: cropSchema, after: imageRefSchema, ms: z.number(), enl: enlPairSchema.optional() }),
   z.object({
-    kind: z.literal('denoise'), output: folderRefSchema, cancelled: z.boolean(), failures: z.array(fileFailureSchema),
+    kind: z.literal('train'),
+    model: modelSummarySchema,
+    cancelled: z.boolean(),
+    failures: z.array(fileFailureSchema),
+  }),
+  z.object({ kind: z.literal('estimate'), report: estimateReportSchema }),
+  z.object({
+    kind: z.literal('preview'),
+    file: fileNameSchema,
+    crop: cropSchema,
+    after: imageRefSchema,
+    ms: z.number(),
+    enl: enlPairSchema.optional(),
+  }),
+  z.object({
+    kind: z.literal('denoise'),
+    output: folderRefSchema,
+    cancelled: z.boolean(),
+    failures: z.array(fileFailureSchema),
     written: z.array(z.object({ input: z.string(), output: z.string(), ratio: ratioSummarySchema.optional() })),
     /** Inputs whose output was already in the folder (a batch run again); the amount the outputs were made at. */
-    skipped: z.number().int().nonnegative().optional(), amount: amountSchema.optional(),
+    skipped: z.number().int().nonnegative().optional(),
+    amount: amountSchema.optional(),
   }),
 ]);
 export type JobResult = z.infer<typeof jobResultSchema>;

@@ -44,25 +44,29 @@ export const modelMetaSchema = z.object({
    */
   trainedSteps: z.number().int().nonnegative().optional(),
   /** The data it was trained on: a model belongs to its data (the app warns before using it on other data). */
-  dataset: z.object({
-    /** The folder's name. */
-    folder: z.string(),
-    images: z.number().int().nonnegative(),
-    /** Bit depths of the files (8, 16: [0, 1]; 32: float as stored). */
-    bitDepths: z.array(z.number().int()),
-    /** '[0, 1]' for integer files or float data in that range; 'as stored' for other float data (SAR). */
-    units: z.enum(['unit', 'as-stored']),
-  }).optional(),
+  dataset: z
+    .object({
+      /** The folder's name. */
+      folder: z.string(),
+      images: z.number().int().nonnegative(),
+      /** Bit depths of the files (8, 16: [0, 1]; 32: float as stored). */
+      bitDepths: z.array(z.number().int()),
+      /** '[0, 1]' for integer files or float data in that range; 'as stored' for other float data (SAR). */
+      units: z.enum(['unit', 'as-stored']),
+    })
+    .optional(),
   /**
    * The pretrained network training started from (`--init`): a bundled one ('builtin', its family) or a model
    * folder (its name); absent for random weights.
    */
-  init: z.object({
-    source: z.enum(['builtin', 'folder']),
-    name: z.string(),
-    /** The steps that network had been trained for. */
-    steps: z.number().int().nonnegative(),
-  }).optional(),
+  init: z
+    .object({
+      source: z.enum(['builtin', 'folder']),
+      name: z.string(),
+      /** The steps that network had been trained for. */
+      steps: z.number().int().nonnegative(),
+    })
+    .optional(),
   /** Training stopped early: this many evaluations in a row without a better estimated PSNR. */
   earlyStopped: z.object({ patience: z.number().int().positive(), atStep: z.number().int().nonnegative() }).optional(),
 });

@@ -6,23 +6,31 @@ import { z } from 'zod';
  * N(0, 1) per channel; K a (2r+1)^2 kernel of C x C mixing matrices, so Var(u_c) = 1); the noise of channel c is
  * sigma_c(m) u_c, where m is the local mean brightness and sigma_c piecewise linear through (levels[i], sigmas[i][c]).
  */
-export const noiseProfileSchema = z.object({
-  radius: z.number().int().min(0).max(8),
-  channels: z.number().int().positive(),
-  /** K[dy][dx][cOut][cIn], row-major, dy and dx from -radius to radius. */
-  kernel: z.array(z.number()),
-  /** Brightness knots (the mean over channels of the local mean), increasing. */
-  levels: z.array(z.number()).min(1),
-  /** Noise standard deviation per knot and channel. */
-  sigmas: z.array(z.array(z.number().nonnegative())).min(1),
-  /**
-   * Cross-channel correlation kept direction-dependent (only C_ab(d) = C_ba(-d), as for any stationary noise): the
-   * CFA planes of a raw file sit on offset photosites. Without it the estimate is also made even (C_ab(d) = C_ab(-d)),
-   * right for a photo's channels, which share one grid, and half as noisy.
-   */
-  directional: z.boolean().optional(),
-}).refine((p) => p.kernel.length === (2 * p.radius + 1) ** 2 * p.channels ** 2, 'kernel length must be (2 radius + 1)^2 channels^2')
-  .refine((p) => p.sigmas.length === p.levels.length && p.sigmas.every((s) => s.length === p.channels), 'one sigma per knot and channel');
+export const noiseProfileSchema = z
+  .object({
+    radius: z.number().int().min(0).max(8),
+    channels: z.number().int().positive(),
+    /** K[dy][dx][cOut][cIn], row-major, dy and dx from -radius to radius. */
+    kernel: z.array(z.number()),
+    /** Brightness knots (the mean over channels of the local mean), increasing. */
+    levels: z.array(z.number()).min(1),
+    /** Noise standard deviation per knot and channel. */
+    sigmas: z.array(z.array(z.number().nonnegative())).min(1),
+    /**
+     * Cross-channel correlation kept direction-dependent (only C_ab(d) = C_ba(-d), as for any stationary noise): the
+     * CFA planes of a raw file sit on offset photosites. Without it the estimate is also made even (C_ab(d) = C_ab(-d)),
+     * right for a photo's channels, which share one grid, and half as noisy.
+     */
+    directional: z.boolean().optional(),
+  })
+  .refine(
+    (p) => p.kernel.length === (2 * p.radius + 1) ** 2 * p.channels ** 2,
+    'kernel length must be (2 radius + 1)^2 channels^2',
+  )
+  .refine(
+    (p) => p.sigmas.length === p.levels.length && p.sigmas.every((s) => s.length === p.channels),
+    'one sigma per knot and channel',
+  );
 export type NoiseProfile = z.infer<typeof noiseProfileSchema>;
 
 /** Noise parameters, always in the units of the image data (docs/method.md). */
@@ -74,7 +82,10 @@ export type FamilyChoice = NoiseFamily | 'auto';
  * What a training request may name: a full spec, or a choice whose parameters are measured from the data when
  * training starts ('auto', or 'correlated' whose profile is estimated per image).
  */
-export const noiseChoiceSchema = z.union([noiseSpecSchema, z.object({ family: z.enum(['auto', 'correlated']) }).strict()]);
+export const noiseChoiceSchema = z.union([
+  noiseSpecSchema,
+  z.object({ family: z.enum(['auto', 'correlated']) }).strict(),
+]);
 export type NoiseChoice = z.infer<typeof noiseChoiceSchema>;
 
 /** The choice as a full spec, or null when its parameters are still to be measured. */
@@ -83,7 +94,15 @@ export function choiceSpec(choice: NoiseChoice): NoiseSpec | null {
   return parsed.success ? parsed.data : null;
 }
 
-export const noiseFamilies: readonly NoiseFamily[] = ['gaussian', 'poisson', 'gamma', 'binomial', 'lograyleigh', 'poissongaussian', 'correlated'];
+export const noiseFamilies: readonly NoiseFamily[] = [
+  'gaussian',
+  'poisson',
+  'gamma',
+  'binomial',
+  'lograyleigh',
+  'poissongaussian',
+  'correlated',
+];
 
 /** The name of each family's one parameter, as the CLI flag and the JSON key. */
 export const noiseParameterName = {
@@ -98,13 +117,20 @@ export const noiseParameterName = {
 
 export function noiseParameter(spec: NoiseSpec): number {
   switch (spec.family) {
-    case 'gaussian': return spec.sigma;
-    case 'poisson': return spec.gain;
-    case 'gamma': return spec.looks;
-    case 'binomial': return spec.trials;
-    case 'lograyleigh': return spec.scale;
-    case 'poissongaussian': return spec.a;
-    case 'correlated': return profileSigma(spec.profile);
+    case 'gaussian':
+      return spec.sigma;
+    case 'poisson':
+      return spec.gain;
+    case 'gamma':
+      return spec.looks;
+    case 'binomial':
+      return spec.trials;
+    case 'lograyleigh':
+      return spec.scale;
+    case 'poissongaussian':
+      return spec.a;
+    case 'correlated':
+      return profileSigma(spec.profile);
   }
 }
 
@@ -142,7 +168,9 @@ export function describeNoise(spec: NoiseSpec): string {
   }
   if (spec.family === 'gamma' && (spec.perImage || spec.subsample)) {
     const on = spec.subsample ? `, on ${spec.subsample}x${spec.subsample} pixel-shuffled sub-images` : '';
-    return spec.perImage ? `gamma looks estimated per image (pooled ${spec.looks} where one cannot be)${on}` : `gamma looks=${spec.looks}${on}`;
+    return spec.perImage
+      ? `gamma looks estimated per image (pooled ${spec.looks} where one cannot be)${on}`
+      : `gamma looks=${spec.looks}${on}`;
   }
   if (spec.family === 'poissongaussian' && spec.perImage) {
     return `poissongaussian a and b estimated per image (pooled a=${spec.a} b=${spec.b} where one cannot be)${spec.method === 'anscombe' ? ' (Anscombe)' : ''}`;

@@ -4,11 +4,13 @@ import { z } from 'zod';
 export const outputFormatKinds = ['keep', 'png', 'tiff16', 'tiff32', 'jpeg'] as const;
 export const DEFAULT_JPEG_QUALITY = 95;
 
-export const outputFormatSchema = z.object({
-  kind: z.enum(outputFormatKinds),
-  /** JPEG only, 1-100. */
-  quality: z.number().int().min(1).max(100).optional(),
-}).strict();
+export const outputFormatSchema = z
+  .object({
+    kind: z.enum(outputFormatKinds),
+    /** JPEG only, 1-100. */
+    quality: z.number().int().min(1).max(100).optional(),
+  })
+  .strict();
 export type OutputFormat = z.infer<typeof outputFormatSchema>;
 
 /** `keep`, `png`, `tiff16`, `tiff32`, `jpeg` or `jpeg:QUALITY`; an error message names what is accepted. */

@@ -2,7 +2,14 @@ import { z } from 'zod';
 
 /** Electron passes only an error's message across IPC, so expected failures travel as values (docs/design.md). */
 export const errorCodes = [
-  'invalid-request', 'forbidden', 'not-found', 'unsupported', 'conflict', 'failed', 'worker-crashed', 'internal',
+  'invalid-request',
+  'forbidden',
+  'not-found',
+  'unsupported',
+  'conflict',
+  'failed',
+  'worker-crashed',
+  'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -28,7 +35,10 @@ export function fail(code: ErrorCode, message: string): { readonly ok: false; re
 
 /** Thrown inside main's services for an expected failure; the dispatcher turns it into a value. */
 export class AppFailure extends Error {
-  constructor(readonly code: ErrorCode, message: string) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }

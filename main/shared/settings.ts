@@ -34,14 +34,16 @@ export const userSettingsSchema = z.object({
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 
-export const settingsPatchSchema = z.object({
-  backend: z.enum(['auto', ...backendNames]).optional(),
-  monteCarlo: z.number().int().min(1).max(32).optional(),
-  tile: z.number().int().min(64).max(2048).optional(),
-  preset: z.enum(trainPresetNames).optional(),
-  amount: amountSchema.optional(),
-  outputFormat: outputFormatSchema.optional(),
-  earlyStop: z.boolean().optional(),
-  startFromBuiltin: z.boolean().optional(),
-}).strict();
+export const settingsPatchSchema = z
+  .object({
+    backend: z.enum(['auto', ...backendNames]).optional(),
+    monteCarlo: z.number().int().min(1).max(32).optional(),
+    tile: z.number().int().min(64).max(2048).optional(),
+    preset: z.enum(trainPresetNames).optional(),
+    amount: amountSchema.optional(),
+    outputFormat: outputFormatSchema.optional(),
+    earlyStop: z.boolean().optional(),
+    startFromBuiltin: z.boolean().optional(),
+  })
+  .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

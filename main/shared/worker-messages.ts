@@ -18,8 +18,13 @@ export const workerTaskSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('backend') }),
   z.object({ kind: z.literal('scan'), folder: z.string() }),
   z.object({
-    kind: z.literal('train'), data: z.string(), out: z.string(), noise: noiseChoiceSchema.optional(),
-    settings: trainSettingsSchema.partial(), resume: z.boolean(), amplitude: z.boolean().optional(),
+    kind: z.literal('train'),
+    data: z.string(),
+    out: z.string(),
+    noise: noiseChoiceSchema.optional(),
+    settings: trainSettingsSchema.partial(),
+    resume: z.boolean(),
+    amplitude: z.boolean().optional(),
     /** Resuming on other data than the model's: train into this new folder instead (default: a free sibling). */
     forkTo: z.string().optional(),
     earlyStop: z.number().int().min(1).optional(),
@@ -28,17 +33,36 @@ export const workerTaskSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('estimate'), data: z.string(), family: estimateFamilySchema, amplitude: z.boolean() }),
   z.object({
-    kind: z.literal('preview'), model: z.string(), file: z.string(), crop: cropSchema, mc: z.number().int().min(1), out: z.string(),
-    tile: z.number().int().optional(), amount: amountSchema.optional(), stretch: displayStretchSchema.optional(),
+    kind: z.literal('preview'),
+    model: z.string(),
+    file: z.string(),
+    crop: cropSchema,
+    mc: z.number().int().min(1),
+    out: z.string(),
+    tile: z.number().int().optional(),
+    amount: amountSchema.optional(),
+    stretch: displayStretchSchema.optional(),
   }),
   /** An image for the screen (the image service): decoded here, never in Electron main. */
   z.object({
-    kind: z.literal('screen'), file: z.string(), size: z.number().int().positive().optional(), rangeOf: z.string(), out: z.string(),
-    stretch: displayStretchSchema.optional(), ratio: z.boolean().optional(),
+    kind: z.literal('screen'),
+    file: z.string(),
+    size: z.number().int().positive().optional(),
+    rangeOf: z.string(),
+    out: z.string(),
+    stretch: displayStretchSchema.optional(),
+    ratio: z.boolean().optional(),
   }),
   z.object({
-    kind: z.literal('denoise'), model: z.string(), input: z.string(), output: z.string(), mc: z.number().int().min(1), tile: z.number().int(),
-    sar: sarOutputSchema.optional(), amount: amountSchema.optional(), format: outputFormatSchema.optional(),
+    kind: z.literal('denoise'),
+    model: z.string(),
+    input: z.string(),
+    output: z.string(),
+    mc: z.number().int().min(1),
+    tile: z.number().int(),
+    sar: sarOutputSchema.optional(),
+    amount: amountSchema.optional(),
+    format: outputFormatSchema.optional(),
   }),
 ]);
 export type WorkerTask = z.infer<typeof workerTaskSchema>;
@@ -46,14 +70,25 @@ export type WorkerTaskKind = WorkerTask['kind'];
 
 export const workerResultSchemas = {
   backend: backendReportSchema,
-  scan: z.object({ images: z.array(imageEntrySchema), failures: z.array(fileFailureSchema), ignored: z.number().int() }),
-  train: z.object({ model: z.string(), meta: modelMetaSchema, failures: z.array(fileFailureSchema), cancelled: z.boolean() }),
+  scan: z.object({
+    images: z.array(imageEntrySchema),
+    failures: z.array(fileFailureSchema),
+    ignored: z.number().int(),
+  }),
+  train: z.object({
+    model: z.string(),
+    meta: modelMetaSchema,
+    failures: z.array(fileFailureSchema),
+    cancelled: z.boolean(),
+  }),
   estimate: estimateReportSchema,
   preview: z.object({ after: z.string(), crop: cropSchema, ms: z.number(), enl: enlPairSchema.optional() }),
   screen: z.union([z.object({ asIs: z.enum(['image/png', 'image/jpeg']) }), z.object({ png: z.string() })]),
   denoise: z.object({
     written: z.array(z.object({ input: z.string(), output: z.string(), ratio: ratioSummarySchema.optional() })),
-    failures: z.array(fileFailureSchema), cancelled: z.boolean(), skipped: z.number().int().nonnegative().optional(),
+    failures: z.array(fileFailureSchema),
+    cancelled: z.boolean(),
+    skipped: z.number().int().nonnegative().optional(),
   }),
 } as const satisfies Record<WorkerTaskKind, z.ZodType>;
 export type WorkerResult<K extends WorkerTaskKind> = z.infer<(typeof workerResultSchemas)[K]>;

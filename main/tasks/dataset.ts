@@ -17,7 +17,10 @@ export interface LoadedDataset {
 }
 
 /** The image files a path names: itself, or the images in the folder (sorted), with unreadable ones listed. */
-export async function listImages(input: string, recursive = false): Promise<{ files: string[]; failures: FileFailure[] }> {
+export async function listImages(
+  input: string,
+  recursive = false,
+): Promise<{ files: string[]; failures: FileFailure[] }> {
   const info = await stat(input).catch(() => undefined);
   if (!info) throw new Error(`${input}: no such file or folder`);
   if (info.isFile()) return { files: [input], failures: [] };
@@ -52,10 +55,13 @@ export function dataPeak(images: readonly LoadedImage[]): number {
 export function pairByName(noisy: readonly LoadedImage[], clean: readonly LoadedImage[]): LoadedImage[] {
   const stem = (file: string) => basename(file).replace(/\.[^.]+$/, '');
   return noisy.map((n) => {
-    const match = clean.find((c) => basename(c.file) === basename(n.file)) ?? clean.find((c) => stem(c.file) === stem(n.file));
+    const match =
+      clean.find((c) => basename(c.file) === basename(n.file)) ?? clean.find((c) => stem(c.file) === stem(n.file));
     if (!match) throw new Error(`${n.file}: no clean target with the same name in the target folder`);
     if (match.image.height !== n.image.height || match.image.width !== n.image.width) {
-      throw new Error(`${match.file}: ${match.image.width}x${match.image.height} does not match ${n.file} (${n.image.width}x${n.image.height})`);
+      throw new Error(
+        `${match.file}: ${match.image.width}x${match.image.height} does not match ${n.file} (${n.image.width}x${n.image.height})`,
+      );
     }
     return match;
   });

@@ -13,7 +13,10 @@ export function fileFailure(file: string, error: unknown): FileFailure {
  * go on (a bad file in a folder never stops the rest). Stops between files once `signal` is aborted.
  */
 export async function eachFile<T>(
-  files: readonly string[], failures: FileFailure[], work: (file: string, index: number) => Promise<T>, signal?: AbortSignal,
+  files: readonly string[],
+  failures: FileFailure[],
+  work: (file: string, index: number) => Promise<T>,
+  signal?: AbortSignal,
 ): Promise<T[]> {
   const done: T[] = [];
   for (const [index, file] of files.entries()) {
@@ -33,8 +36,18 @@ export async function eachFile<T>(
  * file only, it is that file's own error.
  */
 export class NoFileLeft extends FileError {
-  constructor(input: string, readonly failures: readonly FileFailure[], what: string) {
-    super(failures.length === 1 ? failures[0]!.file : input,
-      failures.length === 1 ? failures[0]!.reason : failures.length === 0 ? 'no images in this folder' : `none of the ${failures.length} files could be ${what}`);
+  constructor(
+    input: string,
+    readonly failures: readonly FileFailure[],
+    what: string,
+  ) {
+    super(
+      failures.length === 1 ? failures[0]!.file : input,
+      failures.length === 1
+        ? failures[0]!.reason
+        : failures.length === 0
+          ? 'no images in this folder'
+          : `none of the ${failures.length} files could be ${what}`,
+    );
   }
 }

@@ -15,6 +15,8 @@ export async function openModel(dir: string): Promise<LoadedModel> {
   try {
     return { net: await netFromArtifacts(folder.artifacts), meta: folder.meta };
   } catch (error) {
-    throw new Error(`${dir}: model.json and weights.bin do not make a network (${error instanceof Error ? error.message : error})`);
+    throw new Error(
+      `${dir}: model.json and weights.bin do not make a network (${error instanceof Error ? error.message : error})`,
+    );
   }
 }

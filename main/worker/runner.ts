@@ -40,7 +40,8 @@ export class WorkerRunner {
 
   private async reportBackend(): Promise<void> {
     const report = await this.backend(this.forced());
-    if (report !== this.reported) this.send({ type: 'ready', backend: { name: report.name, skipped: [...report.skipped] } });
+    if (report !== this.reported)
+      this.send({ type: 'ready', backend: { name: report.name, skipped: [...report.skipped] } });
     this.reported = report;
   }
 
@@ -53,7 +54,8 @@ export class WorkerRunner {
       const context = {
         signal: cancelSignal(controller, cancelFile),
         backend: this.forced(),
-        progress: (update: Extract<FromWorker, { type: 'progress' }>['update']) => this.send({ type: 'progress', jobId, update }),
+        progress: (update: Extract<FromWorker, { type: 'progress' }>['update']) =>
+          this.send({ type: 'progress', jobId, update }),
         note: (message: string) => this.send({ type: 'note', jobId, message }),
       };
       const execute = this.table[task.kind] as (t: WorkerTask, c: typeof context) => Promise<unknown>;

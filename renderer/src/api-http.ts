@@ -1,4 +1,11 @@
-import type { EventChannel, EventOf, Gr2rBridge, InvokeChannel, RequestOf, ResponseOf } from '../../main/shared/contract';
+import type {
+  EventChannel,
+  EventOf,
+  Gr2rBridge,
+  InvokeChannel,
+  RequestOf,
+  ResponseOf,
+} from '../../main/shared/contract';
 import { fail } from '../../main/shared/result';
 
 type Listener = (payload: unknown) => void;
@@ -23,9 +30,16 @@ export function httpBridge(base: URL = new URL(window.location.href)): Gr2rBridg
     async invoke<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
       try {
         const response = await fetch(new URL(`api/invoke/${channel}`, base), {
-          method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request), credentials: 'same-origin',
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(request),
+          credentials: 'same-origin',
         });
-        if (!response.ok) return fail('forbidden', `the server refused the request (${response.status}): reopen the address gr2r serve printed`) as ResponseOf<C>;
+        if (!response.ok)
+          return fail(
+            'forbidden',
+            `the server refused the request (${response.status}): reopen the address gr2r serve printed`,
+          ) as ResponseOf<C>;
         return (await response.json()) as ResponseOf<C>;
       } catch {
         return fail('failed', 'the server cannot be reached: is `gr2r serve` still running?') as ResponseOf<C>;

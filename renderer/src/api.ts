@@ -1,4 +1,12 @@
-import type { EventChannel, EventOf, Gr2rBridge, InvokeChannel, OpenedDataset, RequestOf, ValueOf } from '../../main/shared/contract';
+import type {
+  EventChannel,
+  EventOf,
+  Gr2rBridge,
+  InvokeChannel,
+  OpenedDataset,
+  RequestOf,
+  ValueOf,
+} from '../../main/shared/contract';
 import { dropChannel, eventChannels, invokeChannels } from '../../main/shared/contract';
 import type { ImageRef } from '../../main/shared/dataset';
 import type { DisplayStretch } from '../../main/shared/display-stretch';
@@ -42,7 +50,8 @@ export async function call<C extends InvokeChannel>(channel: C, request: Request
  * the browser may not even run on the machine that serves (an ssh tunnel), so no name can be matched to a folder
  * under the served root without guessing. The picker lists those folders instead.
  */
-export const BROWSER_DROP_REFUSAL = 'A browser does not tell the page where dropped files are on disk, so gr2r serve cannot open them: choose the folder in the picker (it lists the folders it serves).';
+export const BROWSER_DROP_REFUSAL =
+  'A browser does not tell the page where dropped files are on disk, so gr2r serve cannot open them: choose the folder in the picker (it lists the folders it serves).';
 
 /** Files and folders dropped on the window, opened as a dataset by main (Electron); refused in a browser. */
 export async function dropFiles(files: readonly File[]): Promise<Result<OpenedDataset>> {

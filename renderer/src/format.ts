@@ -35,7 +35,11 @@ export function channelsLabel(channels: number): string {
 }
 
 export const backendLabels: Readonly<Record<string, string>> = {
-  auto: 'Fastest available', 'tensorflow-gpu': 'TensorFlow GPU (CUDA)', tensorflow: 'TensorFlow CPU', wasm: 'WebAssembly', cpu: 'Plain JavaScript',
+  auto: 'Fastest available',
+  'tensorflow-gpu': 'TensorFlow GPU (CUDA)',
+  tensorflow: 'TensorFlow CPU',
+  wasm: 'WebAssembly',
+  cpu: 'Plain JavaScript',
 };
 
 /** A backend's skip reason as a user reads it: a missing optional package says so plainly. */

@@ -25,14 +25,25 @@ export function modelFit(model: ModelSummary, data: DataAtHand): ModelFit {
   const warn: string[] = [];
   const channels = [...new Set(data.summary.images.map((i) => i.channels))];
   const unusable = channels.filter((c) => c !== 1 && model.channels !== 1 && c !== model.channels);
-  if (unusable.length) refuse.push(`the model denoises ${model.channels}-channel images; this dataset has ${unusable.join(', ')}-channel images`);
+  if (unusable.length)
+    refuse.push(
+      `the model denoises ${model.channels}-channel images; this dataset has ${unusable.join(', ')}-channel images`,
+    );
   const allInteger = data.summary.images.every((i) => i.bitDepth !== 32);
-  if (model.units === 'as-stored' && allInteger) refuse.push('the model was trained on float data as stored (e.g. SAR intensities); these are 8/16-bit images in [0, 1]');
-  if (model.units === 'unit' && !allInteger && model.noise.family === 'gamma') warn.push('the model was trained on [0, 1] data; these float files may hold other units');
-  if (model.dataset && model.dataset.folder !== data.summary.folder.name) warn.push(`trained on “${model.dataset.folder}”, not on this dataset`);
-  if (data.noise && data.noise.family !== 'auto' && data.noise.family !== model.noise.family) warn.push(`trained for ${model.noise.family} noise; the noise model set here is ${data.noise.family}`);
+  if (model.units === 'as-stored' && allInteger)
+    refuse.push(
+      'the model was trained on float data as stored (e.g. SAR intensities); these are 8/16-bit images in [0, 1]',
+    );
+  if (model.units === 'unit' && !allInteger && model.noise.family === 'gamma')
+    warn.push('the model was trained on [0, 1] data; these float files may hold other units');
+  if (model.dataset && model.dataset.folder !== data.summary.folder.name)
+    warn.push(`trained on “${model.dataset.folder}”, not on this dataset`);
+  if (data.noise && data.noise.family !== 'auto' && data.noise.family !== model.noise.family)
+    warn.push(`trained for ${model.noise.family} noise; the noise model set here is ${data.noise.family}`);
   if (model.noise.family === 'gamma' && data.noise?.family === 'gamma' && model.amplitude !== data.amplitude) {
-    warn.push(`trained on ${model.amplitude ? 'amplitude' : 'intensity'} files; this dataset is declared ${data.amplitude ? 'amplitude' : 'intensity'}`);
+    warn.push(
+      `trained on ${model.amplitude ? 'amplitude' : 'intensity'} files; this dataset is declared ${data.amplitude ? 'amplitude' : 'intensity'}`,
+    );
   }
   if (model.channels > 1 && channels.length === 1 && channels[0] === 1) warn.push('a colour model on gray images');
   if (refuse.length) return { level: 'refuse', reasons: [...refuse, ...warn] };

@@ -11,14 +11,17 @@ export function noiseLabel(noise: ModelSummary['noise']): string {
 
 export function modelDate(model: ModelSummary): string {
   const date = new Date(model.createdAt);
-  return Number.isNaN(date.getTime()) ? model.createdAt : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(date.getTime())
+    ? model.createdAt
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** Where a model's training stands: finished, stopped early (best step kept), or stopped and resumable. */
 export function trainingState(model: ModelSummary): string {
   const last = model.trainedSteps ?? model.step;
   const psnr = psnrText(model);
-  if (model.earlyStoppedAt !== undefined) return `Stopped early at ${model.earlyStoppedAt}, kept step ${model.step}${psnr}`;
+  if (model.earlyStoppedAt !== undefined)
+    return `Stopped early at ${model.earlyStoppedAt}, kept step ${model.step}${psnr}`;
   if (last < model.totalSteps) return `Stopped at step ${last} / ${model.totalSteps}`;
   return model.step < last ? `Trained · kept step ${model.step} of ${last}${psnr}` : `Model ready${psnr}`;
 }
@@ -35,7 +38,10 @@ export function psnrText(model: ModelSummary): string {
 export function keptStepText(model: ModelSummary): string | null {
   const last = model.trainedSteps ?? model.step;
   if (model.step === last && model.earlyStoppedAt === undefined) return null;
-  const why = model.earlyStoppedAt !== undefined ? `stopped early at step ${model.earlyStoppedAt} (no better estimate since); ` : '';
+  const why =
+    model.earlyStoppedAt !== undefined
+      ? `stopped early at step ${model.earlyStoppedAt} (no better estimate since); `
+      : '';
   // SAR speckle: the held-out estimate still picks the step, but as a PSNR it has no agreed peak.
   return `${why}kept step ${model.step} of ${last}, the best ${model.noise.family === 'gamma' ? 'held-out estimate' : 'estimated PSNR'}.`;
 }

@@ -20,40 +20,67 @@ export interface FamilyInfo {
   readonly estimateAs: EstimateFamily | null;
 }
 
-const p = (key: string, symbol: string, label: string, step: number, min = 0, integer = false): ParameterInfo => ({ key, symbol, label, step, min, integer });
+const p = (key: string, symbol: string, label: string, step: number, min = 0, integer = false): ParameterInfo => ({
+  key,
+  symbol,
+  label,
+  step,
+  min,
+  integer,
+});
 
 /** How each noise family is explained to the user; parameters are in the units of the image data. */
 export const familyInfo: Readonly<Record<FamilyChoice, FamilyInfo>> = {
   auto: {
-    label: 'Automatic (recommended)', estimateAs: null, parameters: [],
-    describe: 'Chosen from your files when training starts: camera raw gets shot + read noise, float SAR data speckle, and photos, scans and JPEGs correlated noise with a level by brightness, measured image by image. The training log says what was chosen and why.',
+    label: 'Automatic (recommended)',
+    estimateAs: null,
+    parameters: [],
+    describe:
+      'Chosen from your files when training starts: camera raw gets shot + read noise, float SAR data speckle, and photos, scans and JPEGs correlated noise with a level by brightness, measured image by image. The training log says what was chosen and why.',
   },
   gaussian: {
-    label: 'Gaussian', estimateAs: 'gaussian', parameters: [p('sigma', 'σ', 'standard deviation', 0.001)],
-    describe: 'Additive noise of constant strength: sensor read noise, most photos after processing. σ is in image units (8 and 16-bit images run 0 to 1).',
+    label: 'Gaussian',
+    estimateAs: 'gaussian',
+    parameters: [p('sigma', 'σ', 'standard deviation', 0.001)],
+    describe:
+      'Additive noise of constant strength: sensor read noise, most photos after processing. σ is in image units (8 and 16-bit images run 0 to 1).',
   },
   poisson: {
-    label: 'Poisson', estimateAs: 'poisson', parameters: [p('gain', 'g', 'gain', 0.001)],
-    describe: 'Photon (shot) noise: the variance grows with brightness, var = g·x. Low-light photos, fluorescence microscopy, X-ray.',
+    label: 'Poisson',
+    estimateAs: 'poisson',
+    parameters: [p('gain', 'g', 'gain', 0.001)],
+    describe:
+      'Photon (shot) noise: the variance grows with brightness, var = g·x. Low-light photos, fluorescence microscopy, X-ray.',
   },
   poissongaussian: {
-    label: 'Poisson-Gaussian', estimateAs: 'poisson', parameters: [p('a', 'a', 'gain', 0.001), p('b', 'b', 'read-noise variance', 0.00001)],
+    label: 'Poisson-Gaussian',
+    estimateAs: 'poisson',
+    parameters: [p('a', 'a', 'gain', 0.001), p('b', 'b', 'read-noise variance', 0.00001)],
     describe: 'Shot noise plus read noise, var = a·x + b: raw camera data (the profile darktable calls a and b).',
   },
   gamma: {
-    label: 'Gamma (speckle)', estimateAs: 'gamma', parameters: [p('looks', 'L', 'looks', 0.1)],
+    label: 'Gamma (speckle)',
+    estimateAs: 'gamma',
+    parameters: [p('looks', 'L', 'looks', 0.1)],
     describe: 'Multiplicative speckle of SAR intensity with L looks (the equivalent number of looks, ENL).',
   },
   binomial: {
-    label: 'Binomial', estimateAs: null, parameters: [p('trials', 'n', 'trials', 1, 2, true)],
+    label: 'Binomial',
+    estimateAs: null,
+    parameters: [p('trials', 'n', 'trials', 1, 2, true)],
     describe: 'Counts out of n trials, shown as a fraction: photon counting with a known number of exposures.',
   },
   correlated: {
-    label: 'Correlated (real photos)', estimateAs: null, parameters: [],
-    describe: 'Noise as camera pipelines leave it: correlated between neighbouring pixels and colours by demosaicking, noise reduction and JPEG, its level depending on brightness. Measured blind, per image.',
+    label: 'Correlated (real photos)',
+    estimateAs: null,
+    parameters: [],
+    describe:
+      'Noise as camera pipelines leave it: correlated between neighbouring pixels and colours by demosaicking, noise reduction and JPEG, its level depending on brightness. Measured blind, per image.',
   },
   lograyleigh: {
-    label: 'Log-Rayleigh', estimateAs: null, parameters: [p('scale', 'c', 'scale', 0.01)],
+    label: 'Log-Rayleigh',
+    estimateAs: null,
+    parameters: [p('scale', 'c', 'scale', 0.01)],
     describe: 'Additive noise of log-amplitude SAR images (single look), with scale c.',
   },
 };
@@ -67,7 +94,8 @@ export function specValues(spec: NoiseSpec): Record<string, number> {
 /** "Gaussian σ 0.1", "Poisson-Gaussian a 0.01, b 0.0001"; "Automatic" while still to be measured. */
 export function describeSpec(choice: NoiseChoice, digits = 3): string {
   const info = familyInfo[choice.family];
-  if (!('profile' in choice) && (choice.family === 'auto' || choice.family === 'correlated')) return `${info.label.replace(' (recommended)', '')}, measured per image`;
+  if (!('profile' in choice) && (choice.family === 'auto' || choice.family === 'correlated'))
+    return `${info.label.replace(' (recommended)', '')}, measured per image`;
   const spec = choice as NoiseSpec;
   if (spec.family === 'correlated') return `${info.label}, σ ${formatNumber(profileSigma(spec.profile), digits)}`;
   const values = specValues(spec);

@@ -15,15 +15,28 @@ export interface TrainPreset {
  */
 export const trainPresets: readonly TrainPreset[] = [
   {
-    name: 'fast', label: 'Fast', summary: 'A small DnCNN for a first look, in minutes on a CPU.',
-    settings: { ...trainDefaults, net: netOf('dncnn', { width: 32, depth: 5 }), steps: 200, batch: 4, patch: 48, checkpointEvery: 50 },
+    name: 'fast',
+    label: 'Fast',
+    summary: 'A small DnCNN for a first look, in minutes on a CPU.',
+    settings: {
+      ...trainDefaults,
+      net: netOf('dncnn', { width: 32, depth: 5 }),
+      steps: 200,
+      batch: 4,
+      patch: 48,
+      checkpointEvery: 50,
+    },
   },
   {
-    name: 'balanced', label: 'Balanced', summary: 'The reference U-Net (32-64-128), a good default.',
+    name: 'balanced',
+    label: 'Balanced',
+    summary: 'The reference U-Net (32-64-128), a good default.',
     settings: { ...trainDefaults },
   },
   {
-    name: 'quality', label: 'Quality', summary: 'The same U-Net trained five times longer on larger patches.',
+    name: 'quality',
+    label: 'Quality',
+    summary: 'The same U-Net trained five times longer on larger patches.',
     settings: { ...trainDefaults, steps: 5 * trainDefaults.steps, patch: 96, checkpointEvery: 200 },
   },
 ];

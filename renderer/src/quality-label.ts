@@ -12,7 +12,11 @@ export interface QualityText {
  * noisy patches. SAR speckle (Gamma): a PSNR has no agreed peak, so the equivalent number of looks of the input
  * and the check analysts use, the ratio image noisy / denoised (mean 1, variance 1/L), written by the export.
  */
-export function qualityText(noise: NoiseChoice | null, estPsnr: number | null, inputPsnr: number | null | undefined): QualityText {
+export function qualityText(
+  noise: NoiseChoice | null,
+  estPsnr: number | null,
+  inputPsnr: number | null | undefined,
+): QualityText {
   if (noise?.family === 'gamma') {
     return {
       label: 'Speckle (ENL)',
@@ -20,9 +24,14 @@ export function qualityText(noise: NoiseChoice | null, estPsnr: number | null, i
       hint: `Check the result with the ratio image in Compare: mean 1, variance 1/L = ${(1 / noise.looks).toFixed(3)}`,
     };
   }
-  if (estPsnr === null) return { label: 'Estimated gain', value: '—', hint: 'From held-out noisy images: no clean image needed' };
+  if (estPsnr === null)
+    return { label: 'Estimated gain', value: '—', hint: 'From held-out noisy images: no clean image needed' };
   if (inputPsnr === null || inputPsnr === undefined) {
-    return { label: 'Estimated PSNR', value: `${estPsnr.toFixed(2)} dB`, hint: 'From held-out noisy images: no clean image needed' };
+    return {
+      label: 'Estimated PSNR',
+      value: `${estPsnr.toFixed(2)} dB`,
+      hint: 'From held-out noisy images: no clean image needed',
+    };
   }
   const gain = estPsnr - inputPsnr;
   return {

@@ -12,7 +12,10 @@ import { runCli } from './run-cli';
 
 let dir: string;
 const tiny = ['--net', 'dncnn', '--width', '8', '--depth', '3', '--patch', '32', '--batch', '2', '--backend', 'wasm'];
-const hash = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const hash = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 const data = () => join(dir, 'photos');
 const model = () => join(dir, 'model');
 
@@ -31,7 +34,21 @@ beforeAll(async () => {
   await mkdir(join(data(), 'day one'), { recursive: true });
   await noisyPng(join(data(), 'a.png'), 1);
   await noisyPng(join(data(), 'day one', 'b.png'), 2);
-  const r = await runCli(['train', '--data', data(), '--recursive', '--noise', 'gaussian', '--sigma', '0.1', '--steps', '4', ...tiny, '--out', model()]);
+  const r = await runCli([
+    'train',
+    '--data',
+    data(),
+    '--recursive',
+    '--noise',
+    'gaussian',
+    '--sigma',
+    '0.1',
+    '--steps',
+    '4',
+    ...tiny,
+    '--out',
+    model(),
+  ]);
   expect(r.stderr).not.toMatch(/error/i);
   expect(r.code).toBe(0);
 });
@@ -57,25 +74,64 @@ describe('gr2r denoise --amount', () => {
   });
 
   it('refuses an amount outside 0-100 in one line', async () => {
-    const r = await runCli(['denoise', '--model', model(), '--input', data(), '--output', join(dir, 'x'), '--amount', '150']);
+    const r = await runCli([
+      'denoise',
+      '--model',
+      model(),
+      '--input',
+      data(),
+      '--output',
+      join(dir, 'x'),
+      '--amount',
+      '150',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--amount must be a percentage from 0 to 100, got 150/);
   });
 
   it('reads 50, 50% and 0.5 alike', async () => {
     const { parseAmount } = await import('../../main/cli/denoise');
-    expect([parseAmount('50'), parseAmount('50%'), parseAmount('0.5'), parseAmount('0'), parseAmount('1'), parseAmount('0.5%')]).toEqual([50, 50, 50, 0, 1, 0.5]);
+    expect([
+      parseAmount('50'),
+      parseAmount('50%'),
+      parseAmount('0.5'),
+      parseAmount('0'),
+      parseAmount('1'),
+      parseAmount('0.5%'),
+    ]).toEqual([50, 50, 50, 0, 1, 0.5]);
   });
 });
 
 describe('gr2r denoise batches', () => {
   it('--recursive mirrors the tree; a second run skips what is done and writes nothing (no file but the outputs)', async () => {
     const out = join(dir, 'tree');
-    const first = await runCli(['denoise', '--model', model(), '--input', data(), '--output', out, '--recursive', '--mc', '2']);
+    const first = await runCli([
+      'denoise',
+      '--model',
+      model(),
+      '--input',
+      data(),
+      '--output',
+      out,
+      '--recursive',
+      '--mc',
+      '2',
+    ]);
     expect(first.code).toBe(0);
     expect(await listTree(out)).toEqual(['a.png', 'day one', join('day one', 'b.png')]);
     const before = await hash(join(out, 'day one', 'b.png'));
-    const again = await runCli(['denoise', '--model', model(), '--input', data(), '--output', out, '--recursive', '--mc', '2']);
+    const again = await runCli([
+      'denoise',
+      '--model',
+      model(),
+      '--input',
+      data(),
+      '--output',
+      out,
+      '--recursive',
+      '--mc',
+      '2',
+    ]);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/skipped .*b\.png: already denoised/);
     expect(again.stderr).toMatch(/denoised 0 file\(s\), 2 skipped/);
@@ -88,36 +144,120 @@ describe('gr2r denoise batches', () => {
     await rm(join(out, 'a.png'));
     // An input changed since its output was written is done again (into a new name: outputs are never replaced).
     await utimes(join(data(), 'day one', 'b.png'), new Date(), new Date(Date.now() + 5000));
-    const changed = await runCli(['denoise', '--model', model(), '--input', join(data(), 'day one'), '--output', join(out, 'day one'), '--mc', '2']);
+    const changed = await runCli([
+      'denoise',
+      '--model',
+      model(),
+      '--input',
+      join(data(), 'day one'),
+      '--output',
+      join(out, 'day one'),
+      '--mc',
+      '2',
+    ]);
     expect(changed.stderr).toMatch(/denoised 1 file\(s\), 0 failed/);
     await rm(join(out, 'day one', 'b-1.png'));
     await utimes(join(out, 'day one', 'b.png'), new Date(), new Date(Date.now() + 10000));
-    const resumed = await runCli(['denoise', '--model', model(), '--input', data(), '--output', out, '--recursive', '--mc', '2']);
+    const resumed = await runCli([
+      'denoise',
+      '--model',
+      model(),
+      '--input',
+      data(),
+      '--output',
+      out,
+      '--recursive',
+      '--mc',
+      '2',
+    ]);
     expect(resumed.stderr).toMatch(/denoised 1 file\(s\), 1 skipped/);
     expect(await listTree(out)).toEqual(['a.png', 'day one', join('day one', 'b.png')]);
-    const other = await runCli(['denoise', '--model', model(), '--input', data(), '--output', out, '--recursive', '--mc', '2', '--redo']);
+    const other = await runCli([
+      'denoise',
+      '--model',
+      model(),
+      '--input',
+      data(),
+      '--output',
+      out,
+      '--recursive',
+      '--mc',
+      '2',
+      '--redo',
+    ]);
     expect(other.stderr).toMatch(/denoised 2 file\(s\), 0 failed/);
-    expect(await listTree(out)).toEqual(['a-1.png', 'a.png', 'day one', join('day one', 'b-1.png'), join('day one', 'b.png')]);
+    expect(await listTree(out)).toEqual([
+      'a-1.png',
+      'a.png',
+      'day one',
+      join('day one', 'b-1.png'),
+      join('day one', 'b.png'),
+    ]);
   });
 
   it('without --recursive, sub-folders are left out; an output inside the input tree is refused', async () => {
-    const flat = await runCli(['denoise', '--model', model(), '--input', data(), '--output', join(dir, 'flat'), '--mc', '2']);
+    const flat = await runCli([
+      'denoise',
+      '--model',
+      model(),
+      '--input',
+      data(),
+      '--output',
+      join(dir, 'flat'),
+      '--mc',
+      '2',
+    ]);
     expect(flat.code).toBe(0);
     expect(await listTree(join(dir, 'flat'))).toEqual(['a.png']);
-    const inside = await runCli(['denoise', '--model', model(), '--input', data(), '--output', join(data(), 'out'), '--recursive']);
+    const inside = await runCli([
+      'denoise',
+      '--model',
+      model(),
+      '--input',
+      data(),
+      '--output',
+      join(data(), 'out'),
+      '--recursive',
+    ]);
     expect(inside.code).toBe(1);
     expect(inside.stderr).toMatch(/inside the input folder/);
   });
 
   it('--format writes the chosen format and depth', async () => {
-    for (const [format, name, depth] of [['png', 'a.png', 8], ['tiff16', 'a.tif', 16], ['jpeg:80', 'a.jpg', 8]] as const) {
+    for (const [format, name, depth] of [
+      ['png', 'a.png', 8],
+      ['tiff16', 'a.tif', 16],
+      ['jpeg:80', 'a.jpg', 8],
+    ] as const) {
       const out = join(dir, `fmt-${format.replace(':', '')}`);
-      const r = await runCli(['denoise', '--model', model(), '--input', join(data(), 'a.png'), '--output', out, '--format', format, '--mc', '2']);
+      const r = await runCli([
+        'denoise',
+        '--model',
+        model(),
+        '--input',
+        join(data(), 'a.png'),
+        '--output',
+        out,
+        '--format',
+        format,
+        '--mc',
+        '2',
+      ]);
       expect(r.code).toBe(0);
       const { source } = await readImage(join(out, name));
       expect(source.bitDepth).toBe(depth);
     }
-    const bad = await runCli(['denoise', '--model', model(), '--input', data(), '--output', join(dir, 'y'), '--format', 'gif']);
+    const bad = await runCli([
+      'denoise',
+      '--model',
+      model(),
+      '--input',
+      data(),
+      '--output',
+      join(dir, 'y'),
+      '--format',
+      'gif',
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--format: use keep, png, tiff16, tiff32, jpeg/);
   });
@@ -136,8 +276,24 @@ describe('gr2r train', () => {
     const out = join(dir, 'early');
     // The learning rate is far too large: the estimate gets worse after the first evaluations.
     const r = await runCli([
-      'train', '--data', data(), '--noise', 'gaussian', '--sigma', '0.1', '--steps', '60', '--eval-every', '2', '--early-stop', '2',
-      '--lr', '0.5', ...tiny, '--out', out,
+      'train',
+      '--data',
+      data(),
+      '--noise',
+      'gaussian',
+      '--sigma',
+      '0.1',
+      '--steps',
+      '60',
+      '--eval-every',
+      '2',
+      '--early-stop',
+      '2',
+      '--lr',
+      '0.5',
+      ...tiny,
+      '--out',
+      out,
     ]);
     expect(r.code).toBe(0);
     const meta = JSON.parse(await readFile(join(out, 'gr2r.json'), 'utf8'));
@@ -148,7 +304,19 @@ describe('gr2r train', () => {
     expect(meta.step).toBeLessThan(last);
     expect(meta.trainedSteps).toBe(last);
     expect(JSON.parse(await readFile(join(out, 'checkpoint', 'gr2r.json'), 'utf8')).step).toBe(last);
-    const resumed = await runCli(['train', '--data', data(), '--resume', '--steps', '64', '--backend', 'wasm', '--keep-last', '--out', out]);
+    const resumed = await runCli([
+      'train',
+      '--data',
+      data(),
+      '--resume',
+      '--steps',
+      '64',
+      '--backend',
+      'wasm',
+      '--keep-last',
+      '--out',
+      out,
+    ]);
     expect(resumed.code).toBe(0);
     expect(JSON.parse(await readFile(join(out, 'gr2r.json'), 'utf8')).step).toBe(64);
   });

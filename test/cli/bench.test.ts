@@ -10,7 +10,8 @@ describe('gr2r bench on a tiny budget (bundled clean samples)', () => {
     const { code, stdout } = await runCli(['bench', ...tiny, '--family', 'poisson:0.05']);
     expect(code).toBe(0);
     const [names, units, ...rows] = stdout.trim().split('\n');
-    for (const column of ['noise', 'method', 'noisy', 'J=1', 'J=5', 'supervised', 'gap', 'est.', 'true']) expect(names).toContain(column);
+    for (const column of ['noise', 'method', 'noisy', 'J=1', 'J=5', 'supervised', 'gap', 'est.', 'true'])
+      expect(names).toContain(column);
     expect(units).toContain('PSNR SSIM');
     expect(rows.map((r) => r.split(/\s{2,}/)[1])).toEqual(['GR2R-MSE', 'GR2R-NLL']);
     for (const row of rows) expect(row.match(/-?\d+\.\d+/g)).toHaveLength(14);
@@ -47,7 +48,7 @@ describe('gr2r bench on a tiny budget (bundled clean samples)', () => {
 });
 
 describe('gr2r bench help', () => {
-  it('--speed --help shows the speed bench\'s flags, --help alone the quality bench\'s', async () => {
+  it("--speed --help shows the speed bench's flags, --help alone the quality bench's", async () => {
     const speed = await runCli(['bench', '--speed', '--help']);
     expect(speed.code).toBe(0);
     expect(speed.stdout).toMatch(/^Usage: gr2r bench --speed/);

@@ -23,7 +23,10 @@ async function floatTiff(path: string, image: ImageF32): Promise<string> {
 
 async function greyPng(path: string, image: ImageF32): Promise<string> {
   const bytes = Uint8Array.from(image.data, (v) => Math.round(255 * Math.min(1, Math.max(0, v))));
-  await sharp(bytes, { raw: { width: image.width, height: image.height, channels: 1 } }).toColourspace('b-w').png().toFile(path);
+  await sharp(bytes, { raw: { width: image.width, height: image.height, channels: 1 } })
+    .toColourspace('b-w')
+    .png()
+    .toFile(path);
   return path;
 }
 
@@ -34,7 +37,10 @@ describe('gr2r estimate', () => {
     const folder = join(dir, 'sar');
     await mkdir(folder);
     for (const [k, file] of ['camera.png', 'brick.png', 'gravel.png'].entries()) {
-      await floatTiff(join(folder, `scene${k}.tif`), addNoise(await loadClean(file, 256), { family: 'gamma', looks: 4 }, k));
+      await floatTiff(
+        join(folder, `scene${k}.tif`),
+        addNoise(await loadClean(file, 256), { family: 'gamma', looks: 4 }, k),
+      );
     }
     const { code, stdout, stderr } = await runCli(['estimate', folder, '--noise', 'gamma', '--json']);
     expect([code, stderr]).toEqual([0, '']);
@@ -45,7 +51,10 @@ describe('gr2r estimate', () => {
   });
 
   it('prints each estimate and the pooled one with its uncertainty', async () => {
-    const file = await greyPng(join(dir, 'brick.png'), addNoise(await loadClean('brick.png', 256), { family: 'gaussian', sigma: 0.05 }, 1));
+    const file = await greyPng(
+      join(dir, 'brick.png'),
+      addNoise(await loadClean('brick.png', 256), { family: 'gaussian', sigma: 0.05 }, 1),
+    );
     const { code, stdout } = await runCli(['estimate', file, '--noise', 'gaussian']);
     expect(code).toBe(0);
     const sigma = Number(/pooled\s+sigma (\S+) ± \d+\.\d%/.exec(stdout)?.[1]);
@@ -59,7 +68,10 @@ describe('gr2r estimate', () => {
     const counted = json((await runCli(['estimate', poisson, '--noise', 'poisson', '--json'])).stdout);
     expect(counted.pooled.family === 'poisson' && counted.pooled.gain).toBeCloseTo(0.02, 6);
     const blurred = await floatTiff(join(dir, 'blurred.tif'), addCorrelatedNoise(clean, 0.05, 3));
-    const clipped = await greyPng(join(dir, 'clipped.png'), clip(addNoise(clean, { family: 'gaussian', sigma: 0.15 }, 4)));
+    const clipped = await greyPng(
+      join(dir, 'clipped.png'),
+      clip(addNoise(clean, { family: 'gaussian', sigma: 0.15 }, 4)),
+    );
     const report = json((await runCli(['estimate', blurred, '--noise', 'gaussian', '--json'])).stdout);
     expect(report.warnings.some((w) => w.startsWith(`${blurred}: the noise is spatially correlated`))).toBe(true);
     const clippedReport = json((await runCli(['estimate', clipped, '--noise', 'gaussian', '--json'])).stdout);
@@ -69,12 +81,19 @@ describe('gr2r estimate', () => {
   it('gives gr2r train the pooled estimate when the parameter is missing, and says so', async () => {
     const folder = join(dir, 'train');
     await mkdir(folder);
-    await greyPng(join(folder, 'a.png'), addNoise(await loadClean('camera.png', 256), { family: 'gaussian', sigma: 0.08 }, 5));
+    await greyPng(
+      join(folder, 'a.png'),
+      addNoise(await loadClean('camera.png', 256), { family: 'gaussian', sigma: 0.08 }, 5),
+    );
     const notes: string[] = [];
     const spec = await resolveNoise({ family: 'gaussian' }, folder, (m) => notes.push(m));
     expect(spec?.family === 'gaussian' && Math.abs(spec.sigma / 0.08 - 1)).toBeLessThan(0.05);
-    expect(notes[0]).toMatch(/^no --sigma given: training with the estimate gaussian sigma=0\.0\d+ ± \d+\.\d%, pooled over 1 image/);
-    expect(await resolveNoise({ family: 'gaussian', spec: { family: 'gaussian', sigma: 0.1 } }, folder, () => {})).toEqual({ family: 'gaussian', sigma: 0.1 });
+    expect(notes[0]).toMatch(
+      /^no --sigma given: training with the estimate gaussian sigma=0\.0\d+ ± \d+\.\d%, pooled over 1 image/,
+    );
+    expect(
+      await resolveNoise({ family: 'gaussian', spec: { family: 'gaussian', sigma: 0.1 } }, folder, () => {}),
+    ).toEqual({ family: 'gaussian', sigma: 0.1 });
     await expect(resolveNoise({ family: 'binomial' }, folder, () => {})).rejects.toThrow(/--trials/);
   });
 
@@ -85,10 +104,20 @@ describe('gr2r estimate', () => {
     const broken = await runCli(['estimate', folder, '--noise', 'gaussian', '--json']);
     expect([broken.code, broken.stdout]).toEqual([1, '']);
     expect(broken.stderr.trim().split('\n')).toEqual([expect.stringContaining(join(folder, 'broken.png'))]);
-    const small = await floatTiff(join(dir, 'small.tif'), { data: new Float32Array(400), height: 20, width: 20, channels: 1 });
+    const small = await floatTiff(join(dir, 'small.tif'), {
+      data: new Float32Array(400),
+      height: 20,
+      width: 20,
+      channels: 1,
+    });
     const tiny = await runCli(['estimate', small, '--noise', 'gaussian']);
-    expect([tiny.code, tiny.stderr]).toEqual([1, `gr2r estimate: ${small}: image is 20x20; estimation needs at least 64x64 pixels\n`]);
-    expect((await runCli(['estimate', join(dir, 'missing.tif'), '--noise', 'gamma'])).stderr).toContain('missing.tif: no such file');
+    expect([tiny.code, tiny.stderr]).toEqual([
+      1,
+      `gr2r estimate: ${small}: image is 20x20; estimation needs at least 64x64 pixels\n`,
+    ]);
+    expect((await runCli(['estimate', join(dir, 'missing.tif'), '--noise', 'gamma'])).stderr).toContain(
+      'missing.tif: no such file',
+    );
     expect((await runCli(['estimate', small, '--noise', 'binomial'])).code).toBe(2);
     expect((await runCli(['estimate', small, '--noise', 'gaussian', '--amplitude'])).code).toBe(2);
     expect((await runCli(['estimate', '--noise', 'gaussian'])).code).toBe(2);

@@ -5,12 +5,18 @@ import { parseNoise } from '../../main/cli/noise-flags';
 describe('--noise poissongaussian --a A --b B', () => {
   it('parses both parameters into the spec', () => {
     expect(parseNoise({ noise: 'poissongaussian', a: '0.01', b: '0.0004' })).toEqual({
-      family: 'poissongaussian', spec: { family: 'poissongaussian', a: 0.01, b: 0.0004 },
+      family: 'poissongaussian',
+      spec: { family: 'poissongaussian', a: 0.01, b: 0.0004 },
     });
   });
 
   it('trains in the Anscombe domain when asked (--anscombe)', () => {
-    expect(parseNoise({ noise: 'poissongaussian', a: '0.01', b: '0.0004', anscombe: true }).spec).toEqual({ family: 'poissongaussian', a: 0.01, b: 0.0004, method: 'anscombe' });
+    expect(parseNoise({ noise: 'poissongaussian', a: '0.01', b: '0.0004', anscombe: true }).spec).toEqual({
+      family: 'poissongaussian',
+      a: 0.01,
+      b: 0.0004,
+      method: 'anscombe',
+    });
   });
 
   it('needs both, and names a bad value', () => {

@@ -34,9 +34,37 @@ afterAll(async () => {
 describe('gr2r on camera raw (DNG)', () => {
   it('trains Poisson-Gaussian GR2R on a folder of DNGs and writes denoised DNGs closer to the clean mosaic', async () => {
     const before = await sha256(join(dir, 'raw', 'IMG_0.dng'));
-    const net = ['--net', 'unet', '--width', '16', '--depth', '2', '--patch', '32', '--batch', '4', '--backend', 'wasm'];
+    const net = [
+      '--net',
+      'unet',
+      '--width',
+      '16',
+      '--depth',
+      '2',
+      '--patch',
+      '32',
+      '--batch',
+      '4',
+      '--backend',
+      'wasm',
+    ];
     const model = join(dir, 'model');
-    const train = await runCli(['train', '--data', join(dir, 'raw'), '--noise', 'poissongaussian', '--a', `${a}`, '--b', `${b}`, '--steps', '400', ...net, '--out', model]);
+    const train = await runCli([
+      'train',
+      '--data',
+      join(dir, 'raw'),
+      '--noise',
+      'poissongaussian',
+      '--a',
+      `${a}`,
+      '--b',
+      `${b}`,
+      '--steps',
+      '400',
+      ...net,
+      '--out',
+      model,
+    ]);
     expect(train.code, train.stderr).toBe(0);
     const out = join(dir, 'out');
     const run = await runCli(['denoise', '--model', model, '--input', join(dir, 'raw'), '--output', out]);
@@ -51,10 +79,36 @@ describe('gr2r on camera raw (DNG)', () => {
   });
 
   it('estimates a and b from the raw files when they are not given, and says so', async () => {
-    const net = ['--net', 'dncnn', '--width', '8', '--depth', '3', '--patch', '32', '--batch', '2', '--backend', 'wasm'];
-    const r = await runCli(['train', '--data', join(dir, 'raw'), '--noise', 'poissongaussian', '--steps', '2', ...net, '--out', join(dir, 'blind')]);
+    const net = [
+      '--net',
+      'dncnn',
+      '--width',
+      '8',
+      '--depth',
+      '3',
+      '--patch',
+      '32',
+      '--batch',
+      '2',
+      '--backend',
+      'wasm',
+    ];
+    const r = await runCli([
+      'train',
+      '--data',
+      join(dir, 'raw'),
+      '--noise',
+      'poissongaussian',
+      '--steps',
+      '2',
+      ...net,
+      '--out',
+      join(dir, 'blind'),
+    ]);
     expect(r.code, r.stderr).toBe(0);
-    const said = /no --a\/--b given: training with the estimate poissongaussian a=([\d.e-]+) b=([\d.e-]+)/.exec(r.stderr + r.stdout);
+    const said = /no --a\/--b given: training with the estimate poissongaussian a=([\d.e-]+) b=([\d.e-]+)/.exec(
+      r.stderr + r.stdout,
+    );
     expect(said).not.toBeNull();
     expect(Math.abs(Number(said![1]) / a - 1)).toBeLessThan(0.3);
   });

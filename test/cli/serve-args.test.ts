@@ -14,10 +14,24 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('gr2r serve DATASET_DIR', () => {
   it('refuses, before serving, a folder that does not exist or lies outside --root, naming it', async () => {
-    const missing = await runCli(['serve', '--root', join(dir, 'root'), '--data', join(dir, 'data'), join(dir, 'root', 'gone')]);
+    const missing = await runCli([
+      'serve',
+      '--root',
+      join(dir, 'root'),
+      '--data',
+      join(dir, 'data'),
+      join(dir, 'root', 'gone'),
+    ]);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain(`${join(dir, 'root', 'gone')}: no such file or folder`);
-    const outside = await runCli(['serve', '--root', join(dir, 'root'), '--data', join(dir, 'data'), join(dir, 'elsewhere')]);
+    const outside = await runCli([
+      'serve',
+      '--root',
+      join(dir, 'root'),
+      '--data',
+      join(dir, 'data'),
+      join(dir, 'elsewhere'),
+    ]);
     expect(outside.code).not.toBe(0);
     expect(outside.stderr).toContain(`${join(dir, 'elsewhere')} is outside --root ${join(dir, 'root')}`);
     expect(outside.stdout).not.toMatch(/ready at/);

@@ -32,8 +32,27 @@ describe('gr2r train --init', () => {
 
   it('builtin on gray images: fine-tunes the folded bundled network and records it in gr2r.json', async () => {
     const out = join(dir, 'model');
-    const result = await runCli(['train', '--data', join(dir, 'noisy'), '--noise', 'poisson', '--gain', '0.02', '--init', 'builtin',
-      '--steps', '2', '--batch', '2', '--patch', '32', '--backend', 'wasm', '--out', out]);
+    const result = await runCli([
+      'train',
+      '--data',
+      join(dir, 'noisy'),
+      '--noise',
+      'poisson',
+      '--gain',
+      '0.02',
+      '--init',
+      'builtin',
+      '--steps',
+      '2',
+      '--batch',
+      '2',
+      '--patch',
+      '32',
+      '--backend',
+      'wasm',
+      '--out',
+      out,
+    ]);
     expect(result.stderr).toMatch(/folded to gray/);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/started from the bundled poisson network \(\d+ steps of pretraining\)/);
@@ -44,7 +63,19 @@ describe('gr2r train --init', () => {
 
   it('a folder that is no model: a clear error naming it', async () => {
     const missing = join(dir, 'no-such-model');
-    const result = await runCli(['train', '--data', join(dir, 'noisy'), '--noise', 'poisson', '--gain', '0.02', '--init', missing, '--out', join(dir, 'm2')]);
+    const result = await runCli([
+      'train',
+      '--data',
+      join(dir, 'noisy'),
+      '--noise',
+      'poisson',
+      '--gain',
+      '0.02',
+      '--init',
+      missing,
+      '--out',
+      join(dir, 'm2'),
+    ]);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain(`${missing}: no model folder here`);
   });

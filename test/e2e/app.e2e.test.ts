@@ -23,14 +23,18 @@ let errors: string[];
 
 const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
 const nav = (name: RegExp) => page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name });
-const stepShown = async () => Number(/^(\d+)/.exec((await page.locator('.stat', { hasText: 'Step' }).locator('.value').innerText()).trim())?.[1] ?? 0);
+const stepShown = async () =>
+  Number(
+    /^(\d+)/.exec((await page.locator('.stat', { hasText: 'Step' }).locator('.value').innerText()).trim())?.[1] ?? 0,
+  );
 
 async function setField(id: string, value: string): Promise<void> {
   await page.locator(`#${id}`).fill(value);
   await page.locator(`#${id}`).dispatchEvent('change');
 }
 
-if (!hasChromium) console.warn('e2e skipped: no Chromium at /usr/bin/chromium (apt-get install -y chromium, or set GR2R_CHROMIUM)');
+if (!hasChromium)
+  console.warn('e2e skipped: no Chromium at /usr/bin/chromium (apt-get install -y chromium, or set GR2R_CHROMIUM)');
 
 describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () => {
   beforeAll(async () => {
@@ -76,7 +80,13 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     expect(await failures.innerText()).toMatch(/broken\.png[\s\S]*(header|damaged)/);
     expect(await failures.innerText()).toMatch(/truncated\.png[\s\S]*(truncated|damaged)/);
     const thumbnails = page.locator('figure img');
-    await expect.poll(() => thumbnails.evaluateAll((imgs) => imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0).length)).toBe(4);
+    await expect
+      .poll(() =>
+        thumbnails.evaluateAll(
+          (imgs) => imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0).length,
+        ),
+      )
+      .toBe(4);
     expect(await page.locator('.stat', { hasText: 'Bit depth' }).innerText()).toMatch(/16-bit, 32-bit float/);
     await shot('02-dataset');
   });
@@ -119,7 +129,14 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
   it('trains a few steps with live progress, stops, and resumes to the end', async () => {
     await nav(/Train/).click();
     await page.getByRole('radio', { name: 'Fast' }).click();
-    for (const [id, value] of [['t-width', '8'], ['t-depth', '3'], ['t-patch', '32'], ['t-batch', '2'], ['t-steps', '300']]) await setField(id!, value!);
+    for (const [id, value] of [
+      ['t-width', '8'],
+      ['t-depth', '3'],
+      ['t-patch', '32'],
+      ['t-batch', '2'],
+      ['t-steps', '300'],
+    ])
+      await setField(id!, value!);
     const earlyStop = page.getByRole('checkbox', { name: /Stop early when the estimated PSNR stops improving/ });
     expect(await earlyStop.isChecked()).toBe(false);
     // On by default; the Fast preset's DnCNN has no bundled network, so this run starts from random weights.
@@ -137,7 +154,9 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await page.getByText('Finished', { exact: true }).waitFor({ timeout: 110_000 });
     expect(await stepShown()).toBe(300);
     // The estimate is shown as the gain over the noisy input, both estimated without a clean image.
-    expect(await page.locator('.stat', { hasText: 'Estimated gain' }).innerText()).toMatch(/\+\d+\.\d dB[\s\S]*\d+\.\d\d dB estimated, from \d+\.\d\d dB noisy/);
+    expect(await page.locator('.stat', { hasText: 'Estimated gain' }).innerText()).toMatch(
+      /\+\d+\.\d dB[\s\S]*\d+\.\d\d dB estimated, from \d+\.\d\d dB noisy/,
+    );
     expect(await page.getByRole('contentinfo').innerText()).toMatch(/Compute: WebAssembly/);
     await shot('05-train-done');
   });
@@ -152,7 +171,10 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     const folder = /Model saved to (.+)$/.exec((await saved.innerText()).split('\n')[0]!.trim())![1]!;
     expect(await readdir(folder)).toEqual(expect.arrayContaining(['gr2r.json', 'model.json', 'weights.bin']));
     await page.getByRole('button', { name: 'Load…' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: basename(folder) }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: basename(folder) })
+      .click();
     await page.getByRole('dialog').getByRole('button', { name: 'Choose this folder' }).click();
     await expect.poll(() => models.count()).toBe(before + 1);
     // Trained models are named by family, parameter, dataset and date; any can be renamed.
@@ -168,20 +190,26 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await page.getByRole('button', { name: 'Preview visible area' }).click();
     const after = page.locator('img[alt="Denoised"]');
     await after.first().waitFor({ timeout: 60_000 });
-    await expect.poll(() => after.first().evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => after.first().evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth))
+      .toBeGreaterThan(0);
     // Amount 50%: the worker blends the kept crop again (the same blend as the export), the viewer does not fade it.
     const firstSrc = await after.first().getAttribute('src');
     const amount = page.getByRole('slider', { name: 'Amount' });
     await amount.fill('50');
     await amount.dispatchEvent('change');
     await expect.poll(() => after.first().getAttribute('src'), { timeout: 60_000 }).not.toBe(firstSrc);
-    expect(await page.locator('[data-test="export-amount"]').innerText()).toMatch(/Amount 50% applies to the files written/);
+    expect(await page.locator('[data-test="export-amount"]').innerText()).toMatch(
+      /Amount 50% applies to the files written/,
+    );
     await shot('06a-compare-amount-50');
     // A/B: the other model in the library on the same crop, under the same locked zoom and pan.
     await page.locator('#compare-other').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Preview visible area' }).click();
     const b = page.locator('img[alt="Model B"]').first();
-    await expect.poll(() => b.evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => b.evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth), { timeout: 60_000 })
+      .toBeGreaterThan(0);
     expect(await page.locator('.tag.left').first().innerText()).toMatch(/^B: /i);
     await shot('06b-compare-a-b');
     await page.locator('#compare-other').selectOption('');
@@ -211,7 +239,12 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     // The truncated PNG was refused when the folder was read (the Dataset step lists it): the four others are written.
     expect(await page.getByText(/4 \/ 4 files/).count()).toBe(1);
     const output = join(dir, 'root', 'noisy-denoised');
-    expect((await readdir(output)).filter((f) => !f.startsWith('.')).sort()).toEqual(['astronaut.tif', 'chelsea.png', 'coffee.tif', 'rocket.png']);
+    expect((await readdir(output)).filter((f) => !f.startsWith('.')).sort()).toEqual([
+      'astronaut.tif',
+      'chelsea.png',
+      'coffee.tif',
+      'rocket.png',
+    ]);
     expect((await sharp(join(output, 'chelsea.png')).metadata()).depth).toBe('ushort');
     expect((await sharp(join(output, 'coffee.tif')).metadata()).depth).toBe('float');
     await shot('08-compare-exported');
@@ -231,7 +264,11 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await page.locator('#export-format').selectOption('tiff16');
     await page.getByRole('button', { name: 'Denoise all' }).click();
     const again = join(dir, 'root', 'noisy-denoised-1');
-    const written = () => readdir(again).then((f) => f.filter((n) => !n.startsWith('.')).sort(), () => []);
+    const written = () =>
+      readdir(again).then(
+        (f) => f.filter((n) => !n.startsWith('.')).sort(),
+        () => [],
+      );
     await expect.poll(() => written().then((f) => f.length), { timeout: 60_000 }).toBe(4);
     expect(await written()).toEqual(['astronaut.tif', 'chelsea.tif', 'coffee.tif', 'rocket.tif']);
     expect((await sharp(join(again, 'chelsea.tif')).metadata()).depth).toBe('ushort');

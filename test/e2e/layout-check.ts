@@ -29,7 +29,11 @@ const OVERLAPS = `(() => {
  * Every view at 1024x640 (and the Gamma controls of the Noise view), with a screenshot each: the overlapping or
  * cut-off controls found, as '<view>: <pair>' lines (none expected). The viewport is set back to 1440x960.
  */
-export async function overlapsAtSmallSize(page: Page, nav: (name: RegExp) => Locator, shot: (name: string) => Promise<unknown>): Promise<string[]> {
+export async function overlapsAtSmallSize(
+  page: Page,
+  nav: (name: RegExp) => Locator,
+  shot: (name: string) => Promise<unknown>,
+): Promise<string[]> {
   const found: string[] = [];
   const check = async (name: string) => {
     await page.waitForTimeout(200);
@@ -37,7 +41,12 @@ export async function overlapsAtSmallSize(page: Page, nav: (name: RegExp) => Loc
     found.push(...((await page.evaluate(OVERLAPS)) as string[]).map((o) => `${name}: ${o}`));
   };
   await page.setViewportSize({ width: 1024, height: 640 });
-  for (const [name, view] of [['dataset', /Dataset/], ['noise', /Noise model/], ['train', /Train/], ['compare', /Compare/]] as const) {
+  for (const [name, view] of [
+    ['dataset', /Dataset/],
+    ['noise', /Noise model/],
+    ['train', /Train/],
+    ['compare', /Compare/],
+  ] as const) {
     await nav(view).click();
     await check(name);
   }

@@ -15,8 +15,15 @@ export async function makePhotoFolder(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   const noise = noiseModel({ family: 'gaussian', sigma: SIGMA });
   for (const [index, name] of ['astronaut', 'chelsea', 'coffee', 'rocket'].entries()) {
-    const { data, info } = await sharp(join(samples, `${name}.png`)).extract({ left: 20, top: 20, width: 96, height: 96 }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    const noisy = noise.sample(Float32Array.from(data, (v) => v / 255), new Rng(700 + index));
+    const { data, info } = await sharp(join(samples, `${name}.png`))
+      .extract({ left: 20, top: 20, width: 96, height: 96 })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const noisy = noise.sample(
+      Float32Array.from(data, (v) => v / 255),
+      new Rng(700 + index),
+    );
     const bytes = Buffer.from(Uint8Array.from(noisy, (v) => Math.round(Math.min(1, Math.max(0, v)) * 255)));
     const image = sharp(bytes, { raw: { width: 96, height: 96, channels: info.channels } });
     const file = join(dir, index === 3 ? `IMG_000${index + 1}.png` : `IMG_000${index + 1}.jpg`);

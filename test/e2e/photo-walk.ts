@@ -10,7 +10,11 @@ import { expect } from 'vitest';
  * back as they came.
  */
 export async function walkAsPhotographer(
-  page: Page, nav: (name: RegExp) => Locator, setField: (id: string, value: string) => Promise<void>, shot: (name: string) => Promise<unknown>, root: string,
+  page: Page,
+  nav: (name: RegExp) => Locator,
+  setField: (id: string, value: string) => Promise<void>,
+  shot: (name: string) => Promise<unknown>,
+  root: string,
 ): Promise<void> {
   await nav(/Dataset/).click();
   await page.getByRole('button', { name: 'Choose another folder…' }).click();
@@ -23,7 +27,9 @@ export async function walkAsPhotographer(
   await shot('16-photos-dataset');
   // The SAR model still selected cannot take photos, and says why.
   await nav(/Compare/).click();
-  expect(await page.locator('[data-test="model-fit"]').innerText()).toMatch(/cannot be used here[\s\S]*float data as stored/);
+  expect(await page.locator('[data-test="model-fit"]').innerText()).toMatch(
+    /cannot be used here[\s\S]*float data as stored/,
+  );
   await nav(/Noise model/).click();
   await page.getByRole('radio', { name: 'Gaussian', exact: true }).click();
   await page.getByRole('button', { name: 'Estimate' }).click();

@@ -24,7 +24,15 @@ export async function makeSpeckledFolder(dir: string, count = 4, size = 96): Pro
     clean[(size / 4) * size + size / 4] = 5000;
     const file = join(dir, `scene-${index + 1}.tif`);
     const image = makeImage(size, size, 1, noise.sample(clean, new Rng(900 + index)));
-    await writeImage(file, image, { file, format: 'tiff', bitDepth: 32, width: size, height: size, channels: 1, notes: [] });
+    await writeImage(file, image, {
+      file,
+      format: 'tiff',
+      bitDepth: 32,
+      width: size,
+      height: size,
+      channels: 1,
+      notes: [],
+    });
     written.push(file);
   }
   return written;

@@ -17,7 +17,12 @@ function meanTransformed(a: number, b: number, x: number, rng: Rng): { mean: num
 }
 
 describe('generalised Anscombe transform for Poisson-Gaussian noise (var = a x + b)', () => {
-  for (const [a, b] of [[0.01, 0.0004], [0.05, 0.0025], [0.01, 0], [0.02, 0.01]] as const) {
+  for (const [a, b] of [
+    [0.01, 0.0004],
+    [0.05, 0.0025],
+    [0.01, 0],
+    [0.02, 0.01],
+  ] as const) {
     it(`a = ${a}, b = ${b}: the unbiased inverse of E[f(y)] is x, to 4% of the noise std, from 0.5 to 100 counts`, () => {
       const rng = new Rng(7);
       const g = generalizedAnscombe(a, b);

@@ -41,7 +41,8 @@ describe('antithetic recorruption', () => {
       const s1 = meanAndStdErr(e1.map((v) => v * v));
       const s2 = meanAndStdErr(e2.map((v) => v * v));
       expect(Math.abs(s2.mean - s1.mean) / Math.hypot(s1.se, s2.se)).toBeLessThan(4);
-      for (let i = 0; i < n; i += 997) expect(second.y1[i]! * (1 - alpha) + alpha * second.y2[i]!).toBeCloseTo(y[i]!, 4);
+      for (let i = 0; i < n; i += 997)
+        expect(second.y1[i]! * (1 - alpha) + alpha * second.y2[i]!).toBeCloseTo(y[i]!, 4);
       expect(correlation(e1, e2)).toBeLessThan(-0.4);
     });
   }
@@ -61,6 +62,12 @@ describe('antithetic recorruption', () => {
     const d = draws(model, y, 0.3, 5, 8).map((r) => Float64Array.from(r.y1, (v, i) => v - y[i]!));
     expect(correlation(d[0]!, d[1]!)).toBeLessThan(-0.999);
     expect(correlation(d[2]!, d[3]!)).toBeLessThan(-0.999);
-    for (const [a, b] of [[0, 2], [1, 3], [0, 4], [3, 4]] as const) expect(Math.abs(correlation(d[a]!, d[b]!))).toBeLessThan(0.05);
+    for (const [a, b] of [
+      [0, 2],
+      [1, 3],
+      [0, 4],
+      [3, 4],
+    ] as const)
+      expect(Math.abs(correlation(d[a]!, d[b]!))).toBeLessThan(0.05);
   });
 });

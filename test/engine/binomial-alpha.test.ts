@@ -16,7 +16,9 @@ describe('binomial split: trials x alpha must be whole', () => {
   });
 
   it('rejects a split that is not whole, naming the nearest that is', () => {
-    expect(binomialNoise(10).checkAlpha(0.25)).toBe('trials x alpha must be a whole number of trials (10 x 0.25 = 2.5); try alpha = 0.2');
+    expect(binomialNoise(10).checkAlpha(0.25)).toBe(
+      'trials x alpha must be a whole number of trials (10 x 0.25 = 2.5); try alpha = 0.2',
+    );
     expect(binomialNoise(10).checkAlpha(nearestAlpha(10, 0.25))).toBeNull();
     expect(binomialNoise(50).checkAlpha(nearestAlpha(50, 0.25))).toBeNull();
   });

@@ -24,10 +24,23 @@ function mixedBatch(spec: NoiseSpec, range: [number, number], seed: number, with
   const rng = new Rng(seed);
   const x = makeImage(H, W, 1, cleanPattern(H, W, range));
   const gray = makeImage(H, W, 1, model.sample(x.data, rng));
-  const x3 = makeImage(H, W, 3, Float32Array.from({ length: 3 * H * W }, (_, i) => x.data[Math.floor(i / 3)]!));
+  const x3 = makeImage(
+    H,
+    W,
+    3,
+    Float32Array.from({ length: 3 * H * W }, (_, i) => x.data[Math.floor(i / 3)]!),
+  );
   const colour = makeImage(H, W, 3, model.sample(x3.data, rng));
-  const sources = withColour ? [[gray, colour], [x, x3]] : [[gray], [x]];
-  const { batches: [y, clean], ownChannels } = samplePatches(sources, 6, H, 3, rng);
+  const sources = withColour
+    ? [
+        [gray, colour],
+        [x, x3],
+      ]
+    : [[gray], [x]];
+  const {
+    batches: [y, clean],
+    ownChannels,
+  } = samplePatches(sources, 6, H, 3, rng);
   return { model, x: clean!, y: y!, own: ownChannels };
 }
 
@@ -54,7 +67,9 @@ describe('a gray image repeated into a colour network gets one recorruption, not
     const stat = new Float64Array(draws);
     for (let r = 0; r < draws; r++) {
       const { model, x, y, own } = mixedBatch(spec, range, 100 + r, false);
-      const { y1, y2 } = fixed ? recorruptPatches(model, y, own, 3, 0.3, new Rng(r)) : model.recorrupt(y, 0.3, new Rng(r));
+      const { y1, y2 } = fixed
+        ? recorruptPatches(model, y, own, 3, 0.3, new Rng(r))
+        : model.recorrupt(y, 0.3, new Rng(r));
       let sum = 0;
       for (let p = 0; p < y.length / 3; p++) sum += (y1[3 * p + 1]! - x[3 * p]!) * (y2[3 * p]! - x[3 * p]!);
       stat[r] = sum / (y.length / 3);
@@ -76,28 +91,52 @@ describe('a gray image repeated into a colour network gets one recorruption, not
   it.each([
     ['a gray image', 1],
     ['a gray image stored as colour', 3],
-  ] as const)('denoising %s with a colour model feeds the network one recorruption in every channel', async (_, stored) => {
-    const meta: ModelMeta = {
-      format: 'gr2r-model', version: 1, appVersion: 'test', noise: { family: 'poisson', gain: 0.05 }, alpha: 0.3,
-      loss: 'mse', net: { kind: 'unet', width: 4, depth: 2 }, channels: 3, scale: 1, peak: 1, seed: 1, step: 0,
-      totalSteps: 1, batch: 1, patch: 32, learningRate: 1e-3, estPsnr: null, createdAt: '',
-    };
-    const seen: Float32Array[] = [];
-    // The passes of a tile may come as one batch (shape[0] of them): each is seen on its own.
-    const predict = async (input: Float32Array, shape: Shape4) => {
-      const n = input.length / shape[0];
-      for (let j = 0; j < shape[0]; j++) seen.push(input.slice(j * n, (j + 1) * n));
-      return input.slice();
-    };
-    const gray = noiseModel(meta.noise).sample(cleanPattern(H, W, [0.05, 1]), new Rng(5));
-    const image = makeImage(H, W, stored, Float32Array.from({ length: H * W * stored }, (_, i) => gray[Math.floor(i / stored)]!));
-    const net = tfl.sequential();
-    const out = await denoiseImage(net, meta, image, { mc: 3, seed: 1, tile: 64, overlap: 8, predict });
-    expect(out.channels).toBe(stored);
-    expect(seen).toHaveLength(3);
-    for (const input of seen) {
-      for (let p = 0; p < input.length / 3; p++) expect([input[3 * p + 1], input[3 * p + 2]]).toEqual([input[3 * p], input[3 * p]]);
-    }
-    expect(seen[0]).not.toEqual(seen[1]);
-  });
+  ] as const)(
+    'denoising %s with a colour model feeds the network one recorruption in every channel',
+    async (_, stored) => {
+      const meta: ModelMeta = {
+        format: 'gr2r-model',
+        version: 1,
+        appVersion: 'test',
+        noise: { family: 'poisson', gain: 0.05 },
+        alpha: 0.3,
+        loss: 'mse',
+        net: { kind: 'unet', width: 4, depth: 2 },
+        channels: 3,
+        scale: 1,
+        peak: 1,
+        seed: 1,
+        step: 0,
+        totalSteps: 1,
+        batch: 1,
+        patch: 32,
+        learningRate: 1e-3,
+        estPsnr: null,
+        createdAt: '',
+      };
+      const seen: Float32Array[] = [];
+      // The passes of a tile may come as one batch (shape[0] of them): each is seen on its own.
+      const predict = async (input: Float32Array, shape: Shape4) => {
+        const n = input.length / shape[0];
+        for (let j = 0; j < shape[0]; j++) seen.push(input.slice(j * n, (j + 1) * n));
+        return input.slice();
+      };
+      const gray = noiseModel(meta.noise).sample(cleanPattern(H, W, [0.05, 1]), new Rng(5));
+      const image = makeImage(
+        H,
+        W,
+        stored,
+        Float32Array.from({ length: H * W * stored }, (_, i) => gray[Math.floor(i / stored)]!),
+      );
+      const net = tfl.sequential();
+      const out = await denoiseImage(net, meta, image, { mc: 3, seed: 1, tile: 64, overlap: 8, predict });
+      expect(out.channels).toBe(stored);
+      expect(seen).toHaveLength(3);
+      for (const input of seen) {
+        for (let p = 0; p < input.length / 3; p++)
+          expect([input[3 * p + 1], input[3 * p + 2]]).toEqual([input[3 * p], input[3 * p]]);
+      }
+      expect(seen[0]).not.toEqual(seen[1]);
+    },
+  );
 });

@@ -27,11 +27,13 @@ function f(y: Float32Array): Float32Array {
   const out = new Float32Array(y.length);
   for (let i = 0; i < H; i++) {
     for (let j = 0; j < W; j++) {
-      let sum = 0, n = 0;
-      for (let a = Math.max(0, i - 1); a <= Math.min(H - 1, i + 1); a++) for (let b = Math.max(0, j - 1); b <= Math.min(W - 1, j + 1); b++) {
-        sum += y[a * W + b]!;
-        n++;
-      }
+      let sum = 0,
+        n = 0;
+      for (let a = Math.max(0, i - 1); a <= Math.min(H - 1, i + 1); a++)
+        for (let b = Math.max(0, j - 1); b <= Math.min(W - 1, j + 1); b++) {
+          sum += y[a * W + b]!;
+          n++;
+        }
       out[i * W + j] = Math.tanh(2 * (sum / n) - 0.5);
     }
   }
@@ -71,7 +73,9 @@ describe('GR2R for correlated Gaussian noise', () => {
   it('y1 and y2 noises are uncorrelated given x, and y2 has variance sigma^2 / alpha', () => {
     const alpha = 0.25;
     const x = cleanPattern(H, W, [0, 1]);
-    let cov = 0, v2 = 0, n = 0;
+    let cov = 0,
+      v2 = 0,
+      n = 0;
     for (let r = 0; r < 1500; r++) {
       const rng = Rng.derive(5, r);
       const y = truth.sample(x, rng, shape);
@@ -83,14 +87,16 @@ describe('GR2R for correlated Gaussian noise', () => {
       }
     }
     expect(Math.abs(cov / n)).toBeLessThan(0.05 * sigma * sigma);
-    expect(v2 / n / (sigma * sigma / alpha)).toBeCloseTo(1, 1);
+    expect(v2 / n / ((sigma * sigma) / alpha)).toBeCloseTo(1, 1);
   });
 
   it('needs the image layout, and the spec round-trips through the contract', () => {
     expect(() => truth.recorrupt(new Float32Array(4), 0.25, new Rng(1))).toThrow(/layout/);
     const spec = noiseSpecSchema.parse({ family: 'correlated', profile: blurProfile(0.02), perImage: true });
     expect(noiseModel(spec).spec).toEqual(spec);
-    expect(() => noiseSpecSchema.parse({ family: 'correlated', profile: { ...blurProfile(0.02), kernel: [1, 2] } })).toThrow(/kernel/);
+    expect(() =>
+      noiseSpecSchema.parse({ family: 'correlated', profile: { ...blurProfile(0.02), kernel: [1, 2] } }),
+    ).toThrow(/kernel/);
   });
 });
 
@@ -100,7 +106,7 @@ describe('blind estimate of correlated, brightness-dependent noise', () => {
     const x = new Float32Array(height * width * 3);
     for (let i = 0; i < height; i++) {
       for (let j = 0; j < width; j++) {
-        const base = 0.15 + 0.7 * Math.floor((4 * j) / width) / 3 + 0.02 * Math.sin(i / 40);
+        const base = 0.15 + (0.7 * Math.floor((4 * j) / width)) / 3 + 0.02 * Math.sin(i / 40);
         const texture = i > height * 0.75 ? 0.15 * Math.sin(j / 2.3) * Math.cos(i / 3.1) : 0;
         for (let k = 0; k < 3; k++) x[(i * width + j) * 3 + k] = base + texture + 0.03 * k;
       }
@@ -113,8 +119,19 @@ describe('blind estimate of correlated, brightness-dependent noise', () => {
     const norm = Math.hypot(...taps);
     const kernel: number[] = [];
     // Per tap a 3x3 mixing matrix: mostly each channel's own, some of the others (like demosaicking).
-    for (const t of taps) for (let o = 0; o < 3; o++) for (let i = 0; i < 3; i++) kernel.push((t / norm) * (o === i ? 0.9 : 0.3) / Math.sqrt(0.81 + 0.18));
-    const profile: NoiseProfile = { radius: 1, channels: 3, kernel, levels: [0.2, 0.9], sigmas: [[0.01, 0.01, 0.01], [0.03, 0.03, 0.03]] };
+    for (const t of taps)
+      for (let o = 0; o < 3; o++)
+        for (let i = 0; i < 3; i++) kernel.push(((t / norm) * (o === i ? 0.9 : 0.3)) / Math.sqrt(0.81 + 0.18));
+    const profile: NoiseProfile = {
+      radius: 1,
+      channels: 3,
+      kernel,
+      levels: [0.2, 0.9],
+      sigmas: [
+        [0.01, 0.01, 0.01],
+        [0.03, 0.03, 0.03],
+      ],
+    };
     const model = correlatedNoise(profile);
     const height = 384;
     const width = 384;
@@ -134,19 +151,22 @@ describe('blind estimate of correlated, brightness-dependent noise', () => {
     expect(Math.abs(profileCorrelation(found.profile, 3, 0))).toBeLessThan(0.08);
   });
 
-  it('under heavy noise that clips the dark and bright areas, reads the clipped level there, not the mid-tones\'', () => {
+  it("under heavy noise that clips the dark and bright areas, reads the clipped level there, not the mid-tones'", () => {
     // A phone at high ISO: std 0.15 on 0.03..0.97, clipped to [0, 1], so most blocks hold clipped values. The level at
     // each brightness must follow the clipped noise's own std (measured here on the truth), within 25%; the old
     // estimate read the mid-tones only and carried their level flat into the dark and bright areas.
     const height = 384;
     const width = 384;
     const x = new Float32Array(height * width);
-    for (let i = 0; i < height; i++) for (let j = 0; j < width; j++) x[i * width + j] = 0.03 + (0.94 * Math.floor((8 * j) / width)) / 7;
+    for (let i = 0; i < height; i++)
+      for (let j = 0; j < width; j++) x[i * width + j] = 0.03 + (0.94 * Math.floor((8 * j) / width)) / 7;
     const rng = new Rng(5);
     const y = x.map((v) => Math.min(1, Math.max(0, v + 0.15 * rng.normal())));
     const found = estimateProfile(makeImage(height, width, 1, y));
     for (const column of [0, 7]) {
-      let sum = 0, squares = 0, n = 0;
+      let sum = 0,
+        squares = 0,
+        n = 0;
       for (let i = 0; i < height; i++) {
         for (let j = (column * width) / 8 + 4; j < ((column + 1) * width) / 8 - 4; j++) {
           const d = y[i * width + j]! - x[i * width + j]!;

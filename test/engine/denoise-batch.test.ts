@@ -15,9 +15,24 @@ import { withRandomOutput } from '../helpers/random-output';
 import { cleanPattern } from './noise-cases';
 
 const meta: ModelMeta = {
-  format: 'gr2r-model', version: 1, appVersion: 'test', noise: { family: 'gaussian', sigma: 0.1 }, alpha: 0.2,
-  loss: 'mse', net: { kind: 'unet', width: 8, depth: 2 }, channels: 1, scale: 2, peak: 1, seed: 1, step: 0,
-  totalSteps: 1, batch: 1, patch: 32, learningRate: 1e-3, estPsnr: null, createdAt: '',
+  format: 'gr2r-model',
+  version: 1,
+  appVersion: 'test',
+  noise: { family: 'gaussian', sigma: 0.1 },
+  alpha: 0.2,
+  loss: 'mse',
+  net: { kind: 'unet', width: 8, depth: 2 },
+  channels: 1,
+  scale: 2,
+  peak: 1,
+  seed: 1,
+  step: 0,
+  totalSteps: 1,
+  batch: 1,
+  patch: 32,
+  learningRate: 1e-3,
+  estPsnr: null,
+  createdAt: '',
 };
 
 beforeAll(async () => {

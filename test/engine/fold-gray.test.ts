@@ -17,13 +17,23 @@ function randomised(net: NetConfig, seed: number) {
   for (const layer of model.layers) {
     const weights = layer.getWeights();
     if (weights.length === 0) continue;
-    layer.setWeights(weights.map((w) => tf.tensor(Float32Array.from({ length: w.size }, () => 0.2 * rng.normal()), w.shape)));
+    layer.setWeights(
+      weights.map((w) =>
+        tf.tensor(
+          Float32Array.from({ length: w.size }, () => 0.2 * rng.normal()),
+          w.shape,
+        ),
+      ),
+    );
   }
   return model;
 }
 
 describe('a colour network folded to gray', () => {
-  for (const net of [{ kind: 'unet', width: 4, depth: 3 }, { kind: 'dncnn', width: 4, depth: 3 }] as const) {
+  for (const net of [
+    { kind: 'unet', width: 4, depth: 3 },
+    { kind: 'dncnn', width: 4, depth: 3 },
+  ] as const) {
     it(`${net.kind}: equals the mean over channels of the colour output on the gray image repeated`, () => {
       const colour = randomised(net, 3);
       const gray = foldToGray(colour, net, 3);

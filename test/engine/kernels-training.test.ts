@@ -38,7 +38,12 @@ beforeAll(async () => {
 });
 
 describe('wasm kernels of a training step match cpu', () => {
-  const pools: [number, number, 'same' | 'valid'][] = [[2, 2, 'valid'], [3, 2, 'same'], [3, 1, 'same'], [2, 2, 'same']];
+  const pools: [number, number, 'same' | 'valid'][] = [
+    [2, 2, 'valid'],
+    [3, 2, 'same'],
+    [3, 1, 'same'],
+    [2, 2, 'same'],
+  ];
   it.each(pools)('max-pool gradient, window %i stride %i %s, with ties', async (k, s, pad) => {
     const shape = [3, 7, 8, 5];
     await expectSame([[values(shape, 1), shape]], (x) => {
@@ -47,19 +52,28 @@ describe('wasm kernels of a training step match cpu', () => {
     });
   });
 
-  it.each([[0], [0, 1, 2], [1], [3], [1, 2], [0, 1, 2, 3]])('sum over axes %j, with and without kept dims', async (...axes) => {
-    const shape = [2, 3, 4, 5];
-    await expectSame([[values(shape, 2), shape]], (x) => [tf.sum(x!, axes), tf.sum(x!, axes, true)]);
-  });
+  it.each([[0], [0, 1, 2], [1], [3], [1, 2], [0, 1, 2, 3]])(
+    'sum over axes %j, with and without kept dims',
+    async (...axes) => {
+      const shape = [2, 3, 4, 5];
+      await expectSame([[values(shape, 2), shape]], (x) => [tf.sum(x!, axes), tf.sum(x!, axes, true)]);
+    },
+  );
 
   it.each([0, 1, 2, 3, -1])('concat, split and the gradient of concat along axis %i', async (axis) => {
     const a = [2, 3, 4, 5];
     const b = a.map((d, i) => (i === (axis + 4) % 4 ? d + 2 : d));
-    await expectSame([[values(a, 3), a], [values(b, 4), b]], (x, y) => [
-      tf.concat([x!, y!, x!], axis),
-      ...tf.split(y!, [1, b[(axis + 4) % 4]! - 1], axis),
-      ...tf.grads((p: tf.Tensor, q: tf.Tensor) => tf.sum(tf.square(tf.concat([p, q], axis))))([x!, y!]),
-    ]);
+    await expectSame(
+      [
+        [values(a, 3), a],
+        [values(b, 4), b],
+      ],
+      (x, y) => [
+        tf.concat([x!, y!, x!], axis),
+        ...tf.split(y!, [1, b[(axis + 4) % 4]! - 1], axis),
+        ...tf.grads((p: tf.Tensor, q: tf.Tensor) => tf.sum(tf.square(tf.concat([p, q], axis))))([x!, y!]),
+      ],
+    );
   });
 
   it('identity and same-dtype cast share buffers without leaking; real casts convert', async () => {
@@ -81,7 +95,10 @@ describe('wasm kernels of a training step match cpu', () => {
       await tf.setBackend(backend);
       const model = withRandomOutput(buildUnet(3, 8, 3, 7), 7);
       const optimizer = tf.train.adam(1e-2);
-      const [x, target] = [tf.randomUniform([2, 16, 16, 3], 0, 1, 'float32', 1), tf.randomUniform([2, 16, 16, 3], 0, 1, 'float32', 2)];
+      const [x, target] = [
+        tf.randomUniform([2, 16, 16, 3], 0, 1, 'float32', 1),
+        tf.randomUniform([2, 16, 16, 3], 0, 1, 'float32', 2),
+      ];
       const loss = () => tf.losses.meanSquaredError(target, model.apply(x) as tf.Tensor) as tf.Scalar;
       const losses = [0, 1, 2].map(() => tf.tidy(() => optimizer.minimize(loss, true)!.dataSync()[0]!));
       const weights = model.getWeights().flatMap((w) => Array.from(w.dataSync()));

@@ -23,7 +23,8 @@ function expectedWeights(data: Float32Array, [n, h, w, c]: number[], growth: num
           let sum = 0;
           let count = 0;
           for (let a = Math.max(0, i - r); a <= Math.min(h! - 1, i + r); a++) {
-            for (let d = Math.max(0, j - r); d <= Math.min(w! - 1, j + r); d++, count++) sum += data[((b * h! + a) * w! + d) * c! + k]!;
+            for (let d = Math.max(0, j - r); d <= Math.min(w! - 1, j + r); d++, count++)
+              sum += data[((b * h! + a) * w! + d) * c! + k]!;
           }
           out[((b * h! + i) * w! + j) * c! + k] = ((Math.max(0, sum / count) + floor) / (level + floor)) ** -growth;
         }
@@ -39,7 +40,9 @@ describe('GR2R-MSE pixel weights for noise that grows with the signal', () => {
     const rng = new Rng(3);
     const data = Float32Array.from({ length: 2 * 12 * 10 * 2 }, () => rng.uniform() * 1.5);
     for (const growth of [0.5, 1]) {
-      const got = tf.tidy(() => pixelWeights(tf.tensor4d(data, shape as [number, number, number, number]), growth).dataSync());
+      const got = tf.tidy(() =>
+        pixelWeights(tf.tensor4d(data, shape as [number, number, number, number]), growth).dataSync(),
+      );
       const want = expectedWeights(data, shape, growth);
       want.forEach((v, i) => expect(got[i]).toBeCloseTo(v, 4));
     }
@@ -51,10 +54,20 @@ describe('GR2R-MSE pixel weights for noise that grows with the signal', () => {
     const shape: [number, number, number, number] = [1, 8, 8, 1];
     const rng = new Rng(4);
     const [input, prediction, target] = [0, 1, 2].map(() => Float32Array.from({ length: 64 }, () => rng.uniform()));
-    const loss = (kind: 'mse' | 'supervised', spec: Parameters<typeof noiseModel>[0]) => tf.tidy(() =>
-      trainingLoss(kind, noiseModel(spec), tf.tensor4d(input!, shape), tf.tensor4d(prediction!, shape), tf.tensor4d(target!, shape)).dataSync()[0]!);
+    const loss = (kind: 'mse' | 'supervised', spec: Parameters<typeof noiseModel>[0]) =>
+      tf.tidy(
+        () =>
+          trainingLoss(
+            kind,
+            noiseModel(spec),
+            tf.tensor4d(input!, shape),
+            tf.tensor4d(prediction!, shape),
+            tf.tensor4d(target!, shape),
+          ).dataSync()[0]!,
+      );
     const plain = prediction!.reduce((s, p, i) => s + (p - target![i]!) ** 2, 0) / 64;
-    const weighted = (q: number) => expectedWeights(input!, shape, q).reduce((s, w, i) => s + w * (prediction![i]! - target![i]!) ** 2, 0) / 64;
+    const weighted = (q: number) =>
+      expectedWeights(input!, shape, q).reduce((s, w, i) => s + w * (prediction![i]! - target![i]!) ** 2, 0) / 64;
     expect(loss('supervised', { family: 'gamma', looks: 4 })).toBeCloseTo(plain, 5);
     expect(loss('mse', { family: 'gaussian', sigma: 0.1 })).toBeCloseTo(plain, 5);
     expect(loss('mse', { family: 'gamma', looks: 4 })).toBeCloseTo(weighted(1), 5);
@@ -68,7 +81,12 @@ describe('GR2R-MSE pixel weights for noise that grows with the signal', () => {
  * weighted GR2R losses differ by what the weighted supervised losses differ by, in expectation; the difference
  * of the two differences is -2 mean w (f1 - f2)(y2 - x), zero-mean when w and f see only y1.
  */
-function minimiserShiftZ(spec: Parameters<typeof noiseModel>[0], alpha: number, range: [number, number], from: 'y1' | 'y2'): number {
+function minimiserShiftZ(
+  spec: Parameters<typeof noiseModel>[0],
+  alpha: number,
+  range: [number, number],
+  from: 'y1' | 'y2',
+): number {
   const model = noiseModel(spec);
   const [h, w, draws] = [16, 16, 1500];
   const x = cleanPattern(h, w, range);

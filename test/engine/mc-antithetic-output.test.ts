@@ -15,8 +15,24 @@ const seeds = 24;
 
 function meta(noise: NoiseSpec): ModelMeta {
   return {
-    format: 'gr2r-model', version: 1, appVersion: 'test', noise, alpha: 0.3, loss: 'mse', net: { kind: 'dncnn', width: 8, depth: 3 },
-    channels: 1, scale: 1, peak: 1, seed: 1, step: 0, totalSteps: 1, batch: 1, patch: size, learningRate: 1e-3, estPsnr: null, createdAt: '',
+    format: 'gr2r-model',
+    version: 1,
+    appVersion: 'test',
+    noise,
+    alpha: 0.3,
+    loss: 'mse',
+    net: { kind: 'dncnn', width: 8, depth: 3 },
+    channels: 1,
+    scale: 1,
+    peak: 1,
+    seed: 1,
+    step: 0,
+    totalSteps: 1,
+    batch: 1,
+    patch: size,
+    learningRate: 1e-3,
+    estPsnr: null,
+    createdAt: '',
   };
 }
 
@@ -36,8 +52,11 @@ beforeAll(async () => {
 
 describe('Monte Carlo output in antithetic pairs', () => {
   const cases = [
-    [{ family: 'gaussian', sigma: 0.1 }, 0.02], [{ family: 'poisson', gain: 0.05 }, 0.2], [{ family: 'gamma', looks: 4 }, 0.4],
-    [{ family: 'binomial', trials: 10 }, 0.4], [{ family: 'lograyleigh', scale: 0.1 }, 0.6],
+    [{ family: 'gaussian', sigma: 0.1 }, 0.02],
+    [{ family: 'poisson', gain: 0.05 }, 0.2],
+    [{ family: 'gamma', looks: 4 }, 0.4],
+    [{ family: 'binomial', trials: 10 }, 0.4],
+    [{ family: 'lograyleigh', scale: 0.1 }, 0.6],
   ] as const;
   for (const [noise, most] of cases) {
     it(`${noise.family}: J = 2 varies less around its limit than two independent passes (ratio < ${most})`, async () => {

@@ -15,8 +15,24 @@ const size = 32;
 
 function meta(noise: NoiseSpec): ModelMeta {
   return {
-    format: 'gr2r-model', version: 1, appVersion: 'test', noise, alpha: 0.2, loss: 'mse', net: { kind: 'dncnn', width: 4, depth: 3 },
-    channels: 1, scale: 1, peak: 1, seed: 1, step: 0, totalSteps: 1, batch: 1, patch: size, learningRate: 1e-3, estPsnr: null, createdAt: '',
+    format: 'gr2r-model',
+    version: 1,
+    appVersion: 'test',
+    noise,
+    alpha: 0.2,
+    loss: 'mse',
+    net: { kind: 'dncnn', width: 4, depth: 3 },
+    channels: 1,
+    scale: 1,
+    peak: 1,
+    seed: 1,
+    step: 0,
+    totalSteps: 1,
+    batch: 1,
+    patch: size,
+    learningRate: 1e-3,
+    estPsnr: null,
+    createdAt: '',
   };
 }
 
@@ -26,7 +42,10 @@ beforeAll(async () => {
 
 describe('estimated error of the Monte Carlo output, from the noisy image alone', () => {
   const cases = [
-    [{ family: 'gaussian', sigma: 0.1 }, 4], [{ family: 'gaussian', sigma: 0.1 }, 3], [{ family: 'poisson', gain: 0.05 }, 5], [{ family: 'gamma', looks: 4 }, 5],
+    [{ family: 'gaussian', sigma: 0.1 }, 4],
+    [{ family: 'gaussian', sigma: 0.1 }, 3],
+    [{ family: 'poisson', gain: 0.05 }, 5],
+    [{ family: 'gamma', looks: 4 }, 5],
   ] as const;
   for (const [noise, mc] of cases) {
     it(`${noise.family}: single-pass and J = ${mc} estimates are unbiased (a fixed untrained network, 200 noisy draws)`, async () => {
@@ -40,7 +59,9 @@ describe('estimated error of the Monte Carlo output, from the noisy image alone'
       for (let r = 0; r < draws; r++) {
         const y = makeImage(size, size, 1, noiseModel(noise).sample(x, new Rng(100 + r)));
         const passes: number[] = [];
-        const result = await denoiseWithEstimate(net, m, y, { mc, seed: r, tile: 64, overlap: 8 }, (f) => passes.push(meanSquaredError(f, x)));
+        const result = await denoiseWithEstimate(net, m, y, { mc, seed: r, tile: 64, overlap: 8 }, (f) =>
+          passes.push(meanSquaredError(f, x)),
+        );
         const estimate = estimatedMse(result);
         single[r] = estimate.single - passes.reduce((a, b) => a + b, 0) / passes.length;
         averaged[r] = estimate.averaged - meanSquaredError(result.output.data, x);

@@ -8,13 +8,20 @@ import { cleanPattern, noiseCases } from './noise-cases';
 /** Var(y | x) of each family: docs/method.md §1's table with alpha = 0 (y1: divide by 1 - alpha, y2: by alpha). */
 function noiseVariance(spec: NoiseSpec, x: number): number {
   switch (spec.family) {
-    case 'gaussian': return spec.sigma ** 2;
-    case 'poisson': return spec.gain * x;
-    case 'gamma': return (x * x) / spec.looks;
-    case 'binomial': return (x * (1 - x)) / spec.trials;
-    case 'lograyleigh': return (spec.scale ** 2 * Math.PI ** 2) / 24;
-    case 'poissongaussian': return spec.a * x + spec.b;
-    case 'correlated': return profileSigma(spec.profile) ** 2;
+    case 'gaussian':
+      return spec.sigma ** 2;
+    case 'poisson':
+      return spec.gain * x;
+    case 'gamma':
+      return (x * x) / spec.looks;
+    case 'binomial':
+      return (x * (1 - x)) / spec.trials;
+    case 'lograyleigh':
+      return (spec.scale ** 2 * Math.PI ** 2) / 24;
+    case 'poissongaussian':
+      return spec.a * x + spec.b;
+    case 'correlated':
+      return profileSigma(spec.profile) ** 2;
   }
 }
 
@@ -40,7 +47,7 @@ describe('recorruption marginals match docs/method.md §1', () => {
           bias += d2 / Math.sqrt(v / alpha);
           v1 += d1 * d1;
           v2 += d2 * d2;
-          cov += d1 * d2 / Math.sqrt((v / (1 - alpha)) * (v / alpha));
+          cov += (d1 * d2) / Math.sqrt((v / (1 - alpha)) * (v / alpha));
           expected1 += v / (1 - alpha);
           expected2 += v / alpha;
         }

@@ -33,13 +33,23 @@ describe('patches from images with no-data', () => {
 
   it('are cut at the same place from a paired clean image that has no mask', () => {
     const noisy = maskedScene();
-    const clean = makeImage(H, W, 1, noisy.data.map((v) => (v === NO_DATA ? NO_DATA : 2 * v)));
+    const clean = makeImage(
+      H,
+      W,
+      1,
+      noisy.data.map((v) => (v === NO_DATA ? NO_DATA : 2 * v)),
+    );
     const [y, x] = samplePatchBatch([[noisy], [clean]], 100, 16, 1, new Rng(4));
     expect(Array.from(x!)).toEqual(Array.from(y!, (v) => 2 * v));
   });
 
   it('give the same patches with an all-valid mask as with none', () => {
-    const plain = makeImage(H, W, 1, Float32Array.from({ length: H * W }, (_, p) => p));
+    const plain = makeImage(
+      H,
+      W,
+      1,
+      Float32Array.from({ length: H * W }, (_, p) => p),
+    );
     const [a] = samplePatchBatch([[plain]], 20, 16, 1, new Rng(9));
     const [b] = samplePatchBatch([[{ ...plain, valid: new Uint8Array(H * W).fill(1) }]], 20, 16, 1, new Rng(9));
     expect(Array.from(a!)).toEqual(Array.from(b!));
@@ -53,7 +63,9 @@ describe('patches from images with no-data', () => {
   it('leave no-data out of the noise check and the data scale', () => {
     const image = maskedScene();
     expect(() => checkImages([{ name: 'sar', image }], gammaNoise(4))).not.toThrow();
-    expect(() => checkImages([{ name: 'sar', image: { ...image, valid: undefined } }], gammaNoise(4))).toThrow(/negative/);
+    expect(() => checkImages([{ name: 'sar', image: { ...image, valid: undefined } }], gammaNoise(4))).toThrow(
+      /negative/,
+    );
     expect(dataScale([{ name: 'sar', image }])).toBeGreaterThan(2);
     expect(dataScale([{ name: 'sar', image }])).toBeLessThan(4);
   });

@@ -32,11 +32,13 @@ describe('Poisson-Gaussian noise family (var = a x + b), trained in the Anscombe
     }
     expect(worst).toBeLessThan(1e-6);
     expect(domain.sigma).toBe(Math.sqrt(spec.a) / 2);
-    expect(domain.forward(new Float32Array([0.5]))[0]).toBeCloseTo(Math.sqrt(0.5 + (3 * spec.a) / 8 + spec.b / spec.a), 6);
+    expect(domain.forward(new Float32Array([0.5]))[0]).toBeCloseTo(
+      Math.sqrt(0.5 + (3 * spec.a) / 8 + spec.b / spec.a),
+      6,
+    );
     expect(spread / z.length / ((domain.sigma ** 2 * (1 - alpha)) / alpha)).toBeCloseTo(1, 1);
     expect(model.lossConstantFromNoisy(y, alpha)).toBeCloseTo(domain.sigma ** 2 / alpha, 12);
   });
-
 });
 
 describe('Poisson-Gaussian: back from the Anscombe domain', () => {
@@ -61,7 +63,11 @@ describe('Poisson-Gaussian as shifted Poisson counts (the default)', () => {
   const shift = lattice.b / lattice.a;
 
   /** Over many draws at one x: mean of y2 - x', and the correlation of y1 - x' with y2 - x', x' = x + b / a. */
-  function splitStatistics(recorrupt: (y: Float32Array, rng: Rng) => { y1: Float32Array; y2: Float32Array }, x: number, xs: number) {
+  function splitStatistics(
+    recorrupt: (y: Float32Array, rng: Rng) => { y1: Float32Array; y2: Float32Array },
+    x: number,
+    xs: number,
+  ) {
     const y = noiseModel(lattice).sample(new Float32Array(200000).fill(x), new Rng(21));
     const { y1, y2 } = recorrupt(y, new Rng(22));
     let m1 = 0;
@@ -89,10 +95,14 @@ describe('Poisson-Gaussian as shifted Poisson counts (the default)', () => {
     for (const x of [0.05, 0.3]) {
       const shifted = splitStatistics((y, rng) => model.recorrupt(y, alpha, rng), x, x + shift);
       expect(Math.abs(shifted.correlation)).toBeLessThan(0.01);
-      expect(Math.abs(shifted.bias)).toBeLessThan(4 * Math.sqrt(lattice.a * (x + shift) / alpha / 200000));
+      expect(Math.abs(shifted.bias)).toBeLessThan(4 * Math.sqrt((lattice.a * (x + shift)) / alpha / 200000));
       // Negative control: the same counts, not shifted, recorrupted as plain Poisson.
       const onLattice = (y: Float32Array) => y.map((v) => lattice.a * Math.max(0, Math.round(v / lattice.a)));
-      const plain = splitStatistics((y, rng) => noiseModel({ family: 'poisson', gain: lattice.a }).recorrupt(onLattice(y), alpha, rng), x, x);
+      const plain = splitStatistics(
+        (y, rng) => noiseModel({ family: 'poisson', gain: lattice.a }).recorrupt(onLattice(y), alpha, rng),
+        x,
+        x,
+      );
       expect(plain.correlation).toBeGreaterThan(0.05);
     }
   });

@@ -34,31 +34,63 @@ describe('samplers TensorFlow.js lacks', () => {
     expect(Rng.derive(1, 2, 3).uniform()).not.toBe(Rng.derive(1, 3, 2).uniform());
   });
 
-  it.each([[5, 0.2], [40, 0.2], [300, 0.2], [1000, 0.7], [25, 0.5]])('binomial(%i, %f)', (n, p) => {
+  it.each([
+    [5, 0.2],
+    [40, 0.2],
+    [300, 0.2],
+    [1000, 0.7],
+    [25, 0.5],
+  ])('binomial(%i, %f)', (n, p) => {
     const rng = new Rng(n);
-    expectMoments(moments(() => binomialVariate(rng, n, p)), n * p, n * p * (1 - p));
+    expectMoments(
+      moments(() => binomialVariate(rng, n, p)),
+      n * p,
+      n * p * (1 - p),
+    );
   });
 
   it.each([[0.3], [4], [25], [400]])('poisson(%f)', (rate) => {
     const rng = new Rng(7);
-    expectMoments(moments(() => poissonVariate(rng, rate)), rate, rate);
+    expectMoments(
+      moments(() => poissonVariate(rng, rate)),
+      rate,
+      rate,
+    );
   });
 
   it.each([[0.4], [1], [3.2], [16]])('gamma(%f)', (shape) => {
     const rng = new Rng(8);
-    expectMoments(moments(() => gammaVariate(rng, shape)), shape, shape);
+    expectMoments(
+      moments(() => gammaVariate(rng, shape)),
+      shape,
+      shape,
+    );
   });
 
-  it.each([[0.8, 3.2], [2, 8]])('beta(%f, %f)', (a, b) => {
+  it.each([
+    [0.8, 3.2],
+    [2, 8],
+  ])('beta(%f, %f)', (a, b) => {
     const rng = new Rng(9);
     const mean = a / (a + b);
-    expectMoments(moments(() => betaVariate(rng, a, b)), mean, (a * b) / ((a + b) ** 2 * (a + b + 1)));
+    expectMoments(
+      moments(() => betaVariate(rng, a, b)),
+      mean,
+      (a * b) / ((a + b) ** 2 * (a + b + 1)),
+    );
   });
 
-  it.each([[20, 7, 4], [100, 60, 20]])('hypergeometric(N=%i, K=%i, m=%i)', (total, good, draws) => {
+  it.each([
+    [20, 7, 4],
+    [100, 60, 20],
+  ])('hypergeometric(N=%i, K=%i, m=%i)', (total, good, draws) => {
     const rng = new Rng(10);
     const mean = (draws * good) / total;
     const variance = mean * ((total - good) / total) * ((total - draws) / (total - 1));
-    expectMoments(moments(() => hypergeometricVariate(rng, total, good, draws)), mean, variance);
+    expectMoments(
+      moments(() => hypergeometricVariate(rng, total, good, draws)),
+      mean,
+      variance,
+    );
   });
 });

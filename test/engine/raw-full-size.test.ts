@@ -3,12 +3,21 @@ import { makeImage } from '../../main/engine/image';
 import { rawToScreen } from '../../main/engine/raw-colour';
 import { rawToScreenFullSize } from '../../main/engine/raw-full-size';
 
-const colour = { planeColours: [0, 1, 1, 2], neutral: [0.5, 1, 0.7], cameraFromXyz: [0.8, -0.2, -0.1, -0.4, 1.2, 0.1, -0.05, 0.2, 0.6] };
+const colour = {
+  planeColours: [0, 1, 1, 2],
+  neutral: [0.5, 1, 0.7],
+  cameraFromXyz: [0.8, -0.2, -0.1, -0.4, 1.2, 0.1, -0.05, 0.2, 0.6],
+};
 
 describe('full-size raw quick look (the viewer at 100%)', () => {
-  it('gives one pixel per photosite, and the half-size look\'s colour wherever each plane is uniform', () => {
+  it("gives one pixel per photosite, and the half-size look's colour wherever each plane is uniform", () => {
     const [h, w] = [5, 7];
-    const planes = makeImage(h, w, 4, Float32Array.from({ length: h * w * 4 }, (_, k) => [0.2, 0.4, 0.4, 0.3][k % 4]!));
+    const planes = makeImage(
+      h,
+      w,
+      4,
+      Float32Array.from({ length: h * w * 4 }, (_, k) => [0.2, 0.4, 0.4, 0.3][k % 4]!),
+    );
     const full = rawToScreenFullSize(planes, colour)!;
     expect([full.height, full.width, full.channels]).toEqual([2 * h, 2 * w, 3]);
     const half = rawToScreen(planes, colour);
@@ -17,7 +26,7 @@ describe('full-size raw quick look (the viewer at 100%)', () => {
     }
   });
 
-  it('keeps each photosite\'s own value and interpolates the other colours from its neighbours', () => {
+  it("keeps each photosite's own value and interpolates the other colours from its neighbours", () => {
     // One bright red photosite in the middle cell: only its own pixel and its eight neighbours see red.
     const planes = makeImage(3, 3, 4, new Float32Array(36));
     planes.data[(1 * 3 + 1) * 4] = 1; // the red plane's centre: photosite (2, 2)
@@ -30,7 +39,7 @@ describe('full-size raw quick look (the viewer at 100%)', () => {
     expect(red(0, 0)).toBe(0);
   });
 
-  it('leaves planes that are not a mosaic pattern\'s to the plain look', () => {
+  it("leaves planes that are not a mosaic pattern's to the plain look", () => {
     expect(rawToScreenFullSize(makeImage(2, 2, 3, new Float32Array(12)), undefined)).toBeUndefined();
   });
 });

@@ -22,11 +22,21 @@ const c = (i: number, j: number) => 0.5 + 0.4 * Math.cos(i / 4 + j / 7);
 // use_sample_covariance=False, data_range=1.0; channel_axis=-1 for RGB) on the same float32 images.
 describe('SSIM (Wang et al. 2004: Gaussian window 11, sigma 1.5)', () => {
   it('matches scikit-image on a gray image with structured noise', () => {
-    expect(imageSsim(image((i, j) => [y(i, j)]), image((i, j) => [x(i, j)]))).toBeCloseTo(0.9108481372675836, 5);
+    expect(
+      imageSsim(
+        image((i, j) => [y(i, j)]),
+        image((i, j) => [x(i, j)]),
+      ),
+    ).toBeCloseTo(0.9108481372675836, 5);
   });
 
   it('matches scikit-image under a change of contrast and brightness', () => {
-    expect(imageSsim(image((i, j) => [0.5 * x(i, j) + 0.2]), image((i, j) => [x(i, j)]))).toBeCloseTo(0.8187201696088311, 5);
+    expect(
+      imageSsim(
+        image((i, j) => [0.5 * x(i, j) + 0.2]),
+        image((i, j) => [x(i, j)]),
+      ),
+    ).toBeCloseTo(0.8187201696088311, 5);
   });
 
   it('matches scikit-image per channel, averaged, on RGB', () => {
@@ -36,8 +46,18 @@ describe('SSIM (Wang et al. 2004: Gaussian window 11, sigma 1.5)', () => {
   });
 
   it('is 1 for identical images and (2ab + C1) / (a^2 + b^2 + C1) for two constants', () => {
-    expect(imageSsim(image((i, j) => [x(i, j)]), image((i, j) => [x(i, j)]))).toBeCloseTo(1, 10);
+    expect(
+      imageSsim(
+        image((i, j) => [x(i, j)]),
+        image((i, j) => [x(i, j)]),
+      ),
+    ).toBeCloseTo(1, 10);
     const c1 = 0.01 ** 2;
-    expect(imageSsim(image(() => [0.3]), image(() => [0.6]))).toBeCloseTo((2 * 0.18 + c1) / (0.09 + 0.36 + c1), 6);
+    expect(
+      imageSsim(
+        image(() => [0.3]),
+        image(() => [0.6]),
+      ),
+    ).toBeCloseTo((2 * 0.18 + c1) / (0.09 + 0.36 + c1), 6);
   });
 });

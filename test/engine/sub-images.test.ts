@@ -4,8 +4,17 @@ import { joinSubImages, subImages } from '../../main/engine/sub-images';
 
 describe('pixel-shuffled sub-images', () => {
   it('take every k-th pixel from each phase and put back exactly, odd sizes and colour included', () => {
-    for (const [h, w, c, k] of [[7, 9, 1, 2], [10, 11, 3, 3], [4, 4, 2, 2]] as const) {
-      const image = makeImage(h, w, c, Float32Array.from({ length: h * w * c }, (_, i) => i));
+    for (const [h, w, c, k] of [
+      [7, 9, 1, 2],
+      [10, 11, 3, 3],
+      [4, 4, 2, 2],
+    ] as const) {
+      const image = makeImage(
+        h,
+        w,
+        c,
+        Float32Array.from({ length: h * w * c }, (_, i) => i),
+      );
       const subs = subImages(image, k);
       expect(subs).toHaveLength(k * k);
       expect(subs.reduce((n, s) => n + s.data.length, 0)).toBe(h * w * c);

@@ -11,9 +11,24 @@ import type { ModelMeta } from '../../main/shared/model';
 import { cleanPattern } from './noise-cases';
 
 const meta: ModelMeta = {
-  format: 'gr2r-model', version: 1, appVersion: 'test', noise: { family: 'gaussian', sigma: 0.1 }, alpha: 0.2,
-  loss: 'mse', net: { kind: 'unet', width: 8, depth: 2 }, channels: 1, scale: 1, peak: 1, seed: 1, step: 0,
-  totalSteps: 1, batch: 1, patch: 32, learningRate: 1e-3, estPsnr: null, createdAt: '',
+  format: 'gr2r-model',
+  version: 1,
+  appVersion: 'test',
+  noise: { family: 'gaussian', sigma: 0.1 },
+  alpha: 0.2,
+  loss: 'mse',
+  net: { kind: 'unet', width: 8, depth: 2 },
+  channels: 1,
+  scale: 1,
+  peak: 1,
+  seed: 1,
+  step: 0,
+  totalSteps: 1,
+  batch: 1,
+  patch: 32,
+  learningRate: 1e-3,
+  estPsnr: null,
+  createdAt: '',
 };
 
 beforeAll(async () => {
@@ -47,7 +62,9 @@ describe('Monte Carlo passes spread over flips', () => {
       const [n, h, w] = shape;
       seen.push(n);
       const out = new Float32Array(input.length);
-      for (let b = 0; b < n; b++) for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) out[(b * h + i) * w + j] = input[(b * h + i) * w + Math.min(j + 1, w - 1)]!;
+      for (let b = 0; b < n; b++)
+        for (let i = 0; i < h; i++)
+          for (let j = 0; j < w; j++) out[(b * h + i) * w + j] = input[(b * h + i) * w + Math.min(j + 1, w - 1)]!;
       return out;
     };
     const x = cleanPattern(32, 32, [0.1, 0.9]);
@@ -58,7 +75,8 @@ describe('Monte Carlo passes spread over flips', () => {
     expect(seen.length).toBeGreaterThan(0);
     // Column 10 of the plain result is y's column 11 (plus the passes' noise, which averages toward 0); with flips,
     // half the passes read column 9: the mean of the two.
-    let plainError = 0, flippedError = 0;
+    let plainError = 0,
+      flippedError = 0;
     for (let i = 0; i < 32; i++) {
       const at = i * 32 + 10;
       plainError += Math.abs(plain.data[at]! - y.data[at + 1]!);

@@ -11,9 +11,24 @@ import { cleanCrop } from '../helpers/images';
 import { withRandomOutput } from '../helpers/random-output';
 
 const meta: ModelMeta = {
-  format: 'gr2r-model', version: 1, appVersion: 'test', noise: { family: 'gaussian', sigma: 0.1 }, alpha: 0.2,
-  loss: 'mse', net: { kind: 'unet', width: 8, depth: 3 }, channels: 1, scale: 1, peak: 1, seed: 1, step: 0,
-  totalSteps: 1, batch: 1, patch: 32, learningRate: 1e-3, estPsnr: null, createdAt: '',
+  format: 'gr2r-model',
+  version: 1,
+  appVersion: 'test',
+  noise: { family: 'gaussian', sigma: 0.1 },
+  alpha: 0.2,
+  loss: 'mse',
+  net: { kind: 'unet', width: 8, depth: 3 },
+  channels: 1,
+  scale: 1,
+  peak: 1,
+  seed: 1,
+  step: 0,
+  totalSteps: 1,
+  batch: 1,
+  patch: 32,
+  learningRate: 1e-3,
+  estPsnr: null,
+  createdAt: '',
 };
 
 let image: ImageF32;
@@ -23,7 +38,12 @@ beforeAll(async () => {
 });
 
 function direct(net: ReturnType<typeof buildNet>, img: ImageF32): Float32Array {
-  return tf.tidy(() => (net.predict(tf.tensor4d(img.data, [1, img.height, img.width, img.channels])) as tf.Tensor).dataSync() as Float32Array);
+  return tf.tidy(
+    () =>
+      (
+        net.predict(tf.tensor4d(img.data, [1, img.height, img.width, img.channels])) as tf.Tensor
+      ).dataSync() as Float32Array,
+  );
 }
 
 /** Mean |difference between neighbouring columns| at the given columns. */

@@ -21,8 +21,14 @@ import { cleanCrop } from '../helpers/images';
 
 const spec = { family: 'gaussian', sigma: 0.1 } as const;
 const small: TrainOptions = {
-  ...defaultTrainOptions, noise: spec, batch: 4, patch: 32, learningRate: 2e-3,
-  net: { kind: 'dncnn', width: 16, depth: 4 }, evalEvery: 20, checkpointEvery: 1000,
+  ...defaultTrainOptions,
+  noise: spec,
+  batch: 4,
+  patch: 32,
+  learningRate: 2e-3,
+  net: { kind: 'dncnn', width: 16, depth: 4 },
+  evalEvery: 20,
+  checkpointEvery: 1000,
 };
 
 let clean: ImageF32;
@@ -78,7 +84,13 @@ describe('training on a real image with Gaussian noise (wasm backend)', () => {
     const controller = new AbortController();
     const data = splitData([{ name: 'camera', image: noisy }], undefined, 1);
     const events = [];
-    for await (const event of train({ data, options: { ...small, steps: 50 }, peak: 1, appVersion: 'test', signal: controller.signal })) {
+    for await (const event of train({
+      data,
+      options: { ...small, steps: 50 },
+      peak: 1,
+      appVersion: 'test',
+      signal: controller.signal,
+    })) {
       events.push(event);
       if (event.kind === 'step' && event.progress.step === 3) controller.abort();
     }

@@ -14,7 +14,12 @@ export async function readClean(name: string, side?: number, dir = sampleDir): P
   let pipeline = sharp(join(dir, name)).removeAlpha();
   if (side) pipeline = pipeline.resize(side, side, { kernel: 'lanczos3' });
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
-  return makeImage(info.height, info.width, info.channels, Float32Array.from(data, (v) => v / 255));
+  return makeImage(
+    info.height,
+    info.width,
+    info.channels,
+    Float32Array.from(data, (v) => v / 255),
+  );
 }
 
 /**
@@ -38,10 +43,12 @@ export async function cameraJpeg(clean: ImageF32, file: string, seed: number, a 
   for (let i = 0; i < h; i++) {
     for (let j = 0; j < w; j++) {
       for (let k = 0; k < 3; k++) {
-        let sum = 0, n = 0;
+        let sum = 0,
+          n = 0;
         for (let di = -1; di <= 1; di++) {
           for (let dj = -1; dj <= 1; dj++) {
-            const y = i + di, x = j + dj;
+            const y = i + di,
+              x = j + dj;
             if (y < 0 || y >= h || x < 0 || x >= w || colour(y, x) !== k) continue;
             sum += mosaic[y * w + x]!;
             n++;
@@ -51,5 +58,7 @@ export async function cameraJpeg(clean: ImageF32, file: string, seed: number, a 
       }
     }
   }
-  await sharp(out, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 92 }).toFile(file);
+  await sharp(out, { raw: { width: w, height: h, channels: 3 } })
+    .jpeg({ quality: 92 })
+    .toFile(file);
 }

@@ -38,7 +38,9 @@ function encodePiece(values: Uint16Array, width: number, rows: number, exposure:
   }
   if (layout.compression === 'deflate') {
     const diff = values.slice();
-    for (let r = 0; r < rows; r++) for (let j = width - 1; j > 0; j--) diff[r * width + j] = (values[r * width + j]! - values[r * width + j - 1]!) & 0xffff;
+    for (let r = 0; r < rows; r++)
+      for (let j = width - 1; j > 0; j--)
+        diff[r * width + j] = (values[r * width + j]! - values[r * width + j - 1]!) & 0xffff;
     return deflateSync(words(diff, le));
   }
   if (!layout.packed) return words(values, le);
@@ -60,7 +62,8 @@ export function cut(codes: Uint16Array, width: number, height: number, exposure:
       const piece = new Uint16Array(pw * rows);
       // Edge tiles are padded by repeating the last row and column, as DNG writers do.
       for (let r = 0; r < rows; r++) {
-        for (let c = 0; c < pw; c++) piece[r * pw + c] = codes[Math.min(top + r, height - 1) * width + Math.min(left + c, width - 1)]!;
+        for (let c = 0; c < pw; c++)
+          piece[r * pw + c] = codes[Math.min(top + r, height - 1) * width + Math.min(left + c, width - 1)]!;
       }
       bytes.push(encodePiece(piece, pw, rows, exposure));
     }
@@ -73,14 +76,24 @@ export function cut(codes: Uint16Array, width: number, height: number, exposure:
   }
   const counts = bytes.map((b) => b.length);
   const tags: IfdEntry[] = tile
-    ? [{ tag: 322, type: 'long', values: [tile] }, { tag: 323, type: 'long', values: [tile] },
-      { tag: 324, type: 'long', values: offsets }, { tag: 325, type: 'long', values: counts }]
-    : [{ tag: 273, type: 'long', values: offsets }, { tag: 278, type: 'long', values: [ph] }, { tag: 279, type: 'long', values: counts }];
+    ? [
+        { tag: 322, type: 'long', values: [tile] },
+        { tag: 323, type: 'long', values: [tile] },
+        { tag: 324, type: 'long', values: offsets },
+        { tag: 325, type: 'long', values: counts },
+      ]
+    : [
+        { tag: 273, type: 'long', values: offsets },
+        { tag: 278, type: 'long', values: [ph] },
+        { tag: 279, type: 'long', values: counts },
+      ];
   const bits = layout.bits ?? 14;
   const compression = layout.compression === 'ljpeg' ? 7 : layout.compression === 'deflate' ? 8 : 1;
   return {
-    tags, bytes: bytes.flatMap((b) => (b.length & 1 ? [b, new Uint8Array(1)] : [b])),
-    bitsPerSample: compression === 7 || layout.packed ? bits : 16, compression,
+    tags,
+    bytes: bytes.flatMap((b) => (b.length & 1 ? [b, new Uint8Array(1)] : [b])),
+    bitsPerSample: compression === 7 || layout.packed ? bits : 16,
+    compression,
     ...(compression === 8 && { predictor: 2 }),
   };
 }

@@ -11,5 +11,10 @@ export async function cleanCrop(file: string, size: number, left = 0, top = 0, g
   let pipeline = sharp(join(fixtureImages, file)).extract({ left, top, width: size, height: size }).removeAlpha();
   if (gray) pipeline = pipeline.greyscale();
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
-  return makeImage(info.height, info.width, info.channels, Float32Array.from(data, (v) => v / 255));
+  return makeImage(
+    info.height,
+    info.width,
+    info.channels,
+    Float32Array.from(data, (v) => v / 255),
+  );
 }

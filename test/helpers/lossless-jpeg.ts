@@ -3,13 +3,27 @@
  * (the sample to the left; the first row predicts from the left, the first column from above), one Huffman table
  * whose 17 difference categories all take a 5-bit code. Small and slow: for test files only.
  */
-export function encodeLosslessJpeg(samples: ArrayLike<number>, width: number, height: number, components: number, precision: number): Uint8Array {
+export function encodeLosslessJpeg(
+  samples: ArrayLike<number>,
+  width: number,
+  height: number,
+  components: number,
+  precision: number,
+): Uint8Array {
   const bytes: number[] = [0xff, 0xd8];
   const segment = (marker: number, body: number[]): void => {
     bytes.push(0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body);
   };
   const comps = Array.from({ length: components }, (_, c) => c + 1);
-  segment(0xc3, [precision, height >> 8, height & 0xff, width >> 8, width & 0xff, components, ...comps.flatMap((c) => [c, 0x11, 0])]);
+  segment(0xc3, [
+    precision,
+    height >> 8,
+    height & 0xff,
+    width >> 8,
+    width & 0xff,
+    components,
+    ...comps.flatMap((c) => [c, 0x11, 0]),
+  ]);
   const counts = new Array<number>(16).fill(0);
   counts[4] = 17; // 17 codes of 5 bits: category k is code k
   segment(0xc4, [0x00, ...counts, ...Array.from({ length: 17 }, (_, k) => k)]);

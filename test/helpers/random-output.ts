@@ -7,7 +7,12 @@ import type * as tfl from '@tensorflow/tfjs-layers';
  */
 export function withRandomOutput<T extends tfl.LayersModel>(net: T, seed: number): T {
   const weights = net.getWeights();
-  net.setWeights(weights.map((w, i) => (w.rank === 4 && tf.tidy(() => tf.all(tf.equal(w, 0)).dataSync()[0] === 1)
-    ? tf.randomNormal(w.shape, 0, 0.05, 'float32', seed + i) : w)));
+  net.setWeights(
+    weights.map((w, i) =>
+      w.rank === 4 && tf.tidy(() => tf.all(tf.equal(w, 0)).dataSync()[0] === 1)
+        ? tf.randomNormal(w.shape, 0, 0.05, 'float32', seed + i)
+        : w,
+    ),
+  );
   return net;
 }

@@ -10,8 +10,10 @@ export function smoothScene(height = 768, width = 1024): ImageF32 {
   const [di, dj, s2] = [0.8 * height, 0.8 * width, (0.09 * width) ** 2];
   for (let i = 0; i < height; i++) {
     for (let j = 0; j < width; j++) {
-      const disc = Math.exp(-((i - ci) ** 2 + (j - cj) ** 2) / r2) + 0.5 * Math.exp(-((i - di) ** 2 + (j - dj) ** 2) / s2);
-      for (let c = 0; c < 3; c++) data[(i * width + j) * 3 + c] = Math.min(1, 0.15 + 0.3 * (j / width) + 0.1 * c + 0.4 * disc);
+      const disc =
+        Math.exp(-((i - ci) ** 2 + (j - cj) ** 2) / r2) + 0.5 * Math.exp(-((i - di) ** 2 + (j - dj) ** 2) / s2);
+      for (let c = 0; c < 3; c++)
+        data[(i * width + j) * 3 + c] = Math.min(1, 0.15 + 0.3 * (j / width) + 0.1 * c + 0.4 * disc);
     }
   }
   return makeImage(height, width, 3, data);

@@ -66,7 +66,7 @@ export function cameraLevels(bits = 14): { black: number[]; white: number } {
 export function linearizationTable(bits: number): number[] {
   const out: number[] = [];
   for (let k = 0; ; k++) {
-    const v = k + Math.floor(k * k / 2 ** (bits + 1));
+    const v = k + Math.floor((k * k) / 2 ** (bits + 1));
     if (v >= 2 ** bits) return out;
     out.push(v);
   }
@@ -103,14 +103,16 @@ export async function writeSyntheticDng(file: string, rgb: ImageF32, exposure: E
   const bits = layout.bits ?? 14;
   const levels = cameraLevels(bits);
   const table = layout.linearization ? linearizationTable(bits) : undefined;
-  const blackAt = (i: number, j: number): number => levels.black[(i % 2) * 2 + (j % 2)]!
-    + (layout.blackDelta ? deltaH(j) + deltaV(i) : 0);
+  const blackAt = (i: number, j: number): number =>
+    levels.black[(i % 2) * 2 + (j % 2)]! + (layout.blackDelta ? deltaH(j) + deltaV(i) : 0);
   const codes = new Uint16Array(height * (width + CAMERA.masked));
   const stored = width + CAMERA.masked;
   const raster = new Uint16Array(height * stored);
   const planes = new Float32Array((height / 2) * (width / 2) * 4);
   const rng = new Rng(seed);
-  const draws = exposure.correlatedRead ? Float64Array.from({ length: (height + 2) * (stored + 2) }, () => rng.normal()) : undefined;
+  const draws = exposure.correlatedRead
+    ? Float64Array.from({ length: (height + 2) * (stored + 2) }, () => rng.normal())
+    : undefined;
   const drawAt = (i: number, j: number): number => draws![i * (stored + 2) + j]!;
   for (let i = 0; i < height; i++) {
     for (let j = 0; j < stored; j++) {
@@ -125,7 +127,8 @@ export async function writeSyntheticDng(file: string, rgb: ImageF32, exposure: E
         const range = levels.white - black;
         signal = fullWell > 0 ? (poissonVariate(rng, x * fullWell) / fullWell) * range : x * range;
       }
-      const read = readNoise * (draws ? (drawAt(i, j) + drawAt(i, j + 2) + drawAt(i + 2, j)) / Math.sqrt(3) : rng.normal());
+      const read =
+        readNoise * (draws ? (drawAt(i, j) + drawAt(i, j + 2) + drawAt(i + 2, j)) / Math.sqrt(3) : rng.normal());
       const value = Math.min(2 ** bits - 1, Math.max(0, Math.round(black + signal + read)));
       const at = i * stored + j;
       codes[at] = table ? upperIndex(table, value) : value;
@@ -134,7 +137,11 @@ export async function writeSyntheticDng(file: string, rgb: ImageF32, exposure: E
   }
   await writeFile(file, encode(codes, stored, height, exposure, table));
   return {
-    raster, width: stored, height, black: blackAt, white: levels.white,
+    raster,
+    width: stored,
+    height,
+    black: blackAt,
+    white: levels.white,
     clean: { height: height / 2, width: width / 2, channels: 4, data: planes },
   };
 }
@@ -153,7 +160,14 @@ function cameraTags(): IfdEntry[] {
     { tag: 50706, type: 'byte', values: [1, 4, 0, 0] },
     { tag: 50707, type: 'byte', values: [1, 1, 0, 0] },
     { tag: 50708, type: 'ascii', values: 'GR2R Test Camera' },
-    { tag: 50721, type: 'srational', values: [8000, 10000, -2000, 10000, -1000, 10000, -4000, 10000, 12000, 10000, 1000, 10000, -500, 10000, 2000, 10000, 6000, 10000] },
+    {
+      tag: 50721,
+      type: 'srational',
+      values: [
+        8000, 10000, -2000, 10000, -1000, 10000, -4000, 10000, 12000, 10000, 1000, 10000, -500, 10000, 2000, 10000,
+        6000, 10000,
+      ],
+    },
     { tag: 50728, type: 'rational', values: [500, 1000, 1000, 1000, 700, 1000] },
     { tag: 50778, type: 'short', values: [21] },
   ];
@@ -172,10 +186,20 @@ function rawTags(width: number, height: number, pieces: Pieces, exposure: Exposu
     { tag: 50714, type: 'rational', values: levels.black.flatMap((b) => [b, 1]) },
     { tag: 50717, type: 'short', values: [levels.white] },
     ...(table ? [{ tag: 50712, type: 'short' as const, values: table }] : []),
-    ...(layout.blackDelta ? [
-      { tag: 50715, type: 'srational' as const, values: Array.from({ length: active }, (_, j) => [deltaH(j) * 2, 2]).flat() },
-      { tag: 50716, type: 'srational' as const, values: Array.from({ length: height }, (_, i) => [deltaV(i), 1]).flat() },
-    ] : []),
+    ...(layout.blackDelta
+      ? [
+          {
+            tag: 50715,
+            type: 'srational' as const,
+            values: Array.from({ length: active }, (_, j) => [deltaH(j) * 2, 2]).flat(),
+          },
+          {
+            tag: 50716,
+            type: 'srational' as const,
+            values: Array.from({ length: height }, (_, i) => [deltaV(i), 1]).flat(),
+          },
+        ]
+      : []),
     ...(exposure.noiseProfile ? [{ tag: 51041, type: 'double' as const, values: [...exposure.noiseProfile] }] : []),
   ];
 }
@@ -187,8 +211,15 @@ function baseRawTags(width: number, height: number, xtrans = false): IfdEntry[] 
     { tag: 257, type: 'long', values: [height] },
     { tag: 262, type: 'short', values: [32803] },
     { tag: 277, type: 'short', values: [1] },
-    ...(xtrans ? [{ tag: 33421, type: 'short' as const, values: [6, 6] }, { tag: 33422, type: 'byte' as const, values: XTRANS }]
-      : [{ tag: 33421, type: 'short' as const, values: [2, 2] }, { tag: 33422, type: 'byte' as const, values: [0, 1, 1, 2] }]),
+    ...(xtrans
+      ? [
+          { tag: 33421, type: 'short' as const, values: [6, 6] },
+          { tag: 33422, type: 'byte' as const, values: XTRANS },
+        ]
+      : [
+          { tag: 33421, type: 'short' as const, values: [2, 2] },
+          { tag: 33422, type: 'byte' as const, values: [0, 1, 1, 2] },
+        ]),
     { tag: 50713, type: 'short', values: [2, 2] },
     { tag: 50829, type: 'long', values: [0, CAMERA.masked, height, width] },
     { tag: 50719, type: 'long', values: [0, 0] },
@@ -219,12 +250,19 @@ function encode(codes: Uint16Array, width: number, height: number, exposure: Exp
   const sizing = cut(codes, width, height, exposure, 0);
   const ifd0Length = ifdByteLength(previewTags(0, 0, exposure));
   const subIfdAt = 8 + ifd0Length;
-  const rawLength = ifdByteLength([...baseRawTags(width, height, exposure.layout?.xtrans), ...rawTags(width, height, sizing, exposure, table)]);
+  const rawLength = ifdByteLength([
+    ...baseRawTags(width, height, exposure.layout?.xtrans),
+    ...rawTags(width, height, sizing, exposure, table),
+  ]);
   const previewAt = subIfdAt + rawLength;
   const rasterAt = previewAt + 48;
   const pieces = cut(codes, width, height, exposure, rasterAt);
   const ifd0 = encodeIfd(previewTags(subIfdAt, previewAt, exposure), 8, le);
-  const sub = encodeIfd([...baseRawTags(width, height, exposure.layout?.xtrans), ...rawTags(width, height, pieces, exposure, table)], subIfdAt, le);
+  const sub = encodeIfd(
+    [...baseRawTags(width, height, exposure.layout?.xtrans), ...rawTags(width, height, pieces, exposure, table)],
+    subIfdAt,
+    le,
+  );
   const header = Buffer.from(le ? [0x49, 0x49, 0x2a, 0, 8, 0, 0, 0] : [0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8]);
   return Buffer.concat([header, ifd0, sub, new Uint8Array(48).fill(128), ...pieces.bytes]);
 }

@@ -43,8 +43,9 @@ describe('writes never overwrite unless asked', () => {
   it('a failed write names the file and leaves nothing behind', async () => {
     const missing = join(dir, 'no such folder', 'out.png');
     await expect(writeFileAtomic(missing, [new Uint8Array(4)])).rejects.toThrow(`${missing}: no such file or folder`);
-    await expect(writeImage(join(dir, 'bad.jpg'), shade(0.5), source, { format: 'jpeg', bitDepth: 16 }))
-      .rejects.toThrow(/bad\.jpg: JPEG cannot hold 16-bit data/);
+    await expect(
+      writeImage(join(dir, 'bad.jpg'), shade(0.5), source, { format: 'jpeg', bitDepth: 16 }),
+    ).rejects.toThrow(/bad\.jpg: JPEG cannot hold 16-bit data/);
     expect((await readdir(dir)).filter((f) => f.startsWith('.') || f.startsWith('bad'))).toEqual([]);
   });
 });

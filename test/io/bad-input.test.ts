@@ -29,18 +29,26 @@ beforeAll(async () => {
   await writeFile(join(dir, 'truncated.tif'), tiff.subarray(0, Math.floor(tiff.length / 2)));
   await writeFile(join(dir, 'notes.png'), 'these are my notes, not a picture\n');
   await writeFile(join(dir, 'huge.png'), pngBomb());
-  await sharp({ create: { width: 4, height: 4, channels: 3, background: 'red' } }).gif().toFile(join(dir, 'anim.gif'));
+  await sharp({ create: { width: 4, height: 4, channels: 3, background: 'red' } })
+    .gif()
+    .toFile(join(dir, 'anim.gif'));
   await copyFile(sample('camera.png'), join(dir, 'good photo.png'));
-  await sharp({ create: { width: 1, height: 1, channels: 4, background: { r: 0, g: 128, b: 255, alpha: 0.5 } } }).png().toFile(join(dir, 'one pixel.png'));
+  await sharp({ create: { width: 1, height: 1, channels: 4, background: { r: 0, g: 128, b: 255, alpha: 0.5 } } })
+    .png()
+    .toFile(join(dir, 'one pixel.png'));
   await writeFile(join(dir, 'README.txt'), 'not an image, not named like one');
-  for (const name of [...Object.keys(bad), 'good photo.png', 'one pixel.png']) hashes.set(name, await sha256(join(dir, name)));
+  for (const name of [...Object.keys(bad), 'good photo.png', 'one pixel.png'])
+    hashes.set(name, await sha256(join(dir, name)));
 });
 
 describe('bad inputs', () => {
   for (const [name, reason] of Object.entries(bad)) {
     it(`${name}: one clear error naming the file`, async () => {
       const file = join(dir, name);
-      const error = await readImage(file).then(() => undefined, (e: unknown) => e as Error);
+      const error = await readImage(file).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
       expect(error?.message.startsWith(`${file}: `)).toBe(true);
       expect(error?.message).toMatch(reason);
       expect(error?.message.split('\n')).toHaveLength(1);
@@ -48,7 +56,9 @@ describe('bad inputs', () => {
   }
 
   it('a lower pixel limit refuses a good image before decoding it', async () => {
-    await expect(readImage(join(dir, 'good photo.png'), { maxPixels: 1000 })).rejects.toThrow(/512x512 .* over the limit/);
+    await expect(readImage(join(dir, 'good photo.png'), { maxPixels: 1000 })).rejects.toThrow(
+      /512x512 .* over the limit/,
+    );
   });
 
   it('a 1x1 RGBA image reads, alpha kept aside', async () => {
@@ -62,7 +72,15 @@ describe('bad inputs', () => {
     const name = (f: string): string => f.slice(dir.length + 1);
     expect(scan.images.map((i) => name(i.file))).toEqual(['good photo.png', 'one pixel.png']);
     // Headers, and the last bytes of PNG and JPEG (their closing marker): a file cut short is refused here.
-    expect(scan.failures.map((f) => name(f.file))).toEqual(['anim.gif', 'empty.png', 'huge.png', 'notes.png', 'truncated.jpg', 'truncated.png', 'truncated.tif']);
+    expect(scan.failures.map((f) => name(f.file))).toEqual([
+      'anim.gif',
+      'empty.png',
+      'huge.png',
+      'notes.png',
+      'truncated.jpg',
+      'truncated.png',
+      'truncated.tif',
+    ]);
     expect(scan.failures.every((f) => bad[name(f.file)].test(f.reason))).toBe(true);
     expect(scan.ignored.map(name)).toEqual(['README.txt']);
     for (const [file, hash] of hashes) expect(await sha256(join(dir, file))).toBe(hash);

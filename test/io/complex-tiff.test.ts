@@ -20,10 +20,14 @@ const geo: IfdEntry[] = [
 /** An uncompressed stripped complex TIFF (SampleFormat 5 = complex integer, 6 = complex float), as SLC products are. */
 function complexTiff(samples: Int16Array | Float32Array, compression = 1): Buffer {
   const [sampleFormat, bitsPerSample] = samples instanceof Int16Array ? [5, 32] : [6, 64];
-  return stripTiff({ width: W, height: H, sampleFormat, bitsPerSample, rowsPerStrip: ROWS_PER_STRIP, compression, tags: geo }, samples);
+  return stripTiff(
+    { width: W, height: H, sampleFormat, bitsPerSample, rowsPerStrip: ROWS_PER_STRIP, compression, tags: geo },
+    samples,
+  );
 }
 
-const intensity = (iq: ArrayLike<number>): number[] => Array.from({ length: iq.length / 2 }, (_, k) => iq[2 * k]! ** 2 + iq[2 * k + 1]! ** 2);
+const intensity = (iq: ArrayLike<number>): number[] =>
+  Array.from({ length: iq.length / 2 }, (_, k) => iq[2 * k]! ** 2 + iq[2 * k + 1]! ** 2);
 
 describe('complex (SLC) TIFF read as intensity', () => {
   let dir: string;
@@ -37,9 +41,16 @@ describe('complex (SLC) TIFF read as intensity', () => {
   });
 
   it('reads CInt16 and CFloat32 as one band of |z|² = re² + im², with a note and the geo tags', async () => {
-    for (const [name, iq] of [['slc cint16.tif', cint], ['slc-cfloat32.tif', cfloat]] as const) {
+    for (const [name, iq] of [
+      ['slc cint16.tif', cint],
+      ['slc-cfloat32.tif', cfloat],
+    ] as const) {
       const { image, source } = await readImage(join(dir, name));
-      expect({ width: image.width, height: image.height, channels: image.channels }).toEqual({ width: W, height: H, channels: 1 });
+      expect({ width: image.width, height: image.height, channels: image.channels }).toEqual({
+        width: W,
+        height: H,
+        channels: 1,
+      });
       const expected = intensity(iq);
       image.data.forEach((v, k) => expect(v).toBeCloseTo(expected[k]!, 2));
       expect(source).toMatchObject({ format: 'tiff', bitDepth: 32 });
@@ -73,8 +84,14 @@ describe('complex (SLC) TIFF read as intensity', () => {
   it('reads int16 and float64 TIFFs as float32 values, not rescaled, whole or by bands', async () => {
     const int16 = Int16Array.from(patternSamples(W * H, 4000, 5), (v) => v - 2000);
     const float64 = Float64Array.from(patternSamples(W * H, 1000, 6), (v) => v / 7 - 50);
-    await writeFile(join(dir, 'dem-int16.tif'), stripTiff({ width: W, height: H, sampleFormat: 2, bitsPerSample: 16, rowsPerStrip: 4, tags: geo }, int16));
-    await writeFile(join(dir, 'f64.tif'), stripTiff({ width: W, height: H, sampleFormat: 3, bitsPerSample: 64 }, float64));
+    await writeFile(
+      join(dir, 'dem-int16.tif'),
+      stripTiff({ width: W, height: H, sampleFormat: 2, bitsPerSample: 16, rowsPerStrip: 4, tags: geo }, int16),
+    );
+    await writeFile(
+      join(dir, 'f64.tif'),
+      stripTiff({ width: W, height: H, sampleFormat: 3, bitsPerSample: 64 }, float64),
+    );
     const a = await readImage(join(dir, 'dem-int16.tif'));
     expect(a.image.channels).toBe(1);
     expect(Array.from(a.image.data)).toEqual(Array.from(int16));
@@ -93,6 +110,8 @@ describe('complex (SLC) TIFF read as intensity', () => {
   });
 
   it('names a complex layout it cannot read', async () => {
-    await expect(probeImage(join(dir, 'slc-deflate.tif'))).rejects.toThrow(/slc-deflate\.tif: compressed complex TIFFs are not supported/);
+    await expect(probeImage(join(dir, 'slc-deflate.tif'))).rejects.toThrow(
+      /slc-deflate\.tif: compressed complex TIFFs are not supported/,
+    );
   });
 });

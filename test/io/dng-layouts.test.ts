@@ -24,7 +24,8 @@ function dcrawValues(file: string): number[] {
 
 function activeArea(dng: SyntheticDng): number[] {
   const out: number[] = [];
-  for (let i = 0; i < dng.height; i++) for (let j = CAMERA.masked; j < dng.width; j++) out.push(dng.raster[i * dng.width + j]!);
+  for (let i = 0; i < dng.height; i++)
+    for (let j = CAMERA.masked; j < dng.width; j++) out.push(dng.raster[i * dng.width + j]!);
   return out;
 }
 
@@ -59,15 +60,37 @@ const cases: { name: string; layout: Layout; bigEndian?: boolean; dcraw: boolean
   { name: '12-bit in 16-bit words', layout: { bits: 12 }, dcraw: true },
   { name: '16-bit', layout: { bits: 16 }, dcraw: true },
   // dcraw 9.28 reads only the first strip of a lossless JPEG DNG (Adobe's converter writes tiles).
-  { name: '14-bit lossless JPEG, strips of 32 rows', layout: { bits: 14, compression: 'ljpeg', rowsPerStrip: 32 }, dcraw: false },
+  {
+    name: '14-bit lossless JPEG, strips of 32 rows',
+    layout: { bits: 14, compression: 'ljpeg', rowsPerStrip: 32 },
+    dcraw: false,
+  },
   { name: '14-bit lossless JPEG, one strip', layout: { bits: 14, compression: 'ljpeg' }, dcraw: true },
-  { name: '12-bit lossless JPEG, 48-pixel tiles of 2 components, big-endian', layout: { bits: 12, compression: 'ljpeg', tile: 48, ljpegComponents: 2 }, bigEndian: true, dcraw: true },
+  {
+    name: '12-bit lossless JPEG, 48-pixel tiles of 2 components, big-endian',
+    layout: { bits: 12, compression: 'ljpeg', tile: 48, ljpegComponents: 2 },
+    bigEndian: true,
+    dcraw: true,
+  },
   // dcraw 9.28 gives the table's input codes for lossless JPEG (it applies the table to packed data, checked below).
-  { name: '14-bit lossless JPEG, linearisation table', layout: { bits: 14, compression: 'ljpeg', linearization: true }, dcraw: false },
+  {
+    name: '14-bit lossless JPEG, linearisation table',
+    layout: { bits: 14, compression: 'ljpeg', linearization: true },
+    dcraw: false,
+  },
   { name: '12-bit packed, linearisation table', layout: { bits: 12, packed: true, linearization: true }, dcraw: true },
   { name: '12-bit packed, BlackLevelDeltaH/V', layout: { bits: 12, packed: true, blackDelta: true }, dcraw: true },
-  { name: '14-bit deflate with horizontal differencing, strips', layout: { bits: 14, compression: 'deflate', rowsPerStrip: 20 }, dcraw: false },
-  { name: '16-bit deflate, 32-pixel tiles, big-endian', layout: { bits: 16, compression: 'deflate', tile: 32 }, bigEndian: true, dcraw: false },
+  {
+    name: '14-bit deflate with horizontal differencing, strips',
+    layout: { bits: 14, compression: 'deflate', rowsPerStrip: 20 },
+    dcraw: false,
+  },
+  {
+    name: '16-bit deflate, 32-pixel tiles, big-endian',
+    layout: { bits: 16, compression: 'deflate', tile: 32 },
+    bigEndian: true,
+    dcraw: false,
+  },
   { name: '12-bit uncompressed, 32-pixel tiles', layout: { bits: 12, tile: 32 }, dcraw: false },
 ];
 
@@ -80,15 +103,18 @@ describe.skipIf(!hasDcraw)('DNG storage variants', () => {
     rgb = await cleanCrop('coffee.png', 96, 90, 80);
   });
 
-  it.each(cases)('$name: read as the values written, written back as dcraw reads the source', async ({ name, layout, bigEndian, dcraw }) => {
-    const file = join(dir, `${name.replace(/\W+/g, '-')}.dng`);
-    const dng = await writeSyntheticDng(file, rgb, { layout, bigEndian: bigEndian ?? false, seed: 7 });
-    if (dcraw) expect(dcrawValues(file)).toEqual(activeArea(dng));
-    const { image, source } = await readImage(file);
-    expect(maxDifference(image.data, expectedPlanes(dng))).toBeLessThan(1e-6);
-    const out = await writeImage(join(dir, 'out', `${name.replace(/\W+/g, '-')}.dng`), image, source);
-    expect(dcrawValues(out.path)).toEqual(activeArea(dng));
-  });
+  it.each(cases)(
+    '$name: read as the values written, written back as dcraw reads the source',
+    async ({ name, layout, bigEndian, dcraw }) => {
+      const file = join(dir, `${name.replace(/\W+/g, '-')}.dng`);
+      const dng = await writeSyntheticDng(file, rgb, { layout, bigEndian: bigEndian ?? false, seed: 7 });
+      if (dcraw) expect(dcrawValues(file)).toEqual(activeArea(dng));
+      const { image, source } = await readImage(file);
+      expect(maxDifference(image.data, expectedPlanes(dng))).toBeLessThan(1e-6);
+      const out = await writeImage(join(dir, 'out', `${name.replace(/\W+/g, '-')}.dng`), image, source);
+      expect(dcrawValues(out.path)).toEqual(activeArea(dng));
+    },
+  );
 
   it('reads a 6x6 (X-Trans) mosaic as 36 planes, one per position, and writes it back as dcraw reads the source', async () => {
     const file = join(dir, 'xtrans.dng');
@@ -97,7 +123,12 @@ describe.skipIf(!hasDcraw)('DNG storage variants', () => {
     const { image, source } = await readImage(file);
     expect([image.width, image.height, image.channels]).toEqual([16, 16, 36]);
     expect(source.notes.join()).toMatch(/6x6 mosaic read as 36 planes/);
-    for (const [y, x, c] of [[0, 0, 0], [3, 5, 7], [15, 15, 35], [9, 2, 20]] as const) {
+    for (const [y, x, c] of [
+      [0, 0, 0],
+      [3, 5, 7],
+      [15, 15, 35],
+      [9, 2, 20],
+    ] as const) {
       const [i, j] = [6 * y + Math.floor(c / 6), 6 * x + (c % 6)];
       const black = dng.black(i, j);
       const stored = dng.raster[i * dng.width + CAMERA.masked + j]!;

@@ -27,7 +27,8 @@ function dcrawValues(file: string): { width: number; height: number; values: num
 
 function activeArea(dng: SyntheticDng): number[] {
   const out: number[] = [];
-  for (let i = 0; i < dng.height; i++) for (let j = CAMERA.masked; j < dng.width; j++) out.push(dng.raster[i * dng.width + j]!);
+  for (let i = 0; i < dng.height; i++)
+    for (let j = CAMERA.masked; j < dng.width; j++) out.push(dng.raster[i * dng.width + j]!);
   return out;
 }
 
@@ -54,7 +55,12 @@ describe.skipIf(!hasDcraw)('DNG (camera raw) in and out', () => {
     expect(probe).toMatchObject({ format: 'dng', width: 64, height: 64, channels: 4, bitDepth: 16 });
     const { image, source } = await readImage(file);
     expect(source.notes.join()).toMatch(/camera raw: Bayer mosaic/);
-    for (const [y, x, c] of [[0, 0, 0], [5, 7, 1], [63, 63, 2], [31, 2, 3]] as const) {
+    for (const [y, x, c] of [
+      [0, 0, 0],
+      [5, 7, 1],
+      [63, 63, 2],
+      [31, 2, 3],
+    ] as const) {
       const i = 2 * y + (c >> 1);
       const j = 2 * x + (c & 1);
       const black = CAMERA.black[c]!;
@@ -76,7 +82,10 @@ describe.skipIf(!hasDcraw)('DNG (camera raw) in and out', () => {
     expect(info).toMatch(/Thumb size: +64 x 64/);
     expect(execFileSync('dcraw', ['-e', '-c', out.path]).subarray(0, 13).toString('latin1')).toBe('P6\n64 64\n255\n');
     const { ifds } = readTiffDirectories(new Uint8Array(await readFile(out.path)));
-    expect(ifds[0]!.entries.get(50721)?.values).toEqual([8000, 10000, -2000, 10000, -1000, 10000, -4000, 10000, 12000, 10000, 1000, 10000, -500, 10000, 2000, 10000, 6000, 10000]);
+    expect(ifds[0]!.entries.get(50721)?.values).toEqual([
+      8000, 10000, -2000, 10000, -1000, 10000, -4000, 10000, 12000, 10000, 1000, 10000, -500, 10000, 2000, 10000, 6000,
+      10000,
+    ]);
     expect(ifds[0]!.entries.get(50829)?.values).toEqual([0, CAMERA.masked, 128, 136]);
     const stored = decodeDng(out.path, await openDng(out.path)).raster;
     for (let i = 0; i < dng.height; i += 17) {
@@ -89,7 +98,12 @@ describe.skipIf(!hasDcraw)('DNG (camera raw) in and out', () => {
 
   it('maps new linear values back to stored units exactly (black + x (white - black), rounded)', async () => {
     const { image, source } = await readImage(file);
-    const half = makeImage(image.height, image.width, 4, image.data.map((v) => v / 2));
+    const half = makeImage(
+      image.height,
+      image.width,
+      4,
+      image.data.map((v) => v / 2),
+    );
     const out = await writeImage(join(dir, 'out', 'half.dng'), half, source);
     const written = dcrawValues(out.path).values;
     const original = dcrawValues(file).values;
@@ -100,7 +114,7 @@ describe.skipIf(!hasDcraw)('DNG (camera raw) in and out', () => {
     }
   });
 
-  it('reads a big-endian DNG (as Adobe\'s converter writes) as the same data', async () => {
+  it("reads a big-endian DNG (as Adobe's converter writes) as the same data", async () => {
     const big = join(dir, 'big-endian.dng');
     await writeSyntheticDng(big, await cleanCrop('astronaut.png', 128, 100, 50), { bigEndian: true });
     expect((await readFile(big)).toString('latin1', 0, 2)).toBe('MM');
@@ -113,7 +127,9 @@ describe.skipIf(!hasDcraw)('DNG (camera raw) in and out', () => {
 
   it('refuses other output formats for raw data, and names other raw formats with what to do', async () => {
     const { image, source } = await readImage(file);
-    await expect(writeImage(join(dir, 'out', 'x.tif'), image, source, { format: 'tiff' })).rejects.toThrow(/written as DNG/);
+    await expect(writeImage(join(dir, 'out', 'x.tif'), image, source, { format: 'tiff' })).rejects.toThrow(
+      /written as DNG/,
+    );
     const cr2 = join(dir, 'shot.CR2');
     await writeFile(cr2, Buffer.concat([Buffer.from('II*\0\x10\0\0\0CR\x02\0'), Buffer.alloc(3000, 7)]));
     await expect(probeImage(cr2)).rejects.toThrow(/shot\.CR2.*camera raw that cannot be read: LibRaw/);
@@ -121,7 +137,9 @@ describe.skipIf(!hasDcraw)('DNG (camera raw) in and out', () => {
     await writeFile(truncated, (await readFile(file)).subarray(0, 3000));
     await expect(readImage(truncated)).rejects.toThrow(/cut\.dng.*(truncated|incomplete)/);
     const scan = await scanFolder(dir);
-    expect(scan.failures.map((f) => f.file).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/shot\.CR2$/), expect.stringMatching(/cut\.dng$/)]));
+    expect(scan.failures.map((f) => f.file).sort()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/shot\.CR2$/), expect.stringMatching(/cut\.dng$/)]),
+    );
     expect(scan.images.some((i) => i.file.endsWith('.dng') && i.format === 'dng')).toBe(true);
   });
 });

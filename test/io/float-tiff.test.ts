@@ -21,8 +21,14 @@ describe('float32 TIFF', () => {
   it('reads values as they are and writes them back bit for bit, geo keys, tie points, pixel scale and no-data kept', async () => {
     const input = join(dir, 'scene.tif');
     const geo = writeArrayBuffer(values, {
-      width: W, height: H, ModelPixelScale: [10, 10, 0], ModelTiepoint: [0, 0, 0, 500000, 4100000, 0],
-      ProjectedCSTypeGeoKey: 32633, GTModelTypeGeoKey: 1, GTRasterTypeGeoKey: 1, GDAL_NODATA: '-9999',
+      width: W,
+      height: H,
+      ModelPixelScale: [10, 10, 0],
+      ModelTiepoint: [0, 0, 0, 500000, 4100000, 0],
+      ProjectedCSTypeGeoKey: 32633,
+      GTModelTypeGeoKey: 1,
+      GTRasterTypeGeoKey: 1,
+      GDAL_NODATA: '-9999',
     });
     await writeFile(input, new Uint8Array(geo));
     const before = await sha256(input);
@@ -34,8 +40,16 @@ describe('float32 TIFF', () => {
     const tiff = await fromFile(out.path);
     const written = await tiff.getImage();
     expect(Array.from((await written.readRasters({ interleave: true })) as Float32Array)).toEqual(Array.from(values));
-    expect(written.getGeoKeys()).toMatchObject({ ProjectedCSTypeGeoKey: 32633, GTModelTypeGeoKey: 1, GTRasterTypeGeoKey: 1 });
-    expect([written.getOrigin(), written.getResolution(), written.getGDALNoData()]).toEqual([[500000, 4100000, 0], [10, -10, 0], -9999]);
+    expect(written.getGeoKeys()).toMatchObject({
+      ProjectedCSTypeGeoKey: 32633,
+      GTModelTypeGeoKey: 1,
+      GTRasterTypeGeoKey: 1,
+    });
+    expect([written.getOrigin(), written.getResolution(), written.getGDALNoData()]).toEqual([
+      [500000, 4100000, 0],
+      [10, -10, 0],
+      -9999,
+    ]);
     await tiff.close();
     expect(await sha256(input)).toBe(before);
   });
@@ -57,22 +71,39 @@ describe('float32 TIFF', () => {
   it('a 16-bit GeoTIFF keeps its georeference and no-data (scaled like its pixels)', async () => {
     const input = join(dir, 'dem16.tif');
     const heights = Uint16Array.from({ length: W * H }, (_, i) => (i * 977) % 65536);
-    await writeFile(input, new Uint8Array(writeArrayBuffer(heights, {
-      width: W, height: H, ModelPixelScale: [30, 30, 0], ModelTiepoint: [0, 0, 0, 300000, 5000000, 0],
-      ProjectedCSTypeGeoKey: 32632, GTModelTypeGeoKey: 1, GDAL_NODATA: '65535',
-    })));
+    await writeFile(
+      input,
+      new Uint8Array(
+        writeArrayBuffer(heights, {
+          width: W,
+          height: H,
+          ModelPixelScale: [30, 30, 0],
+          ModelTiepoint: [0, 0, 0, 300000, 5000000, 0],
+          ProjectedCSTypeGeoKey: 32632,
+          GTModelTypeGeoKey: 1,
+          GDAL_NODATA: '65535',
+        }),
+      ),
+    );
     const { image, source } = await readImage(input);
     expect([source.bitDepth, source.noData]).toEqual([16, 1]);
     const out = await writeImage(join(dir, 'dem16-out.tif'), image, source);
     const tiff = await fromFile(out.path);
     const written = await tiff.getImage();
     expect(written.getGeoKeys()).toMatchObject({ ProjectedCSTypeGeoKey: 32632 });
-    expect([written.getOrigin(), written.getResolution(), written.getGDALNoData()]).toEqual([[300000, 5000000, 0], [30, -30, 0], 65535]);
+    expect([written.getOrigin(), written.getResolution(), written.getGDALNoData()]).toEqual([
+      [300000, 5000000, 0],
+      [30, -30, 0],
+      65535,
+    ]);
     expect(Array.from((await written.readRasters({ interleave: true })) as Uint16Array)).toEqual(Array.from(heights));
     await tiff.close();
     // As float32, no-data is restated in the units of the values written.
     const asFloat = await fromFile((await writeImage(join(dir, 'dem32.tif'), image, source, { bitDepth: 32 })).path);
-    expect([(await asFloat.getImage()).getGDALNoData(), (await asFloat.getImage()).getOrigin()]).toEqual([1, [300000, 5000000, 0]]);
+    expect([(await asFloat.getImage()).getGDALNoData(), (await asFloat.getImage()).getOrigin()]).toEqual([
+      1,
+      [300000, 5000000, 0],
+    ]);
     await asFloat.close();
   });
 

@@ -20,7 +20,9 @@ export async function tempFolder(prefix = 'gr2r-io-'): Promise<string> {
 }
 
 export async function sha256(file: string): Promise<string> {
-  return createHash('sha256').update(await readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 }
 
 /** Deterministic pseudo-random integers in [0, max], to fill test rasters. */

@@ -19,9 +19,13 @@ describe('a kill during a write', () => {
   it('leaves no file under the output name, and removeLeftovers cleans up after it', async () => {
     const dir = await tempFolder();
     const target = join(dir, 'result.tif');
-    const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child, target], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child, target], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve, reject) => {
-      proc.stdout.on('data', (chunk: Buffer) => { if (chunk.toString().includes('written')) resolve(); });
+      proc.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('written')) resolve();
+      });
       proc.on('exit', (code) => reject(new Error(`the writer exited early (${code})`)));
     });
     proc.kill('SIGKILL');

@@ -21,8 +21,14 @@ describe('LibRaw in the packaged app', () => {
     const resolved = unpackedPath(join(dir, 'resources', 'app.asar', 'node_modules', 'libraw-wasm', 'dist'));
     expect(resolved).toBe(unpacked);
     expect(unpackedPath(dist)).toBe(dist);
-    const factory = (await import(pathToFileURL(join(resolved, 'libraw.js')).href)) as { default: (o: object) => Promise<{ LibRaw: new () => { delete(): void } }> };
-    const module = await factory.default({ wasmBinary: await readFile(join(resolved, 'libraw.wasm')), print: () => {}, printErr: () => {} });
+    const factory = (await import(pathToFileURL(join(resolved, 'libraw.js')).href)) as {
+      default: (o: object) => Promise<{ LibRaw: new () => { delete(): void } }>;
+    };
+    const module = await factory.default({
+      wasmBinary: await readFile(join(resolved, 'libraw.wasm')),
+      print: () => {},
+      printErr: () => {},
+    });
     const instance = new module.LibRaw();
     instance.delete();
   });

@@ -19,16 +19,26 @@ describe('metadata', () => {
     const tiffIn = join(dir, 'photo16.tif');
     await sharp(photo).toColourspace('rgb16').tiff({ compression: 'deflate' }).toFile(tiffIn);
     // sharp writes no EXIF into TIFF: give the test input its tags the way a photo editor would have.
-    await reader.write(tiffIn, {}, { writeArgs: ['-tagsFromFile', photo, '-all:all', '-icc_profile', '-overwrite_original'] });
+    await reader.write(
+      tiffIn,
+      {},
+      { writeArgs: ['-tagsFromFile', photo, '-all:all', '-icc_profile', '-overwrite_original'] },
+    );
     const before = await sha256(photo);
     for (const input of [photo, tiffIn]) {
       const { image, source } = await readImage(input);
       // libvips reports no EXIF block for TIFF, whose EXIF lives in its own tags.
-      expect(source.embedded).toEqual(expect.arrayContaining(input === photo ? ['exif', 'icc', 'xmp'] : ['icc', 'xmp']));
+      expect(source.embedded).toEqual(
+        expect.arrayContaining(input === photo ? ['exif', 'icc', 'xmp'] : ['icc', 'xmp']),
+      );
       const out = await writeImage(join(dir, `kept-${input.endsWith('.tif') ? 'a.tif' : 'a.jpg'}`), image, source);
       expect(out.notes.join()).toMatch(/metadata copied/);
       const tags = await reader.read(out.path);
-      expect([tags.ICCProfileName, tags.Software, tags.XMPToolkit !== undefined]).toEqual(['Adobe RGB (1998)', 'Adobe Photoshop CS5 Macintosh', true]);
+      expect([tags.ICCProfileName, tags.Software, tags.XMPToolkit !== undefined]).toEqual([
+        'Adobe RGB (1998)',
+        'Adobe Photoshop CS5 Macintosh',
+        true,
+      ]);
     }
     const { image, source } = await readImage(photo);
     const stripped = await writeImage(join(dir, 'stripped.jpg'), image, source, { metadata: 'strip' });
@@ -41,7 +51,10 @@ describe('metadata', () => {
     const input = join(dir, 'rotated.jpg');
     const stored = Buffer.alloc(40 * 20 * 3, 40);
     stored.fill(250, 0, 3); // the stored top-left pixel is bright
-    await sharp(stored, { raw: { width: 40, height: 20, channels: 3 } }).withMetadata({ orientation: 6 }).jpeg({ quality: 100 }).toFile(input);
+    await sharp(stored, { raw: { width: 40, height: 20, channels: 3 } })
+      .withMetadata({ orientation: 6 })
+      .jpeg({ quality: 100 })
+      .toFile(input);
     const { image, source } = await readImage(input);
     expect([image.width, image.height, source.orientation]).toEqual([20, 40, 6]);
     expect(source.notes.join()).toMatch(/orientation 6 applied/);
@@ -63,6 +76,8 @@ describe('metadata', () => {
     await sharp(sample('chelsea.png')).withIccProfile('p3').png().toFile(p3);
     const { image } = await readImage(p3);
     const raw = await sharp(p3).keepIccProfile().raw().toBuffer();
-    expect(Array.from(image.data.subarray(0, 300), (v) => Math.round(v * 255))).toEqual(Array.from(raw.subarray(0, 300)));
+    expect(Array.from(image.data.subarray(0, 300), (v) => Math.round(v * 255))).toEqual(
+      Array.from(raw.subarray(0, 300)),
+    );
   });
 });

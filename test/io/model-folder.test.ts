@@ -16,8 +16,13 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
   dir = await tempFolder();
   const input = tfl.input({ shape: [8, 8, 1] });
-  const output = tfl.layers.conv2d({ filters: 2, kernelSize: 3, padding: 'same', activation: 'relu' }).apply(input) as tfl.SymbolicTensor;
-  net = tfl.model({ inputs: input, outputs: tfl.layers.conv2d({ filters: 1, kernelSize: 1 }).apply(output) as tfl.SymbolicTensor });
+  const output = tfl.layers
+    .conv2d({ filters: 2, kernelSize: 3, padding: 'same', activation: 'relu' })
+    .apply(input) as tfl.SymbolicTensor;
+  net = tfl.model({
+    inputs: input,
+    outputs: tfl.layers.conv2d({ filters: 1, kernelSize: 1 }).apply(output) as tfl.SymbolicTensor,
+  });
 });
 
 async function predict(model: tfl.LayersModel): Promise<number[]> {
@@ -28,7 +33,11 @@ async function predict(model: tfl.LayersModel): Promise<number[]> {
 async function optimizerState(): Promise<Awaited<ReturnType<typeof encodeOptimizer>>> {
   const optimizer = tf.train.adam(0.01);
   const x = tf.ones([1, 8, 8, 1]);
-  optimizer.minimize(() => tf.mean(tf.square(net.apply(x) as tf.Tensor)) as tf.Scalar, false, net.trainableWeights.map((w) => w.read() as tf.Variable));
+  optimizer.minimize(
+    () => tf.mean(tf.square(net.apply(x) as tf.Tensor)) as tf.Scalar,
+    false,
+    net.trainableWeights.map((w) => w.read() as tf.Variable),
+  );
   return encodeOptimizer(optimizer);
 }
 
@@ -56,14 +65,19 @@ describe('model folders', () => {
     const ownRun = (existing: unknown): boolean => (existing as { seed?: number }).seed === 5;
     await saveModel(target, artifacts, { ...meta, seed: 5, step: 3 }, undefined, { overwrite: true });
     await saveModel(target, artifacts, { ...meta, seed: 5, step: 4 }, undefined, { overwrite: ownRun });
-    await expect(saveModel(target, artifacts, { ...meta, seed: 6 }, undefined, { overwrite: (e) => (e as { seed?: number }).seed === 6 }))
-      .rejects.toThrow(/holds another model \(another run\)/);
+    await expect(
+      saveModel(target, artifacts, { ...meta, seed: 6 }, undefined, {
+        overwrite: (e) => (e as { seed?: number }).seed === 6,
+      }),
+    ).rejects.toThrow(/holds another model \(another run\)/);
     expect((await loadModel(target)).meta).toMatchObject({ seed: 5, step: 4 });
     const photos = join(dir, 'photos');
     await saveModel(photos, artifacts, meta);
     await rm(join(photos, MODEL_FILES.meta));
     await writeFile(join(photos, 'holiday.jpg'), 'x');
-    await expect(saveModel(photos, artifacts, meta, undefined, { overwrite: true })).rejects.toThrow(/holds no gr2r\.json; it will not be replaced/);
+    await expect(saveModel(photos, artifacts, meta, undefined, { overwrite: true })).rejects.toThrow(
+      /holds no gr2r\.json; it will not be replaced/,
+    );
   });
 
   it('loading names the folder and the missing or corrupt file', async () => {
@@ -76,11 +90,21 @@ describe('model folders', () => {
       await damage();
       await expect(loadModel(target)).rejects.toThrow(message);
     };
-    await check(() => truncate(join(target, MODEL_FILES.weights), 10), /broken: weights\.bin is 10 bytes but \d+ are expected/);
+    await check(
+      () => truncate(join(target, MODEL_FILES.weights), 10),
+      /broken: weights\.bin is 10 bytes but \d+ are expected/,
+    );
     await check(() => rm(join(target, MODEL_FILES.topology)), /broken: model\.json is missing/);
     await check(() => writeFile(join(target, MODEL_FILES.meta), '{"step": '), /broken: gr2r\.json is not valid JSON/);
-    await check(() => rm(join(target, MODEL_FILES.optimizer)), /broken: optimizer\.bin is there but optimizer\.json is missing/);
+    await check(
+      () => rm(join(target, MODEL_FILES.optimizer)),
+      /broken: optimizer\.bin is there but optimizer\.json is missing/,
+    );
     await expect(loadModel(join(dir, 'nowhere'))).rejects.toThrow(/nowhere: no model folder here/);
-    await expect(loadModel(target, () => { throw new Error('step must be a number'); })).rejects.toThrow(/gr2r\.json is not valid model metadata \(step must be/);
+    await expect(
+      loadModel(target, () => {
+        throw new Error('step must be a number');
+      }),
+    ).rejects.toThrow(/gr2r\.json is not valid model metadata \(step must be/);
   });
 });

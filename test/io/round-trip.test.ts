@@ -11,9 +11,18 @@ beforeAll(async () => {
 });
 
 async function rawOf(file: string, depth: 'uchar' | 'ushort'): Promise<number[]> {
-  const space = (await sharp(file).metadata()).channels <= 2 ? (depth === 'ushort' ? 'grey16' : 'b-w') : (depth === 'ushort' ? 'rgb16' : 'srgb');
+  const space =
+    (await sharp(file).metadata()).channels <= 2
+      ? depth === 'ushort'
+        ? 'grey16'
+        : 'b-w'
+      : depth === 'ushort'
+        ? 'rgb16'
+        : 'srgb';
   const { data } = await sharp(file).toColourspace(space).raw({ depth }).toBuffer({ resolveWithObject: true });
-  return depth === 'ushort' ? Array.from(new Uint16Array(data.buffer, data.byteOffset, data.length / 2)) : Array.from(data);
+  return depth === 'ushort'
+    ? Array.from(new Uint16Array(data.buffer, data.byteOffset, data.length / 2))
+    : Array.from(data);
 }
 
 describe('8-bit PNG and JPEG', () => {
@@ -21,7 +30,13 @@ describe('8-bit PNG and JPEG', () => {
     const input = sample('camera.png');
     const before = await sha256(input);
     const { image, source } = await readImage(input);
-    expect([image.height, image.width, image.channels, source.bitDepth, source.format]).toEqual([512, 512, 1, 8, 'png']);
+    expect([image.height, image.width, image.channels, source.bitDepth, source.format]).toEqual([
+      512,
+      512,
+      1,
+      8,
+      'png',
+    ]);
     expect(image.data.every((v) => v >= 0 && v <= 1 && Math.abs(v * 255 - Math.round(v * 255)) < 1e-4)).toBe(true);
     const out = await writeImage(join(dir, 'camera.png'), image, source);
     expect(out.clipped).toBe(0);
@@ -53,7 +68,11 @@ describe('16-bit PNG and TIFF keep every value', () => {
       await (c.name.endsWith('.png') ? encoder.png() : encoder.tiff({ compression: 'deflate' })).toFile(input);
       const { image, source } = await readImage(input);
       const hasAlpha = c.channels % 2 === 0;
-      expect([source.bitDepth, image.channels, source.alpha !== undefined]).toEqual([16, hasAlpha ? c.channels - 1 : c.channels, hasAlpha]);
+      expect([source.bitDepth, image.channels, source.alpha !== undefined]).toEqual([
+        16,
+        hasAlpha ? c.channels - 1 : c.channels,
+        hasAlpha,
+      ]);
       const out = await writeImage(join(dir, `out-${c.name}`), image, source);
       expect((await sharp(out.path).metadata()).depth).toBe('ushort');
       expect(await rawOf(out.path, 'ushort')).toEqual(Array.from(samples));
@@ -72,7 +91,9 @@ describe('values an integer format cannot hold', () => {
     const out = await writeImage(join(dir, 'clipped.png'), shifted, source);
     expect(out.clipped).toBe(3);
     expect(out.notes.join()).toMatch(/3 of 262144 values .* clipped to fit 8-bit PNG/);
-    await expect(writeImage(join(dir, 'strict.png'), shifted, source, { strictRange: true })).rejects.toThrow(/strict\.png: 3 of/);
+    await expect(writeImage(join(dir, 'strict.png'), shifted, source, { strictRange: true })).rejects.toThrow(
+      /strict\.png: 3 of/,
+    );
     expect((await readdir(dir)).filter((f) => f.startsWith('strict') || f.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -17,7 +17,10 @@ function slcTiff(z: ComplexRows): Buffer {
     iq[2 * k] = z.re[k]!;
     iq[2 * k + 1] = z.im[k]!;
   }
-  const tags = [{ tag: 33550, type: 'double' as const, values: [10, 10, 0] }, { tag: 33922, type: 'double' as const, values: [0, 0, 0, 5e5, 4.1e6, 0] }];
+  const tags = [
+    { tag: 33550, type: 'double' as const, values: [10, 10, 0] },
+    { tag: 33922, type: 'double' as const, values: [0, 0, 0, 5e5, 4.1e6, 0] },
+  ];
   return stripTiff({ width: size, height: size, sampleFormat: 6, bitsPerSample: 64, rowsPerStrip: 7, tags }, iq);
 }
 
@@ -38,7 +41,9 @@ describe('SLC TIFF read as whitened intensity', () => {
     const raw = intensityOf(z);
     expect(mean / (raw.reduce((s, v) => s + v, 0) / raw.length)).toBeCloseTo(1, 2);
     expect(lagCorrelation(raw, size, size, 0, 1)).toBeGreaterThan(0.3);
-    expect(source.notes.join()).toMatch(/spectrally whitened \(range and azimuth envelopes divided out\) before intensity/);
+    expect(source.notes.join()).toMatch(
+      /spectrally whitened \(range and azimuth envelopes divided out\) before intensity/,
+    );
     expect(source.geoTags?.map((t) => t.tag).sort()).toEqual([33550, 33922]);
     expect(await geoTagsOfFile(file)).toHaveLength(2);
   });
@@ -48,7 +53,11 @@ describe('SLC TIFF read as whitened intensity', () => {
     const reader = await openBandReader(file);
     try {
       expect(reader.source.notes.join()).toMatch(/whitened/);
-      for (const [top, rows] of [[0, 50], [50, 100], [150, 106]] as const) {
+      for (const [top, rows] of [
+        [0, 50],
+        [50, 100],
+        [150, 106],
+      ] as const) {
         const { image } = await reader.readRows(top, rows);
         expect(Array.from(image.data)).toEqual(Array.from(whole.subarray(top * size, (top + rows) * size)));
       }

@@ -14,8 +14,12 @@ function staticImports(file: string): string[] {
   for (const node of source.statements) {
     if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly) {
       const named = node.importClause?.namedBindings;
-      const onlyTypes = !node.importClause?.name && named && ts.isNamedImports(named) && named.elements.length > 0
-        && named.elements.every((e) => e.isTypeOnly);
+      const onlyTypes =
+        !node.importClause?.name &&
+        named &&
+        ts.isNamedImports(named) &&
+        named.elements.length > 0 &&
+        named.elements.every((e) => e.isTypeOnly);
       if (!onlyTypes) specifiers.push((node.moduleSpecifier as ts.StringLiteral).text);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && !node.isTypeOnly) {
       specifiers.push((node.moduleSpecifier as ts.StringLiteral).text);

@@ -12,31 +12,58 @@ async function layerErrors(path: string, code: string): Promise<string[]> {
 }
 
 /** One import per line, each a different way of importing (static, re-export, dynamic, type). */
-const imports = (specifiers: readonly string[]) => specifiers.map((s, i) => {
-  const forms = [`import * as m${i} from '${s}';\nexport { m${i} };`, `export * from '${s}';`,
-    `export const m${i} = () => import('${s}');`, `export type M${i} = typeof import('${s}');`];
-  return forms[i % forms.length];
-}).join('\n');
+const imports = (specifiers: readonly string[]) =>
+  specifiers
+    .map((s, i) => {
+      const forms = [
+        `import * as m${i} from '${s}';\nexport { m${i} };`,
+        `export * from '${s}';`,
+        `export const m${i} = () => import('${s}');`,
+        `export type M${i} = typeof import('${s}');`,
+      ];
+      return forms[i % forms.length];
+    })
+    .join('\n');
 
 /** For each layer, a file in it and what it must be refused: other layers above or beside it, and packages. */
 const refused: Record<string, { file: string; layers: string[]; packages: string[] }> = {
   shared: { file: 'main/shared/probe.ts', layers: ['engine', 'io', 'worker'], packages: ['node:fs', 'sharp'] },
   engine: {
-    file: 'main/engine/probe.ts', layers: ['io', 'runtime', 'tasks', 'services', 'server', 'app'],
+    file: 'main/engine/probe.ts',
+    layers: ['io', 'runtime', 'tasks', 'services', 'server', 'app'],
     packages: ['onnxruntime-node', 'ws', 'exiftool-vendored', 'sharp', 'node:fs', 'electron'],
   },
-  io: { file: 'main/io/probe.ts', layers: ['runtime', 'tasks', 'worker', 'app'], packages: ['onnxruntime-node', 'electron'] },
+  io: {
+    file: 'main/io/probe.ts',
+    layers: ['runtime', 'tasks', 'worker', 'app'],
+    packages: ['onnxruntime-node', 'electron'],
+  },
   runtime: { file: 'main/runtime/probe.ts', layers: ['tasks', 'worker', 'services'], packages: ['sharp', 'electron'] },
-  tasks: { file: 'main/tasks/probe.ts', layers: ['worker', 'cli', 'services', 'app'], packages: ['onnxruntime-node', 'ws', 'electron'] },
-  worker: { file: 'main/worker/probe.ts', layers: ['app', 'services', 'cli', 'electron'], packages: ['electron', 'sharp'] },
-  app: { file: 'main/app/probe.ts', layers: ['engine', 'tasks', 'worker', 'services'], packages: ['electron', 'sharp'] },
+  tasks: {
+    file: 'main/tasks/probe.ts',
+    layers: ['worker', 'cli', 'services', 'app'],
+    packages: ['onnxruntime-node', 'ws', 'electron'],
+  },
+  worker: {
+    file: 'main/worker/probe.ts',
+    layers: ['app', 'services', 'cli', 'electron'],
+    packages: ['electron', 'sharp'],
+  },
+  app: {
+    file: 'main/app/probe.ts',
+    layers: ['engine', 'tasks', 'worker', 'services'],
+    packages: ['electron', 'sharp'],
+  },
   services: {
-    file: 'main/services/probe.ts', layers: ['engine', 'tasks', 'worker', 'cli', 'electron'], packages: ['electron', 'ws', 'sharp'],
+    file: 'main/services/probe.ts',
+    layers: ['engine', 'tasks', 'worker', 'cli', 'electron'],
+    packages: ['electron', 'ws', 'sharp'],
   },
   server: { file: 'main/server/probe.ts', layers: ['engine', 'tasks', 'app'], packages: ['electron', 'sharp'] },
   cli: { file: 'main/cli/probe.ts', layers: ['worker', 'electron'], packages: ['electron', 'zod'] },
   electron: {
-    file: 'main/electron/probe.ts', layers: ['engine', 'io', 'runtime', 'tasks', 'worker'],
+    file: 'main/electron/probe.ts',
+    layers: ['engine', 'io', 'runtime', 'tasks', 'worker'],
     packages: ['sharp', 'onnxruntime-node', 'geotiff'],
   },
   preload: { file: 'main/preload/probe.ts', layers: ['services', 'app'], packages: ['node:fs', 'zod'] },
@@ -53,33 +80,46 @@ const accepted: Record<string, { file: string; code: string }> = {
   app: { file: 'main/app/probe.ts', code: imports(['../shared/worker-messages', 'node:child_process']) },
   services: { file: 'main/services/probe.ts', code: imports(['../app/jobs', '../io', 'zod']) },
   server: { file: 'main/server/probe.ts', code: imports(['../services/dispatch', 'ws']) },
-  cli: { file: 'main/cli/probe.ts', code: imports(['../tasks/train/train-task', '../server/http-server', 'node:util']) },
+  cli: {
+    file: 'main/cli/probe.ts',
+    code: imports(['../tasks/train/train-task', '../server/http-server', 'node:util']),
+  },
   electron: { file: 'main/electron/probe.ts', code: imports(['../app/jobs', '../services/dispatch', 'electron']) },
   preload: { file: 'main/preload/probe.ts', code: imports(['../shared/contract', 'electron']) },
   renderer: { file: 'renderer/src/probe.ts', code: imports(['../../main/shared/noise', 'vue', 'pinia']) },
 };
 
 describe('the layer rules are allowlists', () => {
-  it.each(Object.entries(refused))('%s: refuses the layers above or beside it and unlisted packages', async (layer, r) => {
-    const specifiers = [...r.layers.map((l) => `../${l}/x`), ...r.packages];
-    const packageName = (p: string) => (p.startsWith('node:') ? 'node builtins' : p);
-    expect(await layerErrors(r.file, imports(specifiers))).toEqual([
-      ...r.layers.map((l) => `${layer} may not import main/${l}`),
-      ...r.packages.map((p) => `${layer} may not import ${packageName(p)}`),
-    ]);
-  });
+  it.each(Object.entries(refused))(
+    '%s: refuses the layers above or beside it and unlisted packages',
+    async (layer, r) => {
+      const specifiers = [...r.layers.map((l) => `../${l}/x`), ...r.packages];
+      const packageName = (p: string) => (p.startsWith('node:') ? 'node builtins' : p);
+      expect(await layerErrors(r.file, imports(specifiers))).toEqual([
+        ...r.layers.map((l) => `${layer} may not import main/${l}`),
+        ...r.packages.map((p) => `${layer} may not import ${packageName(p)}`),
+      ]);
+    },
+  );
 
   it('refuse in the renderer anything of main but main/shared, and Node or electron', async () => {
     const code = imports(['../../main/io', '../../main/app/jobs', 'electron', 'node:fs', 'sharp']);
     expect(await layerErrors('renderer/src/probe.ts', code)).toEqual([
-      'renderer may not import main/io', 'renderer may not import main/app', 'renderer may not import electron',
-      'renderer may not import node builtins', 'renderer may not import sharp',
+      'renderer may not import main/io',
+      'renderer may not import main/app',
+      'renderer may not import electron',
+      'renderer may not import node builtins',
+      'renderer may not import sharp',
     ]);
   });
 
   it('refuse a file of main/ outside every layer folder, and an import of one', async () => {
-    expect(await layerErrors('main/stray.ts', 'export const x = 1;')).toEqual(['main/stray.ts may not import anything']);
-    expect(await layerErrors('main/electron/probe.ts', imports(['../stray']))).toEqual(['electron may not import ../stray']);
+    expect(await layerErrors('main/stray.ts', 'export const x = 1;')).toEqual([
+      'main/stray.ts may not import anything',
+    ]);
+    expect(await layerErrors('main/electron/probe.ts', imports(['../stray']))).toEqual([
+      'electron may not import ../stray',
+    ]);
   });
 
   it.each(Object.entries(accepted))('%s: accepts what it lists', async (_layer, a) => {

@@ -6,7 +6,9 @@ const renderer = join(import.meta.dirname, '../../renderer');
 
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)])));
+  const nested = await Promise.all(
+    entries.map((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)])),
+  );
   return nested.flat().filter((f) => /\.(ts|vue)$/.test(f));
 }
 
@@ -17,8 +19,10 @@ describe('the renderer layer', () => {
     for (const file of await files(renderer)) {
       const text = await readFile(file, 'utf8');
       for (const [, source] of text.matchAll(/\bfrom\s+'([^']+)'/g)) {
-        const own = source!.startsWith('.') && !source!.includes('/main/') ? true : /\.\.\/main\/shared\//.test(source!);
-        if (!own && !['vue', 'pinia', 'zod'].includes(source!)) offending.push(`${relative(renderer, file)}: ${source}`);
+        const own =
+          source!.startsWith('.') && !source!.includes('/main/') ? true : /\.\.\/main\/shared\//.test(source!);
+        if (!own && !['vue', 'pinia', 'zod'].includes(source!))
+          offending.push(`${relative(renderer, file)}: ${source}`);
       }
     }
     expect(offending).toEqual([]);

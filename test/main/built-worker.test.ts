@@ -13,7 +13,10 @@ afterAll(() => jobs?.dispose());
 
 describe('the build for Electron', () => {
   it('makes a worker bundle that runs on its own, with its dependencies left in node_modules', async () => {
-    execFileSync(process.execPath, ['--import', 'tsx', join(sourceRoot, 'scripts/build-electron.ts')], { cwd: sourceRoot, stdio: 'pipe' });
+    execFileSync(process.execPath, ['--import', 'tsx', join(sourceRoot, 'scripts/build-electron.ts')], {
+      cwd: sourceRoot,
+      stdio: 'pipe',
+    });
     const paths = appPaths(sourceRoot, true);
     expect(paths.worker).toMatch(/out\/worker\/index\.js$/);
     const data = join(await mkdtemp(join(tmpdir(), 'gr2r-built-')), 'noisy');

@@ -17,11 +17,15 @@ async function handlers(): Promise<Handlers> {
 
 function fakeIpcMain() {
   const registered = new Map<string, (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>>();
-  const ipc = { handle: (channel: string, listener: never) => registered.set(channel, listener), removeHandler: (c: string) => registered.delete(c) };
+  const ipc = {
+    handle: (channel: string, listener: never) => registered.set(channel, listener),
+    removeHandler: (c: string) => registered.delete(c),
+  };
   return { ipc: ipc as unknown as Pick<IpcMain, 'handle' | 'removeHandler'>, registered };
 }
 
-const frame = (url: string, parent: object | null = null) => ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
+const frame = (url: string, parent: object | null = null) =>
+  ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
 
 describe('the contract', () => {
   it('has a handler for every invoke channel, and nothing else', async () => {
@@ -77,9 +81,17 @@ describe('the contract', () => {
     expect([...registered.keys()].sort()).toEqual([...invokeChannelNames].sort());
     const info = registered.get('app:info')!;
     expect(await info(frame('gr2r://app/index.html'), {})).toMatchObject({ ok: true });
-    for (const stranger of [frame('https://example.com/'), frame('file:///tmp/evil.html'), frame('gr2r://app/index.html', {}), frame('not a url')]) {
+    for (const stranger of [
+      frame('https://example.com/'),
+      frame('file:///tmp/evil.html'),
+      frame('gr2r://app/index.html', {}),
+      frame('not a url'),
+    ]) {
       expect(await info(stranger, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    expect(await info({ senderFrame: null } as unknown as IpcMainInvokeEvent, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await info({ senderFrame: null } as unknown as IpcMainInvokeEvent, {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });

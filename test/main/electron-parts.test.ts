@@ -40,7 +40,12 @@ describe('the Electron window and session', () => {
     createMainWindow(FakeWindow as never, { preload: '/app/out/preload/index.cjs', url: 'gr2r://app/index.html' });
     const window = FakeWindow.last;
     expect(window.options.webPreferences).toMatchObject({
-      contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      webviewTag: false,
       preload: '/app/out/preload/index.cjs',
     });
     expect(window.options.show).toBe(false);
@@ -53,9 +58,19 @@ describe('the Electron window and session', () => {
   it('denies new windows, webviews, navigation and redirects', () => {
     const handlers = new Map<string, Listener>();
     let openHandler: (() => unknown) | undefined;
-    hardenContents({ on: (event: string, l: Listener) => handlers.set(event, l), setWindowOpenHandler: (h: () => unknown) => (openHandler = h) } as never, () => 'gr2r://app/index.html');
+    hardenContents(
+      {
+        on: (event: string, l: Listener) => handlers.set(event, l),
+        setWindowOpenHandler: (h: () => unknown) => (openHandler = h),
+      } as never,
+      () => 'gr2r://app/index.html',
+    );
     expect(openHandler!()).toEqual({ action: 'deny' });
-    for (const [event, url] of [['will-navigate', 'https://evil.example/'], ['will-redirect', 'gr2r://app/x'], ['will-attach-webview', '']] as const) {
+    for (const [event, url] of [
+      ['will-navigate', 'https://evil.example/'],
+      ['will-redirect', 'gr2r://app/x'],
+      ['will-attach-webview', ''],
+    ] as const) {
       const prevented = vi.fn();
       handlers.get(event)!({ url, preventDefault: prevented });
       expect(prevented).toHaveBeenCalled();
@@ -69,13 +84,17 @@ describe('the Electron window and session', () => {
     let request: ((w: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
     let check: (() => boolean) | undefined;
     let filter: ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void) | undefined;
-    hardenSession({
-      setPermissionRequestHandler: (h: typeof request) => (request = h),
-      setPermissionCheckHandler: (h: typeof check) => (check = h),
-      webRequest: { onBeforeRequest: (_f: unknown, h: typeof filter) => (filter = h) },
-    } as never, 'http://127.0.0.1:5173/');
+    hardenSession(
+      {
+        setPermissionRequestHandler: (h: typeof request) => (request = h),
+        setPermissionCheckHandler: (h: typeof check) => (check = h),
+        webRequest: { onBeforeRequest: (_f: unknown, h: typeof filter) => (filter = h) },
+      } as never,
+      'http://127.0.0.1:5173/',
+    );
     const answers: boolean[] = [];
-    for (const permission of ['media', 'geolocation', 'notifications']) request!(null, permission, (ok) => answers.push(ok));
+    for (const permission of ['media', 'geolocation', 'notifications'])
+      request!(null, permission, (ok) => answers.push(ok));
     expect(answers).toEqual([false, false, false]);
     expect(check!()).toBe(false);
     const cancelled = (url: string) => new Promise((resolve) => filter!({ url }, (r) => resolve(r.cancel)));
@@ -94,9 +113,15 @@ describe('the app protocol', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toMatch(/img-src 'self' gr2r:/);
     expect((await respond(new Request('gr2r://app/../../etc/passwd'), join(dir, 'ui'), images)).status).toBe(404);
-    expect((await respond(new Request('gr2r://image/00000000-0000-0000-0000-000000000000/a.png'), join(dir, 'ui'), images)).status).toBe(404);
+    expect(
+      (await respond(new Request('gr2r://image/00000000-0000-0000-0000-000000000000/a.png'), join(dir, 'ui'), images))
+        .status,
+    ).toBe(404);
     expect((await respond(new Request('gr2r://other/x'), join(dir, 'ui'), images)).status).toBe(404);
-    expect((await respond(new Request('gr2r://app/index.html', { method: 'POST', body: 'x' }), join(dir, 'ui'), images)).status).toBe(405);
+    expect(
+      (await respond(new Request('gr2r://app/index.html', { method: 'POST', body: 'x' }), join(dir, 'ui'), images))
+        .status,
+    ).toBe(405);
   });
 });
 
@@ -108,16 +133,29 @@ describe('menus, dialogs and the taskbar', () => {
     file.find((i) => i.label?.startsWith('Choose Dataset'))!.click!();
     expect(sent).toEqual(['choose-dataset']);
     expect(JSON.stringify(template)).not.toMatch(/toggleDevTools/);
-    const run = template.find((m) => m.label === 'Run')!.submenu as { label?: string; accelerator?: string; click?: () => void }[];
+    const run = template.find((m) => m.label === 'Run')!.submenu as {
+      label?: string;
+      accelerator?: string;
+      click?: () => void;
+    }[];
     for (const item of run) item.click?.();
     expect(sent.slice(1)).toEqual(['start-training', 'stop-training', 'preview-visible', 'denoise-all']);
     expect(run.filter((i) => i.label).map((i) => `${i.label} ${i.accelerator}`)).toEqual([
-      'Start Training CmdOrCtrl+Enter', 'Stop Training CmdOrCtrl+.', 'Preview Visible Area CmdOrCtrl+P', 'Denoise All CmdOrCtrl+E', 'Hold to See the Original O',
+      'Start Training CmdOrCtrl+Enter',
+      'Stop Training CmdOrCtrl+.',
+      'Preview Visible Area CmdOrCtrl+P',
+      'Denoise All CmdOrCtrl+E',
+      'Hold to See the Original O',
     ]);
   });
 
   it('returns the folder the dialog chose, or null when cancelled', async () => {
-    const dialog = { showOpenDialog: vi.fn().mockResolvedValueOnce({ canceled: false, filePaths: ['/photos'] }).mockResolvedValueOnce({ canceled: true, filePaths: [] }) };
+    const dialog = {
+      showOpenDialog: vi
+        .fn()
+        .mockResolvedValueOnce({ canceled: false, filePaths: ['/photos'] })
+        .mockResolvedValueOnce({ canceled: true, filePaths: [] }),
+    };
     const chooser = new DialogChooser(dialog as never, () => undefined);
     expect(await chooser.choose('dataset')).toBe('/photos');
     expect(await chooser.choose('output')).toBeNull();
@@ -128,8 +166,23 @@ describe('menus, dialogs and the taskbar', () => {
     const hub = new EventHub();
     const bar: number[] = [];
     followJobsInTaskbar(hub, () => ({ setProgressBar: (v: number) => bar.push(v), isDestroyed: () => false }) as never);
-    hub.emit('job:update', { type: 'train-progress', jobId: 'j', progress: { phase: 'training', step: 5, total: 20, loss: 1, estPsnr: null, etaMs: 1 } });
-    hub.emit('job:update', { type: 'done', jobId: 'j', result: { kind: 'estimate', report: { images: [], pooled: { family: 'gaussian', sigma: 0.1, spread: 0, uncertainty: 0, count: 0, outliers: [] }, warnings: [] } } });
+    hub.emit('job:update', {
+      type: 'train-progress',
+      jobId: 'j',
+      progress: { phase: 'training', step: 5, total: 20, loss: 1, estPsnr: null, etaMs: 1 },
+    });
+    hub.emit('job:update', {
+      type: 'done',
+      jobId: 'j',
+      result: {
+        kind: 'estimate',
+        report: {
+          images: [],
+          pooled: { family: 'gaussian', sigma: 0.1, spread: 0, uncertainty: 0, count: 0, outliers: [] },
+          warnings: [],
+        },
+      },
+    });
     expect(bar).toEqual([0.25, -1]);
   });
 });

@@ -39,9 +39,12 @@ export class FakeWorker implements WorkerHandle {
 
 export function fakeSpawner(): { spawn: SpawnWorker; workers: FakeWorker[] } {
   const workers: FakeWorker[] = [];
-  return { workers, spawn: () => {
-    const worker = new FakeWorker();
-    workers.push(worker);
-    return worker;
-  } };
+  return {
+    workers,
+    spawn: () => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker;
+    },
+  };
 }

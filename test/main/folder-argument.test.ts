@@ -24,7 +24,7 @@ describe('a folder on the command line or from the OS', () => {
     expect(folderArgument([join(root, 'beach', 'IMG_0001.jpg')])).toBe(join(root, 'beach'));
   });
 
-  it('a second launch\'s relative path is taken from that launch\'s folder, not this process\'s', () => {
+  it("a second launch's relative path is taken from that launch's folder, not this process's", () => {
     expect(folderArgument(['beach'], undefined, root)).toBe(join(root, 'beach'));
     expect(folderArgument(['.'], undefined, join(root, 'beach'))).toBe(resolve(root, 'beach'));
   });

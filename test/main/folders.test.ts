@@ -26,7 +26,9 @@ describe('folder ids', () => {
     await expect(folders.file(ref.id, '../../secret/key.png')).rejects.toMatchObject({ code: 'forbidden' });
     await expect(folders.file(ref.id, 'key.png')).rejects.toMatchObject({ code: 'forbidden' });
     await expect(folders.file(ref.id, 'missing.png')).rejects.toMatchObject({ code: 'not-found' });
-    await expect(folders.file('00000000-0000-0000-0000-000000000000', 'a.png')).rejects.toMatchObject({ code: 'not-found' });
+    await expect(folders.file('00000000-0000-0000-0000-000000000000', 'a.png')).rejects.toMatchObject({
+      code: 'not-found',
+    });
   });
 
   it('are stable for a folder registered twice', async () => {
@@ -47,7 +49,9 @@ describe('the browser folder picker', () => {
     expect(photos.images).toBe(2);
     expect(await chooser.choose('dataset', 'photos/raw')).toBe(join(dir, 'root', 'photos', 'raw'));
     for (const outside of ['..', '../secret', 'photos/escape', '/etc', join(dir, 'secret')]) {
-      await expect(chooser.choose('dataset', outside)).rejects.toMatchObject({ code: expect.stringMatching(/forbidden|not-found/) });
+      await expect(chooser.choose('dataset', outside)).rejects.toMatchObject({
+        code: expect.stringMatching(/forbidden|not-found/),
+      });
     }
     expect(chooser.allows(join(dir, 'root', 'photos'))).toBe(true);
     expect(chooser.allows(dir)).toBe(false);

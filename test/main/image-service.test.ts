@@ -27,7 +27,12 @@ afterAll(() => jobs.dispose());
 async function intensityTiff(name: string, gain: number): Promise<void> {
   const data = Float32Array.from({ length: 32 * 32 }, (_, i) => gain * (50 + (i % 32) * 20));
   const file = join(dir, name);
-  await writeImage(file, makeImage(32, 32, 1, data), { file, format: 'tiff', bitDepth: 32, width: 32, height: 32, channels: 1, notes: [] }, { overwrite: true });
+  await writeImage(
+    file,
+    makeImage(32, 32, 1, data),
+    { file, format: 'tiff', bitDepth: 32, width: 32, height: 32, channels: 1, notes: [] },
+    { overwrite: true },
+  );
 }
 
 const meanOf = async (body: Buffer) => (await sharp(body).stats()).channels[0]!.mean;
@@ -35,15 +40,22 @@ const meanOf = async (body: Buffer) => (await sharp(body).stats()).channels[0]!.
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gr2r-images-'));
   await makeNoisyFolder(dir, 2);
-  await sharp({ create: { width: 10, height: 6, channels: 3, background: '#336699' } }).jpeg().toFile(join(dir, 'photo.jpg'));
+  await sharp({ create: { width: 10, height: 6, channels: 3, background: '#336699' } })
+    .jpeg()
+    .toFile(join(dir, 'photo.jpg'));
   await intensityTiff('sar.tif', 1);
   await intensityTiff('sar-half.tif', 0.5);
-  await writeSyntheticDng(join(dir, 'shot.dng'), await cleanCrop('coffee.png', 64, 100, 100), { fullWell: 0, readNoise: 0 });
+  await writeSyntheticDng(join(dir, 'shot.dng'), await cleanCrop('coffee.png', 64, 100, 100), {
+    fullWell: 0,
+    readNoise: 0,
+  });
   const folders = new FolderRegistry();
   folderId = (await folders.register(dir)).id;
   const out = await mkdtemp(join(tmpdir(), 'gr2r-screen-'));
   images = new ImageService(folders, (request) => {
-    decoded.push(request.size === undefined ? basename(request.file) : `${basename(request.file)}?size=${request.size}`);
+    decoded.push(
+      request.size === undefined ? basename(request.file) : `${basename(request.file)}?size=${request.size}`,
+    );
     return jobs.run({ kind: 'screen', ...request, out }).done;
   });
 });
@@ -75,7 +87,9 @@ describe('the read-only image service', () => {
     expect(reply.type).toBe('image/png');
     const { data, info } = await sharp(reply.body).raw().toBuffer({ resolveWithObject: true });
     expect(info).toMatchObject({ width: 64, height: 64, channels: 3 });
-    const thumb = await sharp((await images.respond(`/${folderId}/shot.dng`, new URLSearchParams('size=32'))).body).metadata();
+    const thumb = await sharp(
+      (await images.respond(`/${folderId}/shot.dng`, new URLSearchParams('size=32'))).body,
+    ).metadata();
     expect(thumb).toMatchObject({ width: 32, height: 32 });
     // The top-left photosite is red; its green and blue are the mean of its green neighbours and the blue one: the
     // first 2x2 cell's values, as the half-size look takes them.
@@ -92,15 +106,20 @@ describe('the read-only image service', () => {
 
   it('shows a result with its input display range, so before and after compare honestly', async () => {
     const own = await meanOf((await images.respond(`/${folderId}/sar-half.tif`, new URLSearchParams())).body);
-    const asInput = await meanOf((await images.respond(`/${folderId}/sar-half.tif`, new URLSearchParams(`like=${folderId}/sar.tif`))).body);
+    const asInput = await meanOf(
+      (await images.respond(`/${folderId}/sar-half.tif`, new URLSearchParams(`like=${folderId}/sar.tif`))).body,
+    );
     const input = await meanOf((await images.respond(`/${folderId}/sar.tif`, new URLSearchParams())).body);
     expect(Math.abs(own - input)).toBeLessThan(3);
     expect(asInput).toBeLessThan(input * 0.7);
   });
 
-  it('stretches float data in dB with its input\'s range, and shows a ratio image on [0, 2]', async () => {
+  it("stretches float data in dB with its input's range, and shows a ratio image on [0, 2]", async () => {
     const row = async (name: string, query: string) => {
-      return sharp((await images.respond(`/${folderId}/${name}`, new URLSearchParams(query))).body).extractChannel(0).raw().toBuffer();
+      return sharp((await images.respond(`/${folderId}/${name}`, new URLSearchParams(query))).body)
+        .extractChannel(0)
+        .raw()
+        .toBuffer();
     };
     // Column k holds 50 + 20 k (sar.tif) and half that (sar-half.tif): in dB, -3.01 dB, on sar.tif's 0.5-99.5% range.
     const [lo, hi] = [10 * Math.log10(50), 10 * Math.log10(670)];
@@ -113,7 +132,12 @@ describe('the read-only image service', () => {
     }
     expect(Math.abs((await row('sar.tif', ''))[8]! - input[8]!)).toBeGreaterThan(20);
     // A ratio of 1 is mid-grey whatever the data; an unknown stretch is the default.
-    await writeImage(join(dir, 'ones.ratio.tif'), makeImage(8, 8, 1, new Float32Array(64).fill(1)), { file: 'ones.ratio.tif', format: 'tiff', bitDepth: 32, width: 8, height: 8, channels: 1, notes: [] }, { overwrite: true });
+    await writeImage(
+      join(dir, 'ones.ratio.tif'),
+      makeImage(8, 8, 1, new Float32Array(64).fill(1)),
+      { file: 'ones.ratio.tif', format: 'tiff', bitDepth: 32, width: 8, height: 8, channels: 1, notes: [] },
+      { overwrite: true },
+    );
     expect(Math.abs((await row('ones.ratio.tif', 'ratio=1'))[0]! - 128)).toBeLessThanOrEqual(1);
     expect(await row('sar.tif', 'stretch=loud')).toEqual(await row('sar.tif', ''));
   });

@@ -3,13 +3,24 @@ import { NOTIFY_AFTER_MS, notifyLongJobs } from '../../main/electron/job-notific
 import { EventHub } from '../../main/services/events';
 
 const output = { id: 'output-0001', name: 'noisy-denoised', path: '/photos/noisy-denoised' };
-const denoised = { kind: 'denoise' as const, output, cancelled: false, failures: [], written: [{ input: 'a.png', output: 'a.png' }] };
+const denoised = {
+  kind: 'denoise' as const,
+  output,
+  cancelled: false,
+  failures: [],
+  written: [{ input: 'a.png', output: 'a.png' }],
+};
 
 function setup(focused: boolean) {
   const hub = new EventHub();
   const shown: { title: string; body: string }[] = [];
   let clock = 0;
-  notifyLongJobs(hub, { show: (title, body) => shown.push({ title, body }) }, () => ({ isFocused: () => focused }), () => clock);
+  notifyLongJobs(
+    hub,
+    { show: (title, body) => shown.push({ title, body }) },
+    () => ({ isFocused: () => focused }),
+    () => clock,
+  );
   const run = (jobId: string, ms: number) => {
     hub.emit('job:update', { type: 'started', jobId, kind: 'denoise' });
     clock += ms;
@@ -38,7 +49,12 @@ describe('OS notifications', () => {
     const { shown, hub, advance } = setup(false);
     hub.emit('job:update', { type: 'started', jobId: 't', kind: 'train' });
     advance(NOTIFY_AFTER_MS + 1);
-    hub.emit('job:update', { type: 'failed', jobId: 't', kind: 'train', error: { code: 'failed', message: 'out of memory' } });
+    hub.emit('job:update', {
+      type: 'failed',
+      jobId: 't',
+      kind: 'train',
+      error: { code: 'failed', message: 'out of memory' },
+    });
     expect(shown).toEqual([{ title: 'Training failed', body: 'out of memory' }]);
   });
 });

@@ -47,7 +47,10 @@ describe('the worker watchdog', () => {
     const hung = quiet(jobs.run(train('/m1')));
     const waiting = quiet(jobs.run(train('/m2')));
     const error = await hung.done.catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'worker-crashed', message: expect.stringMatching(/stopped answering for \d+ s/) });
+    expect(error).toMatchObject({
+      code: 'worker-crashed',
+      message: expect.stringMatching(/stopped answering for \d+ s/),
+    });
     expect(workers[0]!.sent.some((m) => m.type === 'ping')).toBe(true);
     expect(workers[0]!.killed).toBe(true);
     // The queued training was not lost: it went to a new worker.

@@ -13,7 +13,11 @@ describe('the job manager (with a worker in memory)', () => {
     const job = jobs.run(scan);
     expect(workers).toHaveLength(1);
     expect(workers[0]!.sent[0]).toEqual({ type: 'init', backend: 'wasm' });
-    expect(workers[0]!.runs()[0]).toMatchObject({ jobId: job.id, task: scan, cancelFile: expect.stringContaining(job.id) });
+    expect(workers[0]!.runs()[0]).toMatchObject({
+      jobId: job.id,
+      task: scan,
+      cancelFile: expect.stringContaining(job.id),
+    });
     workers[0]!.answer({ type: 'done', jobId: job.id, result: scanResult });
     await expect(job.done).resolves.toEqual(scanResult);
   });
@@ -24,9 +28,15 @@ describe('the job manager (with a worker in memory)', () => {
     const seen: unknown[] = [];
     const backends: unknown[] = [];
     jobs.onBackend((report) => backends.push(report));
-    const job = jobs.run({ kind: 'train', data: '/d', out: '/m', settings: {}, resume: true }, { onProgress: (p) => seen.push(p), onNote: (n) => seen.push(n) });
+    const job = jobs.run(
+      { kind: 'train', data: '/d', out: '/m', settings: {}, resume: true },
+      { onProgress: (p) => seen.push(p), onNote: (n) => seen.push(n) },
+    );
     const progress = { phase: 'training', step: 1, total: 5, loss: 0.1, estPsnr: null, etaMs: 40 } as const;
-    workers[0]!.answer({ type: 'ready', backend: { name: 'wasm', skipped: [{ name: 'tensorflow', reason: 'not installed' }] } });
+    workers[0]!.answer({
+      type: 'ready',
+      backend: { name: 'wasm', skipped: [{ name: 'tensorflow', reason: 'not installed' }] },
+    });
     workers[0]!.answer({ type: 'progress', jobId: job.id, update: { kind: 'train', progress } });
     workers[0]!.answer({ type: 'note', jobId: job.id, message: 'alpha set to 0.25' });
     expect(seen).toEqual([{ kind: 'train', progress }, 'alpha set to 0.25']);

@@ -17,8 +17,12 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 describe('model names', () => {
   it('say the family, its parameter, the dataset and the date', () => {
     const date = new Date(2026, 0, 2, 3, 4, 5);
-    expect(describedModelName({ family: 'gaussian', sigma: 0.1 }, 'beach photos', date)).toBe('gaussian-sigma0.1-beach-photos-20260102-0304');
-    expect(describedModelName({ family: 'gamma', looks: 4.4567 }, 'S1 VV', date)).toBe('gamma-looks4.46-S1-VV-20260102-0304');
+    expect(describedModelName({ family: 'gaussian', sigma: 0.1 }, 'beach photos', date)).toBe(
+      'gaussian-sigma0.1-beach-photos-20260102-0304',
+    );
+    expect(describedModelName({ family: 'gamma', looks: 4.4567 }, 'S1 VV', date)).toBe(
+      'gamma-looks4.46-S1-VV-20260102-0304',
+    );
   });
 
   it('can be renamed in the library, never over another model', async () => {

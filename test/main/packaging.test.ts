@@ -29,16 +29,25 @@ async function standInElectron(): Promise<string> {
 
 describe('the Linux package (electron-builder.yml, packed with a stand-in Electron)', () => {
   it('holds only Linux onnxruntime binaries, no sources, and libraw-wasm unpacked and loadable', async () => {
-    const config = yaml.load(await readFile(join(root, 'electron-builder.yml'), 'utf8')) as Configuration & Record<string, unknown>;
+    const config = yaml.load(await readFile(join(root, 'electron-builder.yml'), 'utf8')) as Configuration &
+      Record<string, unknown>;
     const output = join(work, 'dist');
     await build({
-      projectDir: root, targets: Platform.LINUX.createTarget('dir', Arch.x64),
+      projectDir: root,
+      targets: Platform.LINUX.createTarget('dir', Arch.x64),
       // Fuses are flipped in Electron's binary, which the stand-in is not (test/security/electron-fuses.test.ts).
-      config: { ...config, electronFuses: null, electronDist: await standInElectron(), directories: { ...config.directories, output } },
+      config: {
+        ...config,
+        electronFuses: null,
+        electronDist: await standInElectron(),
+        directories: { ...config.directories, output },
+      },
     });
     const resources = join(output, 'linux-unpacked', 'resources');
     const listed = asar.listPackage(join(resources, 'app.asar'), {}).map((p) => p.split('\\').join('/'));
-    const platforms = new Set(listed.map((p) => /onnxruntime-node\/bin\/napi-v\d+\/([^/]+)/.exec(p)?.[1]).filter(Boolean));
+    const platforms = new Set(
+      listed.map((p) => /onnxruntime-node\/bin\/napi-v\d+\/([^/]+)/.exec(p)?.[1]).filter(Boolean),
+    );
     expect([...platforms]).toEqual(['linux']);
     expect(listed).toContain('/package.json');
     expect(listed.filter((p) => /^\/(main|test|bench|renderer|docs|\.git)\//.test(p))).toEqual([]);
@@ -51,6 +60,8 @@ describe('the Linux package (electron-builder.yml, packed with a stand-in Electr
     const load = `const m = await import(${JSON.stringify(pathToFileURL(join(onDisk, 'libraw.js')).href)});
       const wasmBinary = (await import('node:fs')).readFileSync(${JSON.stringify(join(onDisk, 'libraw.wasm'))});
       const l = await m.default({ wasmBinary, print() {}, printErr() {} }); console.log(typeof new l.LibRaw());`;
-    expect(execFileSync(process.execPath, ['--input-type=module', '-e', load], { encoding: 'utf8' }).trim()).toBe('object');
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', load], { encoding: 'utf8' }).trim()).toBe(
+      'object',
+    );
   });
 });

@@ -6,9 +6,14 @@ import { createServices } from '../../main/services/create-services';
 import { RootChooser } from '../../main/services/root-chooser';
 import { silentWorker } from './services-fixture';
 
-const testServices = async (dir: string) => createServices({
-  mode: 'browser', version: '0.0.0-test', dataDir: join(dir, 'data'), chooser: await RootChooser.create(dir), spawnWorker: silentWorker,
-});
+const testServices = async (dir: string) =>
+  createServices({
+    mode: 'browser',
+    version: '0.0.0-test',
+    dataDir: join(dir, 'data'),
+    chooser: await RootChooser.create(dir),
+    spawnWorker: silentWorker,
+  });
 
 describe('the previews folder of --data', () => {
   it('never deletes a previews folder the app did not make', async () => {

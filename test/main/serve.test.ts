@@ -16,15 +16,31 @@ let dir: string;
 let server: RunningServer;
 let services: AppServices;
 
-interface Reply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${server.port}`, ...options.headers } }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString('latin1')));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${server.port}`, ...options.headers },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString('latin1')));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -32,15 +48,26 @@ function send(path: string, options: { method?: string; headers?: Record<string,
 
 const auth = () => ({ Cookie: `${cookieName(server.port)}=${server.token}` });
 const invoke = (channel: string, payload: unknown, headers: Record<string, string> = auth()) =>
-  send(`/api/invoke/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+  send(`/api/invoke/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(payload),
+  });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gr2r-serve-'));
   await mkdir(join(dir, 'root', 'photos'), { recursive: true });
   await mkdir(join(dir, 'ui'));
   await writeFile(join(dir, 'ui', 'index.html'), '<!doctype html><title>GR2R Studio</title>');
-  await writeFile(join(dir, 'secret.png'), await sharp({ create: { width: 4, height: 4, channels: 3, background: 'red' } }).png().toBuffer());
-  await sharp({ create: { width: 8, height: 6, channels: 3, background: 'blue' } }).png().toFile(join(dir, 'root', 'photos', 'a.png'));
+  await writeFile(
+    join(dir, 'secret.png'),
+    await sharp({ create: { width: 4, height: 4, channels: 3, background: 'red' } })
+      .png()
+      .toBuffer(),
+  );
+  await sharp({ create: { width: 8, height: 6, channels: 3, background: 'blue' } })
+    .png()
+    .toFile(join(dir, 'root', 'photos', 'a.png'));
   services = await testServices(join(dir, 'root'));
   server = await startServer({ services, handlers: createHandlers(services), rendererDir: join(dir, 'ui'), port: 0 });
 });
@@ -76,8 +103,14 @@ describe('gr2r serve', () => {
 
   it('answers the contract with values, including failures', async () => {
     expect(JSON.parse((await invoke('app:info', {})).body)).toMatchObject({ ok: true, value: { mode: 'browser' } });
-    expect(JSON.parse((await invoke('dataset:scan', { folderId: 'nope' })).body)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(JSON.parse((await invoke('folder:choose', { purpose: 'dataset', path: '..' })).body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(JSON.parse((await invoke('dataset:scan', { folderId: 'nope' })).body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    expect(JSON.parse((await invoke('folder:choose', { purpose: 'dataset', path: '..' })).body)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('serves images only from folders chosen in the page', async () => {
@@ -85,7 +118,9 @@ describe('gr2r serve', () => {
     const image = await send(`/image/${chosen.id}/a.png`, { headers: auth() });
     expect(image.status).toBe(200);
     expect(image.headers['content-type']).toBe('image/png');
-    expect((await send(`/image/${chosen.id}/${encodeURIComponent('../../secret.png')}`, { headers: auth() })).status).toBe(403);
+    expect(
+      (await send(`/image/${chosen.id}/${encodeURIComponent('../../secret.png')}`, { headers: auth() })).status,
+    ).toBe(403);
     expect((await send(`/image/00000000-0000-0000-0000-000000000000/a.png`, { headers: auth() })).status).toBe(404);
     expect((await send('/..%2F..%2Fsecret.png', { headers: auth() })).status).toBe(404);
   });
@@ -93,7 +128,12 @@ describe('gr2r serve', () => {
   it('sends events over a WebSocket that needs the token too', async () => {
     const url = `ws://127.0.0.1:${server.port}/api/events`;
     const refused = new WebSocket(url);
-    await expect(new Promise((resolve, reject) => { refused.on('open', resolve); refused.on('error', reject); })).rejects.toThrow();
+    await expect(
+      new Promise((resolve, reject) => {
+        refused.on('open', resolve);
+        refused.on('error', reject);
+      }),
+    ).rejects.toThrow();
     const socket = new WebSocket(url, { headers: auth() });
     await new Promise((resolve) => socket.on('open', resolve));
     const message = new Promise<string>((resolve) => socket.on('message', (data) => resolve(String(data))));

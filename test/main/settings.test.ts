@@ -17,7 +17,13 @@ describe('settings, owned by main', () => {
   it('start from defaults and are written, versioned, on the first change', async () => {
     const store = await SettingsStore.open(file);
     expect(store.user).toEqual({
-      backend: 'auto', monteCarlo: 5, tile: 512, preset: 'balanced', amount: DEFAULT_AMOUNT, outputFormat: { kind: 'keep' }, earlyStop: false,
+      backend: 'auto',
+      monteCarlo: 5,
+      tile: 512,
+      preset: 'balanced',
+      amount: DEFAULT_AMOUNT,
+      outputFormat: { kind: 'keep' },
+      earlyStop: false,
       startFromBuiltin: true,
     });
     await store.update({ monteCarlo: 8, backend: 'wasm' });
@@ -35,7 +41,11 @@ describe('settings, owned by main', () => {
   });
 
   it('keep a damaged or foreign file aside and start again from defaults, saying so', async () => {
-    for (const content of ['{ not json', JSON.stringify({ version: 99, user: {} }), JSON.stringify({ version: 1, user: { monteCarlo: 'many' } })]) {
+    for (const content of [
+      '{ not json',
+      JSON.stringify({ version: 99, user: {} }),
+      JSON.stringify({ version: 1, user: { monteCarlo: 'many' } }),
+    ]) {
       await writeFile(file.replace('userData/', ''), content);
       const store = await SettingsStore.open(file.replace('userData/', ''));
       expect(store.user.monteCarlo).toBe(5);

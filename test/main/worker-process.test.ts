@@ -49,11 +49,21 @@ describe('the compute worker, as a real child process', () => {
   it('stops training between steps on cancel, and saves a model that can resume', async () => {
     const out = join(dir, 'model-cancel');
     let cancelled = false;
-    const job = jobs.run({ kind: 'train', data, out, noise: { family: 'gaussian', sigma: 0.1 }, settings: { ...tiny, steps: 5000 }, resume: false }, {
-      onProgress: (update) => {
-        if (!cancelled && update.kind === 'train' && update.progress.step >= 2) cancelled = jobs.cancel(job.id);
+    const job = jobs.run(
+      {
+        kind: 'train',
+        data,
+        out,
+        noise: { family: 'gaussian', sigma: 0.1 },
+        settings: { ...tiny, steps: 5000 },
+        resume: false,
       },
-    });
+      {
+        onProgress: (update) => {
+          if (!cancelled && update.kind === 'train' && update.progress.step >= 2) cancelled = jobs.cancel(job.id);
+        },
+      },
+    );
     const result = await job.done;
     expect(result.cancelled).toBe(true);
     expect(result.meta.step).toBeGreaterThanOrEqual(2);
@@ -65,13 +75,26 @@ describe('the compute worker, as a real child process', () => {
 
   it('reports a killed worker as a failed job; the next job runs in a fresh worker', async () => {
     let killed = false;
-    const job = jobs.run({ kind: 'train', data, out: join(dir, 'model-crash'), noise: { family: 'gaussian', sigma: 0.1 }, settings: { ...tiny, steps: 5000 }, resume: false }, {
-      onProgress: () => {
-        if (!killed) process.kill(handles.at(-1)!.pid!, 'SIGKILL');
-        killed = true;
+    const job = jobs.run(
+      {
+        kind: 'train',
+        data,
+        out: join(dir, 'model-crash'),
+        noise: { family: 'gaussian', sigma: 0.1 },
+        settings: { ...tiny, steps: 5000 },
+        resume: false,
       },
+      {
+        onProgress: () => {
+          if (!killed) process.kill(handles.at(-1)!.pid!, 'SIGKILL');
+          killed = true;
+        },
+      },
+    );
+    await expect(job.done).rejects.toMatchObject({
+      code: 'worker-crashed',
+      message: expect.stringContaining('SIGKILL'),
     });
-    await expect(job.done).rejects.toMatchObject({ code: 'worker-crashed', message: expect.stringContaining('SIGKILL') });
     const before = handles.length;
     const scan = await jobs.run({ kind: 'scan', folder: data }).done;
     expect(scan.images).toHaveLength(2);

@@ -16,7 +16,11 @@ import { dataset, folder } from './samples';
 beforeEach(() => setActivePinia(createPinia()));
 
 const viewerProps = {
-  before: 'gr2r://image/f/a.tif', size: { width: 64, height: 48 }, mode: 'split' as const, amount: 100, holding: false,
+  before: 'gr2r://image/f/a.tif',
+  size: { width: 64, height: 48 },
+  mode: 'split' as const,
+  amount: 100,
+  holding: false,
   after: { url: 'gr2r://image/p/after.png', crop: { x: 8, y: 8, width: 32, height: 16 } },
 };
 
@@ -57,7 +61,11 @@ describe('TrainLossChart', () => {
   it('draws the loss and the estimated PSNR once there are points', () => {
     const empty = mount(TrainLossChart, { props: { points: [], total: 100 } });
     expect(empty.text()).toContain('appears here once training starts');
-    const points = Array.from({ length: 20 }, (_, i) => ({ step: i + 1, loss: 1 / (i + 1), estPsnr: i >= 9 ? 20 + i / 10 : null }));
+    const points = Array.from({ length: 20 }, (_, i) => ({
+      step: i + 1,
+      loss: 1 / (i + 1),
+      estPsnr: i >= 9 ? 20 + i / 10 : null,
+    }));
     const chart = mount(TrainLossChart, { props: { points, total: 100 } });
     expect(chart.findAll('polyline').length).toBe(3);
     expect(chart.findAll('circle').length).toBeGreaterThan(0);
@@ -66,22 +74,45 @@ describe('TrainLossChart', () => {
 
   it('keeps every line inside the frame, and a flat loss stays flat', () => {
     // A spike and a dip the range leaves out, among noisy batches.
-    const losses = Array.from({ length: 60 }, (_, i) => 0.5 / (1 + i / 20) * (i % 2 ? 1.3 : 0.7));
+    const losses = Array.from({ length: 60 }, (_, i) => (0.5 / (1 + i / 20)) * (i % 2 ? 1.3 : 0.7));
     losses[3] = 50;
     losses[2] = 1e-5;
-    const chart = mount(TrainLossChart, { props: { points: losses.map((loss, i) => ({ step: i + 1, loss, estPsnr: null })), total: 60 } });
-    const ys = chart.findAll('polyline').flatMap((line) => line.attributes('points')!.split(' ').map((p) => Number(p.split(',')[1])));
+    const chart = mount(TrainLossChart, {
+      props: { points: losses.map((loss, i) => ({ step: i + 1, loss, estPsnr: null })), total: 60 },
+    });
+    const ys = chart.findAll('polyline').flatMap((line) =>
+      line
+        .attributes('points')!
+        .split(' ')
+        .map((p) => Number(p.split(',')[1])),
+    );
     expect(Math.min(...ys)).toBeGreaterThanOrEqual(14);
     expect(Math.max(...ys)).toBeLessThanOrEqual(220 - 26);
-    const flat = mount(TrainLossChart, { props: { points: Array.from({ length: 10 }, (_, i) => ({ step: i + 1, loss: 0.1, estPsnr: null })), total: 10 } });
-    const smooth = flat.findAll('polyline')[1]!.attributes('points')!.split(' ').map((p) => Number(p.split(',')[1]));
+    const flat = mount(TrainLossChart, {
+      props: { points: Array.from({ length: 10 }, (_, i) => ({ step: i + 1, loss: 0.1, estPsnr: null })), total: 10 },
+    });
+    const smooth = flat
+      .findAll('polyline')[1]!
+      .attributes('points')!
+      .split(' ')
+      .map((p) => Number(p.split(',')[1]));
     expect(new Set(smooth).size).toBe(1);
   });
 });
 
 describe('BaseSegmented', () => {
   it('is a radio group bound with v-model', async () => {
-    const wrapper = mount(BaseSegmented, { props: { label: 'Mode', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }], modelValue: 'a', 'onUpdate:modelValue': (v: string) => wrapper.setProps({ modelValue: v }) } });
+    const wrapper = mount(BaseSegmented, {
+      props: {
+        label: 'Mode',
+        options: [
+          { value: 'a', label: 'A' },
+          { value: 'b', label: 'B' },
+        ],
+        modelValue: 'a',
+        'onUpdate:modelValue': (v: string) => wrapper.setProps({ modelValue: v }),
+      },
+    });
     await wrapper.findAll('[role="radio"]')[1]!.trigger('click');
     expect(wrapper.props('modelValue')).toBe('b');
     expect(wrapper.findAll('[aria-checked="true"]').map((b) => b.text())).toEqual(['B']);
@@ -99,7 +130,10 @@ describe('DatasetView', () => {
     expect(text).toContain('broken.png');
     expect(text).toContain('truncated or damaged');
     expect(text).toContain('Under 4 images');
-    expect(wrapper.findAll('img').map((i) => i.attributes('src'))).toEqual([`gr2r://image/${folder.id}/a.tif?size=240`, `gr2r://image/${folder.id}/b.png?size=240`]);
+    expect(wrapper.findAll('img').map((i) => i.attributes('src'))).toEqual([
+      `gr2r://image/${folder.id}/a.tif?size=240`,
+      `gr2r://image/${folder.id}/b.png?size=240`,
+    ]);
   });
 });
 
@@ -120,7 +154,13 @@ describe('TheFolderPicker (browser)', () => {
   it('browses inside the served folder and chooses by relative path', async () => {
     const bridge = installFakeBridge({
       'app:info': () => ({ version: '0.1.0', mode: 'browser', canOpenFolders: false, backend: null }),
-      'folder:browse': ({ path }) => ({ root: 'photos', path, parent: path === '' ? null : '', folders: path === '' ? [{ name: 'noisy', path: 'noisy' }] : [], images: path === '' ? 0 : 4 }),
+      'folder:browse': ({ path }) => ({
+        root: 'photos',
+        path,
+        parent: path === '' ? null : '',
+        folders: path === '' ? [{ name: 'noisy', path: 'noisy' }] : [],
+        images: path === '' ? 0 : 4,
+      }),
       'folder:choose': () => folder,
     });
     await useAppStore().load();
@@ -130,7 +170,10 @@ describe('TheFolderPicker (browser)', () => {
     await wrapper.get('button.folder:not(.up)').trigger('click');
     await flushPromises();
     expect(wrapper.text()).toContain('4 image file(s) in this folder');
-    await wrapper.findAll('button').find((b) => b.text() === 'Choose this folder')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Choose this folder')!
+      .trigger('click');
     expect(await picked).toEqual(folder);
     expect(bridge.calls.at(-1)).toEqual({ channel: 'folder:choose', request: { purpose: 'dataset', path: 'noisy' } });
   });

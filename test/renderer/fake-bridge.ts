@@ -1,9 +1,22 @@
-import type { DropResponse, EventChannel, EventOf, Gr2rBridge, InvokeChannel, RequestOf, ResponseOf, ValueOf } from '../../main/shared/contract';
+import type {
+  DropResponse,
+  EventChannel,
+  EventOf,
+  Gr2rBridge,
+  InvokeChannel,
+  RequestOf,
+  ResponseOf,
+  ValueOf,
+} from '../../main/shared/contract';
 import type { Result } from '../../main/shared/result';
 import { fail, ok } from '../../main/shared/result';
 import { useBridge } from '../../renderer/src/api';
 
-export type Answers = { [C in InvokeChannel]?: (request: RequestOf<C>) => ValueOf<C> | Result<ValueOf<C>> | Promise<ValueOf<C> | Result<ValueOf<C>>> };
+export type Answers = {
+  [C in InvokeChannel]?: (
+    request: RequestOf<C>,
+  ) => ValueOf<C> | Result<ValueOf<C>> | Promise<ValueOf<C> | Result<ValueOf<C>>>;
+};
 
 /**
  * Main as the renderer sees it, in memory: canned answers per channel, recorded calls, and events on demand.
@@ -30,7 +43,8 @@ export function installFakeBridge(answers: Answers, drop?: (files: readonly File
     },
   };
   useBridge(bridge, 'gr2r://image');
-  const emit = <E extends EventChannel>(event: E, payload: EventOf<E>) => listeners.get(event)?.forEach((l) => l(payload));
+  const emit = <E extends EventChannel>(event: E, payload: EventOf<E>) =>
+    listeners.get(event)?.forEach((l) => l(payload));
   return { calls, emit, channels: () => calls.map((c) => c.channel) };
 }
 

@@ -17,23 +17,39 @@ const trainedOn = (folder: string) => ({ folder, images: 2, bitDepths: [8], unit
 
 describe('a model belongs to its data', () => {
   it('fits the dataset it was trained on', () => {
-    expect(modelFit(model('m', { dataset: trainedOn('noisy') }), { summary: photos, noise: { family: 'gaussian', sigma: 0.1 }, amplitude: false }))
-      .toEqual({ level: 'ok', reasons: [] });
+    expect(
+      modelFit(model('m', { dataset: trainedOn('noisy') }), {
+        summary: photos,
+        noise: { family: 'gaussian', sigma: 0.1 },
+        amplitude: false,
+      }),
+    ).toEqual({ level: 'ok', reasons: [] });
   });
 
   it('warns on another folder or another noise family', () => {
-    const fit = modelFit(model('m', { dataset: trainedOn('beach') }), { summary: photos, noise: { family: 'poisson', gain: 0.01 }, amplitude: false });
+    const fit = modelFit(model('m', { dataset: trainedOn('beach') }), {
+      summary: photos,
+      noise: { family: 'poisson', gain: 0.01 },
+      amplitude: false,
+    });
     expect(fit.level).toBe('warn');
-    expect(fit.reasons.join(' | ')).toMatch(/trained on “beach”.*\| trained for gaussian noise; the noise model set here is poisson/);
+    expect(fit.reasons.join(' | ')).toMatch(
+      /trained on “beach”.*\| trained for gaussian noise; the noise model set here is poisson/,
+    );
   });
 
   it('refuses channels that cannot match and units that cannot match', () => {
     const fourBands = { ...photos, images: [{ ...photos.images[0]!, channels: 4 }] };
-    expect(modelFit(model('m'), { summary: fourBands, noise: null, amplitude: false })).toMatchObject({ level: 'refuse', reasons: [expect.stringMatching(/3-channel images; this dataset has 4-channel/)] });
+    expect(modelFit(model('m'), { summary: fourBands, noise: null, amplitude: false })).toMatchObject({
+      level: 'refuse',
+      reasons: [expect.stringMatching(/3-channel images; this dataset has 4-channel/)],
+    });
     const sar = model('sar', { channels: 1, units: 'as-stored', noise: { family: 'gamma', looks: 4 } });
     expect(modelFit(sar, { summary: photos, noise: null, amplitude: false }).level).toBe('refuse');
     // Gray through a colour model and colour through a gray one both work.
-    expect(modelFit(model('gray', { channels: 1 }), { summary: photos, noise: null, amplitude: false }).level).toBe('ok');
+    expect(modelFit(model('gray', { channels: 1 }), { summary: photos, noise: null, amplitude: false }).level).toBe(
+      'ok',
+    );
   });
 
   it('choosing another dataset clears the estimate, its parameters, the previews and the last export', async () => {
@@ -44,14 +60,36 @@ describe('a model belongs to its data', () => {
     const compare = useCompareStore();
     data.summary = dataset;
     await nextTick();
-    noise.reports.gaussian = { images: [], pooled: { family: 'gaussian', sigma: 0.1, spread: 0, uncertainty: 0, count: 1, outliers: [] }, warnings: [] };
+    noise.reports.gaussian = {
+      images: [],
+      pooled: { family: 'gaussian', sigma: 0.1, spread: 0, uncertainty: 0, count: 1, outliers: [] },
+      warnings: [],
+    };
     noise.family = 'gaussian';
     noise.useEstimate();
     noise.params.poisson = { gain: 0.02 };
     noise.origin.poisson = 'manual';
     useModelsStore().upsert(model('m1'));
-    compare.previews = { 'a.tif': { kind: 'preview', file: 'a.tif', crop: { x: 0, y: 0, width: 8, height: 8 }, after: { folderId: 'previews-01', file: 'p.png' }, ms: 1, modelId: 'm1', amount: 100, stretch: 'auto' } };
-    compare.lastRun = { kind: 'denoise', output: { id: 'output-0001', name: 'o', path: '/o' }, cancelled: false, failures: [], written: [], modelId: 'm1' };
+    compare.previews = {
+      'a.tif': {
+        kind: 'preview',
+        file: 'a.tif',
+        crop: { x: 0, y: 0, width: 8, height: 8 },
+        after: { folderId: 'previews-01', file: 'p.png' },
+        ms: 1,
+        modelId: 'm1',
+        amount: 100,
+        stretch: 'auto',
+      },
+    };
+    compare.lastRun = {
+      kind: 'denoise',
+      output: { id: 'output-0001', name: 'o', path: '/o' },
+      cancelled: false,
+      failures: [],
+      written: [],
+      modelId: 'm1',
+    };
     expect(noise.params.gaussian).toEqual({ sigma: 0.1 });
     data.summary = { ...dataset, folder: { id: 'folder-0002', name: 'sar', path: '/sar' } };
     await nextTick();
@@ -68,7 +106,9 @@ describe('how quality is stated', () => {
   it('photos: the gain over the noisy input; SAR: the ENL and the ratio check, not a PSNR', async () => {
     const { qualityText } = await import('../../renderer/src/quality-label');
     expect(qualityText({ family: 'gaussian', sigma: 0.1 }, 26.2, 20)).toEqual({
-      label: 'Estimated gain', value: '+6.2 dB', hint: '26.20 dB estimated, from 20.00 dB noisy; no clean image needed',
+      label: 'Estimated gain',
+      value: '+6.2 dB',
+      hint: '26.20 dB estimated, from 20.00 dB noisy; no clean image needed',
     });
     const sar = qualityText({ family: 'gamma', looks: 4 }, 27.9, 20);
     expect(sar.label).toBe('Speckle (ENL)');
@@ -83,7 +123,11 @@ describe('the SAR domain', () => {
     installFakeBridge({});
     const noise = useNoiseStore();
     noise.family = 'gamma';
-    noise.reports.gamma = { images: [], pooled: { family: 'gamma', looks: 4.2, spread: 0, uncertainty: 0, count: 1, outliers: [] }, warnings: [] };
+    noise.reports.gamma = {
+      images: [],
+      pooled: { family: 'gamma', looks: 4.2, spread: 0, uncertainty: 0, count: 1, outliers: [] },
+      warnings: [],
+    };
     noise.useEstimate();
     expect(noise.values).toEqual({ looks: 4.2 });
     noise.sarDomain = 'amplitude';

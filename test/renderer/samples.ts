@@ -16,7 +16,20 @@ export const dataset: DatasetSummary = {
 
 export function model(id: string, extra: Partial<ModelSummary> = {}): ModelSummary {
   return {
-    id, noise: { family: 'gaussian', sigma: 0.1 }, net: { kind: 'dncnn', width: 8, depth: 3 }, loss: 'mse', alpha: 0.2, channels: 3,
-    step: 10, totalSteps: 10, estPsnr: 24.5, createdAt: '2026-01-02T03:04:05.000Z', canResume: true, amplitude: false, path: `/models/${id}`, units: 'unit', ...extra,
+    id,
+    noise: { family: 'gaussian', sigma: 0.1 },
+    net: { kind: 'dncnn', width: 8, depth: 3 },
+    loss: 'mse',
+    alpha: 0.2,
+    channels: 3,
+    step: 10,
+    totalSteps: 10,
+    estPsnr: 24.5,
+    createdAt: '2026-01-02T03:04:05.000Z',
+    canResume: true,
+    amplitude: false,
+    path: `/models/${id}`,
+    units: 'unit',
+    ...extra,
   };
 }

@@ -8,7 +8,14 @@ import { useNoiseStore } from '../../renderer/src/stores/noise';
 import { electronInfo, installFakeBridge } from './fake-bridge';
 import { dataset, folder } from './samples';
 
-const progress = (step: number) => ({ phase: 'training' as const, step, total: 10, loss: 1 / step, estPsnr: step > 5 ? 22 : null, etaMs: 100 });
+const progress = (step: number) => ({
+  phase: 'training' as const,
+  step,
+  total: 10,
+  loss: 1 / step,
+  estPsnr: step > 5 ? 22 : null,
+  etaMs: 100,
+});
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => setActivePinia(createPinia()));
@@ -22,7 +29,12 @@ describe('the jobs store', () => {
     bridge.emit('job:update', { type: 'train-progress', jobId: 'j1', progress: progress(1) });
     expect(await jobs.start({ kind: 'resume', datasetId: folder.id, modelId: 'm', steps: 10 })).toBe('j1');
     bridge.emit('job:update', { type: 'train-progress', jobId: 'j1', progress: progress(2) });
-    bridge.emit('job:update', { type: 'failed', jobId: 'j1', kind: 'train', error: { code: 'worker-crashed', message: 'out of memory' } });
+    bridge.emit('job:update', {
+      type: 'failed',
+      jobId: 'j1',
+      kind: 'train',
+      error: { code: 'worker-crashed', message: 'out of memory' },
+    });
     const job = await jobs.settled('j1');
     expect(job).toMatchObject({ kind: 'train', status: 'failed', error: { code: 'worker-crashed' } });
     expect(job.history.map((p) => p.step)).toEqual([1, 2]);
@@ -40,18 +52,31 @@ describe('the jobs store', () => {
 
 describe('the dataset store', () => {
   it('chooses a folder with the native dialog, scans it and sums it up', async () => {
-    const bridge = installFakeBridge({ 'app:info': () => electronInfo, 'folder:choose': () => folder, 'dataset:scan': () => dataset });
+    const bridge = installFakeBridge({
+      'app:info': () => electronInfo,
+      'folder:choose': () => folder,
+      'dataset:scan': () => dataset,
+    });
     await useAppStore().load();
     const store = useDatasetStore();
     await store.choose();
     expect(bridge.channels()).toEqual(['app:info', 'folder:choose', 'dataset:scan']);
     expect(bridge.calls[1]!.request).toEqual({ purpose: 'dataset' });
-    expect(store.totals).toMatchObject({ count: 2, bytes: 100_000, bitDepths: [16, 32], channels: [3], smallest: [64, 48], largest: [128, 96] });
+    expect(store.totals).toMatchObject({
+      count: 2,
+      bytes: 100_000,
+      bitDepths: [16, 32],
+      channels: [3],
+      smallest: [64, 48],
+      largest: [128, 96],
+    });
     expect(store.ready).toBe(true);
   });
 
   it('shows a failure as a notice and keeps what it had', async () => {
-    installFakeBridge({ 'dataset:scan': () => ({ ok: false, error: { code: 'not-found', message: 'that folder is no longer known' } }) });
+    installFakeBridge({
+      'dataset:scan': () => ({ ok: false, error: { code: 'not-found', message: 'that folder is no longer known' } }),
+    });
     const store = useDatasetStore();
     await store.scan(folder.id);
     expect(store.summary).toBeNull();
@@ -83,8 +108,18 @@ describe('the noise store', () => {
 
   it('takes the estimate unless the user typed a value, which then overrides it', async () => {
     const report = {
-      images: [], warnings: ['noise looks correlated'],
-      pooled: { family: 'poisson' as const, gain: 0.02, a: 0.021, b: 0.0004, spread: 0.05, uncertainty: 0.01, count: 2, outliers: [] },
+      images: [],
+      warnings: ['noise looks correlated'],
+      pooled: {
+        family: 'poisson' as const,
+        gain: 0.02,
+        a: 0.021,
+        b: 0.0004,
+        spread: 0.05,
+        uncertainty: 0.01,
+        count: 2,
+        outliers: [],
+      },
     };
     const bridge = installFakeBridge({ 'jobs:start': () => ({ jobId: 'e1' }) });
     const jobs = useJobsStore();
@@ -109,21 +144,32 @@ describe('a drop on the window', () => {
   const png = () => new File(['x'], 'a.png', { type: 'image/png' });
 
   it('in Electron, opens the folder main registered, says the dataset is the whole folder, and shows the Dataset step', async () => {
-    const bridge = installFakeBridge({ 'dataset:scan': () => dataset }, () => ({ ok: true, value: { folder, files: ['a.png'] } }));
+    const bridge = installFakeBridge({ 'dataset:scan': () => dataset }, () => ({
+      ok: true,
+      value: { folder, files: ['a.png'] },
+    }));
     const app = useAppStore();
     app.view = 'compare';
     await useDatasetStore().drop([png()]);
     expect(bridge.channels()).toEqual(['dataset:scan']);
     expect(useDatasetStore().folderId).toBe(folder.id);
     expect(app.view).toBe('dataset');
-    expect(app.notices.at(-1)?.text).toMatch(/^Opened noisy, the folder of the file dropped: the dataset is the whole folder \(\d+ images?\)/);
+    expect(app.notices.at(-1)?.text).toMatch(
+      /^Opened noisy, the folder of the file dropped: the dataset is the whole folder \(\d+ images?\)/,
+    );
   });
 
-  it('in Electron, shows main\'s refusal and opens nothing', async () => {
-    const bridge = installFakeBridge({}, () => ({ ok: false, error: { code: 'invalid-request', message: 'the files dropped come from 2 folders' } }));
+  it("in Electron, shows main's refusal and opens nothing", async () => {
+    const bridge = installFakeBridge({}, () => ({
+      ok: false,
+      error: { code: 'invalid-request', message: 'the files dropped come from 2 folders' },
+    }));
     await useDatasetStore().drop([png()]);
     expect(bridge.channels()).toEqual([]);
-    expect(useAppStore().notices.at(-1)).toMatchObject({ kind: 'error', text: 'the files dropped come from 2 folders' });
+    expect(useAppStore().notices.at(-1)).toMatchObject({
+      kind: 'error',
+      text: 'the files dropped come from 2 folders',
+    });
   });
 
   it('in a browser, says why it cannot, and opens the picker over the served folders', async () => {
@@ -131,7 +177,9 @@ describe('a drop on the window', () => {
     const bridge = installFakeBridge({ 'folder:browse': () => listing });
     void useDatasetStore().drop([png()]);
     await flush();
-    expect(useAppStore().notices.at(-1)?.text).toMatch(/A browser does not tell the page where dropped files are on disk/);
+    expect(useAppStore().notices.at(-1)?.text).toMatch(
+      /A browser does not tell the page where dropped files are on disk/,
+    );
     expect(bridge.channels()).toEqual(['folder:browse']);
   });
 });

@@ -12,7 +12,14 @@ import { userSettingsSchema } from '../../main/shared/settings';
 import { DEFAULT_AMOUNT } from '../../main/shared/amount';
 import { dataset, folder, model } from './samples';
 
-const progress = (step: number) => ({ phase: 'training' as const, step, total: 10, loss: 1 / step, estPsnr: step > 5 ? 22 : null, etaMs: 100 });
+const progress = (step: number) => ({
+  phase: 'training' as const,
+  step,
+  total: 10,
+  loss: 1 / step,
+  estPsnr: step > 5 ? 22 : null,
+  etaMs: 100,
+});
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => setActivePinia(createPinia()));
@@ -37,22 +44,37 @@ describe('the training store', () => {
     bridge.emit('job:update', { type: 'train-progress', jobId: 't1', progress: progress(3) });
     expect(training.running).toBe(true);
     expect(training.history).toHaveLength(1);
-    bridge.emit('job:update', { type: 'done', jobId: 't1', result: { kind: 'train', model: model('m1'), cancelled: false, failures: [] } });
+    bridge.emit('job:update', {
+      type: 'done',
+      jobId: 't1',
+      result: { kind: 'train', model: model('m1'), cancelled: false, failures: [] },
+    });
     await started;
-    expect(bridge.calls[0]!.request).toMatchObject({ kind: 'train', datasetId: folder.id, noise: { family: 'gaussian', sigma: 0.1 }, settings: { steps: 10, net: { kind: 'dncnn' } } });
+    expect(bridge.calls[0]!.request).toMatchObject({
+      kind: 'train',
+      datasetId: folder.id,
+      noise: { family: 'gaussian', sigma: 0.1 },
+      settings: { steps: 10, net: { kind: 'dncnn' } },
+    });
     expect(useModelsStore().selectedId).toBe('m1');
     expect(training.history).toHaveLength(1);
   });
 
   it('trains SAR amplitude files as such when the data are declared amplitude', async () => {
-    const bridge = installFakeBridge({ 'jobs:start': () => ({ ok: false, error: { code: 'failed', message: 'stop here' } }) });
+    const bridge = installFakeBridge({
+      'jobs:start': () => ({ ok: false, error: { code: 'failed', message: 'stop here' } }),
+    });
     useDatasetStore().summary = dataset;
     const noise = useNoiseStore();
     noise.family = 'gamma';
     noise.setValue('looks', 4);
     noise.sarDomain = 'amplitude';
     await useTrainingStore().start();
-    expect(bridge.calls[0]!.request).toMatchObject({ kind: 'train', noise: { family: 'gamma', looks: 4 }, amplitude: true });
+    expect(bridge.calls[0]!.request).toMatchObject({
+      kind: 'train',
+      noise: { family: 'gamma', looks: 4 },
+      amplitude: true,
+    });
   });
 
   it('resumes the selected model to at least its planned steps, keeping the earlier curve', async () => {
@@ -67,7 +89,11 @@ describe('the training store', () => {
     const resumed = training.resume(6);
     await flush();
     expect(bridge.calls[0]!.request).toEqual({ kind: 'resume', datasetId: folder.id, modelId: 'm2', steps: 10 });
-    bridge.emit('job:update', { type: 'done', jobId: 'r1', result: { kind: 'train', model: model('m2'), cancelled: false, failures: [] } });
+    bridge.emit('job:update', {
+      type: 'done',
+      jobId: 'r1',
+      result: { kind: 'train', model: model('m2'), cancelled: false, failures: [] },
+    });
     await resumed;
   });
 });
@@ -84,17 +110,41 @@ describe('the compare store', () => {
     const crop = { x: 0, y: 0, width: 32, height: 32 };
     const preview = compare.preview(crop);
     await flush();
-    bridge.emit('job:update', { type: 'done', jobId: 'preview', result: { kind: 'preview', file: 'a.tif', crop, after: { folderId: 'previews-01', file: 'p.png' }, ms: 10 } });
+    bridge.emit('job:update', {
+      type: 'done',
+      jobId: 'preview',
+      result: { kind: 'preview', file: 'a.tif', crop, after: { folderId: 'previews-01', file: 'p.png' }, ms: 10 },
+    });
     await preview;
     expect(compare.after).toMatchObject({ ref: { file: 'p.png' }, crop });
     const all = compare.denoiseAll();
     await flush();
     const output = { id: 'output-0001', name: 'noisy-denoised', path: '/photos/noisy-denoised' };
-    bridge.emit('job:update', { type: 'done', jobId: 'denoise', result: { kind: 'denoise', output, cancelled: false, failures: [], written: [{ input: 'a.tif', output: 'a.tif' }] } });
+    bridge.emit('job:update', {
+      type: 'done',
+      jobId: 'denoise',
+      result: {
+        kind: 'denoise',
+        output,
+        cancelled: false,
+        failures: [],
+        written: [{ input: 'a.tif', output: 'a.tif' }],
+      },
+    });
     await all;
-    expect(compare.after).toEqual({ ref: { folderId: output.id, file: 'a.tif' }, crop: null, like: { folderId: folder.id, file: 'a.tif' } });
+    expect(compare.after).toEqual({
+      ref: { folderId: output.id, file: 'a.tif' },
+      crop: null,
+      like: { folderId: folder.id, file: 'a.tif' },
+    });
     expect(bridge.calls[1]!.request).toEqual({
-      kind: 'denoise', datasetId: folder.id, modelId: 'm1', outputId: undefined, sar: undefined, amount: DEFAULT_AMOUNT, format: { kind: 'keep' },
+      kind: 'denoise',
+      datasetId: folder.id,
+      modelId: 'm1',
+      outputId: undefined,
+      sar: undefined,
+      amount: DEFAULT_AMOUNT,
+      format: { kind: 'keep' },
     });
     useModelsStore().select(null);
     expect(compare.after).toBeNull();
@@ -120,14 +170,24 @@ describe('the amount', () => {
     const first = compare.preview(crop);
     await flush();
     const id = (request: number) => `${(bridge.calls[request]!.request as { kind: string }).kind}-${request + 1}`;
-    bridge.emit('job:update', { type: 'done', jobId: id(0), result: { kind: 'preview', file: 'a.tif', crop, after: { folderId: 'previews-01', file: 'p1.png' }, ms: 1 } });
+    bridge.emit('job:update', {
+      type: 'done',
+      jobId: id(0),
+      result: { kind: 'preview', file: 'a.tif', crop, after: { folderId: 'previews-01', file: 'p1.png' }, ms: 1 },
+    });
     await first;
     const moved = compare.setAmount(40);
     await flush();
     expect(saved).toEqual([{ amount: 40 }]);
-    const again = bridge.calls.findIndex((c) => c.channel === 'jobs:start' && (c.request as { amount?: number }).amount === 40);
+    const again = bridge.calls.findIndex(
+      (c) => c.channel === 'jobs:start' && (c.request as { amount?: number }).amount === 40,
+    );
     expect(bridge.calls[again]!.request).toMatchObject({ kind: 'preview', crop, amount: 40 });
-    bridge.emit('job:update', { type: 'done', jobId: id(again), result: { kind: 'preview', file: 'a.tif', crop, after: { folderId: 'previews-01', file: 'p2.png' }, ms: 1 } });
+    bridge.emit('job:update', {
+      type: 'done',
+      jobId: id(again),
+      result: { kind: 'preview', file: 'a.tif', crop, after: { folderId: 'previews-01', file: 'p2.png' }, ms: 1 },
+    });
     await moved;
     expect(compare.after).toMatchObject({ ref: { file: 'p2.png' } });
     void compare.denoiseAll();
@@ -138,7 +198,9 @@ describe('the amount', () => {
 
 describe('A/B', () => {
   it('previews model B on exactly the crop and amount model A was shown with', async () => {
-    const bridge = installFakeBridge({ 'jobs:start': (r) => ({ jobId: `${(r as { modelId: string }).modelId}-${bridge.calls.length}` }) });
+    const bridge = installFakeBridge({
+      'jobs:start': (r) => ({ jobId: `${(r as { modelId: string }).modelId}-${bridge.calls.length}` }),
+    });
     useJobsStore().listen();
     useDatasetStore().summary = dataset;
     useModelsStore().upsert(model('m1'));
@@ -150,10 +212,18 @@ describe('A/B', () => {
     const shown = { x: 0, y: 0, width: 64, height: 48 };
     const run = compare.preview(asked);
     await flush();
-    bridge.emit('job:update', { type: 'done', jobId: 'm1-1', result: { kind: 'preview', file: 'a.tif', crop: shown, after: { folderId: 'previews-01', file: 'a.png' }, ms: 1 } });
+    bridge.emit('job:update', {
+      type: 'done',
+      jobId: 'm1-1',
+      result: { kind: 'preview', file: 'a.tif', crop: shown, after: { folderId: 'previews-01', file: 'a.png' }, ms: 1 },
+    });
     await flush();
     expect(bridge.calls[1]!.request).toMatchObject({ kind: 'preview', modelId: 'm2', crop: shown, amount: 100 });
-    bridge.emit('job:update', { type: 'done', jobId: 'm2-2', result: { kind: 'preview', file: 'a.tif', crop: shown, after: { folderId: 'previews-01', file: 'b.png' }, ms: 1 } });
+    bridge.emit('job:update', {
+      type: 'done',
+      jobId: 'm2-2',
+      result: { kind: 'preview', file: 'a.tif', crop: shown, after: { folderId: 'previews-01', file: 'b.png' }, ms: 1 },
+    });
     await run;
     expect(compare.after).toMatchObject({ ref: { file: 'a.png' } });
     expect(compare.other).toMatchObject({ ref: { file: 'b.png' }, crop: shown });

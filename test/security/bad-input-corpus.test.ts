@@ -25,8 +25,10 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** The lines of `text` that name `file` (as the commands print it, control characters escaped), progress aside. */
-const linesNaming = (text: string, file: string) => text.split('\n')
-  .filter((line) => !/^(\d+\/\d+|estimating \d+\/\d+) /.test(line) && line.includes(printable(join(input, file))));
+const linesNaming = (text: string, file: string) =>
+  text
+    .split('\n')
+    .filter((line) => !/^(\d+\/\d+|estimating \d+\/\d+) /.test(line) && line.includes(printable(join(input, file))));
 
 /** Every bad file named on exactly one line; no raw control character reached the terminal; inputs unchanged. */
 async function checkCommon(output: { stdout: string; stderr: string }, json = false): Promise<void> {
@@ -51,7 +53,20 @@ describe('a folder of bad inputs', () => {
 
   it('gr2r train: one line per bad file, trained on the good ones, nothing left behind', async () => {
     const out = join(dir, 'model');
-    const r = await runCli(['train', '--data', input, '--noise', 'gaussian', '--sigma', '0.1', '--steps', '2', ...tinyNet, '--out', out]);
+    const r = await runCli([
+      'train',
+      '--data',
+      input,
+      '--noise',
+      'gaussian',
+      '--sigma',
+      '0.1',
+      '--steps',
+      '2',
+      ...tinyNet,
+      '--out',
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     await checkCommon(r);
     expect((await readdir(out)).filter((name) => name.startsWith('.'))).toEqual([]);
@@ -64,7 +79,19 @@ describe('a folder of bad inputs', () => {
     await noisyPng(join(clean, 'a.png'), 48);
     await tinyModel(clean, join(dir, 'denoiser'));
     const out = join(dir, 'out');
-    const r = await runCli(['denoise', '--model', join(dir, 'denoiser'), '--input', input, '--output', out, '--mc', '1', '--backend', 'wasm']);
+    const r = await runCli([
+      'denoise',
+      '--model',
+      join(dir, 'denoiser'),
+      '--input',
+      input,
+      '--output',
+      out,
+      '--mc',
+      '1',
+      '--backend',
+      'wasm',
+    ]);
     expect(r.code).toBe(1);
     await checkCommon(r);
     const written = await readdir(out);
@@ -79,16 +106,32 @@ describe('a folder where every file is bad', () => {
   it('estimate and train stop, naming each file on its own line, and say none was left', async () => {
     const only = join(dir, 'only-bad');
     await mkdir(only);
-    for (const name of ['zero.png', 'notes.png', 'two\nlines.png']) await writeFile(join(only, name), name === 'zero.png' ? '' : 'text');
+    for (const name of ['zero.png', 'notes.png', 'two\nlines.png'])
+      await writeFile(join(only, name), name === 'zero.png' ? '' : 'text');
     const runs = [
       await runCli(['estimate', only, '--noise', 'gaussian']),
-      await runCli(['train', '--data', only, '--noise', 'gaussian', '--sigma', '0.1', '--steps', '2', ...tinyNet, '--out', join(dir, 'none')]),
+      await runCli([
+        'train',
+        '--data',
+        only,
+        '--noise',
+        'gaussian',
+        '--sigma',
+        '0.1',
+        '--steps',
+        '2',
+        ...tinyNet,
+        '--out',
+        join(dir, 'none'),
+      ]),
     ];
     for (const r of runs) {
       expect(r.code).toBe(1);
       const lines = r.stderr.trim().split('\n');
       expect(lines.filter((l) => l.startsWith('skipped '))).toHaveLength(3);
-      expect(lines).toContain(`skipped ${join(only, 'two\\nlines.png')}: not an image (the content is not PNG, JPEG or TIFF)`);
+      expect(lines).toContain(
+        `skipped ${join(only, 'two\\nlines.png')}: not an image (the content is not PNG, JPEG or TIFF)`,
+      );
       expect(lines.at(-1)).toMatch(/none of the 3 files could be/);
     }
   }, 60_000);

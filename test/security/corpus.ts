@@ -21,13 +21,26 @@ export function pngBomb(): Buffer {
   ihdr.writeUInt32BE(100_000, 0);
   ihdr.writeUInt32BE(100_000, 4);
   ihdr.set([8, 0, 0, 0, 0], 8);
-  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(Buffer.alloc(1000))), pngChunk('IEND', new Uint8Array())]);
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(Buffer.alloc(1000))),
+    pngChunk('IEND', new Uint8Array()),
+  ]);
 }
 
 /** A little-endian TIFF whose one IFD declares 100000 x 100000 8-bit gray pixels in one 10-byte strip. */
 export function tiffBomb(): Buffer {
   const entries: [number, number, number][] = [
-    [256, 4, 100_000], [257, 4, 100_000], [258, 3, 8], [259, 3, 1], [262, 3, 1], [273, 4, 0], [277, 3, 1], [278, 4, 100_000], [279, 4, 10],
+    [256, 4, 100_000],
+    [257, 4, 100_000],
+    [258, 3, 8],
+    [259, 3, 1],
+    [262, 3, 1],
+    [273, 4, 0],
+    [277, 3, 1],
+    [278, 4, 100_000],
+    [279, 4, 10],
   ];
   const ifdSize = 2 + entries.length * 12 + 4;
   const dataAt = 8 + ifdSize;
@@ -49,7 +62,11 @@ export function tiffBomb(): Buffer {
 
 /** A real JPEG whose frame header (SOF0) is rewritten to claim 65000 x 65000 pixels. */
 export async function jpegBomb(): Promise<Buffer> {
-  const jpeg = Buffer.from(await sharp({ create: { width: 16, height: 16, channels: 3, background: 'gray' } }).jpeg().toBuffer());
+  const jpeg = Buffer.from(
+    await sharp({ create: { width: 16, height: 16, channels: 3, background: 'gray' } })
+      .jpeg()
+      .toBuffer(),
+  );
   for (let i = 2; i < jpeg.length - 9; i++) {
     if (jpeg[i] === 0xff && (jpeg[i + 1] === 0xc0 || jpeg[i + 1] === 0xc2)) {
       jpeg.writeUInt16BE(65_000, i + 5);
@@ -62,7 +79,9 @@ export async function jpegBomb(): Promise<Buffer> {
 
 /** A valid 48x48 PNG carrying a 9 MB text chunk before its pixels. */
 export async function pngWithHugeMetadata(): Promise<Buffer> {
-  const png = await sharp(Buffer.alloc(48 * 48 * 3, 120), { raw: { width: 48, height: 48, channels: 3 } }).png().toBuffer();
+  const png = await sharp(Buffer.alloc(48 * 48 * 3, 120), { raw: { width: 48, height: 48, channels: 3 } })
+    .png()
+    .toBuffer();
   const ihdrEnd = 8 + 8 + 13 + 4;
   const text = Buffer.concat([Buffer.from('Comment\0', 'latin1'), Buffer.alloc(9 << 20, 0x41)]);
   return Buffer.concat([png.subarray(0, ihdrEnd), pngChunk('tEXt', text), png.subarray(ihdrEnd)]);
@@ -84,14 +103,23 @@ export async function writeCorpus(dir: string): Promise<Corpus> {
   const good = ['good one.png', 'ph\noto ü.png', 'zwei.tif'];
   await noisyPng(join(dir, good[0]!), 64, 3, 1);
   await noisyPng(join(dir, good[1]!), 64, 3, 2);
-  await sharp(await readFile(join(dir, good[0]!))).toColourspace('grey16').tiff({ compression: 'none' }).toFile(join(dir, good[2]!));
+  await sharp(await readFile(join(dir, good[0]!)))
+    .toColourspace('grey16')
+    .tiff({ compression: 'none' })
+    .toFile(join(dir, good[2]!));
   const png = await readFile(join(dir, good[0]!));
   const tiff = await readFile(join(dir, good[2]!));
   const jpeg = await sharp(png).jpeg().toBuffer();
   const files: Record<string, Buffer | string> = {
-    'zero.png': '', 'zero.tif': '', 'truncated.png': png.subarray(0, Math.floor(png.length * 0.6)),
-    'truncated.jpg': jpeg.subarray(0, Math.floor(jpeg.length / 2)), 'truncated.tif': tiff.subarray(0, Math.floor(tiff.length / 2)),
-    'bomb.png': pngBomb(), 'bomb.tif': tiffBomb(), 'bomb.jpg': await jpegBomb(), 'notes.png': 'not a picture\n',
+    'zero.png': '',
+    'zero.tif': '',
+    'truncated.png': png.subarray(0, Math.floor(png.length * 0.6)),
+    'truncated.jpg': jpeg.subarray(0, Math.floor(jpeg.length / 2)),
+    'truncated.tif': tiff.subarray(0, Math.floor(tiff.length / 2)),
+    'bomb.png': pngBomb(),
+    'bomb.tif': tiffBomb(),
+    'bomb.jpg': await jpegBomb(),
+    'notes.png': 'not a picture\n',
     'esc\u001b[31mred.png': 'not a picture either\n',
   };
   for (const [name, body] of Object.entries(files)) await writeFile(join(dir, name), body);

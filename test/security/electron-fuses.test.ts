@@ -18,11 +18,15 @@ async function fusesInConfig(): Promise<Record<string, boolean>> {
   return fuses;
 }
 
-describe('the packaged app\'s Electron fuses', () => {
+describe("the packaged app's Electron fuses", () => {
   it('close every way to run the binary as plain Node or load code from outside app.asar', async () => {
     expect(await fusesInConfig()).toMatchObject({
-      runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false,
-      enableEmbeddedAsarIntegrityValidation: true, onlyLoadAppFromAsar: true, grantFileProtocolExtraPrivileges: false,
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 
@@ -30,10 +34,12 @@ describe('the packaged app\'s Electron fuses', () => {
     const require = createRequire(new URL('package.json', root));
     const schemePath = require.resolve('app-builder-lib/scheme.json');
     const scheme = JSON.parse(await readFile(schemePath, 'utf8')) as {
-      properties: Record<string, unknown>; definitions: { FuseOptionsV1: { properties: Record<string, unknown> } };
+      properties: Record<string, unknown>;
+      definitions: { FuseOptionsV1: { properties: Record<string, unknown> } };
     };
     expect(scheme.properties).toHaveProperty('electronFuses');
-    for (const name of Object.keys(await fusesInConfig())) expect(scheme.definitions.FuseOptionsV1.properties).toHaveProperty(name);
+    for (const name of Object.keys(await fusesInConfig()))
+      expect(scheme.definitions.FuseOptionsV1.properties).toHaveProperty(name);
   });
 
   it('leave the worker startable: it is a utilityProcess, which needs no RunAsNode', async () => {

@@ -21,7 +21,10 @@ async function patterned(file: string, width: number, height: number, channels: 
 
 describe('the estimation crop', () => {
   it('is the central window the estimators use, read band by band, with the same pixels as a whole read', async () => {
-    for (const [width, height, channels] of [[300, 200, 3], [257, 190, 1]] as const) {
+    for (const [width, height, channels] of [
+      [300, 200, 3],
+      [257, 190, 1],
+    ] as const) {
       const file = join(dir, `${width}x${height}.png`);
       await patterned(file, width, height, channels);
       const max = 100 * 80;

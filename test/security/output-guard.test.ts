@@ -23,7 +23,20 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const denoise = (input: string, output: string, ...more: string[]) =>
-  runCli(['denoise', '--model', model, '--input', input, '--output', output, '--mc', '1', '--backend', 'wasm', ...more]);
+  runCli([
+    'denoise',
+    '--model',
+    model,
+    '--input',
+    input,
+    '--output',
+    output,
+    '--mc',
+    '1',
+    '--backend',
+    'wasm',
+    ...more,
+  ]);
 
 describe('an output folder never is, holds or sits inside an input folder', () => {
   it('refuses every such pair from the command line, and the originals stay as they were', async () => {
@@ -59,16 +72,20 @@ describe('an output folder never is, holds or sits inside an input folder', () =
   }, 60_000);
 
   it('resolves folders that do not exist yet through the links of their existing parents', async () => {
-    await expect(checkOutputFolder([photos], join(dir, 'link-to-photos', 'x', 'y'))).rejects.toThrow(/is inside the input folder/);
+    await expect(checkOutputFolder([photos], join(dir, 'link-to-photos', 'x', 'y'))).rejects.toThrow(
+      /is inside the input folder/,
+    );
     await expect(checkOutputFolder([join(photos, 'a.png')], join(dir, 'elsewhere'))).resolves.toBeUndefined();
     // One file as input: only its own folder is refused; a folder below it holds no other input of the run.
     await expect(checkOutputFolder([join(photos, 'a.png')], join(photos, 'sub'))).resolves.toBeUndefined();
-    await expect(checkOutputFolder([join(photos, 'a.png')], join(dir, 'link-to-photos'))).rejects.toThrow(/is the input folder/);
+    await expect(checkOutputFolder([join(photos, 'a.png')], join(dir, 'link-to-photos'))).rejects.toThrow(
+      /is the input folder/,
+    );
   });
 });
 
 describe('leftovers of a killed run', () => {
-  it('are removed at the start of the next run: only the app\'s temp names, only from before it started', async () => {
+  it("are removed at the start of the next run: only the app's temp names, only from before it started", async () => {
     const out = join(dir, 'out-leftovers');
     await mkdir(out);
     const old = new Date(Date.now() - 3600_000);

@@ -40,8 +40,10 @@ describe('links out of the chosen folder', () => {
       expect(listed).toEqual(recursive ? ['a.png', 'alias.png', 'inner/b.png'] : ['a.png', 'alias.png']);
       const failed = Object.fromEntries(scan.failures.map((f) => [f.file.slice(photos.length + 1), f.reason]));
       expect(failed).toMatchObject({
-        'leak.png': 'a link to outside the folder: skipped', leakdir: 'a link to outside the folder: skipped',
-        'loop1.png': 'a loop of symbolic links', 'loop2.png': 'a loop of symbolic links',
+        'leak.png': 'a link to outside the folder: skipped',
+        leakdir: 'a link to outside the folder: skipped',
+        'loop1.png': 'a loop of symbolic links',
+        'loop2.png': 'a loop of symbolic links',
       });
     }
   });
@@ -59,7 +61,19 @@ describe('links out of the chosen folder', () => {
     await noisyPng(join(clean, 'a.png'), 32);
     await tinyModel(clean, join(dir, 'model'));
     const out = join(root, 'photos-denoised');
-    const r = await runCli(['denoise', '--model', join(dir, 'model'), '--input', photos, '--output', out, '--mc', '1', '--backend', 'wasm']);
+    const r = await runCli([
+      'denoise',
+      '--model',
+      join(dir, 'model'),
+      '--input',
+      photos,
+      '--output',
+      out,
+      '--mc',
+      '1',
+      '--backend',
+      'wasm',
+    ]);
     expect(r.stderr).toMatch(/failed .*leak\.png: a link to outside the folder: skipped/);
     expect((await readdir(out)).sort()).toEqual(['a.png', 'alias.png']);
   }, 60_000);

@@ -16,14 +16,25 @@ beforeAll(async () => {
   const height = 500;
   const data = Buffer.alloc(width * height * 3);
   for (let i = 0; i < data.length; i++) data[i] = (i * 37 + (i >> 9) * 11) & 255;
-  await sharp(data, { raw: { width, height, channels: 3 } }).png().toFile(join(dir, 'big', 'wide.png'));
-  await sharp(data.subarray(0, 60 * 50 * 3), { raw: { width: 60, height: 50, channels: 3 } }).png().toFile(join(dir, 'big', 'small.png'));
+  await sharp(data, { raw: { width, height, channels: 3 } })
+    .png()
+    .toFile(join(dir, 'big', 'wide.png'));
+  await sharp(data.subarray(0, 60 * 50 * 3), { raw: { width: 60, height: 50, channels: 3 } })
+    .png()
+    .toFile(join(dir, 'big', 'small.png'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 function window(image: ImageF32, top: number, left: number, h: number, w: number): ImageF32 {
   const out = new Float32Array(h * w * image.channels);
-  for (let i = 0; i < h; i++) out.set(image.data.subarray(((top + i) * image.width + left) * image.channels, ((top + i) * image.width + left + w) * image.channels), i * w * image.channels);
+  for (let i = 0; i < h; i++)
+    out.set(
+      image.data.subarray(
+        ((top + i) * image.width + left) * image.channels,
+        ((top + i) * image.width + left + w) * image.channels,
+      ),
+      i * w * image.channels,
+    );
   return makeImage(h, w, image.channels, out);
 }
 
@@ -47,7 +58,11 @@ describe('training on big images', () => {
 
   it('reads a small image whole, and a folder with both', async () => {
     const loaded = await loadTrainingDataset(join(dir, 'big'), { maxPixels: 2 * 200 * 200, crop: 200 });
-    expect(loaded.images.map((l) => `${l.image.width}x${l.image.height}`).sort()).toEqual(['200x200', '200x200', '60x50']);
+    expect(loaded.images.map((l) => `${l.image.width}x${l.image.height}`).sort()).toEqual([
+      '200x200',
+      '200x200',
+      '60x50',
+    ]);
     expect(loaded.failures).toEqual([]);
     expect(loaded.notes).toHaveLength(1);
   });

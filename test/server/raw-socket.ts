@@ -26,8 +26,15 @@ export function rawExchange(port: number, chunks: readonly (string | Buffer)[], 
 /** The upgrade request of a WebSocket client, with extra header lines. */
 export function upgradeRequest(port: number, target: string, extra: readonly string[] = []): string {
   return [
-    `GET ${target} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Upgrade: websocket', 'Connection: Upgrade',
-    'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version: 13', ...extra, '', '',
+    `GET ${target} HTTP/1.1`,
+    `Host: 127.0.0.1:${port}`,
+    'Upgrade: websocket',
+    'Connection: Upgrade',
+    'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+    'Sec-WebSocket-Version: 13',
+    ...extra,
+    '',
+    '',
   ].join('\r\n');
 }
 

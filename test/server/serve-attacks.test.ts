@@ -15,19 +15,30 @@ const servers: RunningServer[] = [];
 
 async function serve(name: string): Promise<RunningServer> {
   const services = await testServices(join(dir, name));
-  const server = await startServer({ services, handlers: createHandlers(services), rendererDir: join(dir, 'ui'), port: 0 });
+  const server = await startServer({
+    services,
+    handlers: createHandlers(services),
+    rendererDir: join(dir, 'ui'),
+    port: 0,
+  });
   servers.push(server);
   return server;
 }
 
-interface Reply { status: number; headers: Record<string, string | string[] | undefined> }
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+}
 
 function get(server: RunningServer, path: string, headers: Record<string, string> = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, headers: { Host: `127.0.0.1:${server.port}`, ...headers } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: server.port, path, headers: { Host: `127.0.0.1:${server.port}`, ...headers } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -54,7 +65,9 @@ describe('gr2r serve under malformed and hostile requests', () => {
       const reply = await rawExchange(server.port, [upgradeRequest(server.port, 'http://[', extra)]);
       expect(reply).toMatch(/^HTTP\/1\.1 (400|401)/);
     }
-    const plain = await rawExchange(server.port, [`GET http://[ HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`]);
+    const plain = await rawExchange(server.port, [
+      `GET http://[ HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`,
+    ]);
     expect(plain).toMatch(/^HTTP\/1\.1 4\d\d/);
     expect(await answers(server)).toBe(200);
   });
@@ -76,7 +89,8 @@ describe('gr2r serve under malformed and hostile requests', () => {
 
   it('ties the token cookie to its server: two servers side by side both keep working', async () => {
     const [first, second] = servers;
-    const adopt = async (server: RunningServer) => String((await get(server, `/?token=${server.token}`)).headers['set-cookie']);
+    const adopt = async (server: RunningServer) =>
+      String((await get(server, `/?token=${server.token}`)).headers['set-cookie']);
     const cookies = [await adopt(first!), await adopt(second!)];
     expect(cookies[0]).toMatch(new RegExp(`^gr2r_token_${first!.port}=[\\w-]+; HttpOnly; SameSite=Strict; Path=/$`));
     expect(cookies[1]).toMatch(new RegExp(`^gr2r_token_${second!.port}=`));
@@ -91,12 +105,18 @@ describe('gr2r serve under malformed and hostile requests', () => {
   it('redirects only to a path of its own origin after taking the token from the address', async () => {
     const server = servers[0]!;
     const cases: [string, string][] = [
-      ['/.//evil.example/', '/evil.example/'], ['//evil.example/', '/'], ['/%2F%2Fevil.example/', '/%2F%2Fevil.example/'],
-      ['/a//b/', '/a/b/'], ['/\\evil.example/', '/'], ['/?x=1', '/?x=1'],
+      ['/.//evil.example/', '/evil.example/'],
+      ['//evil.example/', '/'],
+      ['/%2F%2Fevil.example/', '/%2F%2Fevil.example/'],
+      ['/a//b/', '/a/b/'],
+      ['/\\evil.example/', '/'],
+      ['/?x=1', '/?x=1'],
     ];
     for (const [path, location] of cases) {
       const joiner = path.includes('?') ? '&' : '?';
-      const reply = await rawExchange(server.port, [`GET ${path}${joiner}token=${server.token} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`]);
+      const reply = await rawExchange(server.port, [
+        `GET ${path}${joiner}token=${server.token} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`,
+      ]);
       const got = /\r\nLocation: ([^\r]*)\r\n/i.exec(reply)?.[1];
       expect(got, path).toBe(location);
       expect(got).not.toMatch(/^[/\\]{2}/);

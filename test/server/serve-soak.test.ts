@@ -23,13 +23,22 @@ async function rssMb(pid: number): Promise<number> {
 }
 
 /** One request; `patience`: how long the socket may stay silent (the attacks' 10 s; a job request on a loaded machine, more). */
-function call(method: string, path: string, headers: Record<string, string>, body?: string, patience = 10_000): Promise<{ status: number; body: string }> {
+function call(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+  patience = 10_000,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method, headers: { Host: `127.0.0.1:${port}`, ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', () => resolve({ status: 0, body: '' }));
     req.setTimeout(patience, () => req.destroy());
     req.end(body);
@@ -38,14 +47,27 @@ function call(method: string, path: string, headers: Record<string, string>, bod
 
 const auth = () => ({ Cookie: `${cookieName(port)}=${token}` });
 const invoke = async (channel: string, payload: unknown) =>
-  JSON.parse((await call('POST', `/api/invoke/${channel}`, { ...auth(), 'Content-Type': 'application/json' }, JSON.stringify(payload), 120_000)).body) as
-    { ok: boolean; value?: { id?: string; jobId?: string } };
+  JSON.parse(
+    (
+      await call(
+        'POST',
+        `/api/invoke/${channel}`,
+        { ...auth(), 'Content-Type': 'application/json' },
+        JSON.stringify(payload),
+        120_000,
+      )
+    ).body,
+  ) as { ok: boolean; value?: { id?: string; jobId?: string } };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gr2r-soak-'));
   await mkdir(join(dir, 'root', 'photos'), { recursive: true });
   for (let i = 0; i < 3; i++) await noisyPng(join(dir, 'root', 'photos', `p${i}.png`), 96, 3, i + 1);
-  child = spawn(process.execPath, ['--import', tsx, join(import.meta.dirname, 'soak-server.ts'), join(dir, 'root'), join(dir, 'data')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  child = spawn(
+    process.execPath,
+    ['--import', tsx, join(import.meta.dirname, 'soak-server.ts'), join(dir, 'root'), join(dir, 'data')],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   [port, token] = await new Promise<[number, string]>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -75,8 +97,12 @@ describe.runIf(process.platform === 'linux')('gr2r serve under load', () => {
     const events = new WebSocket(`ws://127.0.0.1:${port}/api/events`, { headers: auth() });
     const ended = new Map<string, string>();
     events.on('message', (data) => {
-      const { event, payload } = JSON.parse(String(data)) as { event: string; payload: { type: string; jobId: string } };
-      if (event === 'job:update' && (payload.type === 'done' || payload.type === 'failed')) ended.set(payload.jobId, payload.type);
+      const { event, payload } = JSON.parse(String(data)) as {
+        event: string;
+        payload: { type: string; jobId: string };
+      };
+      if (event === 'job:update' && (payload.type === 'done' || payload.type === 'failed'))
+        ended.set(payload.jobId, payload.type);
     });
     await new Promise((resolve) => events.once('open', resolve));
     const jobs: Promise<unknown>[] = [];
@@ -87,9 +113,26 @@ describe.runIf(process.platform === 'linux')('gr2r serve under load', () => {
         wave.push(call('GET', '/', {}));
         wave.push(call('POST', '/api/invoke/app:info', { ...auth(), 'Content-Type': 'application/json' }, '{'));
         if (i % 4 === 0) wave.push(rawExchange(port, [upgradeRequest(port, 'http://[')], 500));
-        if (i % 4 === 1) wave.push(rawExchange(port, [upgradeRequest(port, '/api/events', [`Cookie: ${cookieName(port)}=${token}`]), maskedFrame(4000)], 500));
-        if (i % 4 === 2) wave.push(rawExchange(port, [upgradeRequest(port, '/api/events', [`Cookie: ${cookieName(port)}=${token}`]), unmaskedFrame('x')], 500));
-        if (i % 4 === 3) wave.push(rawExchange(port, [`GET /.//evil.example/?token=${token} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`], 300));
+        if (i % 4 === 1)
+          wave.push(
+            rawExchange(
+              port,
+              [upgradeRequest(port, '/api/events', [`Cookie: ${cookieName(port)}=${token}`]), maskedFrame(4000)],
+              500,
+            ),
+          );
+        if (i % 4 === 2)
+          wave.push(
+            rawExchange(
+              port,
+              [upgradeRequest(port, '/api/events', [`Cookie: ${cookieName(port)}=${token}`]), unmaskedFrame('x')],
+              500,
+            ),
+          );
+        if (i % 4 === 3)
+          wave.push(
+            rawExchange(port, [`GET /.//evil.example/?token=${token} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`], 300),
+          );
       }
       if (round < 3) {
         jobs.push(invoke('dataset:scan', { folderId: folder }));
@@ -102,13 +145,16 @@ describe.runIf(process.platform === 'linux')('gr2r serve under load', () => {
     // The three estimates ran one after another on the worker, and each finished.
     const ids = results.map((r) => r.value.jobId).filter((id): id is string => id !== undefined);
     expect(ids).toHaveLength(3);
-    for (let wait = 0; wait < 1200 && !ids.every((id) => ended.has(id)); wait++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let wait = 0; wait < 1200 && !ids.every((id) => ended.has(id)); wait++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(ids.map((id) => ended.get(id))).toEqual(['done', 'done', 'done']);
     events.close();
     expect(child.exitCode).toBeNull();
     expect((await call('GET', '/', auth())).status).toBe(200);
     const end = await rssMb(child.pid!);
-    console.info(`gr2r serve soak: RSS ${baseline.toFixed(0)} MB -> ${end.toFixed(0)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.info(
+      `gr2r serve soak: RSS ${baseline.toFixed(0)} MB -> ${end.toFixed(0)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     expect(end - baseline).toBeLessThan(150);
   }, 300_000);
 });

@@ -14,7 +14,11 @@ const ui = join(data, 'ui');
 await mkdir(ui, { recursive: true });
 await writeFile(join(ui, 'index.html'), '<!doctype html><title>GR2R Studio</title>');
 const services = await createServices({
-  mode: 'browser', version: '0.0.0-soak', dataDir: data, chooser: await RootChooser.create(root), spawnWorker: forkWorker(appPaths(sourceRoot, false).worker),
+  mode: 'browser',
+  version: '0.0.0-soak',
+  dataDir: data,
+  chooser: await RootChooser.create(root),
+  spawnWorker: forkWorker(appPaths(sourceRoot, false).worker),
 });
 const server = await startServer({ services, handlers: createHandlers(services), rendererDir: ui, port: 0 });
 process.stdout.write(`ready ${server.port} ${server.token}\n`);

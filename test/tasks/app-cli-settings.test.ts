@@ -30,8 +30,20 @@ function cliOptions(argv: string[], noise: NoiseSpec, notes: string[] = []) {
 /** Each preset as `gr2r train` flags. */
 const presetFlags: Record<TrainPresetName, string[]> = {
   fast: [
-    '--net', 'dncnn', '--width', '32', '--depth', '5', '--steps', '200', '--batch', '4', '--patch', '48',
-    '--checkpoint-every', '50',
+    '--net',
+    'dncnn',
+    '--width',
+    '32',
+    '--depth',
+    '5',
+    '--steps',
+    '200',
+    '--batch',
+    '4',
+    '--patch',
+    '48',
+    '--checkpoint-every',
+    '50',
   ],
   balanced: [],
   quality: ['--steps', '2000', '--patch', '96', '--checkpoint-every', '200'],
@@ -75,7 +87,7 @@ describe('the app and gr2r train resolve the same training options', () => {
     expect(cliOptions(['--alpha', '0.3'], noise).alpha).toBe(0.3);
   });
 
-  it('a network kind alone gets that kind\'s width and depth in both', () => {
+  it("a network kind alone gets that kind's width and depth in both", () => {
     const noise: NoiseSpec = { family: 'gaussian', sigma: 0.1 };
     const settings = { ...presetSettings('balanced'), net: { kind: 'dncnn' as const, width: 64, depth: 7 } };
     expect(appOptions(settings, noise).net).toEqual(cliOptions(['--net', 'dncnn'], noise).net);

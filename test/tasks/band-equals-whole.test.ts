@@ -35,7 +35,10 @@ function maxDifference(a: Float32Array, b: Float32Array): number {
   return worst;
 }
 
-async function bandAndWhole(file: string, channels: number): Promise<{ bands: ImageF32; whole: ImageF32; windows: number }> {
+async function bandAndWhole(
+  file: string,
+  channels: number,
+): Promise<{ bands: ImageF32; whole: ImageF32; windows: number }> {
   const meta = testMeta({ family: 'gaussian', sigma: 0.1 }, channels);
   const net = withRandomOutput(buildNet(meta.net, channels, 7), 7);
   let windows = 0;
@@ -43,7 +46,14 @@ async function bandAndWhole(file: string, channels: number): Promise<{ bands: Im
     windows++;
     return denoiseImage(net, meta, window, { ...options, onTile });
   };
-  const out = await denoiseInBands({ file, output: join(dir, 'out', file.split('/').pop()!), denoise, geometry, positiveOnly: false, tempDir: dir });
+  const out = await denoiseInBands({
+    file,
+    output: join(dir, 'out', file.split('/').pop()!),
+    denoise,
+    geometry,
+    positiveOnly: false,
+    tempDir: dir,
+  });
   const whole = await denoiseImage(net, meta, (await readImage(file)).image, options);
   const bands = (await readImage(out.output)).image;
   net.dispose();
@@ -79,7 +89,9 @@ describe('band-streamed denoising', () => {
   it('equals whole-image denoising on an 8-bit RGB PNG, within a quantisation step', async () => {
     const file = join(dir, 'rgb.png');
     const rgb = scene(H, W, 3);
-    await sharp(Buffer.from(rgb.data.map((v) => Math.round(v * 255))), { raw: { width: W, height: H, channels: 3 } }).png().toFile(file);
+    await sharp(Buffer.from(rgb.data.map((v) => Math.round(v * 255))), { raw: { width: W, height: H, channels: 3 } })
+      .png()
+      .toFile(file);
     const { bands, whole } = await bandAndWhole(file, 3);
     const wholeQuantised = whole.data.map((v) => Math.round(Math.min(1, Math.max(0, v)) * 255) / 255);
     expect(maxDifference(bands.data, wholeQuantised)).toBeLessThan(1.01 / 255);

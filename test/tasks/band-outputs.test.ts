@@ -37,7 +37,10 @@ describe('band path outputs', () => {
     const out = await readTiff(result.written[0]!.output);
     expect([out.bits, out.width, out.height, out.noData]).toEqual([16, W, H, 65535]);
     expect(out.geoKeys).toMatchObject({ ProjectedCSTypeGeoKey: GEO.ProjectedCSTypeGeoKey });
-    expect([out.origin, out.resolution]).toEqual([[500000, 4100000, 0], [10, -10, 0]]);
+    expect([out.origin, out.resolution]).toEqual([
+      [500000, 4100000, 0],
+      [10, -10, 0],
+    ]);
     let untouched = true;
     let changed = 0;
     for (let p = 0; p < values.length; p++) {
@@ -62,14 +65,20 @@ describe('band path outputs', () => {
     expect(out.geoKeys).toMatchObject({ ProjectedCSTypeGeoKey: GEO.ProjectedCSTypeGeoKey });
     const kept = Array.from(values.keys()).filter((p) => inBlock(p) || p % W < 20);
     expect(kept.every((p) => out.samples[p] === values[p])).toBe(true);
-    expect(Array.from(values.keys()).filter((p) => out.samples[p] !== values[p]).length).toBe(values.length - kept.length);
+    expect(Array.from(values.keys()).filter((p) => out.samples[p] !== values[p]).length).toBe(
+      values.length - kept.length,
+    );
   });
 
   it('a 16-bit RGB PNG stays a 16-bit PNG', async () => {
     const input = join(dir, 'photo16.png');
     const rgb = scene(H, W, 3);
-    await sharp(Buffer.from(Uint16Array.from(rgb.data, (v) => Math.round(v * 65535)).buffer), { raw: { width: W, height: H, channels: 3 } })
-      .toColourspace('rgb16').png().toFile(input);
+    await sharp(Buffer.from(Uint16Array.from(rgb.data, (v) => Math.round(v * 65535)).buffer), {
+      raw: { width: W, height: H, channels: 3 },
+    })
+      .toColourspace('rgb16')
+      .png()
+      .toFile(input);
     const model = await saveTestModel(join(dir, 'model-rgb'), testMeta({ family: 'gaussian', sigma: 0.05 }, 3));
     const result = await denoiseTask({ model, input, output: join(dir, 'out-png'), ...run });
     expect(result.failures).toEqual([]);
@@ -85,18 +94,26 @@ describe('band path outputs', () => {
       for (let k = 0; k < 3; k++) rgba[4 * p + k] = Math.round(rgb[3 * p + k]! * 255);
       rgba[4 * p + 3] = (p * 31) % 256;
     }
-    await sharp(rgba, { raw: { width: W, height: H, channels: 4 } }).png().toFile(input);
+    await sharp(rgba, { raw: { width: W, height: H, channels: 4 } })
+      .png()
+      .toFile(input);
     const model = await saveTestModel(join(dir, 'model-rgba'), testMeta({ family: 'gaussian', sigma: 0.05 }, 3));
     const result = await denoiseTask({ model, input, output: join(dir, 'out-rgba'), ...run });
     const { data, info } = await sharp(result.written[0]!.output).raw().toBuffer({ resolveWithObject: true });
     expect(info.channels).toBe(4);
-    expect(Array.from({ length: W * H }, (_, p) => data[4 * p + 3])).toEqual(Array.from({ length: W * H }, (_, p) => rgba[4 * p + 3]));
+    expect(Array.from({ length: W * H }, (_, p) => data[4 * p + 3])).toEqual(
+      Array.from({ length: W * H }, (_, p) => rgba[4 * p + 3]),
+    );
   });
 
   it('a cancel in the middle of the bands leaves nothing in the output folder', async () => {
     const controller = new AbortController();
     const result = await denoiseTask({
-      model: join(dir, 'model-rgb'), input: join(dir, 'photo16.png'), output: join(dir, 'out-cancel'), ...run, signal: controller.signal,
+      model: join(dir, 'model-rgb'),
+      input: join(dir, 'photo16.png'),
+      output: join(dir, 'out-cancel'),
+      ...run,
+      signal: controller.signal,
       onProgress: (p) => p.fileFraction > 0.3 && controller.abort(),
     });
     expect(result.cancelled).toBe(true);

@@ -56,7 +56,12 @@ describe('camera-like JPEGs (demosaicked, JPEG-compressed noise), the default bl
 
 describe('saying when a model kept the noise', () => {
   const meta = { noise: { family: 'gaussian', sigma: 0.05 } as const, alpha: 0.25, loss: 'mse' as const };
-  const y = makeImage(8, 8, 1, Float32Array.from({ length: 64 }, (_, i) => 0.5 + 0.05 * Math.sin(i * 12.9898)));
+  const y = makeImage(
+    8,
+    8,
+    1,
+    Float32Array.from({ length: 64 }, (_, i) => 0.5 + 0.05 * Math.sin(i * 12.9898)),
+  );
 
   it('warns when the output is (nearly) the input', () => {
     expect(keptNoiseWarning(y, y, meta)).toMatch(/learned to keep the noise/);

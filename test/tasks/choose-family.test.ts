@@ -28,14 +28,19 @@ describe('the automatic noise model chooses the family from the files', () => {
   it('float data (SAR intensity): Gamma speckle', async () => {
     const dir = await folder('sar');
     const samples = Float32Array.from({ length: 64 * 64 }, (_, i) => 1 + (i % 7));
-    await writeFile(join(dir, 'a.tif'), stripTiff({ width: 64, height: 64, sampleFormat: 3, bitsPerSample: 32 }, samples));
+    await writeFile(
+      join(dir, 'a.tif'),
+      stripTiff({ width: 64, height: 64, sampleFormat: 3, bitsPerSample: 32 }, samples),
+    );
     expect(await chooseFamily(dir, () => {})).toBe('gamma');
   });
 
   it('8-bit photos: correlated noise measured per image, and a mixed folder too', async () => {
     const dir = await folder('photos');
     const { default: sharp } = await import('sharp');
-    await sharp(join(import.meta.dirname, '../../resources/samples/clean/rocket.png')).jpeg().toFile(join(dir, 'a.jpg'));
+    await sharp(join(import.meta.dirname, '../../resources/samples/clean/rocket.png'))
+      .jpeg()
+      .toFile(join(dir, 'a.jpg'));
     expect(await chooseFamily(dir, () => {})).toBe('correlated');
     await writeSyntheticDng(join(dir, 'b.dng'), await readClean('coffee.png'));
     expect(await chooseFamily(dir, () => {})).toBe('correlated');

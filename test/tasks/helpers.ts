@@ -10,10 +10,30 @@ import type { NoiseSpec } from '../../main/shared/noise';
 import { withRandomOutput } from '../helpers/random-output';
 
 /** A model description for a tiny random network (no training needed: geometry tests only). */
-export function testMeta(noise: NoiseSpec, channels = 1, net: ModelMeta['net'] = { kind: 'unet', width: 8, depth: 3 }): ModelMeta {
+export function testMeta(
+  noise: NoiseSpec,
+  channels = 1,
+  net: ModelMeta['net'] = { kind: 'unet', width: 8, depth: 3 },
+): ModelMeta {
   return {
-    format: 'gr2r-model', version: 1, appVersion: 'test', noise, alpha: 0.2, loss: 'mse', net, channels,
-    scale: 1, peak: 1, seed: 1, step: 0, totalSteps: 1, batch: 1, patch: 32, learningRate: 1e-3, estPsnr: null, createdAt: '',
+    format: 'gr2r-model',
+    version: 1,
+    appVersion: 'test',
+    noise,
+    alpha: 0.2,
+    loss: 'mse',
+    net,
+    channels,
+    scale: 1,
+    peak: 1,
+    seed: 1,
+    step: 0,
+    totalSteps: 1,
+    batch: 1,
+    patch: 32,
+    learningRate: 1e-3,
+    estPsnr: null,
+    createdAt: '',
   };
 }
 
@@ -23,7 +43,8 @@ export function scene(height: number, width: number, channels = 1): ImageF32 {
   for (let i = 0; i < height; i++) {
     for (let j = 0; j < width; j++) {
       for (let k = 0; k < channels; k++) {
-        data[(i * width + j) * channels + k] = 0.5 + 0.3 * Math.sin(i / 17 + k) * Math.cos(j / 23) + 0.1 * Math.sin((i * j) / 300);
+        data[(i * width + j) * channels + k] =
+          0.5 + 0.3 * Math.sin(i / 17 + k) * Math.cos(j / 23) + 0.1 * Math.sin((i * j) / 300);
       }
     }
   }
@@ -31,8 +52,11 @@ export function scene(height: number, width: number, channels = 1): ImageF32 {
 }
 
 export const GEO = {
-  ModelPixelScale: [10, 10, 0], ModelTiepoint: [0, 0, 0, 500000, 4100000, 0],
-  ProjectedCSTypeGeoKey: 32633, GTModelTypeGeoKey: 1, GTRasterTypeGeoKey: 1,
+  ModelPixelScale: [10, 10, 0],
+  ModelTiepoint: [0, 0, 0, 500000, 4100000, 0],
+  ProjectedCSTypeGeoKey: 32633,
+  GTModelTypeGeoKey: 1,
+  GTRasterTypeGeoKey: 1,
 };
 
 export interface TiffFacts {
@@ -47,7 +71,13 @@ export interface TiffFacts {
 }
 
 /** Writes a GeoTIFF (float32, or 16-bit when given Uint16Array samples) with the test georeference. */
-export async function writeGeoTiff(file: string, samples: Float32Array | Uint16Array, width: number, height: number, extra: Record<string, unknown> = {}): Promise<void> {
+export async function writeGeoTiff(
+  file: string,
+  samples: Float32Array | Uint16Array,
+  width: number,
+  height: number,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   await writeFile(file, new Uint8Array(writeArrayBuffer(samples, { width, height, ...GEO, ...extra })));
 }
 
@@ -58,8 +88,13 @@ export async function readTiff(file: string): Promise<TiffFacts> {
     const image = await tiff.getImage();
     return {
       samples: await image.readRasters({ interleave: true }),
-      geoKeys: image.getGeoKeys(), origin: image.getOrigin(), resolution: image.getResolution(),
-      noData: image.getGDALNoData(), bits: image.getBitsPerSample(0), width: image.getWidth(), height: image.getHeight(),
+      geoKeys: image.getGeoKeys(),
+      origin: image.getOrigin(),
+      resolution: image.getResolution(),
+      noData: image.getGDALNoData(),
+      bits: image.getBitsPerSample(0),
+      width: image.getWidth(),
+      height: image.getHeight(),
     };
   } finally {
     await tiff.close();

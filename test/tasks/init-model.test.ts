@@ -34,14 +34,26 @@ beforeAll(async () => {
   clean = await cleanCrop('chelsea.png', 128);
   noisy = makeImage(128, 128, 3, noiseModel(spec).sample(clean.data, new Rng(5)));
   const file = join(dir, 'noisy', 'cat.tif');
-  await writeImage(file, noisy, { file, format: 'tiff', bitDepth: 32, width: 128, height: 128, channels: 3, notes: [] });
+  await writeImage(file, noisy, {
+    file,
+    format: 'tiff',
+    bitDepth: 32,
+    width: 128,
+    height: 128,
+    channels: 3,
+    notes: [],
+  });
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** Trains `steps` on the noisy crop (U-Net of the defaults) and returns the model's PSNR against the clean crop. */
 async function trainedPsnr(out: string, init: 'builtin' | undefined, steps: number) {
   const result = await trainTask({
-    data: join(dir, 'noisy'), out: join(dir, out), noise: spec, backend: 'wasm', init,
+    data: join(dir, 'noisy'),
+    out: join(dir, out),
+    noise: spec,
+    backend: 'wasm',
+    init,
     options: { steps, batch: 2, patch: 64, evalEvery: 1000, ...(init === undefined ? {} : { learningRate: 1e-6 }) },
   });
   const model = await openModel(result.model);
@@ -85,8 +97,13 @@ describe('gr2r train --init', () => {
 
   it('builtin with no steps given fine-tunes for the fine-tuning default', async () => {
     const result = await trainTask({
-      data: join(dir, 'noisy'), out: join(dir, 'default-steps'), noise: spec, backend: 'wasm', init: 'builtin',
-      options: { batch: 1, patch: 32, evalEvery: 1000 }, signal: AbortSignal.abort(),
+      data: join(dir, 'noisy'),
+      out: join(dir, 'default-steps'),
+      noise: spec,
+      backend: 'wasm',
+      init: 'builtin',
+      options: { batch: 1, patch: 32, evalEvery: 1000 },
+      signal: AbortSignal.abort(),
     });
     expect(result.meta.totalSteps).toBe(100);
   });
@@ -97,9 +114,16 @@ describe('gr2r train --init', () => {
     const model = buildNet(net, 3, 1);
     await saveModel(other, await netArtifacts(model), testMeta(spec, 3, net));
     model.dispose();
-    await expect(trainTask({
-      data: join(dir, 'noisy'), out: join(dir, 'refused'), noise: spec, backend: 'wasm', init: { folder: other }, options: { steps: 1 },
-    })).rejects.toThrow(/dncnn-model: holds a DnCNN 3 layers x 8 but this run trains a U-Net 32-64-128/);
+    await expect(
+      trainTask({
+        data: join(dir, 'noisy'),
+        out: join(dir, 'refused'),
+        noise: spec,
+        backend: 'wasm',
+        init: { folder: other },
+        options: { steps: 1 },
+      }),
+    ).rejects.toThrow(/dncnn-model: holds a DnCNN 3 layers x 8 but this run trains a U-Net 32-64-128/);
   });
 
   it('refuses a MODEL_DIR made for fewer channels than the images have', async () => {
@@ -108,12 +132,21 @@ describe('gr2r train --init', () => {
     const model = buildNet(net, 1, 1);
     await saveModel(gray, await netArtifacts(model), testMeta(spec, 1, net));
     model.dispose();
-    await expect(trainTask({
-      data: join(dir, 'noisy'), out: join(dir, 'refused-gray'), noise: spec, backend: 'wasm', init: { folder: gray }, options: { steps: 1 },
-    })).rejects.toThrow(/gray-model: made for 1 channel\(s\) but the images have 3/);
+    await expect(
+      trainTask({
+        data: join(dir, 'noisy'),
+        out: join(dir, 'refused-gray'),
+        noise: spec,
+        backend: 'wasm',
+        init: { folder: gray },
+        options: { steps: 1 },
+      }),
+    ).rejects.toThrow(/gray-model: made for 1 channel\(s\) but the images have 3/);
   });
 
   it('builtin for a family without a bundled network: a clear error', () => {
-    expect(() => initFolder('builtin', { family: 'binomial', trials: 10 })).toThrow(/no bundled network for binomial noise \(there are gaussian, poisson, gamma\)/);
+    expect(() => initFolder('builtin', { family: 'binomial', trials: 10 })).toThrow(
+      /no bundled network for binomial noise \(there are gaussian, poisson, gamma\)/,
+    );
   });
 });

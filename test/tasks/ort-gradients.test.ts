@@ -37,7 +37,12 @@ beforeAll(async () => {
   noisy = makeImage(96, 96, 3, noiseModel(spec).sample(clean.data, new Rng(1)));
 });
 
-async function setupFor(net: NetConfig, channels: number, loss: ShardSetup['loss'] = 'mse', noise: ShardSetup['noise'] = spec): Promise<ShardSetup> {
+async function setupFor(
+  net: NetConfig,
+  channels: number,
+  loss: ShardSetup['loss'] = 'mse',
+  noise: ShardSetup['noise'] = spec,
+): Promise<ShardSetup> {
   const model = withRandomOutput(buildNet(net, channels, 3), 5);
   const artifacts = await netArtifacts(model);
   model.dispose();
@@ -54,8 +59,20 @@ describe('training gradients from onnxruntime (forward, MSE and backward as one 
     ['U-Net 3 levels, RGB', { kind: 'unet', width: 8, depth: 3 }, 3, [2, 16, 16, 3], spec],
     ['U-Net 2 levels, grey, non-square', { kind: 'unet', width: 4, depth: 2 }, 1, [3, 8, 12, 1], spec],
     ['DnCNN', { kind: 'dncnn', width: 8, depth: 4 }, 3, [2, 12, 10, 3], spec],
-    ['U-Net, Gamma (pixel-weighted loss)', { kind: 'unet', width: 8, depth: 3 }, 3, [2, 16, 16, 3], { family: 'gamma', looks: 4 }],
-    ['U-Net, Poisson (pixel-weighted loss)', { kind: 'unet', width: 4, depth: 2 }, 1, [3, 8, 12, 1], { family: 'poisson', gain: 0.05 }],
+    [
+      'U-Net, Gamma (pixel-weighted loss)',
+      { kind: 'unet', width: 8, depth: 3 },
+      3,
+      [2, 16, 16, 3],
+      { family: 'gamma', looks: 4 },
+    ],
+    [
+      'U-Net, Poisson (pixel-weighted loss)',
+      { kind: 'unet', width: 4, depth: 2 },
+      1,
+      [3, 8, 12, 1],
+      { family: 'poisson', gain: 0.05 },
+    ],
   ] as const)('%s: the loss and every weight gradient equal tfjs', async (_, net, channels, shape, noise) => {
     const setup = await setupFor(net, channels, 'mse', noise);
     const ort = new OrtGradients(await loadOrt(), setup);
@@ -74,10 +91,14 @@ describe('training gradients from onnxruntime (forward, MSE and backward as one 
 
   it('a layer it cannot differentiate is named, not guessed', async () => {
     const input = tfl.input({ shape: [null, null, 1], name: 'noisy' });
-    const strided = tfl.layers.conv2d({ filters: 2, kernelSize: 3, strides: 2, padding: 'same', name: 'down' }).apply(input) as tfl.SymbolicTensor;
+    const strided = tfl.layers
+      .conv2d({ filters: 2, kernelSize: 3, strides: 2, padding: 'same', name: 'down' })
+      .apply(input) as tfl.SymbolicTensor;
     const model = tfl.model({ inputs: input, outputs: strided });
     const artifacts = await netArtifacts(model);
-    expect(() => trainingGraph(artifacts, [1, 8, 8, 1])).toThrow("layer down: a 3x3 convolution with strides 2x2 and 'same' padding has no onnxruntime training graph");
+    expect(() => trainingGraph(artifacts, [1, 8, 8, 1])).toThrow(
+      "layer down: a 3x3 convolution with strides 2x2 and 'same' padding has no onnxruntime training graph",
+    );
     const pooled = tfl.layers.maxPooling2d({ poolSize: 2, name: 'pool' }).apply(input) as tfl.SymbolicTensor;
     const poolArtifacts = await netArtifacts(tfl.model({ inputs: input, outputs: pooled }));
     expect(() => trainingGraph(poolArtifacts, [1, 7, 8, 1])).toThrow(/layer pool: pooling 2x2 with strides 2x2 on 7x8/);
@@ -98,7 +119,14 @@ describe('training gradients from onnxruntime (forward, MSE and backward as one 
 });
 
 const options: TrainOptions = {
-  ...defaultTrainOptions, noise: spec, batch: 4, patch: 32, steps: 4, net: { kind: 'unet', width: 8, depth: 3 }, evalEvery: 1000, checkpointEvery: 1000,
+  ...defaultTrainOptions,
+  noise: spec,
+  batch: 4,
+  patch: 32,
+  steps: 4,
+  net: { kind: 'unet', width: 8, depth: 3 },
+  evalEvery: 1000,
+  checkpointEvery: 1000,
 };
 
 async function run(extra: Partial<TrainRun> = {}) {
@@ -145,14 +173,20 @@ describe('choosing what computes the gradients', () => {
     const nll = chooseGradients({ backend: 'wasm', onNote: (m) => notes.push(m) })!;
     const poisson = await setupFor({ kind: 'unet', width: 4, depth: 2 }, 3, 'nll');
     expect(await nll({ ...poisson, noise: { family: 'poisson', gain: 0.01 } })).toBeUndefined();
-    const missing = chooseGradients({ backend: 'wasm', onNote: (m) => notes.push(m), loadOrt: () => Promise.reject(new Error("Cannot find package 'onnxruntime-node'")) })!;
+    const missing = chooseGradients({
+      backend: 'wasm',
+      onNote: (m) => notes.push(m),
+      loadOrt: () => Promise.reject(new Error("Cannot find package 'onnxruntime-node'")),
+    })!;
     expect(await missing(await setupFor({ kind: 'unet', width: 4, depth: 2 }, 3))).toBeUndefined();
     expect(notes).toEqual([
       'training gradients: tfjs wasm (onnxruntime skipped: the NLL loss has no onnxruntime training graph (MSE and supervised do))',
       "training gradients: tfjs wasm (onnxruntime skipped: Cannot find package 'onnxruntime-node')",
     ]);
     const forced = chooseGradients({ prefer: 'onnxruntime', backend: 'wasm' })!;
-    await expect(forced({ ...poisson, noise: { family: 'poisson', gain: 0.01 } })).rejects.toThrow(/onnxruntime training is not available: the NLL loss/);
+    await expect(forced({ ...poisson, noise: { family: 'poisson', gain: 0.01 } })).rejects.toThrow(
+      /onnxruntime training is not available: the NLL loss/,
+    );
     expect(chooseGradients({ backend: 'tensorflow' })).toBeUndefined();
   });
 });

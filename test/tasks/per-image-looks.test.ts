@@ -29,7 +29,9 @@ describe('speckle looks per image', () => {
     const notes: string[] = [];
     const spec = await resolveNoiseSpec({ family: 'auto' }, dir, (m) => notes.push(m));
     expect(spec).toMatchObject({ family: 'gamma', perImage: true });
-    expect(notes.join('\n')).toMatch(/looks differ by more than 30% \(multi\.tif [56]\.\d+, single\.tif (0\.9|1\.0)\d*\).*its own estimate, not one pooled L/);
+    expect(notes.join('\n')).toMatch(
+      /looks differ by more than 30% \(multi\.tif [56]\.\d+, single\.tif (0\.9|1\.0)\d*\).*its own estimate, not one pooled L/,
+    );
   });
 
   it('each file gets its own looks, read whole or from the central crop the band path reads', async () => {
@@ -43,13 +45,19 @@ describe('speckle looks per image', () => {
       }
       expect(banded.note).toMatch(new RegExp(`${name}: its own looks`));
     }
-    expect(imageNoiseSpec({ family: 'gamma', looks: 2.5 }, (await readImage(join(dir, 'single.tif'))).image)).toEqual({ family: 'gamma', looks: 2.5 });
+    expect(imageNoiseSpec({ family: 'gamma', looks: 2.5 }, (await readImage(join(dir, 'single.tif'))).image)).toEqual({
+      family: 'gamma',
+      looks: 2.5,
+    });
   });
 
   it('training recorrupts each image with its own looks and says so', async () => {
     const notes: string[] = [];
     const result = await trainTask({
-      data: dir, out: join(dir, '..', 'model'), noise: { family: 'gamma', looks: 2.5, perImage: true }, backend: 'wasm',
+      data: dir,
+      out: join(dir, '..', 'model'),
+      noise: { family: 'gamma', looks: 2.5, perImage: true },
+      backend: 'wasm',
       options: { net: { kind: 'dncnn', width: 8, depth: 3 }, steps: 2, batch: 2, patch: 32, checkpointEvery: 2 },
       onNote: (m) => notes.push(m),
     });

@@ -13,9 +13,24 @@ import { saveOnnxBeside } from '../../main/runtime/predictor-onnx-file';
 import { withRandomOutput } from '../helpers/random-output';
 
 const meta: ModelMeta = {
-  format: 'gr2r-model', version: 1, appVersion: 'test', noise: { family: 'gaussian', sigma: 0.1 }, alpha: 0.2,
-  loss: 'mse', net: { kind: 'dncnn', width: 4, depth: 2 }, channels: 1, scale: 0.5, peak: 1, seed: 1, step: 0,
-  totalSteps: 1, batch: 1, patch: 32, learningRate: 1e-3, estPsnr: null, createdAt: '',
+  format: 'gr2r-model',
+  version: 1,
+  appVersion: 'test',
+  noise: { family: 'gaussian', sigma: 0.1 },
+  alpha: 0.2,
+  loss: 'mse',
+  net: { kind: 'dncnn', width: 4, depth: 2 },
+  channels: 1,
+  scale: 0.5,
+  peak: 1,
+  seed: 1,
+  step: 0,
+  totalSteps: 1,
+  batch: 1,
+  patch: 32,
+  learningRate: 1e-3,
+  estPsnr: null,
+  createdAt: '',
 };
 
 let dir: string;
@@ -37,7 +52,9 @@ describe('model.onnx beside a trained model', () => {
     const session = await ort.InferenceSession.create(bytes);
     expect(session.inputNames).toEqual(['noisy']);
     await session.release();
-    const model = onnxType('ModelProto').toObject(onnxType('ModelProto').decode(bytes)) as { metadata_props: { key: string; value: string }[] };
+    const model = onnxType('ModelProto').toObject(onnxType('ModelProto').decode(bytes)) as {
+      metadata_props: { key: string; value: string }[];
+    };
     expect(model.metadata_props).toContainEqual({ key: 'scale', value: '0.5' });
   });
 

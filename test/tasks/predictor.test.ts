@@ -13,9 +13,24 @@ import { providerPlan } from '../../main/runtime/predictor-providers';
 import { withRandomOutput } from '../helpers/random-output';
 
 const meta: ModelMeta = {
-  format: 'gr2r-model', version: 1, appVersion: 'test', noise: { family: 'gaussian', sigma: 0.1 }, alpha: 0.2,
-  loss: 'mse', net: { kind: 'unet', width: 8, depth: 3 }, channels: 3, scale: 0.7, peak: 1, seed: 1, step: 0,
-  totalSteps: 1, batch: 1, patch: 32, learningRate: 1e-3, estPsnr: null, createdAt: '',
+  format: 'gr2r-model',
+  version: 1,
+  appVersion: 'test',
+  noise: { family: 'gaussian', sigma: 0.1 },
+  alpha: 0.2,
+  loss: 'mse',
+  net: { kind: 'unet', width: 8, depth: 3 },
+  channels: 3,
+  scale: 0.7,
+  peak: 1,
+  seed: 1,
+  step: 0,
+  totalSteps: 1,
+  batch: 1,
+  patch: 32,
+  learningRate: 1e-3,
+  estPsnr: null,
+  createdAt: '',
 };
 const options = { mc: 2, seed: 3, tile: 32, overlap: 8 };
 const noOrt = () => Promise.reject(new Error('onnxruntime-node: native library not found'));
@@ -59,7 +74,9 @@ describe('the predictor denoise runs', () => {
   it('falls back to tfjs, saying why, when onnxruntime cannot load', async () => {
     const predictor = await choosePredictor(net, { loadOrt: noOrt });
     expect(predictor.engine).toBe('tfjs');
-    expect(describePredictor(predictor)).toBe('inference tfjs (onnxruntime skipped: onnxruntime-node: native library not found)');
+    expect(describePredictor(predictor)).toBe(
+      'inference tfjs (onnxruntime skipped: onnxruntime-node: native library not found)',
+    );
     const fallback = await denoiseImage(net, meta, image, { ...options, predict: predictor.predict });
     expect(maxAbsDiff(fallback, await denoiseImage(net, meta, image, options))).toBe(0);
   });
@@ -67,10 +84,19 @@ describe('the predictor denoise runs', () => {
   it('falls back to tfjs when onnxruntime gives other numbers than tfjs (checked once at start)', async () => {
     const zeros = { type: 'float32', data: new Float32Array(0) };
     const session = {
-      inputNames: ['noisy'], outputNames: ['denoised'], release: async () => {},
-      run: async (feeds: Record<string, { data: Float32Array }>) => ({ denoised: { ...zeros, data: new Float32Array(feeds.noisy!.data.length) } }),
+      inputNames: ['noisy'],
+      outputNames: ['denoised'],
+      release: async () => {},
+      run: async (feeds: Record<string, { data: Float32Array }>) => ({
+        denoised: { ...zeros, data: new Float32Array(feeds.noisy!.data.length) },
+      }),
     };
-    class Tensor { constructor(readonly type: string, readonly data: Float32Array) {} }
+    class Tensor {
+      constructor(
+        readonly type: string,
+        readonly data: Float32Array,
+      ) {}
+    }
     const broken = { InferenceSession: { create: async () => session }, Tensor } as unknown as Ort;
     const predictor = await choosePredictor(net, { loadOrt: async () => broken });
     expect(predictor.engine).toBe('tfjs');
@@ -79,14 +105,19 @@ describe('the predictor denoise runs', () => {
 
   it('is tfjs when asked, and fails clearly when onnxruntime is required but missing', async () => {
     expect((await choosePredictor(net, { prefer: 'tfjs' })).engine).toBe('tfjs');
-    await expect(choosePredictor(net, { prefer: 'onnxruntime', loadOrt: noOrt })).rejects.toThrow(/onnxruntime is not available: onnxruntime-node: native/);
+    await expect(choosePredictor(net, { prefer: 'onnxruntime', loadOrt: noOrt })).rejects.toThrow(
+      /onnxruntime is not available: onnxruntime-node: native/,
+    );
   });
 
   it('asks for the GPU providers onnxruntime-node ships (DirectML, CoreML, CUDA once installed), or those GR2R_ORT_PROVIDERS names', () => {
     const none = () => false;
     expect(providerPlan('win32', {}, none).providers).toEqual(['dml']);
     expect(providerPlan('darwin', {}, none).providers).toEqual(['coreml']);
-    expect(providerPlan('linux', {}, none)).toEqual({ providers: [], why: 'no GPU: the CUDA provider files are not installed' });
+    expect(providerPlan('linux', {}, none)).toEqual({
+      providers: [],
+      why: 'no GPU: the CUDA provider files are not installed',
+    });
     expect(providerPlan('linux', {}, () => true).providers).toEqual(['cuda']);
     expect(providerPlan('linux', { GR2R_ORT_PROVIDERS: 'cuda, cpu' }, none).providers).toEqual(['cuda']);
     expect(providerPlan('win32', { GR2R_ORT_PROVIDERS: 'cpu' }, none).providers).toEqual([]);

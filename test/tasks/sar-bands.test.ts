@@ -33,7 +33,15 @@ function cleanDenoiser(clean: ImageF32, transform: (v: number) => number = (v) =
 }
 
 function bandsInput(file: string, denoise: BandDenoiser, extra: Partial<LargeDenoiseInput>): LargeDenoiseInput {
-  return { file, output: join(dir, 'out', file.split('/').pop()!), denoise, geometry, positiveOnly: true, tempDir: dir, ...extra };
+  return {
+    file,
+    output: join(dir, 'out', file.split('/').pop()!),
+    denoise,
+    geometry,
+    positiveOnly: true,
+    tempDir: dir,
+    ...extra,
+  };
 }
 
 describe('SAR band path', () => {
@@ -74,7 +82,9 @@ describe('SAR band path', () => {
     const amplitude = Float32Array.from(intensity, Math.sqrt);
     const file = join(dir, 'amplitude-db.tif');
     await writeGeoTiff(file, amplitude, W, H);
-    const out = await denoiseInBands(bandsInput(file, cleanDenoiser(clean), { sar: { amplitude: true, db: true, ratio: true } }));
+    const out = await denoiseInBands(
+      bandsInput(file, cleanDenoiser(clean), { sar: { amplitude: true, db: true, ratio: true } }),
+    );
     const written = (await readTiff(out.output)).samples;
     expect(written[321]).toBeCloseTo(10 * Math.log10(clean.data[321]!), 4);
     expect(Math.abs(out.ratio!.variance - 1 / L)).toBeLessThan(0.015);

@@ -8,7 +8,12 @@ import { displayRange } from '../../main/tasks/preview/display-image';
 /** Intensity speckle of `looks` looks over a constant 100 (Gamma, mean 1, variance 1/L), seeded. */
 function speckled(looks: number, size = 256, seed = 7) {
   const rng = new Rng(seed);
-  return makeImage(size, size, 1, Float32Array.from({ length: size * size }, () => (100 * gammaVariate(rng, looks)) / looks));
+  return makeImage(
+    size,
+    size,
+    1,
+    Float32Array.from({ length: size * size }, () => (100 * gammaVariate(rng, looks)) / looks),
+  );
 }
 
 describe('the ENL of the most homogeneous windows', () => {
@@ -21,12 +26,19 @@ describe('the ENL of the most homogeneous windows', () => {
     const image = speckled(4);
     // A 4x4 box mean: 16 looks where flat.
     const { width, height } = image;
-    const box = makeImage(height, width, 1, Float32Array.from(image.data, (_, k) => {
-      const [i, j] = [Math.floor(k / width), k % width];
-      let s = 0;
-      for (let a = 0; a < 4; a++) for (let b = 0; b < 4; b++) s += image.data[Math.min(height - 1, i + a) * width + Math.min(width - 1, j + b)]!;
-      return s / 16;
-    }));
+    const box = makeImage(
+      height,
+      width,
+      1,
+      Float32Array.from(image.data, (_, k) => {
+        const [i, j] = [Math.floor(k / width), k % width];
+        let s = 0;
+        for (let a = 0; a < 4; a++)
+          for (let b = 0; b < 4; b++)
+            s += image.data[Math.min(height - 1, i + a) * width + Math.min(width - 1, j + b)]!;
+        return s / 16;
+      }),
+    );
     expect(windowEnl(box)).toBeGreaterThan(4 * 10);
   });
 

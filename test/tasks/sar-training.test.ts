@@ -28,7 +28,11 @@ describe('SAR training and denoising', () => {
   it('trains on amplitude scenes with no-data (masked out) and zero borders (kept: zeros recorrupt to zeros), and records the amplitude in the model', async () => {
     const notes: string[] = [];
     const result = await trainTask({
-      data: join(dir, 'scenes'), out: join(dir, 'model'), noise: { family: 'gamma', looks: 4 }, amplitude: true, backend: 'wasm',
+      data: join(dir, 'scenes'),
+      out: join(dir, 'model'),
+      noise: { family: 'gamma', looks: 4 },
+      amplitude: true,
+      backend: 'wasm',
       options: { net: { kind: 'dncnn', width: 8, depth: 3 }, steps: 3, batch: 2, patch: 32, checkpointEvery: 3 },
       onNote: (m) => notes.push(m),
     });
@@ -38,7 +42,15 @@ describe('SAR training and denoising', () => {
   });
 
   it('denoises amplitude as the model was trained, leaving no-data and borders as they were', async () => {
-    const result = await denoiseTask({ model: join(dir, 'model'), input: join(dir, 'scenes'), output: join(dir, 'out'), mc: 1, backend: 'wasm', inference: 'tfjs', sar: { ratio: true } });
+    const result = await denoiseTask({
+      model: join(dir, 'model'),
+      input: join(dir, 'scenes'),
+      output: join(dir, 'out'),
+      mc: 1,
+      backend: 'wasm',
+      inference: 'tfjs',
+      sar: { ratio: true },
+    });
     expect(result.failures).toEqual([]);
     const [written] = result.written;
     expect(written!.notes.join()).toMatch(/amplitude squared to intensity/);
@@ -47,6 +59,8 @@ describe('SAR training and denoising', () => {
     expect(written!.ratio?.count).toBeGreaterThan(0);
     expect(written!.ratio?.count).toBeLessThanOrEqual(withData);
     const out = (await readTiff(written!.output)).samples;
-    expect(Array.from(amplitude.keys()).every((p) => !(isHole(p) || isBorder(p)) || out[p] === amplitude[p])).toBe(true);
+    expect(Array.from(amplitude.keys()).every((p) => !(isHole(p) || isBorder(p)) || out[p] === amplitude[p])).toBe(
+      true,
+    );
   });
 });

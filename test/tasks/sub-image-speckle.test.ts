@@ -18,7 +18,9 @@ function resampledSpeckle(seed: number): Float32Array {
   const clean = scene(H + 1, W + 1).data;
   const raw = gammaNoise(2).sample(clean, new Rng(seed));
   return Float32Array.from({ length: H * W }, (_, p) => {
-    const i = Math.floor(p / W), j = p % W, at = (a: number, b: number) => raw[(i + a) * (W + 1) + j + b]!;
+    const i = Math.floor(p / W),
+      j = p % W,
+      at = (a: number, b: number) => raw[(i + a) * (W + 1) + j + b]!;
     return (at(0, 0) + at(0, 1) + at(1, 0) + at(1, 1)) / 4;
   });
 }
@@ -35,20 +37,32 @@ describe('speckle correlated between neighbours (resampled GRD)', () => {
     const notes: string[] = [];
     const spec = await resolveNoiseSpec({ family: 'gamma' }, dir, (m) => notes.push(m));
     expect(spec).toMatchObject({ family: 'gamma', subsample: 2, perImage: true });
-    expect(notes.join('\n')).toMatch(/speckle correlated between neighbours \(lag-1 0\.\d+.*2x2 pixel-shuffled sub-images/);
+    expect(notes.join('\n')).toMatch(
+      /speckle correlated between neighbours \(lag-1 0\.\d+.*2x2 pixel-shuffled sub-images/,
+    );
   });
 
   it('trains on the sub-images and denoises back onto the full grid, georeferencing kept', async () => {
     const model = join(dir, '..', 'model');
     const notes: string[] = [];
     await trainTask({
-      data: dir, out: model, noise: { family: 'gamma', looks: 2, perImage: true, subsample: 2 }, backend: 'wasm',
+      data: dir,
+      out: model,
+      noise: { family: 'gamma', looks: 2, perImage: true, subsample: 2 },
+      backend: 'wasm',
       options: { net: { kind: 'dncnn', width: 8, depth: 3 }, steps: 2, batch: 2, patch: 32, checkpointEvery: 2 },
       onNote: (m) => notes.push(m),
     });
     // Resampling averages 4 speckle values (about 8 looks at one pixel); the sub-images keep less of its correlation.
     expect(notes.join('\n')).toMatch(/grd\.tif: its own looks \d/);
-    const result = await denoiseTask({ model, input: dir, output: join(dir, '..', 'out'), mc: 1, backend: 'wasm', inference: 'tfjs' });
+    const result = await denoiseTask({
+      model,
+      input: dir,
+      output: join(dir, '..', 'out'),
+      mc: 1,
+      backend: 'wasm',
+      inference: 'tfjs',
+    });
     expect(result.failures).toEqual([]);
     const out = await readImage(result.written[0]!.output);
     expect([out.image.width, out.image.height]).toEqual([W, H]);

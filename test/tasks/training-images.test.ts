@@ -14,7 +14,9 @@ describe('training images as GR2R needs them', () => {
     const colour = loaded('/data/photo.png', 3, (p, k) => ((p * 37 + k * 5) % 11) / 11);
     const { images, notes } = prepareTrainingImages([grayAsColour, colour], { amplitude: false, family: 'poisson' });
     expect(images[0]!.image.channels).toBe(1);
-    expect(Array.from(images[0]!.image.data)).toEqual(Array.from({ length: 64 }, (_, p) => grayAsColour.image.data[3 * p]));
+    expect(Array.from(images[0]!.image.data)).toEqual(
+      Array.from({ length: 64 }, (_, p) => grayAsColour.image.data[3 * p]),
+    );
     expect(images[1]!.image).toBe(colour.image);
     expect(notes).toEqual(['scan.png: its 3 channels are identical (gray stored as colour), so it is trained as gray']);
   });

@@ -44,6 +44,8 @@ export const clippedFraction = 0.001;
 export function unusableMask(plane: Plane, clip: Clipping, includeLow: boolean): Uint8Array | undefined {
   const low = includeLow && clip.low > clippedFraction;
   const high = clip.high > clippedFraction;
-  const mask = Uint8Array.from(plane.data, (v) => (!Number.isFinite(v) || (low && v === clip.min) || (high && v === clip.max) ? 1 : 0));
+  const mask = Uint8Array.from(plane.data, (v) =>
+    !Number.isFinite(v) || (low && v === clip.min) || (high && v === clip.max) ? 1 : 0,
+  );
   return mask.includes(1) ? mask : undefined;
 }

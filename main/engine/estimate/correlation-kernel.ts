@@ -10,11 +10,18 @@ import { symmetricSqrt } from './matrix-sqrt';
  * and so is K; CFA planes on offset photosites need the complex root: the real 2C x 2C matrix [[A, -B], [B, A]] of
  * S = A + iB has the root [[P, -Q], [Q, P]], and S^(1/2) = P + iQ.
  */
-export function correlationKernel(rho: Float64Array, radius: number, channels: number, directional = false, grid = 32): number[] {
+export function correlationKernel(
+  rho: Float64Array,
+  radius: number,
+  channels: number,
+  directional = false,
+  grid = 32,
+): number[] {
   const side = 2 * radius + 1;
   const cc = channels * channels;
   const at = (dy: number, dx: number) => ((dy + radius) * side + dx + radius) * cc;
-  const angle = (fy: number, dy: number, fx: number, dx: number) => (2 * Math.PI * (((fy * dy + fx * dx) % grid) + grid)) / grid;
+  const angle = (fy: number, dy: number, fx: number, dx: number) =>
+    (2 * Math.PI * (((fy * dy + fx * dx) % grid) + grid)) / grid;
   const roots: { real: Float64Array; imag?: Float64Array }[] = [];
   for (let fy = 0; fy < grid; fy++) {
     for (let fx = 0; fx < grid; fx++) {

@@ -14,8 +14,14 @@ export function dctBasis(n: number): Float64Array {
  * coefficient variance s^2, independently for Gaussian noise.
  */
 export function blockDct(
-  data: Float64Array, width: number, top: number, left: number,
-  basis: Float64Array, n: number, out: Float64Array, scratch: Float64Array,
+  data: Float64Array,
+  width: number,
+  top: number,
+  left: number,
+  basis: Float64Array,
+  n: number,
+  out: Float64Array,
+  scratch: Float64Array,
 ): void {
   for (let i = 0; i < n; i++) {
     const row = (top + i) * width + left;

@@ -12,7 +12,9 @@ export interface DetrendConstants {
 export function detrendConstants(n: number): DetrendConstants {
   const m = residualMaker(n);
   const a = (i: number, j: number) => (Math.abs(i - j) === 1 ? 1 : 0);
-  let traceM = 0, traceMA = 0, traceAMAM = 0;
+  let traceM = 0,
+    traceMA = 0,
+    traceAMAM = 0;
   const am = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     traceM += m[i * n + i];

@@ -20,7 +20,10 @@ export interface FamilyEstimate {
 }
 
 export function estimateFamily(
-  family: EstimateFamily, planes: readonly Plane[], masks: readonly (Uint8Array | undefined)[], amplitude: boolean,
+  family: EstimateFamily,
+  planes: readonly Plane[],
+  masks: readonly (Uint8Array | undefined)[],
+  amplitude: boolean,
 ): FamilyEstimate {
   switch (family) {
     case 'gaussian': {
@@ -30,12 +33,26 @@ export function estimateFamily(
     }
     case 'poisson': {
       const p = poissonGain(planes, masks);
-      return { value: p.gain, channels: p.gains, uncertainty: p.uncertainty, flat: p.flat, affine: { a: p.a, b: p.b }, bins: p.bins };
+      return {
+        value: p.gain,
+        channels: p.gains,
+        uncertainty: p.uncertainty,
+        flat: p.flat,
+        affine: { a: p.a, b: p.b },
+        bins: p.bins,
+      };
     }
     case 'gamma': {
       const g = gammaLooks(planes, masks, amplitude);
       const crossChecks = { moments: g.moments, log: g.log };
-      return { value: g.looks, channels: g.looksPerChannel, uncertainty: g.uncertainty, flat: g.flat, crossChecks, looksLikeAmplitude: g.looksLikeAmplitude };
+      return {
+        value: g.looks,
+        channels: g.looksPerChannel,
+        uncertainty: g.uncertainty,
+        flat: g.flat,
+        crossChecks,
+        looksLikeAmplitude: g.looksLikeAmplitude,
+      };
     }
   }
 }

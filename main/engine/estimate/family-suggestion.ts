@@ -10,7 +10,11 @@ export function varianceExponent(bins: readonly BinVariance[]): number | null {
   if (usable.length < 3) return null;
   const means = usable.map((bin) => bin.mean);
   if (Math.max(...means) < 3 * Math.min(...means)) return null;
-  let sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+  let sw = 0,
+    sx = 0,
+    sy = 0,
+    sxx = 0,
+    sxy = 0;
   for (const bin of usable) {
     const x = Math.log(bin.mean);
     const y = Math.log(bin.variance);

@@ -26,17 +26,25 @@ export function flatBlocks(image: ImageF32, size: number, fraction = 0.3, bands 
   const cols = Math.floor(image.width / size);
   const [low, high] = valueRange(image);
   let grid: (Block | null)[] = [];
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) grid.push(measureBlock(image, i * size, j * size, size, low, high, cleanClipLimit));
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < cols; j++) grid.push(measureBlock(image, i * size, j * size, size, low, high, cleanClipLimit));
   if (grid.filter((b) => b).length < minUnclippedShare * grid.length) {
     grid = [];
-    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) grid.push(measureBlock(image, i * size, j * size, size, low, high, heavyClipLimit));
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < cols; j++)
+        grid.push(measureBlock(image, i * size, j * size, size, low, high, heavyClipLimit));
   }
   const keyed: { block: Block; key: number }[] = [];
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
       const block = grid[i * cols + j];
       if (!block) continue;
-      const neighbours = [[i - 1, j], [i + 1, j], [i, j - 1], [i, j + 1]]
+      const neighbours = [
+        [i - 1, j],
+        [i + 1, j],
+        [i, j - 1],
+        [i, j + 1],
+      ]
         .filter(([a, b]) => a! >= 0 && a! < rows && b! >= 0 && b! < cols)
         .map(([a, b]) => grid[a! * cols + b!]);
       if (neighbours.some((n) => !n)) continue;
@@ -48,7 +56,10 @@ export function flatBlocks(image: ImageF32, size: number, fraction = 0.3, bands 
   const bandCount = Math.max(1, Math.min(bands, Math.floor(keyed.length / 20)));
   const chosen: Block[][] = [];
   for (let b = 0; b < bandCount; b++) {
-    const band = keyed.slice(Math.floor((b * keyed.length) / bandCount), Math.floor(((b + 1) * keyed.length) / bandCount));
+    const band = keyed.slice(
+      Math.floor((b * keyed.length) / bandCount),
+      Math.floor(((b + 1) * keyed.length) / bandCount),
+    );
     band.sort((x, y) => x.key - y.key);
     chosen.push(band.slice(0, Math.max(3, Math.ceil(band.length * fraction))).map((k) => k.block));
   }
@@ -79,7 +90,15 @@ function valueRange(image: ImageF32): [number, number] {
 }
 
 /** The block's statistics, or null when more than `clipLimit` of its values sit at the image's extremes or are not finite. */
-function measureBlock(image: ImageF32, top: number, left: number, size: number, low: number, high: number, clipLimit: number): Block | null {
+function measureBlock(
+  image: ImageF32,
+  top: number,
+  left: number,
+  size: number,
+  low: number,
+  high: number,
+  clipLimit: number,
+): Block | null {
   const c = image.channels;
   const sums = new Float64Array(c);
   const squares = new Float64Array(c);
@@ -122,7 +141,9 @@ export function planeResiduals(image: ImageF32, top: number, left: number, size:
   const norm = (size * size * (size * size - 1)) / 12;
   const n = size * size;
   for (let k = 0; k < c; k++) {
-    let s = 0, si = 0, sj = 0;
+    let s = 0,
+      si = 0,
+      sj = 0;
     for (let i = 0; i < size; i++) {
       for (let j = 0; j < size; j++) {
         const v = image.data[((top + i) * image.width + left + j) * c + k]!;

@@ -18,7 +18,11 @@ export interface GammaLooks {
 }
 
 /** Gamma looks per channel (speckle, y ~ Gamma(L, mean x)); amplitude data are squared first. */
-export function gammaLooks(planes: readonly Plane[], masks: readonly (Uint8Array | undefined)[], amplitude: boolean): GammaLooks {
+export function gammaLooks(
+  planes: readonly Plane[],
+  masks: readonly (Uint8Array | undefined)[],
+  amplitude: boolean,
+): GammaLooks {
   const intensities = amplitude ? planes.map((p) => mapPlane(p, (v) => v * v)) : planes;
   const channels = intensities.map((plane, c) => homogeneousLooks(plane, masks[c]));
   const harmonic = (values: number[]) => 1 / mean(values.map((v) => 1 / v));
@@ -31,7 +35,16 @@ export function gammaLooks(planes: readonly Plane[], masks: readonly (Uint8Array
     moments: harmonic(channels.map((ch) => ch.looks.moments)),
     log: harmonic(channels.map((ch) => ch.looks.log)),
     flat: channels.every((ch) => ch.flat),
-    looksLikeAmplitude: !amplitude && amplitudeLike(channels[0].looks, () => homogeneousLooks(mapPlane(planes[0], (v) => v * v), masks[0]).looks),
+    looksLikeAmplitude:
+      !amplitude &&
+      amplitudeLike(
+        channels[0].looks,
+        () =>
+          homogeneousLooks(
+            mapPlane(planes[0], (v) => v * v),
+            masks[0],
+          ).looks,
+      ),
   };
 }
 

@@ -45,7 +45,9 @@ export function homogeneousLooks(plane: Plane, mask?: Uint8Array): HomogeneousLo
     looks = next;
     if (converged) break;
   }
-  const parts = [0, 1, 2, 3].map((g) => estimateLooks(measuredRuns(picked.map((p) => p.filter((w) => tileGroup(w.top, w.left) === g)))).ml);
+  const parts = [0, 1, 2, 3].map(
+    (g) => estimateLooks(measuredRuns(picked.map((p) => p.filter((w) => tileGroup(w.top, w.left) === g)))).ml,
+  );
   return { looks, windows: windows.length, runs: measuredRuns(picked).length, parts, flat };
 }
 

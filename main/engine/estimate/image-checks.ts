@@ -14,8 +14,12 @@ export const latticeTolerance = 0.15;
 
 /** The checks of issue 3 on one image: correlation, clipping, lattice (Poisson), variance growth. */
 export function imageChecks(
-  image: ImageF32, planes: readonly Plane[], mask: Uint8Array | undefined,
-  family: EstimateFamily, found: FamilyEstimate, clip: Clipping,
+  image: ImageF32,
+  planes: readonly Plane[],
+  mask: Uint8Array | undefined,
+  family: EstimateFamily,
+  found: FamilyEstimate,
+  clip: Clipping,
 ): ImageChecks {
   const bins = found.bins ?? signalDependentVariance(patchSpectra(planes[0], { mask }), false).bins;
   const exponent = varianceExponent(bins);

@@ -21,7 +21,10 @@ export interface ImageOptions {
  * throws, naming the image, on unusable input.
  */
 export function estimateImage(
-  name: string, whole: ImageF32, family: EstimateFamily, options: ImageOptions = {},
+  name: string,
+  whole: ImageF32,
+  family: EstimateFamily,
+  options: ImageOptions = {},
 ): { estimate: ImageEstimate; warnings: string[] } {
   const image = centralCrop(whole);
   const problem = inputProblem(image, family);
@@ -35,11 +38,38 @@ export function estimateImage(
   const cross = found.crossChecks ?? {};
   switch (family) {
     case 'gaussian':
-      return { estimate: { family, sigma: value, crossChecks: { haarMad: cross.haarMad, immerkaer: cross.immerkaer }, ...common }, warnings };
+      return {
+        estimate: {
+          family,
+          sigma: value,
+          crossChecks: { haarMad: cross.haarMad, immerkaer: cross.immerkaer },
+          ...common,
+        },
+        warnings,
+      };
     case 'poisson':
-      return { estimate: { family, gain: value, a: found.affine?.a ?? value, b: found.affine?.b ?? 0, crossChecks: { variance: found.value, lattice: value === found.value ? null : value }, ...common }, warnings };
+      return {
+        estimate: {
+          family,
+          gain: value,
+          a: found.affine?.a ?? value,
+          b: found.affine?.b ?? 0,
+          crossChecks: { variance: found.value, lattice: value === found.value ? null : value },
+          ...common,
+        },
+        warnings,
+      };
     case 'gamma':
-      return { estimate: { family, looks: value, crossChecks: { moments: cross.moments, log: cross.log }, amplitude: options.amplitude ?? false, ...common }, warnings };
+      return {
+        estimate: {
+          family,
+          looks: value,
+          crossChecks: { moments: cross.moments, log: cross.log },
+          amplitude: options.amplitude ?? false,
+          ...common,
+        },
+        warnings,
+      };
   }
 }
 
@@ -57,6 +87,7 @@ function maskedEstimate(name: string, image: ImageF32, family: EstimateFamily, a
   const usable = (v: number) => v > 0 && Number.isFinite(v);
   let result = attempt(clip);
   if (!usable(result.found.value)) result = attempt({ ...clip, low: 0, high: 0 });
-  if (!usable(result.found.value)) throw new Error(`${name}: too few patches with data to estimate from (is the image constant?)`);
+  if (!usable(result.found.value))
+    throw new Error(`${name}: too few patches with data to estimate from (is the image constant?)`);
   return { planes, clip, ...result };
 }

@@ -15,9 +15,16 @@ export function immerkaerSigma(plane: Plane): number {
       const p = i * width + j;
       const up = p - width;
       const down = p + width;
-      const v = data[up - 1] - 2 * data[up] + data[up + 1]
-        - 2 * data[p - 1] + 4 * data[p] - 2 * data[p + 1]
-        + data[down - 1] - 2 * data[down] + data[down + 1];
+      const v =
+        data[up - 1] -
+        2 * data[up] +
+        data[up + 1] -
+        2 * data[p - 1] +
+        4 * data[p] -
+        2 * data[p + 1] +
+        data[down - 1] -
+        2 * data[down] +
+        data[down + 1];
       if (!Number.isFinite(v)) continue;
       sum += Math.abs(v);
       count++;

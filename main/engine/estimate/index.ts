@@ -15,7 +15,11 @@ export interface NamedImage {
  * Blind estimate of the noise parameter (sigma, gain or looks) of each image and of all of them
  * pooled, with the checks GR2R needs before training. Throws, naming the image, on unusable input.
  */
-export function estimateNoise(images: readonly NamedImage[], family: EstimateFamily, options: EstimateOptions = {}): EstimateReport {
+export function estimateNoise(
+  images: readonly NamedImage[],
+  family: EstimateFamily,
+  options: EstimateOptions = {},
+): EstimateReport {
   if (images.length === 0) throw new Error('no images to estimate from');
   const estimates: ImageEstimate[] = [];
   const warnings: string[] = [];

@@ -18,7 +18,9 @@ export function inputProblem(image: ImageF32, family: EstimateFamily): string | 
     if (!Number.isFinite(v)) missing++;
     else if (v > 0) positive++;
   }
-  if (missing > 0.9 * image.data.length) return `only ${image.data.length - missing} of ${image.data.length} values hold data (the rest are NaN or infinite)`;
-  if (family === 'gamma' && positive < 0.5 * (image.data.length - missing)) return 'most values are zero or negative; speckle data are positive intensities (or amplitudes)';
+  if (missing > 0.9 * image.data.length)
+    return `only ${image.data.length - missing} of ${image.data.length} values hold data (the rest are NaN or infinite)`;
+  if (family === 'gamma' && positive < 0.5 * (image.data.length - missing))
+    return 'most values are zero or negative; speckle data are positive intensities (or amplitudes)';
   return null;
 }

@@ -19,7 +19,11 @@ export interface VarianceLine {
  * the previous model; bins whose relative residual exceeds 3 robust deviations (at least 10%) are
  * dropped once and the line refitted. Through the origin (b = 0) for pure Poisson data.
  */
-export function fitVarianceLine(bins: readonly BinVariance[], model: VarianceLine, throughOrigin: boolean): VarianceLine {
+export function fitVarianceLine(
+  bins: readonly BinVariance[],
+  model: VarianceLine,
+  throughOrigin: boolean,
+): VarianceLine {
   const first = weightedFit(bins, model, throughOrigin);
   if (bins.length < 3) return first;
   const residuals = bins.map((bin) => relativeResidual(bin, first));
@@ -35,7 +39,11 @@ function relativeResidual(bin: BinVariance, line: VarianceLine): number {
 
 function weightedFit(bins: readonly BinVariance[], model: VarianceLine, throughOrigin: boolean): VarianceLine {
   const peak = Math.max(...bins.map((bin) => Math.abs(model.a * bin.mean + model.b)));
-  let sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+  let sw = 0,
+    sx = 0,
+    sy = 0,
+    sxx = 0,
+    sxy = 0;
   for (const bin of bins) {
     const fitted = Math.max(Math.abs(model.a * bin.mean + model.b), 1e-3 * peak, 1e-300);
     const w = bin.count / (fitted * fitted);

@@ -22,7 +22,10 @@ const f = (x: number) => Math.log(x) - digamma(x);
 export function estimateLooks(windows: readonly PixelSums[]): LooksEstimates {
   if (windows.length === 0) return { ml: NaN, moments: NaN, log: NaN };
   const n = windows[0].count;
-  let gap = 0, variance = 0, meanSquare = 0, logVar = 0;
+  let gap = 0,
+    variance = 0,
+    meanSquare = 0,
+    logVar = 0;
   for (const w of windows) {
     const m = w.sum / w.count;
     gap += Math.log(m) - w.sumLogs / w.count;

@@ -30,21 +30,39 @@ export function estimateProfile(whole: ImageF32, radius = profileRadius, directi
   const cropped = centralCrop(whole);
   const image = isGrayAsColour(cropped) ? channelOf(cropped, 0) : cropped;
   const c = image.channels;
-  const bands = flatBlocks(image, blockSize).filter((band) => band.length > 0).map((band) => band.slice(0, maxBlocksPerBand));
-  if (bands.length === 0) throw new Error(`the image is too small or too clipped to measure its noise (needs flat ${blockSize}x${blockSize} blocks)`);
-  const levels = capRises(bands.map((band) => bandVariances(band, c)), bands.map((band) => median(band.map((b) => b.brightness))));
+  const bands = flatBlocks(image, blockSize)
+    .filter((band) => band.length > 0)
+    .map((band) => band.slice(0, maxBlocksPerBand));
+  if (bands.length === 0)
+    throw new Error(
+      `the image is too small or too clipped to measure its noise (needs flat ${blockSize}x${blockSize} blocks)`,
+    );
+  const levels = capRises(
+    bands.map((band) => bandVariances(band, c)),
+    bands.map((band) => median(band.map((b) => b.brightness))),
+  );
   const calm = bands.map((band, i) => band.filter((b) => b.variances.every((v, k) => v <= 2 * levels[i]![k]!)));
   const rho = unbiased(correlation(image, calm, levels, radius, directional), radius, c);
   const side = 2 * radius + 1;
   const centre = radius * side + radius;
   const gains = Array.from({ length: c }, (_, k) => rho[centre * c * c + k * c + k]!);
   for (let t = 0; t < side * side; t++) {
-    for (let a = 0; a < c; a++) for (let b = 0; b < c; b++) rho[(t * c + a) * c + b]! /= Math.sqrt(gains[a]! * gains[b]!) || 1;
+    for (let a = 0; a < c; a++)
+      for (let b = 0; b < c; b++) rho[(t * c + a) * c + b]! /= Math.sqrt(gains[a]! * gains[b]!) || 1;
   }
-  const knots = mergeKnots(bands.map((band, i) => ({ level: median(band.map((b) => b.brightness)), sigma: levels[i]!.map((v, k) => Math.sqrt(v * gains[k]!)) })));
+  const knots = mergeKnots(
+    bands.map((band, i) => ({
+      level: median(band.map((b) => b.brightness)),
+      sigma: levels[i]!.map((v, k) => Math.sqrt(v * gains[k]!)),
+    })),
+  );
   const profile: NoiseProfile = {
-    radius, channels: c, kernel: correlationKernel(rho, radius, c, directional),
-    levels: knots.map((k) => k.level), sigmas: knots.map((k) => k.sigma), ...(directional && { directional }),
+    radius,
+    channels: c,
+    kernel: correlationKernel(rho, radius, c, directional),
+    levels: knots.map((k) => k.level),
+    sigmas: knots.map((k) => k.sigma),
+    ...(directional && { directional }),
   };
   return { profile, std: imageStd(image, profile), blocks: bands.reduce((s, b) => s + b.length, 0) };
 }
@@ -71,14 +89,21 @@ function unbiased(rho: Float64Array, radius: number, c: number): Float64Array {
  * variance is capped at `rise` times its inner neighbour's (per channel): real levels change gradually with brightness.
  */
 function capRises(levels: number[][], brightness: number[], rise = 2.25): number[][] {
-  const order = brightness.map((b, i) => ({ b, i })).sort((p, q) => p.b - q.b).map((o) => o.i);
+  const order = brightness
+    .map((b, i) => ({ b, i }))
+    .sort((p, q) => p.b - q.b)
+    .map((o) => o.i);
   const out = levels.map((l) => [...l]);
   const channels = levels[0]?.length ?? 0;
   for (let k = 0; k < channels; k++) {
     let quiet = 0;
-    order.forEach((band, at) => { if (out[band]![k]! < out[order[quiet]!]![k]!) quiet = at; });
-    for (let at = quiet + 1; at < order.length; at++) out[order[at]!]![k] = Math.min(out[order[at]!]![k]!, rise * out[order[at - 1]!]![k]!);
-    for (let at = quiet - 1; at >= 0; at--) out[order[at]!]![k] = Math.min(out[order[at]!]![k]!, rise * out[order[at + 1]!]![k]!);
+    order.forEach((band, at) => {
+      if (out[band]![k]! < out[order[quiet]!]![k]!) quiet = at;
+    });
+    for (let at = quiet + 1; at < order.length; at++)
+      out[order[at]!]![k] = Math.min(out[order[at]!]![k]!, rise * out[order[at - 1]!]![k]!);
+    for (let at = quiet - 1; at >= 0; at--)
+      out[order[at]!]![k] = Math.min(out[order[at]!]![k]!, rise * out[order[at + 1]!]![k]!);
   }
   return out;
 }
@@ -98,7 +123,13 @@ function bandVariances(band: readonly Block[], channels: number): number[] {
  * block's mean, divided by its band's level): rho(d)[a][b] = E[u_a(p) u_b(p + d)], averaged with rho(-d)[b][a] (the
  * same quantity); unless `directional`, also made even in d and across channels.
  */
-function correlation(image: ImageF32, bands: readonly Block[][], levels: readonly number[][], radius: number, directional: boolean): Float64Array {
+function correlation(
+  image: ImageF32,
+  bands: readonly Block[][],
+  levels: readonly number[][],
+  radius: number,
+  directional: boolean,
+): Float64Array {
   const c = image.channels;
   const side = 2 * radius + 1;
   const sums = new Float64Array(side * side * c * c);
@@ -116,7 +147,8 @@ function correlation(image: ImageF32, bands: readonly Block[][], levels: readonl
             for (let j = Math.max(0, -dx); j < Math.min(size, size - dx); j++) {
               const p = (i * size + j) * c;
               const q = ((i + dy) * size + j + dx) * c;
-              for (let a = 0; a < c; a++) for (let b = 0; b < c; b++) sums[(t * c + a) * c + b]! += r[p + a]! * r[q + b]!;
+              for (let a = 0; a < c; a++)
+                for (let b = 0; b < c; b++) sums[(t * c + a) * c + b]! += r[p + a]! * r[q + b]!;
               counts[t]! += 1;
             }
           }
@@ -147,7 +179,8 @@ function mergeKnots(knots: { level: number; sigma: number[] }[]): { level: numbe
   const out: { level: number; sigma: number[] }[] = [];
   for (const k of sorted) {
     const last = out[out.length - 1];
-    if (last && k.level - last.level < 1e-6 * Math.max(1, Math.abs(k.level))) last.sigma = last.sigma.map((s, i) => (s + k.sigma[i]!) / 2);
+    if (last && k.level - last.level < 1e-6 * Math.max(1, Math.abs(k.level)))
+      last.sigma = last.sigma.map((s, i) => (s + k.sigma[i]!) / 2);
     else out.push({ level: k.level, sigma: [...k.sigma] });
   }
   return out;

@@ -25,7 +25,8 @@ export function planeFitBias(size: number, radius: number): Float64Array {
         for (let k = 0; k < 3; k++) for (let l = 0; l < 3; l++) g[k * 3 + l]! += q[r * 3 + k]! * q[s * 3 + l]!;
       }
     }
-    const dot = (p: number, r: number) => q[p * 3]! * q[r * 3]! + q[p * 3 + 1]! * q[r * 3 + 1]! + q[p * 3 + 2]! * q[r * 3 + 2]!;
+    const dot = (p: number, r: number) =>
+      q[p * 3]! * q[r * 3]! + q[p * 3 + 1]! * q[r * 3 + 1]! + q[p * 3 + 2]! * q[r * 3 + 2]!;
     for (let a = 0; a < lags; a++) {
       const ay = Math.floor(a / side) - radius;
       const ax = (a % side) - radius;

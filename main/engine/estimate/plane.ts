@@ -23,7 +23,8 @@ export function channelPlanes(image: ImageF32): Plane[] {
 function sameChannels(image: ImageF32): boolean {
   const { data, channels } = image;
   for (let p = 0; p < data.length; p += channels) {
-    for (let c = 1; c < channels; c++) if (data[p + c] !== data[p] && !(Number.isNaN(data[p + c]) && Number.isNaN(data[p]))) return false;
+    for (let c = 1; c < channels; c++)
+      if (data[p + c] !== data[p] && !(Number.isNaN(data[p + c]) && Number.isNaN(data[p]))) return false;
   }
   return true;
 }
@@ -34,4 +35,3 @@ export function mapPlane(plane: Plane, f: (v: number) => number): Plane {
   for (let i = 0; i < data.length; i++) data[i] = f(plane.data[i]);
   return { data, height: plane.height, width: plane.width };
 }
-

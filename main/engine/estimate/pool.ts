@@ -5,9 +5,12 @@ import { mean, median, robustStd } from './robust';
 /** The parameter of an image estimate, whatever its family. */
 export function parameterOf(e: ImageEstimate): number {
   switch (e.family) {
-    case 'gaussian': return e.sigma;
-    case 'poisson': return e.gain;
-    case 'gamma': return e.looks;
+    case 'gaussian':
+      return e.sigma;
+    case 'poisson':
+      return e.gain;
+    case 'gamma':
+      return e.looks;
   }
 }
 
@@ -19,7 +22,10 @@ const outlierLog = 0.15;
  * relative spread of the inliers; the uncertainty divides the larger of that spread and the images'
  * own errors by sqrt(count).
  */
-export function poolEstimates(estimates: readonly ImageEstimate[], family: EstimateFamily): { pooled: PooledEstimate; warnings: string[] } {
+export function poolEstimates(
+  estimates: readonly ImageEstimate[],
+  family: EstimateFamily,
+): { pooled: PooledEstimate; warnings: string[] } {
   const logs = estimates.map((e) => Math.log(parameterOf(e)));
   const centre = median(logs);
   const scale = estimates.length >= 3 ? robustStd(logs) : 0;
@@ -27,7 +33,8 @@ export function poolEstimates(estimates: readonly ImageEstimate[], family: Estim
   const inliers = estimates.filter((_, k) => !isOutlier(logs[k]));
   const inLogs = inliers.map((e) => Math.log(parameterOf(e)));
   const value = Math.exp(mean(inLogs));
-  const spread = inLogs.length > 1 ? Math.sqrt(inLogs.reduce((s, l) => s + (l - Math.log(value)) ** 2, 0) / (inLogs.length - 1)) : 0;
+  const spread =
+    inLogs.length > 1 ? Math.sqrt(inLogs.reduce((s, l) => s + (l - Math.log(value)) ** 2, 0) / (inLogs.length - 1)) : 0;
   const own = Math.sqrt(mean(inliers.map((e) => e.uncertainty ** 2)));
   const common = {
     spread,
@@ -35,13 +42,23 @@ export function poolEstimates(estimates: readonly ImageEstimate[], family: Estim
     count: inliers.length,
     outliers: estimates.filter((_, k) => isOutlier(logs[k])).map((e) => e.name),
   };
-  return { pooled: pooledOf(family, value, inliers, common), warnings: poolWarnings(estimates, logs, isOutlier, value, spread, family) };
+  return {
+    pooled: pooledOf(family, value, inliers, common),
+    warnings: poolWarnings(estimates, logs, isOutlier, value, spread, family),
+  };
 }
 
-function pooledOf(family: EstimateFamily, value: number, inliers: readonly ImageEstimate[], common: Omit<PooledEstimate, 'family' | 'sigma' | 'gain' | 'looks' | 'a' | 'b'>): PooledEstimate {
+function pooledOf(
+  family: EstimateFamily,
+  value: number,
+  inliers: readonly ImageEstimate[],
+  common: Omit<PooledEstimate, 'family' | 'sigma' | 'gain' | 'looks' | 'a' | 'b'>,
+): PooledEstimate {
   switch (family) {
-    case 'gaussian': return { family, sigma: value, ...common };
-    case 'gamma': return { family, looks: value, ...common };
+    case 'gaussian':
+      return { family, sigma: value, ...common };
+    case 'gamma':
+      return { family, looks: value, ...common };
     case 'poisson': {
       const affine = inliers.flatMap((e) => (e.family === 'poisson' ? [e] : []));
       return { family, gain: value, a: mean(affine.map((e) => e.a)), b: mean(affine.map((e) => e.b)), ...common };
@@ -50,13 +67,24 @@ function pooledOf(family: EstimateFamily, value: number, inliers: readonly Image
 }
 
 function poolWarnings(
-  estimates: readonly ImageEstimate[], logs: number[], isOutlier: (l: number) => boolean, value: number, spread: number, family: EstimateFamily,
+  estimates: readonly ImageEstimate[],
+  logs: number[],
+  isOutlier: (l: number) => boolean,
+  value: number,
+  spread: number,
+  family: EstimateFamily,
 ): string[] {
   const param = noiseParameterName[family];
   const fmt = (v: number) => Number(v.toPrecision(3)).toString();
   const warnings = estimates
     .filter((_, k) => isOutlier(logs[k]))
-    .map((e) => `${e.name}: outlier: ${param} ${fmt(parameterOf(e))} is far from the pooled ${fmt(value)}; left out of the pooled value (another sensor, setting or processing?).`);
-  if (spread > 0.2) warnings.push(`the images disagree: their ${param} spreads by ${fmt(100 * spread)}%; they may not share one noise level.`);
+    .map(
+      (e) =>
+        `${e.name}: outlier: ${param} ${fmt(parameterOf(e))} is far from the pooled ${fmt(value)}; left out of the pooled value (another sensor, setting or processing?).`,
+    );
+  if (spread > 0.2)
+    warnings.push(
+      `the images disagree: their ${param} spreads by ${fmt(100 * spread)}%; they may not share one noise level.`,
+    );
   return warnings;
 }

@@ -17,7 +17,11 @@ const maxBins = 8;
  * in spirit): keep the patches whose low band is no stronger than the current line predicts at their
  * mean, sort them by mean into bins, measure each bin's noise in the high band, refit the line.
  */
-export function signalDependentVariance(spectra: PatchSpectra, throughOrigin: boolean, start?: VarianceLine): SignalDependentResult {
+export function signalDependentVariance(
+  spectra: PatchSpectra,
+  throughOrigin: boolean,
+  start?: VarianceLine,
+): SignalDependentResult {
   if (spectra.count < 2 * minPatches) return { a: NaN, b: NaN, bins: [], flat: false };
   let line = start ?? constantStart(spectra);
   let bins: BinVariance[] = [];
@@ -37,7 +41,9 @@ export function signalDependentVariance(spectra: PatchSpectra, throughOrigin: bo
 
 /** A flat line at the noise variance of the weakest quarter of the patches. */
 function constantStart(spectra: PatchSpectra): VarianceLine {
-  const byEnergy = Int32Array.from(spectra.lowEnergy.keys()).sort((p, q) => spectra.lowEnergy[p] - spectra.lowEnergy[q]);
+  const byEnergy = Int32Array.from(spectra.lowEnergy.keys()).sort(
+    (p, q) => spectra.lowEnergy[p] - spectra.lowEnergy[q],
+  );
   return { a: 0, b: highBandVariance(spectra, byEnergy.subarray(0, byEnergy.length >> 2)) };
 }
 

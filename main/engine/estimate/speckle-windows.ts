@@ -24,7 +24,13 @@ export interface SpeckleWindow {
  * Windows of `size` on a grid (coarser on large images, at most `maxWindows`) in which every value is
  * positive, finite and not masked (others skipped).
  */
-export function speckleWindows(plane: Plane, size = 8, run = 2, mask?: Uint8Array, maxWindows = 40_000): SpeckleWindow[] {
+export function speckleWindows(
+  plane: Plane,
+  size = 8,
+  run = 2,
+  mask?: Uint8Array,
+  maxWindows = 40_000,
+): SpeckleWindow[] {
   const step = size * Math.max(1, Math.ceil(Math.sqrt((plane.height * plane.width) / (size * size * maxWindows))));
   const windows: SpeckleWindow[] = [];
   for (let i = 0; i + size <= plane.height; i += step) {
@@ -45,7 +51,14 @@ function anyMasked(mask: Uint8Array, width: number, top: number, left: number, s
   return false;
 }
 
-function halfRuns(plane: Plane, top: number, left: number, size: number, parity: number, run: number): PixelSums[] | undefined {
+function halfRuns(
+  plane: Plane,
+  top: number,
+  left: number,
+  size: number,
+  parity: number,
+  run: number,
+): PixelSums[] | undefined {
   const runs: PixelSums[] = [];
   for (let i = top + parity; i < top + size; i += 2) {
     for (let j = left; j + run <= left + size; j += run) {
@@ -58,7 +71,10 @@ function halfRuns(plane: Plane, top: number, left: number, size: number, parity:
 }
 
 function pixelSums(data: Float64Array, start: number, count: number): PixelSums | undefined {
-  let sum = 0, sumSquares = 0, sumLogs = 0, sumLogSquares = 0;
+  let sum = 0,
+    sumSquares = 0,
+    sumLogs = 0,
+    sumLogSquares = 0;
   for (let k = start; k < start + count; k++) {
     const v = data[k];
     if (!(v > 0 && v < Infinity)) return undefined;
@@ -73,7 +89,13 @@ function pixelSums(data: Float64Array, start: number, count: number): PixelSums 
 
 function merge(parts: PixelSums[]): PixelSums {
   const add = (key: keyof PixelSums) => parts.reduce((total, p) => total + p[key], 0);
-  return { count: add('count'), sum: add('sum'), sumSquares: add('sumSquares'), sumLogs: add('sumLogs'), sumLogSquares: add('sumLogSquares') };
+  return {
+    count: add('count'),
+    sum: add('sum'),
+    sumSquares: add('sumSquares'),
+    sumLogs: add('sumLogs'),
+    sumLogSquares: add('sumLogSquares'),
+  };
 }
 
 /** Unbiased sample variance of log y. */

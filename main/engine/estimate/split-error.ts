@@ -18,7 +18,11 @@ export function tileGroup(row: number, col: number): number {
 }
 
 /** The indices split by tile group of their (row, col). */
-export function splitByTile(indices: ArrayLike<number>, rows: ArrayLike<number>, cols: ArrayLike<number>): Int32Array[] {
+export function splitByTile(
+  indices: ArrayLike<number>,
+  rows: ArrayLike<number>,
+  cols: ArrayLike<number>,
+): Int32Array[] {
   const groups: number[][] = [[], [], [], []];
   for (let k = 0; k < indices.length; k++) groups[tileGroup(rows[indices[k]], cols[indices[k]])].push(indices[k]);
   return groups.map((g) => Int32Array.from(g));

@@ -9,8 +9,11 @@ import { mapPlane } from './plane';
  */
 export function correlationPlane(plane: Plane, family: EstimateFamily): Plane {
   switch (family) {
-    case 'gaussian': return plane;
-    case 'poisson': return mapPlane(plane, (v) => Math.sqrt(Math.max(v, 0)));
-    case 'gamma': return mapPlane(plane, (v) => (v > 0 ? Math.log(v) : NaN));
+    case 'gaussian':
+      return plane;
+    case 'poisson':
+      return mapPlane(plane, (v) => Math.sqrt(Math.max(v, 0)));
+    case 'gamma':
+      return mapPlane(plane, (v) => (v > 0 ? Math.log(v) : NaN));
   }
 }

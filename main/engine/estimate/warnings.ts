@@ -15,21 +15,33 @@ const percent = (v: number) => `${fmt(100 * v)}%`;
 
 /** Plain sentences, each naming the image, for every check that failed. */
 export function imageWarnings(
-  name: string, family: EstimateFamily, found: FamilyEstimate, checks: ImageChecks, clip: Clipping, limits: WarningLimits,
+  name: string,
+  family: EstimateFamily,
+  found: FamilyEstimate,
+  checks: ImageChecks,
+  clip: Clipping,
+  limits: WarningLimits,
 ): string[] {
   const param = noiseParameterName[family];
   const warnings: string[] = [];
   const { horizontal, vertical } = checks.correlation;
   if (Math.max(horizontal, vertical) > limits.correlation) {
     const texture = found.flat ? '' : ' (or fine texture everywhere: the image has few flat areas)';
-    warnings.push(`${name}: the noise is spatially correlated${texture}: lag-1 autocorrelation ${fmt(horizontal)} along rows, ${fmt(vertical)} along columns (above ${limits.correlation}). This family assumes independent pixels and would learn to keep the correlated part: train with the automatic noise model (no --noise) or --noise correlated, which recorrupts with the noise's own correlation.`);
+    warnings.push(
+      `${name}: the noise is spatially correlated${texture}: lag-1 autocorrelation ${fmt(horizontal)} along rows, ${fmt(vertical)} along columns (above ${limits.correlation}). This family assumes independent pixels and would learn to keep the correlated part: train with the automatic noise model (no --noise) or --noise correlated, which recorrupts with the noise's own correlation.`,
+    );
   }
   const low = family === 'poisson' ? 0 : clip.low; // zeros are counts in Poisson data, not clipping
   if (low > limits.clipping || clip.high > limits.clipping) {
-    warnings.push(`${name}: clipped: ${percent(clip.low)} of values sit at the minimum ${fmt(clip.min)} and ${percent(clip.high)} at the maximum ${fmt(clip.max)}; clipping changes the noise law (those pixels were left out of the estimate).`);
+    warnings.push(
+      `${name}: clipped: ${percent(clip.low)} of values sit at the minimum ${fmt(clip.min)} and ${percent(clip.high)} at the maximum ${fmt(clip.max)}; clipping changes the noise law (those pixels were left out of the estimate).`,
+    );
   }
   if (clip.negative > 0 && family !== 'gaussian') {
-    const what = family === 'poisson' ? 'Poisson counts never are: read noise or an offset (see b)' : 'intensities never are: they were left out';
+    const what =
+      family === 'poisson'
+        ? 'Poisson counts never are: read noise or an offset (see b)'
+        : 'intensities never are: they were left out';
     warnings.push(`${name}: ${percent(clip.negative)} of values are negative, which ${what}.`);
   }
   if (!found.flat) {
@@ -43,22 +55,35 @@ export function imageWarnings(
 
 /** Lattice, amplitude (not on clipped data: clipping distorts the moments), family and channel warnings. */
 function familyWarnings(
-  name: string, family: EstimateFamily, found: FamilyEstimate, checks: ImageChecks, param: string, clipped: boolean,
+  name: string,
+  family: EstimateFamily,
+  found: FamilyEstimate,
+  checks: ImageChecks,
+  param: string,
+  clipped: boolean,
 ): string[] {
   const warnings: string[] = [];
   if (checks.lattice && !checks.lattice.matchesGain) {
     const where = checks.lattice.step === null ? 'on no lattice' : `on a lattice of step ${fmt(checks.lattice.step)}`;
-    warnings.push(`${name}: Poisson data off the gain lattice: values lie ${where}, not on multiples of the gain ${fmt(found.value)} (offset, read noise, rescaling or quantisation); GR2R's Poisson recorruption needs gain x whole counts.`);
+    warnings.push(
+      `${name}: Poisson data off the gain lattice: values lie ${where}, not on multiples of the gain ${fmt(found.value)} (offset, read noise, rescaling or quantisation); GR2R's Poisson recorruption needs gain x whole counts.`,
+    );
   }
   if (found.looksLikeAmplitude && !clipped) {
-    warnings.push(`${name}: the statistics look like amplitude data (the square root of intensity): estimate again with --amplitude.`);
+    warnings.push(
+      `${name}: the statistics look like amplitude data (the square root of intensity): estimate again with --amplitude.`,
+    );
   }
   if (checks.suggestedFamily && checks.suggestedFamily !== family) {
-    warnings.push(`${name}: the noise variance grows like mean^${fmt(checks.varianceExponent ?? NaN)}, which suggests ${checks.suggestedFamily} noise rather than ${family}.`);
+    warnings.push(
+      `${name}: the noise variance grows like mean^${fmt(checks.varianceExponent ?? NaN)}, which suggests ${checks.suggestedFamily} noise rather than ${family}.`,
+    );
   }
   const finite = found.channels.filter((v) => v > 0);
   if (finite.length > 1 && Math.max(...finite) > 1.25 * Math.min(...finite)) {
-    warnings.push(`${name}: the channels disagree (${param} ${found.channels.map(fmt).join(', ')}); GR2R uses one value for all.`);
+    warnings.push(
+      `${name}: the channels disagree (${param} ${found.channels.map(fmt).join(', ')}); GR2R uses one value for all.`,
+    );
   }
   return warnings;
 }

@@ -22,7 +22,8 @@ export const minPatches = 500;
  */
 export function weakTextureVariance(spectra: PatchSpectra, subset?: Int32Array): WeakTextureResult {
   const offered = subset ?? Int32Array.from(spectra.lowEnergy.keys());
-  if (offered.length < minPatches) return { variance: NaN, chosen: new Int32Array(0), offered: offered.length, flat: false };
+  if (offered.length < minPatches)
+    return { variance: NaN, chosen: new Int32Array(0), offered: offered.length, flat: false };
   const order = Int32Array.from(offered).sort((a, b) => spectra.lowEnergy[a] - spectra.lowEnergy[b]);
   let chosen = order.subarray(0, Math.max(minPatches, Math.floor(order.length / 10)));
   let variance = highBandVariance(spectra, chosen);

@@ -46,7 +46,12 @@ function flippedConv(backend: BackendWasm, dy: TensorInfo, filter: TensorInfo, g
   }
   const top = g.kh - 1 - g.padTop;
   const left = g.kw - 1 - g.padLeft;
-  const pad = [[0, 0], [top, g.inH + g.kh - 1 - zh - top], [left, g.inW + g.kw - 1 - zw - left], [0, 0]];
+  const pad = [
+    [0, 0],
+    [top, g.inH + g.kh - 1 - zh - top],
+    [left, g.inW + g.kw - 1 - zw - left],
+    [0, 0],
+  ];
   const attrs = { strides: [1, 1], pad, dataFormat: 'NHWC', dilations: [1, 1] };
   const dx = runWasm(backend, 'Conv2D', { x: spread, filter: flipped }, attrs);
   release(backend, flipped);

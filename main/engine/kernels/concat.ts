@@ -17,7 +17,10 @@ export function fastConcat(original: KernelFunc): KernelFunc {
       return original(args);
     }
     const axis = util.parseAxisParam(attrs.axis, parts[0]!.shape)[0]!;
-    const outShape = backend_util.computeOutShape(parts.map((t) => t.shape), axis);
+    const outShape = backend_util.computeOutShape(
+      parts.map((t) => t.shape),
+      axis,
+    );
     const out = backend.makeOutput(outShape, 'float32');
     const { outer, inner } = aroundAxis(outShape, axis);
     const to = heapRef(backend, out);

@@ -7,7 +7,10 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
  * The caller owns the result and must `release` it.
  */
 export function runWasm(
-  backend: BackendWasm, kernelName: string, inputs: NamedTensorInfoMap, attrs: NamedAttrMap = {},
+  backend: BackendWasm,
+  kernelName: string,
+  inputs: NamedTensorInfoMap,
+  attrs: NamedAttrMap = {},
 ): TensorInfo {
   const config = getKernel(kernelName, 'wasm');
   if (!config) throw new Error(`wasm backend has no ${kernelName} kernel`);

@@ -34,7 +34,14 @@ export function toChannelsFirst(src: HeapRef, s: Nhwc, dst: HeapRef, f: Frame): 
 }
 
 /** out[c*plane + x] = heap[row + x*c + c] for x < cols, four channels per pass. */
-function rowToPlanes(heap: Float32Array, row: number, channels: number, cols: number, out: number, plane: number): void {
+function rowToPlanes(
+  heap: Float32Array,
+  row: number,
+  channels: number,
+  cols: number,
+  out: number,
+  plane: number,
+): void {
   let c = 0;
   for (; c + 4 <= channels; c += 4) {
     const o = out + c * plane;

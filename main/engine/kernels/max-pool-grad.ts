@@ -7,7 +7,13 @@ import type { KernelArgs } from './kernel-args';
 
 /** For one output pixel: the index in x of each channel's first maximum over the window (as the cpu backend). */
 function argmaxOfWindow(
-  x: HeapRef, info: backend_util.Conv2DInfo, n: number, oy: number, ox: number, best: Float32Array, pos: Int32Array,
+  x: HeapRef,
+  info: backend_util.Conv2DInfo,
+  n: number,
+  oy: number,
+  ox: number,
+  best: Float32Array,
+  pos: Int32Array,
 ): void {
   const { heap } = x;
   const c = info.inChannels;
@@ -34,7 +40,12 @@ export function maxPoolGrad(args: KernelArgs): TensorInfo {
   const x = input(inputs, 'input');
   const dy = input(inputs, 'dy');
   const info = backend_util.computePool2DInfo(
-    x.shape as [number, number, number, number], attrs.filterSize, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode,
+    x.shape as [number, number, number, number],
+    attrs.filterSize,
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
   );
   const dx = backend.makeOutput(x.shape, 'float32');
   const from = heapRef(backend, x);

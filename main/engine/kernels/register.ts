@@ -10,7 +10,10 @@ import { fastSum } from './sum';
 
 /** Makes a kernel from the backend's own (for the cases it keeps handling); throws if there is none. */
 type Factory = (original: KernelFunc) => KernelFunc;
-const replace = (f: KernelFunc): Factory => () => f;
+const replace =
+  (f: KernelFunc): Factory =>
+  () =>
+    f;
 
 const kernels: ReadonlyArray<readonly [string, Factory]> = [
   ['Conv2DBackpropFilter', replace(conv2dBackpropFilter)],

@@ -1,6 +1,12 @@
 /** Copies `count` runs of `run` floats inside one heap, from stride `fromStride` to stride `toStride`. */
 export function copyRuns(
-  heap: Float32Array, from: number, fromStride: number, to: number, toStride: number, run: number, count: number,
+  heap: Float32Array,
+  from: number,
+  fromStride: number,
+  to: number,
+  toStride: number,
+  run: number,
+  count: number,
 ): void {
   for (let i = 0; i < count; i++, from += fromStride, to += toStride) heap.copyWithin(to, from, from + run);
 }

@@ -22,7 +22,12 @@ export function fastSplitV(original: KernelFunc): KernelFunc {
     const axis = util.parseAxisParam(attrs.axis, x.shape)[0]!;
     const sizes = backend_util.prepareSplitSize(x, attrs.numOrSizeSplits, axis);
     const { outer, inner } = aroundAxis(x.shape, axis);
-    const parts: TensorInfo[] = sizes.map((s) => backend.makeOutput(x.shape.map((d, i) => (i === axis ? s : d)), 'float32'));
+    const parts: TensorInfo[] = sizes.map((s) =>
+      backend.makeOutput(
+        x.shape.map((d, i) => (i === axis ? s : d)),
+        'float32',
+      ),
+    );
     const from = heapRef(backend, x);
     let offset = 0;
     parts.forEach((part, i) => {

@@ -13,7 +13,7 @@ export function insertZeros(src: HeapRef, s: Nhwc, sh: number, sw: number, dst: 
   let i = src.at;
   for (let n = 0; n < s.n; n++) {
     for (let y = 0; y < s.h; y++) {
-      const row = dst.at + ((n * dh + y * sh) * dw) * s.c;
+      const row = dst.at + (n * dh + y * sh) * dw * s.c;
       for (let x = 0; x < s.w; x++, i += s.c) heap.copyWithin(row + x * sw * s.c, i, i + s.c);
     }
   }

@@ -9,12 +9,17 @@ export function buildDncnn(channels: number, width: number, depth: number, seed:
   let x = input;
   for (let i = 0; i < depth; i++) {
     const last = i === depth - 1;
-    x = tfl.layers.conv2d({
-      filters: last ? channels : width, kernelSize: 3, padding: 'same', name: `conv${i}`,
-      activation: last ? 'linear' : 'relu',
-      // The last layer starts at zero: the network starts as the identity (see unet.ts).
-      kernelInitializer: last ? tfl.initializers.zeros() : tfl.initializers.heNormal({ seed: rng.seed() }),
-    }).apply(x) as SymbolicTensor;
+    x = tfl.layers
+      .conv2d({
+        filters: last ? channels : width,
+        kernelSize: 3,
+        padding: 'same',
+        name: `conv${i}`,
+        activation: last ? 'linear' : 'relu',
+        // The last layer starts at zero: the network starts as the identity (see unet.ts).
+        kernelInitializer: last ? tfl.initializers.zeros() : tfl.initializers.heNormal({ seed: rng.seed() }),
+      })
+      .apply(x) as SymbolicTensor;
   }
   const output = tfl.layers.add({ name: 'denoised' }).apply([input, x]) as SymbolicTensor;
   return tfl.model({ inputs: input, outputs: output, name: 'dncnn' });

@@ -34,7 +34,8 @@ function foldWeight(weight: tf.Tensor, shape: readonly number[], channels: numbe
   if (rank === 4 && w.shape[2] === channels && shape[2] === 1) w = tf.sum(w, 2, true);
   const out = rank - 1;
   if (w.shape[out] === channels && shape[out] === 1) w = tf.mean(w, out, true);
-  if (!tf.util.arraysEqual(w.shape, [...shape])) throw new Error(`weights of shape ${weight.shape.join('x')} cannot become ${shape.join('x')}`);
+  if (!tf.util.arraysEqual(w.shape, [...shape]))
+    throw new Error(`weights of shape ${weight.shape.join('x')} cannot become ${shape.join('x')}`);
   // Fresh data: getWeights returns the colour network's own variables, which must outlive the fold, and a reshaped
   // result shares the data of its source, whose shape the wasm kernels read (a bias of rank 0 after the mean).
   return tf.tensor(w.dataSync(), shape as number[]);

@@ -10,10 +10,16 @@ function builder(seed: number): Builder {
   const rng = new Rng(seed);
   return {
     conv: (x, filters, name) =>
-      tfl.layers.conv2d({
-        filters, kernelSize: 3, padding: 'same', activation: 'relu', name,
-        kernelInitializer: tfl.initializers.heNormal({ seed: rng.seed() }),
-      }).apply(x) as SymbolicTensor,
+      tfl.layers
+        .conv2d({
+          filters,
+          kernelSize: 3,
+          padding: 'same',
+          activation: 'relu',
+          name,
+          kernelInitializer: tfl.initializers.heNormal({ seed: rng.seed() }),
+        })
+        .apply(x) as SymbolicTensor,
   };
 }
 
@@ -38,18 +44,29 @@ export function buildUnet(channels: number, width: number, depth: number, seed: 
   }
   for (let level = depth - 2; level >= 0; level--) {
     const filters = width * 2 ** level;
-    x = tfl.layers.conv2dTranspose({
-      filters, kernelSize: 2, strides: 2, padding: 'same', activation: 'relu', name: `up${level}`,
-      kernelInitializer: tfl.initializers.heNormal({ seed: rng.seed() }),
-    }).apply(x) as SymbolicTensor;
+    x = tfl.layers
+      .conv2dTranspose({
+        filters,
+        kernelSize: 2,
+        strides: 2,
+        padding: 'same',
+        activation: 'relu',
+        name: `up${level}`,
+        kernelInitializer: tfl.initializers.heNormal({ seed: rng.seed() }),
+      })
+      .apply(x) as SymbolicTensor;
     x = tfl.layers.concatenate({ axis: -1, name: `skip${level}` }).apply([x, skips[level]!]) as SymbolicTensor;
     x = b.conv(b.conv(x, filters, `up${level}_a`), filters, `up${level}_b`);
   }
-  const residual = tfl.layers.conv2d({
-    filters: channels, kernelSize: 1, name: 'residual',
-    // Zero: the network starts as the identity and learns only the correction (docs/quality.md, zero initialisation).
-    kernelInitializer: tfl.initializers.zeros(),
-  }).apply(x) as SymbolicTensor;
+  const residual = tfl.layers
+    .conv2d({
+      filters: channels,
+      kernelSize: 1,
+      name: 'residual',
+      // Zero: the network starts as the identity and learns only the correction (docs/quality.md, zero initialisation).
+      kernelInitializer: tfl.initializers.zeros(),
+    })
+    .apply(x) as SymbolicTensor;
   const output = tfl.layers.add({ name: 'denoised' }).apply([input, residual]) as SymbolicTensor;
   return tfl.model({ inputs: input, outputs: output, name: 'unet' });
 }

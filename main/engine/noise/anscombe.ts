@@ -22,11 +22,12 @@ export function generalizedAnscombe(a: number, b: number): Anscombe {
   const s2 = b / (a * a);
   return {
     forward: (y) => y.map((v) => (2 / a) * Math.sqrt(Math.max(a * v + (3 * a * a) / 8 + b, 0))),
-    inverse: (d) => d.map((v) => {
-      const t = Math.max(v, lowest);
-      const series = (t * t) / 4 + r / (4 * t) - 11 / (8 * t * t) + (5 * r) / (8 * t * t * t) - 1 / 8 - s2;
-      return a * Math.max(0, series);
-    }),
+    inverse: (d) =>
+      d.map((v) => {
+        const t = Math.max(v, lowest);
+        const series = (t * t) / 4 + r / (4 * t) - 11 / (8 * t * t) + (5 * r) / (8 * t * t * t) - 1 / 8 - s2;
+        return a * Math.max(0, series);
+      }),
     algebraicInverse: (d) => d.map((v) => (((a * v) / 2) ** 2 - (3 * a * a) / 8 - b) / a),
   };
 }

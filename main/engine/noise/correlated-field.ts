@@ -7,7 +7,13 @@ import type { Rng } from '../random/rng';
  * matrices. Pixel by pixel, `rng.mark()` opens each padded pixel's C draws, so an antithetic stream mirrors
  * z -> -z and with it u -> -u (the field is linear in z). A one-channel profile gives every channel the same u.
  */
-export function unitField(profile: NoiseProfile, height: number, width: number, channels: number, rng: Rng): Float32Array {
+export function unitField(
+  profile: NoiseProfile,
+  height: number,
+  width: number,
+  channels: number,
+  rng: Rng,
+): Float32Array {
   const r = profile.radius;
   const pc = profile.channels;
   const side = 2 * r + 1;
@@ -60,7 +66,13 @@ export function sigmaAt(profile: NoiseProfile, m: number, c: number): number {
  * Per-pixel brightness m for the level function: the mean over channels of a (2 radius + 1)^2 box around each
  * pixel (clipped at the border). The box averages most of y's own noise out, so sigma(m) is close to sigma(x).
  */
-export function localBrightness(y: Float32Array, height: number, width: number, channels: number, radius = 2): Float32Array {
+export function localBrightness(
+  y: Float32Array,
+  height: number,
+  width: number,
+  channels: number,
+  radius = 2,
+): Float32Array {
   const sums = new Float64Array((height + 1) * (width + 1));
   for (let i = 0; i < height; i++) {
     let row = 0;
@@ -78,7 +90,11 @@ export function localBrightness(y: Float32Array, height: number, width: number, 
     for (let j = 0; j < width; j++) {
       const left = Math.max(0, j - radius);
       const right = Math.min(width, j + radius + 1);
-      const total = sums[bottom * (width + 1) + right]! - sums[top * (width + 1) + right]! - sums[bottom * (width + 1) + left]! + sums[top * (width + 1) + left]!;
+      const total =
+        sums[bottom * (width + 1) + right]! -
+        sums[top * (width + 1) + right]! -
+        sums[bottom * (width + 1) + left]! +
+        sums[top * (width + 1) + left]!;
       m[i * width + j] = total / ((bottom - top) * (right - left));
     }
   }

@@ -14,7 +14,8 @@ import { checkAlphaRange, countWhere } from './model';
  * (exact when the level is known; the local mean of y stands in for x's).
  */
 export function correlatedNoise(measured: NoiseProfile, perImage = false, levelScale = 1): NoiseModel {
-  const profile = levelScale === 1 ? measured : { ...measured, sigmas: measured.sigmas.map((s) => s.map((v) => v * levelScale)) };
+  const profile =
+    levelScale === 1 ? measured : { ...measured, sigmas: measured.sigmas.map((s) => s.map((v) => v * levelScale)) };
   /** w for the batch `values`, its level read from their own local brightness. */
   const field = (values: Float32Array, shape: BatchShape | undefined, rng: Rng): Float32Array => {
     if (!shape) throw new Error('correlated noise needs the image layout [images, height, width, channels]');
@@ -37,7 +38,12 @@ export function correlatedNoise(measured: NoiseProfile, perImage = false, levelS
     return values.length ? sum / values.length : 0;
   };
   return {
-    spec: { family: 'correlated', profile: measured, ...(perImage ? { perImage } : {}), ...(levelScale !== 1 ? { levelScale } : {}) },
+    spec: {
+      family: 'correlated',
+      profile: measured,
+      ...(perImage ? { perImage } : {}),
+      ...(levelScale !== 1 ? { levelScale } : {}),
+    },
     check: (y) => (countWhere(y, (v) => !Number.isFinite(v)) ? 'data contains NaN or infinite values' : null),
     checkAlpha: checkAlphaRange,
     sample(x, rng, shape) {

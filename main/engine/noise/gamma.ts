@@ -36,9 +36,10 @@ export function gammaNoise(looks: number, perImage = false): NoiseModel {
     noiseGrowth: 1,
     lossConstant: (x, alpha) => mean(x, (v) => v * v) / (looks * alpha),
     lossConstantFromNoisy: (y, alpha) => mean(y, (v) => v * v) / ((looks + 1) * alpha),
-    nll: (f, y2) => tf.tidy(() => {
-      const fp = tf.maximum(f, eps);
-      return tf.mean(tf.add(tf.log(fp), tf.div(y2, fp)));
-    }),
+    nll: (f, y2) =>
+      tf.tidy(() => {
+        const fp = tf.maximum(f, eps);
+        return tf.mean(tf.add(tf.log(fp), tf.div(y2, fp)));
+      }),
   };
 }

@@ -11,7 +11,10 @@ export { anscombeDomain, type AnscombeDomain } from './anscombe-domain';
 export type PoissonGaussianMethod = 'lattice' | 'anscombe';
 
 /** Gaussian GR2R with sigma = 1 (GAT units) on z = GAT(y); the output is mapped back by the exact unbiased inverse. */
-function anscombeTraining(a: number, b: number): Pick<NoiseModel, 'recorrupt' | 'lossConstant' | 'lossConstantFromNoisy' | 'domain'> {
+function anscombeTraining(
+  a: number,
+  b: number,
+): Pick<NoiseModel, 'recorrupt' | 'lossConstant' | 'lossConstantFromNoisy' | 'domain'> {
   const domain = anscombeDomain(a, b);
   const stabilised = gaussianNoise(domain.sigma);
   return {
@@ -36,7 +39,8 @@ export function poissonGaussianNoise(a: number, b: number, method: PoissonGaussi
     checkAlpha: checkAlphaRange,
     sample(x, rng) {
       const y = new Float32Array(x.length);
-      for (let i = 0; i < x.length; i++) y[i] = a * poissonVariate(rng, Math.max(x[i]!, 0) / a) + readSigma * rng.normal();
+      for (let i = 0; i < x.length; i++)
+        y[i] = a * poissonVariate(rng, Math.max(x[i]!, 0) / a) + readSigma * rng.normal();
       return y;
     },
     ...(method === 'anscombe' ? anscombeTraining(a, b) : shiftedPoissonTraining(a, b)),

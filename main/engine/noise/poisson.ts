@@ -43,9 +43,10 @@ export function poissonNoise(gain: number): NoiseModel {
     noiseGrowth: 0.5,
     lossConstant: (x, alpha) => (gain * mean(x)) / alpha,
     lossConstantFromNoisy: (y, alpha) => (gain * mean(y)) / alpha,
-    nll: (f, y2) => tf.tidy(() => {
-      const fp = tf.maximum(f, eps);
-      return tf.mean(tf.sub(fp, tf.mul(y2, tf.log(fp))));
-    }),
+    nll: (f, y2) =>
+      tf.tidy(() => {
+        const fp = tf.maximum(f, eps);
+        return tf.mean(tf.sub(fp, tf.mul(y2, tf.log(fp))));
+      }),
   };
 }

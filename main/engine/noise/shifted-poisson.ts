@@ -21,7 +21,8 @@ export function shiftedPoissonDomain(a: number, b: number) {
 
 /** Recorruption, loss constants and NLL of the shifted data: Poisson GR2R's with gain a, on x + b / a. */
 export function shiftedPoissonTraining(
-  a: number, b: number,
+  a: number,
+  b: number,
 ): Pick<NoiseModel, 'recorrupt' | 'lossConstant' | 'lossConstantFromNoisy' | 'nll' | 'domain' | 'noiseGrowth'> {
   const domain = shiftedPoissonDomain(a, b);
   const poisson = poissonNoise(a);

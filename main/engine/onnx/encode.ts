@@ -29,7 +29,12 @@ function node(n: OnnxNode): object {
 function tensor(t: OnnxTensor): object {
   // raw_data is little-endian; so are the machines tfjs and onnxruntime run on.
   const bytes = new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength);
-  return { name: t.name, dims: [...t.dims], data_type: t.data instanceof BigInt64Array ? INT64 : FLOAT, raw_data: bytes };
+  return {
+    name: t.name,
+    dims: [...t.dims],
+    data_type: t.data instanceof BigInt64Array ? INT64 : FLOAT,
+    raw_data: bytes,
+  };
 }
 
 function valueInfo(v: OnnxValue): object {

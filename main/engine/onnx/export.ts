@@ -11,7 +11,8 @@ import { readWeights } from './weights';
 function inputChannels(layer: TopologyLayer): number {
   const shape = layer.config.batch_input_shape;
   const channels = Array.isArray(shape) && shape.length === 4 ? shape[3] : undefined;
-  if (typeof channels !== 'number') throw new Error(`input ${layer.name} is not an image batch [N, H, W, C] with known C`);
+  if (typeof channels !== 'number')
+    throw new Error(`input ${layer.name} is not an image batch [N, H, W, C] with known C`);
   return channels;
 }
 

@@ -42,7 +42,12 @@ export class GraphBuilder {
   }
 
   /** Adds a node with several outputs (Split). */
-  nodeOutputs(op: string, inputs: readonly string[], outputs: readonly string[], attributes: Record<string, AttributeValue> = {}): readonly string[] {
+  nodeOutputs(
+    op: string,
+    inputs: readonly string[],
+    outputs: readonly string[],
+    attributes: Record<string, AttributeValue> = {},
+  ): readonly string[] {
     this.nodes.push({ name: `${outputs[0]}/${op}`, op, inputs, outputs, attributes });
     return outputs;
   }
@@ -64,7 +69,8 @@ export class GraphBuilder {
   /** A float32 scalar constant. */
   scalar(value: number): string {
     const name = `float[${value}]`;
-    if (!this.initializers.some((t) => t.name === name)) this.initializers.push({ name, dims: [], data: Float32Array.of(value) });
+    if (!this.initializers.some((t) => t.name === name))
+      this.initializers.push({ name, dims: [], data: Float32Array.of(value) });
     return name;
   }
 

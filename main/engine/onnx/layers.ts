@@ -56,31 +56,49 @@ const autoPad = (padding: 'same' | 'valid') => (padding === 'same' ? 'SAME_UPPER
 const conv2d: Converter = (context) => {
   const c = convSchema.parse(context.layer.config);
   const attributes: Record<string, AttributeValue> = {
-    kernel_shape: c.kernel_size, strides: c.strides, dilations: c.dilation_rate ?? [1, 1], auto_pad: autoPad(c.padding),
+    kernel_shape: c.kernel_size,
+    strides: c.strides,
+    dilations: c.dilation_rate ?? [1, 1],
+    auto_pad: autoPad(c.padding),
   };
-  return activate(context, c.activation, (out) => context.graph.node('Conv', weightInputs(context, c.use_bias), out, attributes));
+  return activate(context, c.activation, (out) =>
+    context.graph.node('Conv', weightInputs(context, c.use_bias), out, attributes),
+  );
 };
 
 /** TensorFlow's transposed conv gives in x stride ('same') or (in - 1) x stride + max(kernel, stride) ('valid'). */
-function transposePadding(kernel: number, stride: number, padding: 'same' | 'valid'): { begin: number; end: number; extra: number } {
+function transposePadding(
+  kernel: number,
+  stride: number,
+  padding: 'same' | 'valid',
+): { begin: number; end: number; extra: number } {
   const total = padding === 'same' ? Math.max(kernel - stride, 0) : 0;
   return { begin: Math.floor(total / 2), end: total - Math.floor(total / 2), extra: Math.max(stride - kernel, 0) };
 }
 
 const conv2dTranspose: Converter = (context) => {
   const c = convSchema.parse(context.layer.config);
-  if (c.dilation_rate && (c.dilation_rate[0] !== 1 || c.dilation_rate[1] !== 1)) throw new Error(`layer ${context.layer.name}: dilated transposed convolution has no ONNX export`);
+  if (c.dilation_rate && (c.dilation_rate[0] !== 1 || c.dilation_rate[1] !== 1))
+    throw new Error(`layer ${context.layer.name}: dilated transposed convolution has no ONNX export`);
   const [py, px] = [0, 1].map((i) => transposePadding(c.kernel_size[i]!, c.strides[i]!, c.padding));
   const attributes: Record<string, AttributeValue> = {
-    kernel_shape: c.kernel_size, strides: c.strides,
-    pads: [py!.begin, px!.begin, py!.end, px!.end], output_padding: [py!.extra, px!.extra],
+    kernel_shape: c.kernel_size,
+    strides: c.strides,
+    pads: [py!.begin, px!.begin, py!.end, px!.end],
+    output_padding: [py!.extra, px!.extra],
   };
-  return activate(context, c.activation, (out) => context.graph.node('ConvTranspose', weightInputs(context, c.use_bias), out, attributes));
+  return activate(context, c.activation, (out) =>
+    context.graph.node('ConvTranspose', weightInputs(context, c.use_bias), out, attributes),
+  );
 };
 
 const maxPooling2d: Converter = ({ graph, layer, inputs }) => {
   const c = windowSchema.extend({ pool_size: pair }).parse(layer.config);
-  return graph.node('MaxPool', [inputs[0]!], output(layer), { kernel_shape: c.pool_size, strides: c.strides, auto_pad: autoPad(c.padding) });
+  return graph.node('MaxPool', [inputs[0]!], output(layer), {
+    kernel_shape: c.pool_size,
+    strides: c.strides,
+    auto_pad: autoPad(c.padding),
+  });
 };
 
 const NCHW_AXIS_OF_NHWC = [0, 2, 3, 1];
@@ -90,7 +108,8 @@ const concatenate: Converter = ({ graph, layer, inputs }) => {
   return graph.node('Concat', inputs, output(layer), { axis: NCHW_AXIS_OF_NHWC[(axis + 4) % 4]! });
 };
 
-const add: Converter = ({ graph, layer, inputs }) => graph.node(inputs.length === 2 ? 'Add' : 'Sum', inputs, output(layer));
+const add: Converter = ({ graph, layer, inputs }) =>
+  graph.node(inputs.length === 2 ? 'Add' : 'Sum', inputs, output(layer));
 
 /** The tf.layers classes our networks use (main/engine/nets), by class name. */
 export const converters: Readonly<Record<string, Converter>> = {

@@ -11,8 +11,12 @@ const descriptor = {
       nested: {
         ModelProto: {
           fields: {
-            ir_version: field('int64', 1), producer_name: field('string', 2), producer_version: field('string', 3),
-            doc_string: field('string', 6), graph: field('GraphProto', 7), opset_import: repeated('OperatorSetIdProto', 8),
+            ir_version: field('int64', 1),
+            producer_name: field('string', 2),
+            producer_version: field('string', 3),
+            doc_string: field('string', 6),
+            graph: field('GraphProto', 7),
+            opset_import: repeated('OperatorSetIdProto', 8),
             metadata_props: repeated('StringStringEntryProto', 14),
           },
         },
@@ -20,24 +24,39 @@ const descriptor = {
         StringStringEntryProto: { fields: { key: field('string', 1), value: field('string', 2) } },
         GraphProto: {
           fields: {
-            node: repeated('NodeProto', 1), name: field('string', 2), initializer: repeated('TensorProto', 5),
-            input: repeated('ValueInfoProto', 11), output: repeated('ValueInfoProto', 12),
+            node: repeated('NodeProto', 1),
+            name: field('string', 2),
+            initializer: repeated('TensorProto', 5),
+            input: repeated('ValueInfoProto', 11),
+            output: repeated('ValueInfoProto', 12),
           },
         },
         NodeProto: {
           fields: {
-            input: repeated('string', 1), output: repeated('string', 2), name: field('string', 3),
-            op_type: field('string', 4), attribute: repeated('AttributeProto', 5),
+            input: repeated('string', 1),
+            output: repeated('string', 2),
+            name: field('string', 3),
+            op_type: field('string', 4),
+            attribute: repeated('AttributeProto', 5),
           },
         },
         AttributeProto: {
           fields: {
-            name: field('string', 1), f: field('float', 2), i: field('int64', 3), s: field('bytes', 4),
-            ints: repeated('int64', 8), type: field('int32', 20),
+            name: field('string', 1),
+            f: field('float', 2),
+            i: field('int64', 3),
+            s: field('bytes', 4),
+            ints: repeated('int64', 8),
+            type: field('int32', 20),
           },
         },
         TensorProto: {
-          fields: { dims: repeated('int64', 1), data_type: field('int32', 2), name: field('string', 8), raw_data: field('bytes', 9) },
+          fields: {
+            dims: repeated('int64', 1),
+            data_type: field('int32', 2),
+            name: field('string', 8),
+            raw_data: field('bytes', 9),
+          },
         },
         ValueInfoProto: { fields: { name: field('string', 1), type: field('TypeProto', 2) } },
         TypeProto: { fields: { tensor_type: field('TypeProtoTensor', 1) } },

@@ -42,10 +42,16 @@ function single(refs: readonly (readonly [string, number, number, ...unknown[]])
 }
 
 function toLayer(layer: z.infer<typeof layerSchema>): TopologyLayer {
-  if (layer.inbound_nodes.length > 1) throw new Error(`layer ${layer.name} is shared (called ${layer.inbound_nodes.length} times); ONNX export handles layers called once`);
+  if (layer.inbound_nodes.length > 1)
+    throw new Error(
+      `layer ${layer.name} is shared (called ${layer.inbound_nodes.length} times); ONNX export handles layers called once`,
+    );
   const refs = layer.inbound_nodes[0] ?? [];
   for (const [from, , tensorIndex] of refs) {
-    if (tensorIndex !== 0) throw new Error(`layer ${layer.name} reads output ${tensorIndex} of ${from}; ONNX export handles single-output layers`);
+    if (tensorIndex !== 0)
+      throw new Error(
+        `layer ${layer.name} reads output ${tensorIndex} of ${from}; ONNX export handles single-output layers`,
+      );
   }
   return { name: layer.name, className: layer.class_name, config: layer.config, inputs: refs.map(([from]) => from) };
 }
@@ -53,9 +59,11 @@ function toLayer(layer: z.infer<typeof layerSchema>): TopologyLayer {
 /** The layer graph of a tfjs layers model's artifacts (model.json's modelTopology). */
 export function parseTopology(artifacts: io.ModelArtifacts): Topology {
   const raw = artifacts.modelTopology;
-  if (!raw || raw instanceof ArrayBuffer) throw new Error('the model has no layers topology (a graph model cannot be exported)');
+  if (!raw || raw instanceof ArrayBuffer)
+    throw new Error('the model has no layers topology (a graph model cannot be exported)');
   const parsed = topologySchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`the model topology is not a functional layers model (${parsed.error.issues[0]?.message})`);
+  if (!parsed.success)
+    throw new Error(`the model topology is not a functional layers model (${parsed.error.issues[0]?.message})`);
   const { config } = parsed.data;
   return {
     name: config.name,

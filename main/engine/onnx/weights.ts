@@ -23,10 +23,16 @@ export function readWeights(artifacts: io.ModelArtifacts): Map<string, Weight> {
   const weights = new Map<string, Weight>();
   let offset = 0;
   for (const spec of artifacts.weightSpecs ?? []) {
-    if (spec.dtype !== 'float32' || spec.quantization) throw new Error(`weight ${spec.name} is ${spec.quantization ? 'quantised' : spec.dtype}; ONNX export handles float32`);
+    if (spec.dtype !== 'float32' || spec.quantization)
+      throw new Error(
+        `weight ${spec.name} is ${spec.quantization ? 'quantised' : spec.dtype}; ONNX export handles float32`,
+      );
     const size = spec.shape.reduce((a, b) => a * b, 1);
     if (offset + size * 4 > bytes.length) throw new Error(`the weight data ends before ${spec.name}`);
-    weights.set(spec.name, { shape: spec.shape, data: new Float32Array(bytes.slice(offset, offset + size * 4).buffer) });
+    weights.set(spec.name, {
+      shape: spec.shape,
+      data: new Float32Array(bytes.slice(offset, offset + size * 4).buffer),
+    });
     offset += size * 4;
   }
   return weights;

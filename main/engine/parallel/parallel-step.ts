@@ -10,8 +10,12 @@ import type { BatchShape, GradientWorkers } from '../train/gradients';
  * Returns the batch's mean loss in the network's (scaled) units.
  */
 export async function parallelStep(
-  workers: GradientWorkers, net: tfl.LayersModel, optimizer: tf.Optimizer,
-  input: Float32Array, target: Float32Array, shape: BatchShape,
+  workers: GradientWorkers,
+  net: tfl.LayersModel,
+  optimizer: tf.Optimizer,
+  input: Float32Array,
+  target: Float32Array,
+  shape: BatchShape,
 ): Promise<number> {
   const variables = net.trainableWeights.map((w) => w.read() as tf.Variable);
   const weights = flatten(variables);
@@ -19,7 +23,9 @@ export async function parallelStep(
   const inputs = splitBatch(input, shape, count);
   const targets = splitBatch(target, shape, count);
   const shard: BatchShape = [shape[0] / count, shape[1], shape[2], shape[3]];
-  const results = await Promise.all(workers.computers.map((compute, k) => compute(weights, inputs[k]!, targets[k]!, shard)));
+  const results = await Promise.all(
+    workers.computers.map((compute, k) => compute(weights, inputs[k]!, targets[k]!, shard)),
+  );
   const gradients = meanOf(results.map((r) => r.gradients));
   tf.tidy(() => {
     const tensors = unflatten(variables, gradients);

@@ -34,7 +34,10 @@ export class ShardModel {
     const { value, grads } = tf.tidy(() => {
       const x = tf.div<tf.Tensor4D>(tf.tensor4d(input, shape), scale);
       const t = tf.div(tf.tensor4d(target, shape), scale);
-      return tf.variableGrads(() => trainingLoss(loss, this.noise, x, this.net.apply(x) as tf.Tensor, t), this.variables);
+      return tf.variableGrads(
+        () => trainingLoss(loss, this.noise, x, this.net.apply(x) as tf.Tensor, t),
+        this.variables,
+      );
     });
     try {
       const gradients = flatten(this.variables.map((v) => gradientOf(grads, v)));

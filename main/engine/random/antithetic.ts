@@ -39,7 +39,10 @@ export class MirroredRng extends Rng {
   private uEnd = 0;
   private inNormal = false;
 
-  constructor(private readonly recording: RecordingRng, seed: number) {
+  constructor(
+    private readonly recording: RecordingRng,
+    seed: number,
+  ) {
     super(seed);
   }
 

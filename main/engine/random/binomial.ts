@@ -59,7 +59,10 @@ function binomialBtrs(rng: Rng, n: number, p: number): number {
       (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) +
       (n + 1) * Math.log((n - m + 1) / (n - k + 1)) +
       (k + 0.5) * Math.log((r * (n - k + 1)) / (k + 1)) +
-      stirlingTail(m) + stirlingTail(n - m) - stirlingTail(k) - stirlingTail(n - k);
+      stirlingTail(m) +
+      stirlingTail(n - m) -
+      stirlingTail(k) -
+      stirlingTail(n - k);
     if (v <= bound) return k;
   }
 }

@@ -24,7 +24,8 @@ export function hypergeometricSampler(total: number, draws: number): (rng: Rng, 
     const failures = total - successes;
     const most = Math.min(draws, successes);
     let k = Math.max(0, draws - failures);
-    if (first[successes]! < 0) first[successes] = Math.exp(logChoose(successes, k) + logChoose(failures, draws - k) - logChoose(total, draws));
+    if (first[successes]! < 0)
+      first[successes] = Math.exp(logChoose(successes, k) + logChoose(failures, draws - k) - logChoose(total, draws));
     let p = first[successes]!;
     let u = rng.uniform();
     while (u > p && k < most) {

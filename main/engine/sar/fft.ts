@@ -18,8 +18,10 @@ export function fft(re: Float64Array, im: Float64Array): void {
     const step = (-2 * Math.PI) / size;
     for (let start = 0; start < n; start += size) {
       for (let k = 0; k < size / 2; k++) {
-        const wr = Math.cos(step * k), wi = Math.sin(step * k);
-        const a = start + k, b = a + size / 2;
+        const wr = Math.cos(step * k),
+          wi = Math.sin(step * k);
+        const a = start + k,
+          b = a + size / 2;
         const tr = re[b]! * wr - im[b]! * wi;
         const ti = re[b]! * wi + im[b]! * wr;
         re[b] = re[a]! - tr;

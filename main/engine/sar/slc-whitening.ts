@@ -18,7 +18,8 @@ export interface SlcWhitening {
 export function slcWhitening(sums: SpectrumSums, blocks: readonly ComplexRows[]): SlcWhitening {
   if (sums.rangeLines === 0 || sums.azimuthLines === 0) throw new Error('no complete line to measure the spectrum on');
   const raw = { range: whiteningFilter(sums.range), azimuth: whiteningFilter(sums.azimuth) };
-  let before = 0, after = 0;
+  let before = 0,
+    after = 0;
   for (const block of blocks) {
     before += sum(intensityOf(block));
     after += sum(whitenedIntensity(raw, block, 0, 0, block.rows, block.rows));
@@ -36,7 +37,12 @@ function sum(values: Float32Array): number {
 }
 
 /** Rows of complex data a band [top, top + rows) needs: the azimuth filter's margin either side, inside the image. */
-export function whiteningSpan(whitening: SlcWhitening, top: number, rows: number, height: number): { top: number; rows: number } {
+export function whiteningSpan(
+  whitening: SlcWhitening,
+  top: number,
+  rows: number,
+  height: number,
+): { top: number; rows: number } {
   const from = Math.max(0, top - whitening.azimuth.radius);
   return { top: from, rows: Math.min(height, top + rows + whitening.azimuth.radius) - from };
 }
@@ -45,7 +51,14 @@ export function whiteningSpan(whitening: SlcWhitening, top: number, rows: number
  * Whitened intensity of rows [top, top + rows) of an image `height` rows high, from the complex rows `block` starting
  * at image row `blockTop` (whiteningSpan's rows): range filter, azimuth filter (phase kept), then |z|^2.
  */
-export function whitenedIntensity(whitening: SlcWhitening, block: ComplexRows, blockTop: number, top: number, rows: number, height: number): Float32Array {
+export function whitenedIntensity(
+  whitening: SlcWhitening,
+  block: ComplexRows,
+  blockTop: number,
+  top: number,
+  rows: number,
+  height: number,
+): Float32Array {
   const ranged = filterRows(block, whitening.range);
   return intensityOf(filterColumns(ranged, whitening.azimuth, blockTop, top, rows, height));
 }

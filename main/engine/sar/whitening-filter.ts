@@ -33,7 +33,8 @@ export function whiteningFilter(power: Float64Array, radius = power.length >> 3)
   const im = new Float64Array(side);
   for (let k = -radius; k <= radius; k++) {
     const taper = 0.5 * (1 + Math.cos((Math.PI * k) / (radius + 1)));
-    let sr = 0, si = 0;
+    let sr = 0,
+      si = 0;
     for (let f = 0; f < n; f++) {
       const phase = (2 * Math.PI * f * k) / n;
       sr += gain[f]! * Math.cos(phase);
@@ -42,9 +43,11 @@ export function whiteningFilter(power: Float64Array, radius = power.length >> 3)
     re[k + radius] = (taper * sr) / n;
     im[k + radius] = (taper * si) / n;
   }
-  let kept = 0, total = 0;
+  let kept = 0,
+    total = 0;
   for (let f = 0; f < n; f++) {
-    let hr = 0, hi = 0;
+    let hr = 0,
+      hi = 0;
     for (let k = -radius; k <= radius; k++) {
       const phase = (-2 * Math.PI * f * k) / n;
       hr += re[k + radius]! * Math.cos(phase) - im[k + radius]! * Math.sin(phase);
@@ -81,7 +84,8 @@ function edgeGains(filter: WhiteningFilter, length: number): Float64Array {
     for (let k = from; k <= to; k++) {
       for (let q = from; q <= to; q++) {
         // h_k conj(h_q) R(q - k), with R(-l) = conj R(l); only the real part survives the double sum.
-        const l = Math.abs(q - k), sign = q >= k ? 1 : -1;
+        const l = Math.abs(q - k),
+          sign = q >= k ? 1 : -1;
         const ar = filter.re[k + r]! * filter.re[q + r]! + filter.im[k + r]! * filter.im[q + r]!;
         const ai = filter.im[k + r]! * filter.re[q + r]! - filter.re[k + r]! * filter.im[q + r]!;
         sum += ar * filter.acfRe[l]! - ai * sign * filter.acfIm[l]!;
@@ -92,7 +96,8 @@ function edgeGains(filter: WhiteningFilter, length: number): Float64Array {
   const total = power(-r, r);
   const out = new Float64Array(length);
   for (let p = 0; p < length; p++) {
-    const from = Math.max(-r, p - length + 1), to = Math.min(r, p);
+    const from = Math.max(-r, p - length + 1),
+      to = Math.min(r, p);
     out[p] = from === -r && to === r ? 1 : Math.sqrt(total / power(from, to));
   }
   return out;
@@ -108,10 +113,13 @@ export function filterRows(z: ComplexRows, filter: WhiteningFilter): ComplexRows
   for (let i = 0; i < rows; i++) {
     const base = i * width;
     for (let p = 0; p < width; p++) {
-      let sr = 0, si = 0;
+      let sr = 0,
+        si = 0;
       for (let k = Math.max(-r, p - width + 1); k <= Math.min(r, p); k++) {
-        const hr = filter.re[k + r]!, hi = filter.im[k + r]!;
-        const zr = z.re[base + p - k]!, zi = z.im[base + p - k]!;
+        const hr = filter.re[k + r]!,
+          hi = filter.im[k + r]!;
+        const zr = z.re[base + p - k]!,
+          zi = z.im[base + p - k]!;
         sr += hr * zr - hi * zi;
         si += hr * zi + hi * zr;
       }
@@ -127,11 +135,20 @@ export function filterRows(z: ComplexRows, filter: WhiteningFilter): ComplexRows
  * holding image rows [blockTop, blockTop + z.rows) that covers them with `radius` rows either side (or to the image's
  * edge): each output depends only on its absolute row, so bands of rows give exactly the whole image's values.
  */
-export function filterColumns(z: ComplexRows, filter: WhiteningFilter, blockTop: number, top: number, rows: number, height: number): ComplexRows {
+export function filterColumns(
+  z: ComplexRows,
+  filter: WhiteningFilter,
+  blockTop: number,
+  top: number,
+  rows: number,
+  height: number,
+): ComplexRows {
   const { width } = z;
   const r = filter.radius;
   if (blockTop > Math.max(0, top - r) || blockTop + z.rows < Math.min(height, top + rows + r)) {
-    throw new Error(`rows ${blockTop} to ${blockTop + z.rows} do not cover the filter's margin around rows ${top} to ${top + rows}`);
+    throw new Error(
+      `rows ${blockTop} to ${blockTop + z.rows} do not cover the filter's margin around rows ${top} to ${top + rows}`,
+    );
   }
   const gains = edgeGains(filter, height);
   const re = new Float32Array(rows * width);
@@ -143,10 +160,12 @@ export function filterColumns(z: ComplexRows, filter: WhiteningFilter, blockTop:
     sr.fill(0);
     si.fill(0);
     for (let k = Math.max(-r, p - height + 1); k <= Math.min(r, p); k++) {
-      const hr = filter.re[k + r]!, hi = filter.im[k + r]!;
+      const hr = filter.re[k + r]!,
+        hi = filter.im[k + r]!;
       const base = (p - k - blockTop) * width;
       for (let j = 0; j < width; j++) {
-        const zr = z.re[base + j]!, zi = z.im[base + j]!;
+        const zr = z.re[base + j]!,
+          zi = z.im[base + j]!;
         sr[j] += hr * zr - hi * zi;
         si[j] += hr * zi + hi * zr;
       }

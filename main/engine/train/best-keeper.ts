@@ -14,7 +14,10 @@ export interface BestWeights {
 export class BestKeeper {
   private sinceBest = 0;
 
-  constructor(private current: BestWeights | undefined, private readonly patience: number | undefined) {}
+  constructor(
+    private current: BestWeights | undefined,
+    private readonly patience: number | undefined,
+  ) {}
 
   get best(): BestWeights | undefined {
     return this.current;

@@ -29,14 +29,19 @@ export interface TrainContext {
 }
 
 function validate(options: TrainOptions, data: TrainData, noise: NoiseModel): void {
-  const problem = options.loss === 'supervised' ? null : noise.checkAlpha(options.alpha) ?? checkLoss(options.loss, noise);
+  const problem =
+    options.loss === 'supervised' ? null : (noise.checkAlpha(options.alpha) ?? checkLoss(options.loss, noise));
   if (problem) throw new Error(problem);
   if (options.loss === 'supervised' && !data.trainClean) throw new Error('supervised training needs clean targets');
   if (options.loss !== 'supervised') checkImages([...data.train, ...data.validation], noise);
 }
 
 export async function createContext(
-  options: TrainOptions, data: TrainData, peak: number, resume?: Checkpoint, startGradients?: StartGradientWorkers,
+  options: TrainOptions,
+  data: TrainData,
+  peak: number,
+  resume?: Checkpoint,
+  startGradients?: StartGradientWorkers,
   init?: tfl.LayersModel,
 ): Promise<TrainContext> {
   const noise = noiseModel(options.noise);
@@ -44,10 +49,23 @@ export async function createContext(
   const channels = resume?.meta.channels ?? maxChannels(data.train);
   const patch = effectivePatchSize(data.train, options.patch, sizeMultiple(options.net));
   // `init`: a pretrained network to fine-tune (the caller checked that it fits); the context owns it from here.
-  const net = resume ? await netFromArtifacts(resume.artifacts) : init ?? buildNet(options.net, channels, options.seed);
+  const net = resume
+    ? await netFromArtifacts(resume.artifacts)
+    : (init ?? buildNet(options.net, channels, options.seed));
   const optimizer = tf.train.adam(options.learningRate);
   const scale = resume?.meta.scale ?? trainingScale(data, noise, options);
-  const context = { options, data, noise, net, optimizer, channels, patch, peak, scale, startStep: resume?.meta.step ?? 0 };
+  const context = {
+    options,
+    data,
+    noise,
+    net,
+    optimizer,
+    channels,
+    patch,
+    peak,
+    scale,
+    startStep: resume?.meta.step ?? 0,
+  };
   try {
     if (resume?.optimizer) await restoreOptimizer(optimizer, resume.optimizer);
     if (!startGradients) return context;

@@ -32,10 +32,15 @@ export interface TrainData {
 }
 
 /** Holds out about 10% of the images (at least one) for the estimated PSNR, when there are four or more. */
-export function splitData(noisy: readonly NamedImage[], clean: readonly NamedImage[] | undefined, seed: number): TrainData {
+export function splitData(
+  noisy: readonly NamedImage[],
+  clean: readonly NamedImage[] | undefined,
+  seed: number,
+): TrainData {
   if (noisy.length === 0) throw new Error('no images to train on');
   if (clean && clean.length !== noisy.length) throw new Error('every noisy image needs its clean target');
-  if (noisy.length < 4) return { train: noisy, trainClean: clean, validation: noisy, validationClean: clean, heldOut: false };
+  if (noisy.length < 4)
+    return { train: noisy, trainClean: clean, validation: noisy, validationClean: clean, heldOut: false };
   const order = noisy.map((_, i) => i);
   const rng = new Rng(seed ^ 0x7a11);
   for (let i = order.length - 1; i > 0; i--) {
@@ -44,7 +49,7 @@ export function splitData(noisy: readonly NamedImage[], clean: readonly NamedIma
   }
   const count = Math.max(1, Math.round(noisy.length * 0.1));
   const pick = (list: readonly NamedImage[] | undefined, held: boolean) =>
-    list && order.filter((_, k) => (k < count) === held).map((i) => list[i]!);
+    list && order.filter((_, k) => k < count === held).map((i) => list[i]!);
   return {
     train: pick(noisy, false)!,
     trainClean: pick(clean, false),

@@ -31,14 +31,28 @@ export function validationSet(context: TrainContext): ValidationSet {
     for (let i = 0; i < input!.length; i++) sum += (input![i]! - target![i]!) ** 2;
     return { input: input!, target: target!, constant: 0, count, inputMse: sum / input!.length };
   }
-  const pair = recorruptedPatches(noise, data.validation.map((d) => d.image), count, patch, channels, options.alpha, rng);
+  const pair = recorruptedPatches(
+    noise,
+    data.validation.map((d) => d.image),
+    count,
+    patch,
+    channels,
+    options.alpha,
+    rng,
+  );
   const fromNoisy = pair.constantFromNoisy();
   const constant = realisedConstant(pair, options.alpha, fromNoisy);
   return { input: pair.y1, target: pair.y2, constant, count, inputMse: options.alpha * fromNoisy };
 }
 
 /** Mean squared error of the network's output against the target, in the data's units. */
-export async function predictionMse(net: tfl.LayersModel, set: ValidationSet, patch: number, channels: number, scale: number): Promise<number> {
+export async function predictionMse(
+  net: tfl.LayersModel,
+  set: ValidationSet,
+  patch: number,
+  channels: number,
+  scale: number,
+): Promise<number> {
   const per = patch * patch * channels;
   const chunk = 8;
   let total = 0;

@@ -21,7 +21,12 @@ export interface ShardGradients {
 }
 
 /** Gradients for one shard, at the given weights (flat, in trainable-weight order). */
-export type GradientComputer = (weights: Float32Array, input: Float32Array, target: Float32Array, shape: BatchShape) => Promise<ShardGradients>;
+export type GradientComputer = (
+  weights: Float32Array,
+  input: Float32Array,
+  target: Float32Array,
+  shape: BatchShape,
+) => Promise<ShardGradients>;
 
 /** A set of gradient computers, one per worker, running in parallel. */
 export interface GradientWorkers {

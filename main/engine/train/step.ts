@@ -13,20 +13,43 @@ export function batchPair(context: TrainContext, step: number): { input: Float32
   const { options, data, channels, patch, noise } = context;
   const rng = Rng.derive(options.seed, step);
   if (options.loss === 'supervised') {
-    const [input, target] = samplePatchBatch([data.train.map((d) => d.image), data.trainClean!.map((d) => d.image)], options.batch, patch, channels, rng);
+    const [input, target] = samplePatchBatch(
+      [data.train.map((d) => d.image), data.trainClean!.map((d) => d.image)],
+      options.batch,
+      patch,
+      channels,
+      rng,
+    );
     return { input: input!, target: target! };
   }
-  const { y1, y2 } = recorruptedPatches(noise, data.train.map((d) => d.image), options.batch, patch, channels, options.alpha, rng);
+  const { y1, y2 } = recorruptedPatches(
+    noise,
+    data.train.map((d) => d.image),
+    options.batch,
+    patch,
+    channels,
+    options.alpha,
+    rng,
+  );
   return { input: y1, target: y2 };
 }
 
-function localStep(context: TrainContext, input: Float32Array, target: Float32Array, shape: BatchShape): Promise<Float32Array> {
+function localStep(
+  context: TrainContext,
+  input: Float32Array,
+  target: Float32Array,
+  shape: BatchShape,
+): Promise<Float32Array> {
   const { options, net, optimizer, scale } = context;
   const variables = net.trainableWeights.map((w) => w.read() as tf.Variable);
   const cost = tf.tidy(() => {
     const x = tf.div<tf.Tensor4D>(tf.tensor4d(input, shape), scale);
     const t = tf.div(tf.tensor4d(target, shape), scale);
-    const scalar = optimizer.minimize(() => trainingLoss(options.loss, context.noise, x, net.apply(x) as tf.Tensor, t), true, variables);
+    const scalar = optimizer.minimize(
+      () => trainingLoss(options.loss, context.noise, x, net.apply(x) as tf.Tensor, t),
+      true,
+      variables,
+    );
     if (!scalar) throw new Error('the optimiser returned no loss');
     return scalar;
   });
@@ -42,6 +65,7 @@ export async function trainStep(context: TrainContext, step: number): Promise<nu
   const value = gradients
     ? await parallelStep(gradients, net, optimizer, input, target, shape)
     : (await localStep(context, input, target, shape))[0]!;
-  if (!Number.isFinite(value)) throw new Error(`training diverged at step ${step + 1} (loss ${value}); try a lower learning rate`);
+  if (!Number.isFinite(value))
+    throw new Error(`training diverged at step ${step + 1} (loss ${value}); try a lower learning rate`);
   return options.loss === 'nll' ? value : value * scale * scale;
 }

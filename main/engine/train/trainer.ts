@@ -16,10 +16,13 @@ import { BestKeeper } from './best-keeper';
 export type TrainEvent =
   | { readonly kind: 'step'; readonly progress: TrainProgress }
   | {
-    readonly kind: 'checkpoint'; readonly checkpoint: Checkpoint; readonly final: boolean;
-    /** The weights with the best estimated PSNR so far (best-keeper.ts); `stoppedEarly`: early stopping ended the run. */
-    readonly best?: BestWeights; readonly stoppedEarly?: boolean;
-  };
+      readonly kind: 'checkpoint';
+      readonly checkpoint: Checkpoint;
+      readonly final: boolean;
+      /** The weights with the best estimated PSNR so far (best-keeper.ts); `stoppedEarly`: early stopping ended the run. */
+      readonly best?: BestWeights;
+      readonly stoppedEarly?: boolean;
+    };
 
 export interface TrainRun {
   readonly data: TrainData;
@@ -39,14 +42,34 @@ export interface TrainRun {
   readonly init?: tfl.LayersModel;
 }
 
-async function snapshot(context: TrainContext, run: TrainRun, step: number, estPsnr: number | null, noisyPsnr?: number | null): Promise<Checkpoint> {
+async function snapshot(
+  context: TrainContext,
+  run: TrainRun,
+  step: number,
+  estPsnr: number | null,
+  noisyPsnr?: number | null,
+): Promise<Checkpoint> {
   const { options } = context;
   const meta: ModelMeta = {
-    format: 'gr2r-model', version: 1, appVersion: run.appVersion,
-    noise: options.noise, alpha: options.alpha, loss: options.loss, net: options.net,
-    channels: context.channels, scale: context.scale, peak: context.peak, seed: options.seed,
-    step, totalSteps: options.steps, batch: options.batch, patch: context.patch,
-    learningRate: options.learningRate, estPsnr, ...(noisyPsnr !== undefined && { inputPsnr: noisyPsnr }), createdAt: new Date().toISOString(),
+    format: 'gr2r-model',
+    version: 1,
+    appVersion: run.appVersion,
+    noise: options.noise,
+    alpha: options.alpha,
+    loss: options.loss,
+    net: options.net,
+    channels: context.channels,
+    scale: context.scale,
+    peak: context.peak,
+    seed: options.seed,
+    step,
+    totalSteps: options.steps,
+    batch: options.batch,
+    patch: context.patch,
+    learningRate: options.learningRate,
+    estPsnr,
+    ...(noisyPsnr !== undefined && { inputPsnr: noisyPsnr }),
+    createdAt: new Date().toISOString(),
   };
   return { meta, artifacts: await netArtifacts(context.net), optimizer: await encodeOptimizer(context.optimizer) };
 }
@@ -57,7 +80,14 @@ async function snapshot(context: TrainContext, run: TrainRun, step: number, estP
  * batch and recorruption from (seed, step) alone, so a resumed run follows the uninterrupted one.
  */
 export async function* train(run: TrainRun): AsyncGenerator<TrainEvent> {
-  const context = await createContext(run.options, run.data, run.peak, run.resume, run.gradients, run.resume ? undefined : run.init);
+  const context = await createContext(
+    run.options,
+    run.data,
+    run.peak,
+    run.resume,
+    run.gradients,
+    run.resume ? undefined : run.init,
+  );
   try {
     yield* loop(context, run);
   } finally {
@@ -80,7 +110,12 @@ async function* loop(context: TrainContext, run: TrainRun): AsyncGenerator<Train
   for (let step = context.startStep; step < options.steps; step++) {
     await nextTask();
     if (run.signal?.aborted) {
-      yield { kind: 'checkpoint', checkpoint: await snapshot(context, run, step, estPsnr, noisyPsnr), final: false, best: keeper.best };
+      yield {
+        kind: 'checkpoint',
+        checkpoint: await snapshot(context, run, step, estPsnr, noisyPsnr),
+        final: false,
+        best: keeper.best,
+      };
       return;
     }
     const started = performance.now();
@@ -89,17 +124,27 @@ async function* loop(context: TrainContext, run: TrainRun): AsyncGenerator<Train
     const evaluated = done % options.evalEvery === 0 || done === options.steps;
     if (evaluated) {
       estPsnr = await estimatePsnr(context, validation);
-      if (keeper.improves(estPsnr)) keeper.keep({ step: done, estPsnr: estPsnr!, artifacts: await netArtifacts(context.net) });
+      if (keeper.improves(estPsnr))
+        keeper.keep({ step: done, estPsnr: estPsnr!, artifacts: await netArtifacts(context.net) });
       else keeper.noImprovement();
     }
     const elapsed = performance.now() - started;
     msPerStep = msPerStep === null ? elapsed : 0.9 * msPerStep + 0.1 * elapsed;
     const etaMs = msPerStep * (options.steps - done);
-    yield { kind: 'step', progress: { phase: 'training', step: done, total: options.steps, loss, estPsnr, inputPsnr: noisyPsnr, etaMs } };
+    yield {
+      kind: 'step',
+      progress: { phase: 'training', step: done, total: options.steps, loss, estPsnr, inputPsnr: noisyPsnr, etaMs },
+    };
     const stop = evaluated && keeper.shouldStop;
     if (stop || done === options.steps || done % options.checkpointEvery === 0) {
       const checkpoint = await snapshot(context, run, done, estPsnr, noisyPsnr);
-      yield { kind: 'checkpoint', checkpoint, final: done === options.steps || stop, best: keeper.best, stoppedEarly: stop && done < options.steps };
+      yield {
+        kind: 'checkpoint',
+        checkpoint,
+        final: done === options.steps || stop,
+        best: keeper.best,
+        stoppedEarly: stop && done < options.steps,
+      };
     }
     if (stop) return;
   }

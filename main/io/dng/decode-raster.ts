@@ -17,8 +17,11 @@ function segments(raw: DngRaw): Segments {
   const tileWidth = numbers(raw.dir, 322)[0];
   if (tileWidth !== undefined) {
     return {
-      offsets: numbers(raw.dir, 324), counts: numbers(raw.dir, 325), width: tileWidth,
-      height: numbers(raw.dir, 323)[0] ?? raw.height, across: Math.ceil(raw.width / tileWidth),
+      offsets: numbers(raw.dir, 324),
+      counts: numbers(raw.dir, 325),
+      width: tileWidth,
+      height: numbers(raw.dir, 323)[0] ?? raw.height,
+      across: Math.ceil(raw.width / tileWidth),
     };
   }
   const rows = Math.min(numbers(raw.dir, 278)[0] ?? raw.height, raw.height);
@@ -30,7 +33,9 @@ export function checkExtent(data: Uint8Array, raw: DngRaw): void {
   const { offsets, counts } = segments(raw);
   const end = Math.max(0, ...offsets.map((o, i) => o + (counts[i] ?? 0)));
   if (offsets.length === 0 || end > data.length) {
-    throw new Error(`the raw data is incomplete (it ends at byte ${end}, the file at ${data.length}); the file may be truncated`);
+    throw new Error(
+      `the raw data is incomplete (it ends at byte ${end}, the file at ${data.length}); the file may be truncated`,
+    );
   }
 }
 
@@ -119,12 +124,16 @@ export function decodeRaster(data: Uint8Array, raw: DngRaw): Uint16Array {
     try {
       values = decodeSegment(bytes, raw, seg, littleEndian);
     } catch (error) {
-      throw new Error(`the raw data cannot be decoded (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+      throw new Error(`the raw data cannot be decoded (${error instanceof Error ? error.message : String(error)})`, {
+        cause: error,
+      });
     }
     const rows = Math.min(seg.height, raw.height - top);
     const cols = Math.min(seg.width, raw.width - left) * spp;
     if (values.length < (rows - 1) * segmentRow + cols) {
-      throw new Error(`the raw data is incomplete (a ${seg.width}x${seg.height} piece decodes to ${values.length} values); the file may be truncated`);
+      throw new Error(
+        `the raw data is incomplete (a ${seg.width}x${seg.height} piece decodes to ${values.length} values); the file may be truncated`,
+      );
     }
     for (let r = 0; r < rows; r++) {
       out.set(values.subarray(r * segmentRow, r * segmentRow + cols), ((top + r) * raw.width + left) * spp);

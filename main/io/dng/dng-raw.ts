@@ -1,10 +1,24 @@
 import { numbers, reals, type TiffDirectory } from './tiff-directories';
 
 export const TAG = {
-  newSubfileType: 254, width: 256, height: 257, bitsPerSample: 258, compression: 259, photometric: 262,
-  samplesPerPixel: 277, cfaRepeatPatternDim: 33421, cfaPattern: 33422, dngVersion: 50706,
-  linearizationTable: 50712, blackLevelRepeatDim: 50713, blackLevel: 50714, blackLevelDeltaH: 50715,
-  blackLevelDeltaV: 50716, whiteLevel: 50717, activeArea: 50829, sampleFormat: 339,
+  newSubfileType: 254,
+  width: 256,
+  height: 257,
+  bitsPerSample: 258,
+  compression: 259,
+  photometric: 262,
+  samplesPerPixel: 277,
+  cfaRepeatPatternDim: 33421,
+  cfaPattern: 33422,
+  dngVersion: 50706,
+  linearizationTable: 50712,
+  blackLevelRepeatDim: 50713,
+  blackLevel: 50714,
+  blackLevelDeltaH: 50715,
+  blackLevelDeltaV: 50716,
+  whiteLevel: 50717,
+  activeArea: 50829,
+  sampleFormat: 339,
 } as const;
 
 const CFA = 32803;
@@ -46,11 +60,15 @@ const DECODED = new Set([1, 7, 8]);
 function compressionProblem(compression: number): string | undefined {
   if (DECODED.has(compression)) return undefined;
   if (compression === 9) {
-    return 'a GoPro GPR (a DNG whose raw image is VC-5 compressed, compression 9) cannot be decoded here; convert it to '
-      + 'a plain DNG with GoPro\'s gpr_tools (gpr_tools -i IN.GPR -o OUT.DNG) or Adobe DNG Converter, and use that';
+    return (
+      'a GoPro GPR (a DNG whose raw image is VC-5 compressed, compression 9) cannot be decoded here; convert it to ' +
+      "a plain DNG with GoPro's gpr_tools (gpr_tools -i IN.GPR -o OUT.DNG) or Adobe DNG Converter, and use that"
+    );
   }
-  if (compression === 34892) return 'a lossy DNG (JPEG-compressed raw data, compression 34892) is not raw sensor data; use the camera\'s original raw file or a lossless DNG';
-  if (compression === 52546) return 'a JPEG XL compressed DNG (compression 52546) cannot be decoded here; convert it to an uncompressed or lossless JPEG DNG with Adobe DNG Converter';
+  if (compression === 34892)
+    return "a lossy DNG (JPEG-compressed raw data, compression 34892) is not raw sensor data; use the camera's original raw file or a lossless DNG";
+  if (compression === 52546)
+    return 'a JPEG XL compressed DNG (compression 52546) cannot be decoded here; convert it to an uncompressed or lossless JPEG DNG with Adobe DNG Converter';
   return `compression ${compression} of the raw data is not supported (uncompressed, lossless JPEG and deflate are)`;
 }
 
@@ -61,7 +79,9 @@ function area(dir: TiffDirectory): number {
 /** The full-size raw image of a DNG, or a reason it cannot be read as one. */
 export function findDngRaw(ifds: readonly TiffDirectory[]): DngRaw | string {
   if (!ifds[0] || numbers(ifds[0], TAG.dngVersion).length === 0) return 'not a DNG (no DNGVersion tag)';
-  const raw = allDirectories(ifds).filter(isRaw).sort((a, b) => area(b) - area(a))[0];
+  const raw = allDirectories(ifds)
+    .filter(isRaw)
+    .sort((a, b) => area(b) - area(a))[0];
   if (!raw) return 'the DNG holds no full-size raw image (CFA or linear raw)';
   const width = numbers(raw, TAG.width)[0]!;
   const height = numbers(raw, TAG.height)[0]!;
@@ -69,7 +89,8 @@ export function findDngRaw(ifds: readonly TiffDirectory[]): DngRaw | string {
   const bitsPerSample = numbers(raw, TAG.bitsPerSample)[0] ?? 1;
   const kind = numbers(raw, TAG.photometric)[0] === CFA ? 'cfa' : 'linear';
   const [cfaRows = 2, cfaCols = 2] = kind === 'cfa' ? numbers(raw, TAG.cfaRepeatPatternDim) : [1, 1];
-  if (kind === 'cfa' && (samplesPerPixel !== 1 || cfaRows * cfaCols > 64)) return `a ${cfaRows}x${cfaCols} colour filter array of ${samplesPerPixel} samples is not supported`;
+  if (kind === 'cfa' && (samplesPerPixel !== 1 || cfaRows * cfaCols > 64))
+    return `a ${cfaRows}x${cfaCols} colour filter array of ${samplesPerPixel} samples is not supported`;
   const problem = compressionProblem(numbers(raw, TAG.compression)[0] ?? 1);
   if (problem) return problem;
   if ((numbers(raw, TAG.sampleFormat)[0] ?? 1) !== 1 || bitsPerSample < 8 || bitsPerSample > 16) {
@@ -81,7 +102,13 @@ export function findDngRaw(ifds: readonly TiffDirectory[]): DngRaw | string {
   const white = numbers(raw, TAG.whiteLevel);
   const linearization = numbers(raw, TAG.linearizationTable);
   return {
-    dir: raw, kind, width, height, samplesPerPixel, bitsPerSample, active: [top, left, bottom, right],
+    dir: raw,
+    kind,
+    width,
+    height,
+    samplesPerPixel,
+    bitsPerSample,
+    active: [top, left, bottom, right],
     black: { rows, cols, values: blackValues.length > 0 ? blackValues : [0] },
     blackDelta: { cols: reals(raw, TAG.blackLevelDeltaH), rows: reals(raw, TAG.blackLevelDeltaV) },
     cfa: { rows: cfaRows, cols: cfaCols },

@@ -8,8 +8,34 @@ import type { TiffDirectory } from './tiff-directories';
  * linear) and the noise profile (it described the noise the output no longer has).
  */
 const NOT_COPIED = new Set([
-  254, 256, 257, 258, 259, 262, 273, 277, 278, 279, 284, 305, 317, 322, 323, 324, 325, 330, 513, 514,
-  34665, 34853, 40965, 37724, 50740, 50741, TAG.linearizationTable, 51041,
+  254,
+  256,
+  257,
+  258,
+  259,
+  262,
+  273,
+  277,
+  278,
+  279,
+  284,
+  305,
+  317,
+  322,
+  323,
+  324,
+  325,
+  330,
+  513,
+  514,
+  34665,
+  34853,
+  40965,
+  37724,
+  50740,
+  50741,
+  TAG.linearizationTable,
+  51041,
 ]);
 
 const HEADER_BYTES = 8;
@@ -69,16 +95,27 @@ function previewEntries(preview: DngPreview, offset: number): IfdEntry[] {
  * levels, crop...) and `extra` entries (which replace copied ones), `raster` as its one uncompressed 16-bit raw image
  * in IFD0, little-endian, and `preview` as IFD1. Pieces to write one after the other.
  */
-export function encodeDng(ifd0: TiffDirectory, raw: DngRaw, raster: Uint16Array, extra: readonly IfdEntry[] = [], preview?: DngPreview): Uint8Array[] {
+export function encodeDng(
+  ifd0: TiffDirectory,
+  raw: DngRaw,
+  raster: Uint16Array,
+  extra: readonly IfdEntry[] = [],
+  preview?: DngPreview,
+): Uint8Array[] {
   const rowBytes = raw.width * raw.samplesPerPixel * 2;
   const strips = Math.ceil(raw.height / ROWS_PER_STRIP);
-  const counts = Array.from({ length: strips }, (_, s) => Math.min(ROWS_PER_STRIP, raw.height - s * ROWS_PER_STRIP) * rowBytes);
+  const counts = Array.from(
+    { length: strips },
+    (_, s) => Math.min(ROWS_PER_STRIP, raw.height - s * ROWS_PER_STRIP) * rowBytes,
+  );
   const added = new Set(extra.map((e) => e.tag));
   const copied = [...copiedEntries(ifd0, raw).filter((e) => !added.has(e.tag)), ...extra];
-  const dataStart = HEADER_BYTES + ifdByteLength([...copied, ...layoutEntries(raw, new Array<number>(strips).fill(0), counts)]);
+  const dataStart =
+    HEADER_BYTES + ifdByteLength([...copied, ...layoutEntries(raw, new Array<number>(strips).fill(0), counts)]);
   const previewIfdAt = dataStart + raster.byteLength;
   const previewBytes = preview ? ifdByteLength(previewEntries(preview, 0)) + preview.rgb.length : 0;
-  if (previewIfdAt + previewBytes > 0xffffffff) throw new Error('the raw image is over 4 GB, too big for a classic TIFF');
+  if (previewIfdAt + previewBytes > 0xffffffff)
+    throw new Error('the raw image is over 4 GB, too big for a classic TIFF');
   const offsets = counts.map((_, s) => dataStart + s * ROWS_PER_STRIP * rowBytes);
   const ifd = encodeIfd([...copied, ...layoutEntries(raw, offsets, counts)], HEADER_BYTES);
   const header = new Uint8Array([0x49, 0x49, 0x2a, 0, HEADER_BYTES, 0, 0, 0]);
@@ -87,6 +124,9 @@ export function encodeDng(ifd0: TiffDirectory, raw: DngRaw, raster: Uint16Array,
   if (!preview) return parts;
   const view = new DataView(ifd.buffer, ifd.byteOffset, ifd.byteLength);
   view.setUint32(2 + 12 * view.getUint16(0, true), previewIfdAt, true); // IFD0's next-IFD pointer
-  const previewIfd = encodeIfd(previewEntries(preview, previewIfdAt + ifdByteLength(previewEntries(preview, 0))), previewIfdAt);
+  const previewIfd = encodeIfd(
+    previewEntries(preview, previewIfdAt + ifdByteLength(previewEntries(preview, 0))),
+    previewIfdAt,
+  );
   return [...parts, previewIfd, preview.rgb];
 }

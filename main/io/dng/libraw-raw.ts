@@ -47,8 +47,14 @@ async function libRaw(): Promise<LibRawModule> {
   loaded ??= (async () => {
     // Packaged, both files lie in app.asar.unpacked (electron-builder.yml): an ES module loads from a file URL there.
     const dist = unpackedPath(dirname(createRequire(import.meta.url).resolve('libraw-wasm')));
-    const factory = (await import(pathToFileURL(join(dist, 'libraw.js')).href)) as { default: (o: object) => Promise<LibRawModule> };
-    return factory.default({ wasmBinary: await readFile(join(dist, 'libraw.wasm')), print: () => {}, printErr: () => {} });
+    const factory = (await import(pathToFileURL(join(dist, 'libraw.js')).href)) as {
+      default: (o: object) => Promise<LibRawModule>;
+    };
+    return factory.default({
+      wasmBinary: await readFile(join(dist, 'libraw.wasm')),
+      print: () => {},
+      printErr: () => {},
+    });
   })();
   return loaded;
 }
@@ -118,7 +124,11 @@ function entries(meta: LibRawMetadata, width: number, height: number, black: num
     ...(black.length === 4 ? [{ tag: 50713, type: 'short' as const, values: [2, 2] }] : []),
     { tag: 50714, type: 'long', values: black },
     { tag: 50717, type: 'long', values: [Math.round(color?.maximum ?? 65535)] },
-    { tag: 50829, type: 'long', values: [top, left, Math.min(height, top + meta.height), Math.min(width, left + meta.width)] },
+    {
+      tag: 50829,
+      type: 'long',
+      values: [top, left, Math.min(height, top + meta.height), Math.min(width, left + meta.width)],
+    },
   ];
   // LibRaw's cam_xyz is XYZ (D65) to camera, DNG's ColorMatrix1; the first three rows are R, G, B.
   const matrix = color?.cam_xyz.slice(0, 3).flat() ?? [];
@@ -129,7 +139,8 @@ function entries(meta: LibRawMetadata, width: number, height: number, black: num
   if (mul[0]! > 0 && mul[1]! > 0 && mul[2]! > 0) {
     out.push({ tag: 50728, type: 'rational', values: rationals([mul[1]! / mul[0]!, 1, mul[1]! / mul[2]!], 1000000) });
   }
-  if (meta.iso_speed > 0) out.push({ tag: 34855, type: 'short', values: [Math.min(65535, Math.round(meta.iso_speed))] });
+  if (meta.iso_speed > 0)
+    out.push({ tag: 34855, type: 'short', values: [Math.min(65535, Math.round(meta.iso_speed))] });
   return out;
 }
 
@@ -147,19 +158,26 @@ function decodeWith(processor: LibRawInstance, data: Uint8Array): NativeRaw {
   try {
     processor.open(data, {});
   } catch (error) {
-    throw new Error(`LibRaw cannot open it (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    throw new Error(`LibRaw cannot open it (${error instanceof Error ? error.message : String(error)})`, {
+      cause: error,
+    });
   }
   const mosaic = processor.rawImageData();
   const meta = processor.metadata(true);
   if (!mosaic) throw new Error('LibRaw finds no single-channel raw mosaic in it (a linear or Foveon raw file)');
   if (meta.filters === 9) {
-    throw new Error('a Fujifilm X-Trans mosaic: LibRaw\'s WebAssembly build does not give its 6x6 layout; convert it to DNG with Adobe DNG Converter, which this app reads');
+    throw new Error(
+      "a Fujifilm X-Trans mosaic: LibRaw's WebAssembly build does not give its 6x6 layout; convert it to DNG with Adobe DNG Converter, which this app reads",
+    );
   }
-  if (!meta.filters || (meta.colors ?? 3) !== 3) throw new Error(`an unusual colour filter array (LibRaw filters ${meta.filters}, ${meta.colors} colours)`);
+  if (!meta.filters || (meta.colors ?? 3) !== 3)
+    throw new Error(`an unusual colour filter array (LibRaw filters ${meta.filters}, ${meta.colors} colours)`);
   const width = mosaic.raw_width;
   const height = mosaic.raw_height;
   const raster = mosaic.data.slice(0, width * height);
-  const dir = new Map<number, IfdEntry>(entries(meta, width, height, blackLevels(meta, raster, width)).map((e) => [e.tag, e]));
+  const dir = new Map<number, IfdEntry>(
+    entries(meta, width, height, blackLevels(meta, raster, width)).map((e) => [e.tag, e]),
+  );
   dir.set(256, { tag: 256, type: 'long', values: [width] });
   dir.set(257, { tag: 257, type: 'long', values: [height] });
   dir.set(258, { tag: 258, type: 'short', values: [16] });

@@ -19,8 +19,10 @@ function tag(ifd0: TiffDirectory, raw: DngRaw, code: number): number[] {
  */
 export function rawColourOf(ifd0: TiffDirectory, raw: DngRaw): RawColour {
   const pattern = numbers(raw.dir, CFA_PATTERN);
-  const planeColours = raw.kind === 'cfa' && pattern.length === raw.cfa.rows * raw.cfa.cols ? pattern
-    : Array.from({ length: raw.samplesPerPixel }, (_, c) => Math.min(c, 2));
+  const planeColours =
+    raw.kind === 'cfa' && pattern.length === raw.cfa.rows * raw.cfa.cols
+      ? pattern
+      : Array.from({ length: raw.samplesPerPixel }, (_, c) => Math.min(c, 2));
   const neutral = tag(ifd0, raw, AS_SHOT_NEUTRAL);
   const daylight = ILLUMINANT.findIndex((t) => numbers(ifd0, t)[0] === D65 || numbers(raw.dir, t)[0] === D65);
   const matrix = tag(ifd0, raw, COLOR_MATRIX[Math.max(0, daylight)]);

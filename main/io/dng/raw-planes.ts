@@ -16,7 +16,8 @@ function levels(raw: DngRaw): Levels {
   const spp = raw.samplesPerPixel;
   const { cols: deltaH, rows: deltaV } = raw.blackDelta;
   return {
-    black: (i, j, s) => values[(((i % rows) * cols + (j % cols)) * spp + s) % values.length]! + (deltaH[j] ?? 0) + (deltaV[i] ?? 0),
+    black: (i, j, s) =>
+      values[(((i % rows) * cols + (j % cols)) * spp + s) % values.length]! + (deltaH[j] ?? 0) + (deltaV[i] ?? 0),
     white: (s) => raw.white[s % raw.white.length]!,
   };
 }
@@ -26,7 +27,15 @@ function levels(raw: DngRaw): Levels {
  * 4 half-size planes; X-Trans: 36 planes of a sixth of each side), so each plane holds one filter colour and its
  * noise is independent from pixel to pixel; linear raw as is. Rows or columns past the last whole pattern are left.
  */
-function geometry(raw: DngRaw): { top: number; left: number; height: number; width: number; channels: number; rows: number; cols: number } {
+function geometry(raw: DngRaw): {
+  top: number;
+  left: number;
+  height: number;
+  width: number;
+  channels: number;
+  rows: number;
+  cols: number;
+} {
   const [top, left, bottom, right] = raw.active;
   const { rows, cols } = raw.cfa;
   const height = Math.floor((bottom - top) / rows);
@@ -65,10 +74,16 @@ export function rasterToImage(raster: Uint16Array, raw: DngRaw): ImageF32 {
 }
 
 /** Writes an engine image back over the active area of a copy of `raster`; counts values that did not fit 16 bits. */
-export function imageToRaster(image: ImageF32, raster: Uint16Array, raw: DngRaw): { raster: Uint16Array; clipped: number } {
+export function imageToRaster(
+  image: ImageF32,
+  raster: Uint16Array,
+  raw: DngRaw,
+): { raster: Uint16Array; clipped: number } {
   const g = geometry(raw);
   if (image.height !== g.height || image.width !== g.width || image.channels !== g.channels) {
-    throw new Error(`the image is ${image.width}x${image.height}x${image.channels}, the raw data needs ${g.width}x${g.height}x${g.channels}`);
+    throw new Error(
+      `the image is ${image.width}x${image.height}x${image.channels}, the raw data needs ${g.width}x${g.height}x${g.channels}`,
+    );
   }
   const lv = levels(raw);
   const out = raster.slice();

@@ -65,8 +65,11 @@ export function decodeDng(file: string, dng: OpenedDng): { raster: Uint16Array; 
 /** What the engine sees of a raw file, said once per file. */
 export function dngNote(raw: DngRaw): string {
   const { rows, cols } = raw.cfa;
-  const what = raw.kind !== 'cfa' ? `linear raw, ${raw.samplesPerPixel} channels`
-    : rows === 2 && cols === 2 ? 'Bayer mosaic read as 4 half-size planes'
-    : `${rows}x${cols} mosaic read as ${rows * cols} planes, one per position of its pattern`;
+  const what =
+    raw.kind !== 'cfa'
+      ? `linear raw, ${raw.samplesPerPixel} channels`
+      : rows === 2 && cols === 2
+        ? 'Bayer mosaic read as 4 half-size planes'
+        : `${rows}x${cols} mosaic read as ${rows * cols} planes, one per position of its pattern`;
   return `camera raw: ${what}, linear (black level 0, white level 1), for a Poisson-Gaussian noise model`;
 }

@@ -6,7 +6,9 @@ export interface TiffDirectory {
   readonly subIfds: readonly TiffDirectory[];
 }
 
-const TYPE_NAMES = new Map<number, TiffType>(Object.entries(TIFF_TYPES).map(([name, code]) => [code, name as TiffType]));
+const TYPE_NAMES = new Map<number, TiffType>(
+  Object.entries(TIFF_TYPES).map(([name, code]) => [code, name as TiffType]),
+);
 const SUB_IFDS = 330;
 const MAX_IFDS = 64;
 
@@ -43,7 +45,12 @@ function readEntry(view: DataView, at: number, le: boolean): IfdEntry | undefine
   return { tag, type, values };
 }
 
-function readDirectory(view: DataView, offset: number, le: boolean, depth: number): { dir: TiffDirectory; next: number } {
+function readDirectory(
+  view: DataView,
+  offset: number,
+  le: boolean,
+  depth: number,
+): { dir: TiffDirectory; next: number } {
   if (offset + 2 > view.byteLength) throw new Error('a TIFF directory lies past the end of the file (truncated?)');
   const n = view.getUint16(offset, le);
   const entries = new Map<number, IfdEntry>();
@@ -52,7 +59,8 @@ function readDirectory(view: DataView, offset: number, le: boolean, depth: numbe
     if (entry) entries.set(entry.tag, entry);
   }
   const pointers = entries.get(SUB_IFDS)?.values;
-  const subIfds = depth < 2 && Array.isArray(pointers) ? pointers.map((p) => readDirectory(view, p, le, depth + 1).dir) : [];
+  const subIfds =
+    depth < 2 && Array.isArray(pointers) ? pointers.map((p) => readDirectory(view, p, le, depth + 1).dir) : [];
   return { dir: { entries, subIfds }, next: view.getUint32(offset + 2 + 12 * n, le) };
 }
 

@@ -35,7 +35,9 @@ function preview(image: ImageF32, colour: Parameters<typeof rawToScreen>[1]): Dn
   const small = new Float32Array(width * height * c);
   for (let y = 0; y < height * step; y++) {
     for (let x = 0; x < width * step; x++) {
-      for (let k = 0; k < c; k++) small[((Math.floor(y / step) * width) + Math.floor(x / step)) * c + k]! += image.data[(y * image.width + x) * c + k]! / (step * step);
+      for (let k = 0; k < c; k++)
+        small[(Math.floor(y / step) * width + Math.floor(x / step)) * c + k]! +=
+          image.data[(y * image.width + x) * c + k]! / (step * step);
     }
   }
   const screen = rawToScreen({ width, height, channels: c, data: small }, colour);
@@ -46,10 +48,19 @@ function preview(image: ImageF32, colour: Parameters<typeof rawToScreen>[1]): Dn
  * The bytes of a DNG that is the source DNG with its raw pixels replaced by `image` (in the engine's layout, as read):
  * the masked borders and every camera tag are the source's. Reads the source again (it is never written).
  */
-export async function encodeDenoisedDng(sourceFile: string, image: ImageF32): Promise<{ parts: Uint8Array[]; clipped: number }> {
+export async function encodeDenoisedDng(
+  sourceFile: string,
+  image: ImageF32,
+): Promise<{ parts: Uint8Array[]; clipped: number }> {
   const dng = await openDng(sourceFile);
   const { raster } = decodeDng(sourceFile, dng);
   const out = imageToRaster(image, raster, dng.raw);
-  const parts = encodeDng(dng.ifd0, dng.raw, out.raster, noiseProfile(image), preview(image, rawColourOf(dng.ifd0, dng.raw)));
+  const parts = encodeDng(
+    dng.ifd0,
+    dng.raw,
+    out.raster,
+    noiseProfile(image),
+    preview(image, rawColourOf(dng.ifd0, dng.raw)),
+  );
   return { parts, clipped: out.clipped };
 }

@@ -33,7 +33,10 @@ export interface BenchInput {
   readonly onNote?: (message: string) => void;
 }
 
-export function benchTrainOptions(budget: Budget, overrides: Partial<Omit<TrainOptions, 'noise'>>): Omit<TrainOptions, 'noise'> {
+export function benchTrainOptions(
+  budget: Budget,
+  overrides: Partial<Omit<TrainOptions, 'noise'>>,
+): Omit<TrainOptions, 'noise'> {
   return { ...defaultTrainOptions, ...budgetSettings[budget].train, ...overrides };
 }
 
@@ -49,7 +52,11 @@ function once(note: (message: string) => void): (message: string) => void {
 export async function benchRun(input: BenchInput): Promise<ConditionRun> {
   const backend = await initBackend(input.backend);
   const images = await loadCleanImages(input.data, budgetSettings[input.budget].testRows);
-  const gradients = chooseGradients({ prefer: input.gradients, backend: backend.name, onNote: once(input.onNote ?? (() => {})) });
+  const gradients = chooseGradients({
+    prefer: input.gradients,
+    backend: backend.name,
+    onNote: once(input.onNote ?? (() => {})),
+  });
   const options = benchTrainOptions(input.budget, input.overrides);
   return { images, options, mc: input.mc, onStep: input.onStep, signal: input.signal, gradients };
 }
@@ -65,5 +72,11 @@ export async function runBench(input: BenchInput): Promise<BenchReport> {
       input.onRow?.(row);
     }
   }
-  return { budget: input.budget, data: input.data, trainImages: run.images.train.length, testImages: run.images.test.length, rows };
+  return {
+    budget: input.budget,
+    data: input.data,
+    trainImages: run.images.train.length,
+    testImages: run.images.test.length,
+    rows,
+  };
 }

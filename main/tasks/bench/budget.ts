@@ -15,6 +15,9 @@ export interface BudgetSettings {
  * not of the method's quality). full: exactly the app's default training options (hours on 2 cores).
  */
 export const budgetSettings: Record<Budget, BudgetSettings> = {
-  quick: { train: { net: { kind: 'unet', width: 16, depth: 2 }, patch: 32, batch: 8, steps: 100, evalEvery: 1000 }, testRows: 32 },
+  quick: {
+    train: { net: { kind: 'unet', width: 16, depth: 2 }, patch: 32, batch: 8, steps: 100, evalEvery: 1000 },
+    testRows: 32,
+  },
   full: { train: {}, testRows: 128 },
 };

@@ -50,7 +50,12 @@ export async function loadCleanImages(folder: string, testRows: number): Promise
   const peak = dataPeak(images);
   const unit = images.map(({ name, image }) => ({
     name,
-    image: makeImage(image.height, image.width, image.channels, image.data.map((v) => Math.min(1, Math.max(0, v / peak)))),
+    image: makeImage(
+      image.height,
+      image.width,
+      image.channels,
+      image.data.map((v) => Math.min(1, Math.max(0, v / peak))),
+    ),
   }));
   return splitRegions(unit, testRows);
 }

@@ -33,6 +33,8 @@ export interface ConditionFilter {
 }
 
 export function conditionsFor(filters: readonly ConditionFilter[] | undefined): BenchCondition[] {
-  const wanted = (spec: NoiseSpec) => !filters || filters.some((f) => f.family === spec.family && (f.level === undefined || f.level === noiseParameter(spec)));
+  const wanted = (spec: NoiseSpec) =>
+    !filters ||
+    filters.some((f) => f.family === spec.family && (f.level === undefined || f.level === noiseParameter(spec)));
   return benchConditions.filter((c) => wanted(c.spec));
 }

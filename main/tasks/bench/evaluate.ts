@@ -16,10 +16,18 @@ const like = (image: ImageF32, data: Float32Array) => makeImage(image.height, im
 const tiling = { tile: denoiseDefaults.tile };
 
 /** The model applied once to each noisy image, as a supervised model is used. */
-export async function evaluateOnce(model: TrainedModel, noisy: readonly NamedImage[], clean: readonly NamedImage[]): Promise<Score> {
+export async function evaluateOnce(
+  model: TrainedModel,
+  noisy: readonly NamedImage[],
+  clean: readonly NamedImage[],
+): Promise<Score> {
   const outputs: ImageF32[] = [];
-  for (const { image } of noisy) outputs.push(await denoiseImage(model.net, model.meta, image, { mc: 0, seed: 1, ...tiling }));
-  return scoreImages(outputs, clean.map((c) => c.image));
+  for (const { image } of noisy)
+    outputs.push(await denoiseImage(model.net, model.meta, image, { mc: 0, seed: 1, ...tiling }));
+  return scoreImages(
+    outputs,
+    clean.map((c) => c.image),
+  );
 }
 
 export interface Gr2rScores {
@@ -38,7 +46,13 @@ export interface Gr2rScores {
 }
 
 /** GR2R on the test images with J = mc recorruptions, and its error estimated from the noisy images alone. */
-export async function evaluateGr2r(model: TrainedModel, noisy: readonly NamedImage[], clean: readonly NamedImage[], mc: number, readout: Readout = plainReadout): Promise<Gr2rScores> {
+export async function evaluateGr2r(
+  model: TrainedModel,
+  noisy: readonly NamedImage[],
+  clean: readonly NamedImage[],
+  mc: number,
+  readout: Readout = plainReadout,
+): Promise<Gr2rScores> {
   const singles: ImageF32[] = [];
   const averages: ImageF32[] = [];
   const sums = { estimated: 0, estimatedOutput: 0, truth: 0, truthOutput: 0, pixels: 0 };
@@ -46,7 +60,13 @@ export async function evaluateGr2r(model: TrainedModel, noisy: readonly NamedIma
     const x = clean[i]!.image.data;
     const passes: Float32Array[] = [];
     const onSample = (f: Float32Array) => passes.push(readout.toImage(f));
-    const result = await denoiseWithEstimate(model.net, model.meta, image, { mc, seed: model.meta.seed + 17 + i, ...tiling }, onSample);
+    const result = await denoiseWithEstimate(
+      model.net,
+      model.meta,
+      image,
+      { mc, seed: model.meta.seed + 17 + i, ...tiling },
+      onSample,
+    );
     const estimate = estimatedMse(result, readout.errorWeights?.(result.output.data));
     const output = readout.toImage(result.output.data);
     singles.push(like(image, passes[0]!));

@@ -30,7 +30,13 @@ function anscombeReadout(a: number, b: number): Readout {
 
 /** Poisson-Gaussian data rounded onto the Poisson lattice (gain x counts), as the Poisson family requires. */
 function onLattice(gain: number) {
-  return (image: ImageF32) => makeImage(image.height, image.width, image.channels, image.data.map((v) => gain * Math.max(0, Math.round(v / gain))));
+  return (image: ImageF32) =>
+    makeImage(
+      image.height,
+      image.width,
+      image.channels,
+      image.data.map((v) => gain * Math.max(0, Math.round(v / gain))),
+    );
 }
 
 /** The single Gaussian sigma that matches the data's average variance a mean(y) + b. */
@@ -52,13 +58,43 @@ function matchedSigma(a: number, b: number, train: readonly NamedImage[]): numbe
 export function benchMethods(condition: BenchCondition, train: readonly NamedImage[]): BenchMethod[] {
   const { spec } = condition;
   if (spec.family !== 'poissongaussian') {
-    return condition.losses.map((loss) => ({ name: `GR2R-${loss.toUpperCase()}`, spec, loss, prepare: asIs, readout: plainReadout }));
+    return condition.losses.map((loss) => ({
+      name: `GR2R-${loss.toUpperCase()}`,
+      spec,
+      loss,
+      prepare: asIs,
+      readout: plainReadout,
+    }));
   }
   const sigma = matchedSigma(spec.a, spec.b, train);
   return [
-    { name: 'lattice', spec: { ...spec, method: 'lattice' }, loss: 'mse', prepare: asIs, readout: { toImage: shiftedPoissonDomain(spec.a, spec.b).inverse } },
-    { name: 'Anscombe', spec: { ...spec, method: 'anscombe' }, loss: 'mse', prepare: asIs, readout: anscombeReadout(spec.a, spec.b) },
-    { name: 'as Poisson', spec: { family: 'poisson', gain: spec.a }, loss: 'mse', prepare: onLattice(spec.a), readout: plainReadout },
-    { name: 'as Gauss.', spec: { family: 'gaussian', sigma: +sigma.toPrecision(3) }, loss: 'mse', prepare: asIs, readout: plainReadout },
+    {
+      name: 'lattice',
+      spec: { ...spec, method: 'lattice' },
+      loss: 'mse',
+      prepare: asIs,
+      readout: { toImage: shiftedPoissonDomain(spec.a, spec.b).inverse },
+    },
+    {
+      name: 'Anscombe',
+      spec: { ...spec, method: 'anscombe' },
+      loss: 'mse',
+      prepare: asIs,
+      readout: anscombeReadout(spec.a, spec.b),
+    },
+    {
+      name: 'as Poisson',
+      spec: { family: 'poisson', gain: spec.a },
+      loss: 'mse',
+      prepare: onLattice(spec.a),
+      readout: plainReadout,
+    },
+    {
+      name: 'as Gauss.',
+      spec: { family: 'gaussian', sigma: +sigma.toPrecision(3) },
+      loss: 'mse',
+      prepare: asIs,
+      readout: plainReadout,
+    },
   ];
 }

@@ -17,7 +17,11 @@ const CHANNELS = 3;
 /** The input files: float32 TIFF (read in windows, no decoding) or an 8-bit JPEG (a camera's photo). */
 export type BenchFileFormat = 'tiff' | 'jpeg';
 
-async function writeRandomImage(file: string, [height, width]: readonly [number, number], format: BenchFileFormat): Promise<void> {
+async function writeRandomImage(
+  file: string,
+  [height, width]: readonly [number, number],
+  format: BenchFileFormat,
+): Promise<void> {
   const rng = new Rng(height + width);
   const data = new Float32Array(height * width * CHANNELS);
   for (let i = 0; i < data.length; i++) data[i] = rng.uniform();
@@ -33,7 +37,11 @@ async function writeRandomImage(file: string, [height, width]: readonly [number,
  * goes first, untimed, so that module loading and JIT are in no sample.
  */
 export async function fileDenoiseTimes(
-  net: NetConfig, sizes: readonly (readonly [number, number])[], mc: number, format: BenchFileFormat, tile?: number,
+  net: NetConfig,
+  sizes: readonly (readonly [number, number])[],
+  mc: number,
+  format: BenchFileFormat,
+  tile?: number,
 ): Promise<Sample[]> {
   const dir = await mkdtemp(join(tmpdir(), 'gr2r-speed-'));
   try {

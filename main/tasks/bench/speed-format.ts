@@ -39,17 +39,28 @@ const gflops = (flops: number | undefined) => (flops === undefined ? '-' : `${(f
 
 function alternationLines(a: Alternation): string[] {
   const [small, big] = a.sides;
-  const lines = [`Alternating, round by round: gr2r denoise --mc 1 on float32 TIFFs, (${big}^2 - ${small}^2 run) per MP, against PyTorch's ${a.torchSize}^2 pass per MP`];
+  const lines = [
+    `Alternating, round by round: gr2r denoise --mc 1 on float32 TIFFs, (${big}^2 - ${small}^2 run) per MP, against PyTorch's ${a.torchSize}^2 pass per MP`,
+  ];
   for (const [i, d] of a.denoise.entries()) {
-    lines.push(`  round ${i + 1}: ours ${d.oursSPerMp.toFixed(2)} s/MP (CPU ${d.oursCpuSPerMp.toFixed(2)}), PyTorch ${d.torchSPerMp.toFixed(2)} s/MP (CPU ${d.torchCpuSPerMp.toFixed(2)}, ${d.torchThreads} thread(s)): ratio ${d.ratio.toFixed(2)}`);
+    lines.push(
+      `  round ${i + 1}: ours ${d.oursSPerMp.toFixed(2)} s/MP (CPU ${d.oursCpuSPerMp.toFixed(2)}), PyTorch ${d.torchSPerMp.toFixed(2)} s/MP (CPU ${d.torchCpuSPerMp.toFixed(2)}, ${d.torchThreads} thread(s)): ratio ${d.ratio.toFixed(2)}`,
+    );
   }
-  lines.push(`Alternating: training step (8 x 64 x 64 x 3, ${(a.trainFlop / 1e9).toFixed(1)} GFLOP), onnxruntime + wasm against PyTorch`);
+  lines.push(
+    `Alternating: training step (8 x 64 x 64 x 3, ${(a.trainFlop / 1e9).toFixed(1)} GFLOP), onnxruntime + wasm against PyTorch`,
+  );
   for (const [i, t] of a.train.entries()) {
-    lines.push(`  round ${i + 1}: ours ${ms(t.oursMs)} (CPU ${ms(t.oursCpuMs)}), PyTorch ${ms(t.torchMs)} (CPU ${ms(t.torchCpuMs)}, ${t.torchThreads} thread(s)): ratio ${t.ratio.toFixed(2)}`);
+    lines.push(
+      `  round ${i + 1}: ours ${ms(t.oursMs)} (CPU ${ms(t.oursCpuMs)}), PyTorch ${ms(t.torchMs)} (CPU ${ms(t.torchCpuMs)}, ${t.torchThreads} thread(s)): ratio ${t.ratio.toFixed(2)}`,
+    );
   }
   const peak = a.peak ? `, CPU fp32 peak ${gflops(a.peak.flops)} (${a.peak.how})` : '';
-  const share = (f: number | undefined) => (f !== undefined && a.peak ? ` = ${((100 * f) / a.peak.flops).toFixed(0)}%` : '');
-  lines.push(`  median step: ours ${gflops(a.trainFlops)}${share(a.trainFlops)}, PyTorch ${gflops(a.torchTrainFlops)}${share(a.torchTrainFlops)}${peak}`);
+  const share = (f: number | undefined) =>
+    f !== undefined && a.peak ? ` = ${((100 * f) / a.peak.flops).toFixed(0)}%` : '';
+  lines.push(
+    `  median step: ours ${gflops(a.trainFlops)}${share(a.trainFlops)}, PyTorch ${gflops(a.torchTrainFlops)}${share(a.torchTrainFlops)}${peak}`,
+  );
   lines.push(...a.errors.map((e) => `  not measured: ${e}`));
   return lines;
 }
@@ -69,10 +80,16 @@ export function formatSpeedReport(report: SpeedReport): string {
     lines.push(`gr2r denoise on a ${what}, file to file`, rowLine(report.denoise));
   }
   for (const t of report.torchRuns ?? []) {
-    lines.push(`PyTorch ${t.version} CPU, ${t.threads} thread(s), same U-Net (${t.params.toLocaleString('en')} parameters): training step ${ms(t.trainStepMs)} (CPU ${ms(t.trainStepCpuMs)}), ${t.inferSize} x ${t.inferSize} inference ${ms(t.inferMs)} (CPU ${ms(t.inferCpuMs)}), peak RSS ${mb(t.peakRssBytes)}`);
+    lines.push(
+      `PyTorch ${t.version} CPU, ${t.threads} thread(s), same U-Net (${t.params.toLocaleString('en')} parameters): training step ${ms(t.trainStepMs)} (CPU ${ms(t.trainStepCpuMs)}), ${t.inferSize} x ${t.inferSize} inference ${ms(t.inferMs)} (CPU ${ms(t.inferCpuMs)}), peak RSS ${mb(t.peakRssBytes)}`,
+    );
   }
   if (report.torchError) lines.push(`PyTorch not measured: ${report.torchError}`);
   if (report.alternation) lines.push(...alternationLines(report.alternation));
-  if (report.ratios.length > 0) lines.push('Ours against PyTorch (its faster thread setting for each), same machine, same run:', ...report.ratios.map(ratioLine));
+  if (report.ratios.length > 0)
+    lines.push(
+      'Ours against PyTorch (its faster thread setting for each), same machine, same run:',
+      ...report.ratios.map(ratioLine),
+    );
   return `${lines.join('\n')}\n`;
 }

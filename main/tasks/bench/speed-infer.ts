@@ -18,7 +18,11 @@ function randomValues(length: number): Float32Array {
   return data;
 }
 
-async function withPredictor<T>(engine: InferEngine, net: NetConfig, use: (p: ChosenPredictor, model: tfl.LayersModel) => Promise<T>): Promise<T> {
+async function withPredictor<T>(
+  engine: InferEngine,
+  net: NetConfig,
+  use: (p: ChosenPredictor, model: tfl.LayersModel) => Promise<T>,
+): Promise<T> {
   const model = buildNet(net, CHANNELS, 1);
   const predictor = await choosePredictor(model, { prefer: engine === 'onnxruntime' ? 'onnxruntime' : 'tfjs' });
   try {
@@ -30,7 +34,13 @@ async function withPredictor<T>(engine: InferEngine, net: NetConfig, use: (p: Ch
 }
 
 /** Times of single forward passes on one size x size RGB image, after `warmup` passes. */
-export async function inferTimes(engine: InferEngine, net: NetConfig, size: number, warmup: number, runs: number): Promise<Sample[]> {
+export async function inferTimes(
+  engine: InferEngine,
+  net: NetConfig,
+  size: number,
+  warmup: number,
+  runs: number,
+): Promise<Sample[]> {
   const input = randomValues(size * size * CHANNELS);
   return withPredictor(engine, net, async ({ predict }) => {
     const times: Sample[] = [];
@@ -45,8 +55,23 @@ export async function inferTimes(engine: InferEngine, net: NetConfig, size: numb
 
 export function benchMeta(net: NetConfig): ModelMeta {
   return {
-    format: 'gr2r-model', version: 1, appVersion: 'bench', noise: { family: 'gaussian', sigma: 0.1 }, alpha: 0.2,
-    loss: 'mse', net, channels: CHANNELS, scale: 1, peak: 1, seed: 1, step: 0, totalSteps: 1, batch: 8, patch: 64,
-    learningRate: 1e-3, estPsnr: null, createdAt: '',
+    format: 'gr2r-model',
+    version: 1,
+    appVersion: 'bench',
+    noise: { family: 'gaussian', sigma: 0.1 },
+    alpha: 0.2,
+    loss: 'mse',
+    net,
+    channels: CHANNELS,
+    scale: 1,
+    peak: 1,
+    seed: 1,
+    step: 0,
+    totalSteps: 1,
+    batch: 8,
+    patch: 64,
+    learningRate: 1e-3,
+    estPsnr: null,
+    createdAt: '',
   };
 }

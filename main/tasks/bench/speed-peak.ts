@@ -25,5 +25,8 @@ export function cpuPeak(): CpuPeak | undefined {
   const wide = flags.includes('avx512f') || (flags.includes('avx2') && flags.includes('fma'));
   const perCycle = wide ? 32 : 8;
   const cores = cpus().length;
-  return { flops: cores * mhz * 1e6 * perCycle, how: `${cores} cores x ${(mhz / 1000).toFixed(2)} GHz x ${perCycle} FLOP a cycle` };
+  return {
+    flops: cores * mhz * 1e6 * perCycle,
+    how: `${cores} cores x ${(mhz / 1000).toFixed(2)} GHz x ${perCycle} FLOP a cycle`,
+  };
 }

@@ -33,15 +33,20 @@ export function trainJobs(settings: SpeedSettings): SpeedJob[] {
   const { net, warmup, steps } = settings;
   return tfjsBackends(settings)
     .filter((backend) => backend !== 'cpu' || settings.backend === 'cpu')
-    .flatMap((backend) => (backend === 'wasm' || backend === 'cpu' ? ['onnxruntime', 'tfjs'] as const : ['tfjs'] as const)
-      .map((gradients) => ({ kind: 'train', backend, net, warmup, steps, gradients }) as const));
+    .flatMap((backend) =>
+      (backend === 'wasm' || backend === 'cpu' ? (['onnxruntime', 'tfjs'] as const) : (['tfjs'] as const)).map(
+        (gradients) => ({ kind: 'train', backend, net, warmup, steps, gradients }) as const,
+      ),
+    );
 }
 
 export function inferJobs(settings: SpeedSettings): SpeedJob[] {
   const engines: InferEngine[] = ['onnxruntime', ...tfjsBackends(settings)];
-  return engines.map((engine) => engine === 'cpu'
-    ? { kind: 'infer', engine, net: settings.net, size: Math.min(CPU_SIZE, settings.size), warmup: 0, runs: 1 }
-    : { kind: 'infer', engine, net: settings.net, size: settings.size, warmup: 1, runs: settings.runs });
+  return engines.map((engine) =>
+    engine === 'cpu'
+      ? { kind: 'infer', engine, net: settings.net, size: Math.min(CPU_SIZE, settings.size), warmup: 0, runs: 1 }
+      : { kind: 'infer', engine, net: settings.net, size: settings.size, warmup: 1, runs: settings.runs },
+  );
 }
 
 /** The big image as a user has it: an 8-bit RGB JPEG through `gr2r denoise` (the band path above 16 MP). */

@@ -15,7 +15,8 @@ async function samples(job: SpeedJob): Promise<Sample[]> {
 }
 
 async function measure(job: SpeedJob): Promise<SpeedResult> {
-  const backend = job.kind === 'train' ? job.backend : job.kind === 'file' || job.engine === 'onnxruntime' ? 'cpu' : job.engine;
+  const backend =
+    job.kind === 'train' ? job.backend : job.kind === 'file' || job.engine === 'onnxruntime' ? 'cpu' : job.engine;
   try {
     await initBackend(backend);
   } catch (error) {
@@ -25,14 +26,24 @@ async function measure(job: SpeedJob): Promise<SpeedResult> {
   const times = await samples(job);
   const wall = times.map((t) => t.wallMs);
   const cpu = times.map((t) => t.cpuMs);
-  return { ok: true, ms: median(wall), samplesMs: wall, cpuMs: median(cpu), cpuSamplesMs: cpu, peakRssBytes: process.resourceUsage().maxRSS * 1024, baseRssBytes };
+  return {
+    ok: true,
+    ms: median(wall),
+    samplesMs: wall,
+    cpuMs: median(cpu),
+    cpuSamplesMs: cpu,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    baseRssBytes,
+  };
 }
 
 const job = JSON.parse(process.argv[2] ?? '{}') as SpeedJob;
 measure(job).then(
   (result) => process.stdout.write(`\n${JSON.stringify(result)}\n`),
   (error: unknown) => {
-    process.stdout.write(`\n${JSON.stringify({ ok: false, reason: error instanceof Error ? error.message : String(error) })}\n`);
+    process.stdout.write(
+      `\n${JSON.stringify({ ok: false, reason: error instanceof Error ? error.message : String(error) })}\n`,
+    );
     process.exitCode = 1;
   },
 );

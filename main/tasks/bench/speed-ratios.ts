@@ -32,7 +32,8 @@ function ratio(what: string, ours: number, theirs: number, target: number): Rati
 /** Wall-clock ratios (issue 7's check), then the same in CPU time (an idle machine's view, see speed-clock.ts). */
 function torchRatios(t: Measured | undefined, i: Measured | undefined, torch: TorchResult): Ratio[] {
   const train = t && `training step, ${label(t)} / pytorch ${torch.threads} thread(s)`;
-  const infer = i && `inference ${torch.inferSize}², ${label(i)} / pytorch ${torch.inferThreads ?? torch.threads} thread(s)`;
+  const infer =
+    i && `inference ${torch.inferSize}², ${label(i)} / pytorch ${torch.inferThreads ?? torch.threads} thread(s)`;
   return [
     ...(t && train ? [ratio(train, t.result.ms, torch.trainStepMs, TARGETS.train)] : []),
     ...(i && infer ? [ratio(infer, i.result.ms, torch.inferMs, TARGETS.infer)] : []),
@@ -44,13 +45,21 @@ function torchRatios(t: Measured | undefined, i: Measured | undefined, torch: To
 function alternationRatios(a: Alternation): Ratio[] {
   const n = `median of ${a.denoise.length}`;
   return [
-    ...(a.denoiseRatio !== undefined ? [ratio(`gr2r denoise --mc 1 s/MP / pytorch pass s/MP (${n})`, a.denoiseRatio, 1, TARGETS.endToEnd)] : []),
-    ...(a.trainRatio !== undefined ? [ratio(`training step / pytorch (median of ${a.train.length})`, a.trainRatio, 1, TARGETS.train)] : []),
+    ...(a.denoiseRatio !== undefined
+      ? [ratio(`gr2r denoise --mc 1 s/MP / pytorch pass s/MP (${n})`, a.denoiseRatio, 1, TARGETS.endToEnd)]
+      : []),
+    ...(a.trainRatio !== undefined
+      ? [ratio(`training step / pytorch (median of ${a.train.length})`, a.trainRatio, 1, TARGETS.train)]
+      : []),
   ];
 }
 
 export function speedRatios(
-  train: readonly SpeedRow[], infer: readonly SpeedRow[], denoise: SpeedRow | undefined, torch: TorchResult | undefined, alternation?: Alternation,
+  train: readonly SpeedRow[],
+  infer: readonly SpeedRow[],
+  denoise: SpeedRow | undefined,
+  torch: TorchResult | undefined,
+  alternation?: Alternation,
 ): Ratio[] {
   const i = chosen(infer.filter((r) => r.job.kind === 'infer' && r.job.size === torch?.inferSize));
   const ratios = torch ? torchRatios(chosen(train), i, torch) : [];
@@ -59,8 +68,18 @@ export function speedRatios(
     const peak = denoise.result.peakRssBytes;
     const [height, width] = denoise.job.sizes[0]!;
     const what = `${((height * width) / 1e6).toFixed(1)} MP JPEG, J = ${denoise.job.mc}`;
-    ratios.push({ what: `time (s), ${what}`, value: denoise.result.ms / 1000, target: TARGETS.bigSeconds, met: denoise.result.ms / 1000 <= TARGETS.bigSeconds });
-    ratios.push({ what: `peak memory (GB), ${what}`, value: peak / 1e9, target: TARGETS.bigPeakBytes / 1e9, met: peak < TARGETS.bigPeakBytes });
+    ratios.push({
+      what: `time (s), ${what}`,
+      value: denoise.result.ms / 1000,
+      target: TARGETS.bigSeconds,
+      met: denoise.result.ms / 1000 <= TARGETS.bigSeconds,
+    });
+    ratios.push({
+      what: `peak memory (GB), ${what}`,
+      value: peak / 1e9,
+      target: TARGETS.bigPeakBytes / 1e9,
+      met: peak < TARGETS.bigPeakBytes,
+    });
   }
   return ratios;
 }

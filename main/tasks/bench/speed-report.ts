@@ -12,7 +12,12 @@ import type { SpeedRow } from './speed-types';
 export interface SpeedReport {
   readonly net: string;
   readonly params: number;
-  readonly machine: { readonly node: string; readonly cpus: number; readonly cpuModel: string; readonly loadAverage: number };
+  readonly machine: {
+    readonly node: string;
+    readonly cpus: number;
+    readonly cpuModel: string;
+    readonly loadAverage: number;
+  };
   readonly settings: SpeedSettings;
   readonly train: readonly SpeedRow[];
   readonly infer: readonly SpeedRow[];
@@ -28,7 +33,12 @@ export interface SpeedReport {
 
 export function machine(): SpeedReport['machine'] {
   const list = cpus();
-  return { node: process.version, cpus: list.length, cpuModel: list[0]?.model.trim() ?? 'unknown CPU', loadAverage: loadavg()[0]! };
+  return {
+    node: process.version,
+    cpus: list.length,
+    cpuModel: list[0]?.model.trim() ?? 'unknown CPU',
+    loadAverage: loadavg()[0]!,
+  };
 }
 
 /** Parameters of the RGB network; built on tfjs's cpu backend, since the measurements run in other processes. */

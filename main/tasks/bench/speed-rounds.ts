@@ -60,14 +60,25 @@ const TIMEOUT = 20 * 60_000;
 async function fastestPart(only: 'train' | 'infer', s: AlternationSettings, io: SpeedBenchIO): Promise<TorchPart> {
   const parts: TorchPart[] = [];
   for (const threads of [...new Set([1, cpus().length])]) {
-    parts.push(await runTorchPart({ threads, steps: s.steps, runs: s.runs, size: s.torchSize }, only, TIMEOUT, io.signal));
+    parts.push(
+      await runTorchPart({ threads, steps: s.steps, runs: s.runs, size: s.torchSize }, only, TIMEOUT, io.signal),
+    );
   }
   return parts.reduce((a, b) => (b.ms < a.ms ? b : a));
 }
 
 async function denoiseRound(s: AlternationSettings, io: SpeedBenchIO): Promise<DenoiseRound> {
   const [small, big] = s.sides;
-  const job: SpeedJob = { kind: 'file', net: s.net, sizes: [[small, small], [big, big]], mc: 1, format: 'tiff' };
+  const job: SpeedJob = {
+    kind: 'file',
+    net: s.net,
+    sizes: [
+      [small, small],
+      [big, big],
+    ],
+    mc: 1,
+    format: 'tiff',
+  };
   const ours = await runProbe(job, TIMEOUT, io.signal);
   if (!ours.ok) throw new Error(`gr2r denoise: ${ours.reason}`);
   const torch = await fastestPart('infer', s, io);
@@ -77,17 +88,35 @@ async function denoiseRound(s: AlternationSettings, io: SpeedBenchIO): Promise<D
   const torchMp = (s.torchSize * s.torchSize) / 1e6;
   const torchSPerMp = torch.ms / 1000 / torchMp;
   return {
-    oursSPerMp, oursCpuSPerMp: (b[1]! - b[0]!) / 1000 / mp, torchSPerMp, torchCpuSPerMp: torch.cpuMs / 1000 / torchMp,
-    torchThreads: torch.threads, ratio: oursSPerMp / torchSPerMp,
+    oursSPerMp,
+    oursCpuSPerMp: (b[1]! - b[0]!) / 1000 / mp,
+    torchSPerMp,
+    torchCpuSPerMp: torch.cpuMs / 1000 / torchMp,
+    torchThreads: torch.threads,
+    ratio: oursSPerMp / torchSPerMp,
   };
 }
 
 async function trainRound(s: AlternationSettings, io: SpeedBenchIO): Promise<TrainRound> {
-  const job: SpeedJob = { kind: 'train', backend: 'wasm', net: s.net, warmup: s.warmup, steps: s.steps, gradients: 'onnxruntime' };
+  const job: SpeedJob = {
+    kind: 'train',
+    backend: 'wasm',
+    net: s.net,
+    warmup: s.warmup,
+    steps: s.steps,
+    gradients: 'onnxruntime',
+  };
   const ours = await runProbe(job, TIMEOUT, io.signal);
   if (!ours.ok) throw new Error(`training step: ${ours.reason}`);
   const torch = await fastestPart('train', s, io);
-  return { oursMs: ours.ms, oursCpuMs: ours.cpuMs, torchMs: torch.ms, torchCpuMs: torch.cpuMs, torchThreads: torch.threads, ratio: ours.ms / torch.ms };
+  return {
+    oursMs: ours.ms,
+    oursCpuMs: ours.cpuMs,
+    torchMs: torch.ms,
+    torchCpuMs: torch.cpuMs,
+    torchThreads: torch.threads,
+    ratio: ours.ms / torch.ms,
+  };
 }
 
 /**
@@ -99,7 +128,9 @@ export async function alternate(s: AlternationSettings, io: SpeedBenchIO): Promi
   const train: TrainRound[] = [];
   const errors: string[] = [];
   for (let r = 1; r <= s.rounds; r++) {
-    io.stderr.write(`round ${r} of ${s.rounds}: gr2r denoise --mc 1 (${s.sides.join(' and ')} px) against PyTorch's pass, then training steps\n`);
+    io.stderr.write(
+      `round ${r} of ${s.rounds}: gr2r denoise --mc 1 (${s.sides.join(' and ')} px) against PyTorch's pass, then training steps\n`,
+    );
     try {
       denoise.push(await denoiseRound(s, io));
     } catch (error) {
@@ -116,7 +147,12 @@ export async function alternate(s: AlternationSettings, io: SpeedBenchIO): Promi
   const torchTrain = train.length > 0 ? median(train.map((t) => t.torchMs)) : undefined;
   const peak = cpuPeak();
   return {
-    sides: s.sides, torchSize: s.torchSize, denoise, train, errors, trainFlop,
+    sides: s.sides,
+    torchSize: s.torchSize,
+    denoise,
+    train,
+    errors,
+    trainFlop,
     ...(denoise.length > 0 && { denoiseRatio: median(denoise.map((d) => d.ratio)) }),
     ...(train.length > 0 && { trainRatio: median(train.map((t) => t.ratio)) }),
     ...(oursTrain && { trainFlops: trainFlop / (oursTrain / 1000) }),

@@ -17,7 +17,11 @@ function lastJsonLine(text: string): SpeedResult | undefined {
 export function runProbe(job: SpeedJob, timeoutMs: number, signal?: AbortSignal): Promise<SpeedResult> {
   const tsx = import.meta.resolve('tsx');
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', tsx, probe, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs, signal });
+    const child = spawn(process.execPath, ['--import', tsx, probe, JSON.stringify(job)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: timeoutMs,
+      signal,
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

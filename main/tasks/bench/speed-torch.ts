@@ -45,19 +45,37 @@ export function fastestTorch(runs: readonly TorchResult[]): TorchResult {
 
 function execTorch(args: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    execFile(python(), [script, ...args], { timeout: timeoutMs, signal, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
-      if (error) {
-        const last = stderr.trim().split('\n').at(-1) ?? error.message;
-        return reject(new Error(`PyTorch run failed (${python()} ${script}): ${last}; install it with apt-get install python3-torch`));
-      }
-      resolve(JSON.parse(stdout.trim().split('\n').at(-1)!));
-    });
+    execFile(
+      python(),
+      [script, ...args],
+      { timeout: timeoutMs, signal, maxBuffer: 1 << 20 },
+      (error, stdout, stderr) => {
+        if (error) {
+          const last = stderr.trim().split('\n').at(-1) ?? error.message;
+          return reject(
+            new Error(
+              `PyTorch run failed (${python()} ${script}): ${last}; install it with apt-get install python3-torch`,
+            ),
+          );
+        }
+        resolve(JSON.parse(stdout.trim().split('\n').at(-1)!));
+      },
+    );
   });
 }
 
 /** Runs the PyTorch side of the comparison; the error says why when python3 or torch is missing. */
 export async function runTorch(options: TorchOptions, timeoutMs: number, signal?: AbortSignal): Promise<TorchResult> {
-  const args = ['--threads', String(options.threads), '--steps', String(options.steps), '--runs', String(options.runs), '--size', String(options.size)];
+  const args = [
+    '--threads',
+    String(options.threads),
+    '--steps',
+    String(options.steps),
+    '--runs',
+    String(options.runs),
+    '--size',
+    String(options.size),
+  ];
   return (await execTorch(args, timeoutMs, signal)) as TorchResult;
 }
 
@@ -69,8 +87,24 @@ export interface TorchPart {
   readonly cpuMs: number;
 }
 
-export async function runTorchPart(options: TorchOptions, only: 'train' | 'infer', timeoutMs: number, signal?: AbortSignal): Promise<TorchPart> {
-  const args = ['--threads', String(options.threads), '--steps', String(options.steps), '--runs', String(options.runs), '--size', String(options.size), '--only', only];
+export async function runTorchPart(
+  options: TorchOptions,
+  only: 'train' | 'infer',
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<TorchPart> {
+  const args = [
+    '--threads',
+    String(options.threads),
+    '--steps',
+    String(options.steps),
+    '--runs',
+    String(options.runs),
+    '--size',
+    String(options.size),
+    '--only',
+    only,
+  ];
   const r = (await execTorch(args, timeoutMs, signal)) as TorchResult;
   return only === 'train'
     ? { version: r.version, threads: r.threads, ms: r.trainStepMs, cpuMs: r.trainStepCpuMs }

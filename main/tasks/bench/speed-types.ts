@@ -7,16 +7,31 @@ export type InferEngine = 'onnxruntime' | BackendName;
 /** One measurement, run in a process of its own so that its peak memory is its own. */
 export type SpeedJob =
   | {
-    readonly kind: 'train'; readonly backend: BackendName; readonly net: NetConfig; readonly warmup: number; readonly steps: number;
-    /** What computes the gradients (Adam and the batch stay on the tfjs backend). */
-    readonly gradients: 'onnxruntime' | 'tfjs';
-  }
-  | { readonly kind: 'infer'; readonly engine: InferEngine; readonly net: NetConfig; readonly size: number; readonly warmup: number; readonly runs: number }
+      readonly kind: 'train';
+      readonly backend: BackendName;
+      readonly net: NetConfig;
+      readonly warmup: number;
+      readonly steps: number;
+      /** What computes the gradients (Adam and the batch stay on the tfjs backend). */
+      readonly gradients: 'onnxruntime' | 'tfjs';
+    }
   | {
-    /** `gr2r denoise` on files of these sizes (height, width), one sample each, in one process. */
-    readonly kind: 'file'; readonly net: NetConfig; readonly sizes: readonly (readonly [number, number])[];
-    readonly mc: number; readonly format: 'tiff' | 'jpeg'; readonly tile?: number;
-  };
+      readonly kind: 'infer';
+      readonly engine: InferEngine;
+      readonly net: NetConfig;
+      readonly size: number;
+      readonly warmup: number;
+      readonly runs: number;
+    }
+  | {
+      /** `gr2r denoise` on files of these sizes (height, width), one sample each, in one process. */
+      readonly kind: 'file';
+      readonly net: NetConfig;
+      readonly sizes: readonly (readonly [number, number])[];
+      readonly mc: number;
+      readonly format: 'tiff' | 'jpeg';
+      readonly tile?: number;
+    };
 
 export interface Timing {
   /** Median of `samplesMs`. */
@@ -45,7 +60,10 @@ export function median(values: readonly number[]): number {
 }
 
 /** A training row's name: who computes the gradients, on which tfjs backend the rest of the step runs. */
-export function trainerName(job: { readonly backend: BackendName; readonly gradients: 'onnxruntime' | 'tfjs' }): string {
+export function trainerName(job: {
+  readonly backend: BackendName;
+  readonly gradients: 'onnxruntime' | 'tfjs';
+}): string {
   return job.gradients === 'onnxruntime' ? `onnxruntime + ${job.backend}` : `tfjs ${job.backend}`;
 }
 

@@ -36,7 +36,10 @@ async function measureAll(jobs: readonly SpeedJob[], io: SpeedBenchIO): Promise<
   return rows;
 }
 
-async function torchSide(settings: SpeedSettings, io: SpeedBenchIO): Promise<Pick<SpeedReport, 'torch' | 'torchRuns' | 'torchError'>> {
+async function torchSide(
+  settings: SpeedSettings,
+  io: SpeedBenchIO,
+): Promise<Pick<SpeedReport, 'torch' | 'torchRuns' | 'torchError'>> {
   const runs: TorchResult[] = [];
   for (const threads of [...new Set([1, machine().cpus])]) {
     io.stderr.write(`measuring PyTorch, ${threads} thread(s) (main/tasks/bench/torch_unet.py)\n`);
@@ -59,10 +62,27 @@ export async function runSpeedBench(request: SpeedRequest, io: SpeedBenchIO): Pr
   const infer = await measureAll(inferJobs(settings), io);
   const big = settings.bigHeight > 0 ? await measureAll([denoiseJob(settings)], io) : [];
   const alternation = withTorch
-    ? await alternate({ net: settings.net, rounds, sides: [256, fileSize], torchSize: settings.size, steps: settings.steps, warmup: settings.warmup, runs: settings.runs }, io)
+    ? await alternate(
+        {
+          net: settings.net,
+          rounds,
+          sides: [256, fileSize],
+          torchSize: settings.size,
+          steps: settings.steps,
+          warmup: settings.warmup,
+          runs: settings.runs,
+        },
+        io,
+      )
     : undefined;
   const report: SpeedReport = {
-    ...start, settings, train, infer, denoise: big[0], ...side, ...(alternation && { alternation }),
+    ...start,
+    settings,
+    train,
+    infer,
+    denoise: big[0],
+    ...side,
+    ...(alternation && { alternation }),
     ratios: speedRatios(train, infer, big[0], side.torch, alternation),
   };
   io.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatSpeedReport(report));

@@ -34,7 +34,12 @@ export interface SweepRow {
 type Row = Omit<SweepRow, 'condition' | 'supervisedPsnr'>;
 
 /** Scores of the mean of the first J passes for every J in `js`, from one run of max(js) passes per image. */
-async function prefixRows(model: TrainedModel, regions: ReturnType<typeof noisyRegions>, run: ConditionRun, js: readonly number[]): Promise<Row[]> {
+async function prefixRows(
+  model: TrainedModel,
+  regions: ReturnType<typeof noisyRegions>,
+  run: ConditionRun,
+  js: readonly number[],
+): Promise<Row[]> {
   const most = Math.max(...js);
   const outputs = js.map(() => [] as ImageF32[]);
   const started = performance.now();
@@ -46,17 +51,39 @@ async function prefixRows(model: TrainedModel, regions: ReturnType<typeof noisyR
       count++;
       for (let p = 0; p < sum.length; p++) sum[p]! += f[p]!;
       const at = js.indexOf(count);
-      if (at >= 0) outputs[at]!.push(makeImage(image.height, image.width, image.channels, sum.map((v) => v / count)));
+      if (at >= 0)
+        outputs[at]!.push(
+          makeImage(
+            image.height,
+            image.width,
+            image.channels,
+            sum.map((v) => v / count),
+          ),
+        );
     });
   }
   const msPerPass = (performance.now() - started) / (most * regions.test.length);
   const clean = run.images.test.map((t) => t.image);
-  return js.map((mc, k) => ({ alpha: model.meta.alpha, mc, score: scoreImages(outputs[k]!, clean), msPerImage: msPerPass * mc, estimatedPsnr: null, truePsnr: null }));
+  return js.map((mc, k) => ({
+    alpha: model.meta.alpha,
+    mc,
+    score: scoreImages(outputs[k]!, clean),
+    msPerImage: msPerPass * mc,
+    estimatedPsnr: null,
+    truePsnr: null,
+  }));
 }
 
 /** alpha: one model per alpha, scored at J = 1 and 5. mc: one model at the default alpha, scored at each J. */
-async function sweepCondition(kind: SweepKind, regions: ReturnType<typeof noisyRegions>, run: ConditionRun): Promise<Row[]> {
-  const alphas = kind === 'alpha' ? [...new Set(sweepAlphas.map((a) => alphaFor(regions.options.noise, a)))] : [regions.options.alpha];
+async function sweepCondition(
+  kind: SweepKind,
+  regions: ReturnType<typeof noisyRegions>,
+  run: ConditionRun,
+): Promise<Row[]> {
+  const alphas =
+    kind === 'alpha'
+      ? [...new Set(sweepAlphas.map((a) => alphaFor(regions.options.noise, a)))]
+      : [regions.options.alpha];
   const rows: Row[] = [];
   for (const alpha of alphas) {
     const label = `${describeNoise(regions.options.noise)} GR2R alpha ${alpha}`;
@@ -72,7 +99,11 @@ async function sweepCondition(kind: SweepKind, regions: ReturnType<typeof noisyR
   return rows;
 }
 
-export async function runSweep(kind: SweepKind, input: BenchInput, onRow?: (row: SweepRow) => void): Promise<SweepRow[]> {
+export async function runSweep(
+  kind: SweepKind,
+  input: BenchInput,
+  onRow?: (row: SweepRow) => void,
+): Promise<SweepRow[]> {
   const run = await benchRun(input);
   const rows: SweepRow[] = [];
   for (const condition of conditionsFor(input.families ?? [{ family: 'gaussian' }])) {

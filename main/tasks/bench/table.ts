@@ -1,7 +1,17 @@
 import type { BenchRow, Score } from './types';
 
 const columns = [
-  ['noise', 24], ['method', 9], ['noisy', 13], ['J=1', 13], ['J=J', 13], ['supervised', 13], ['gap', 6], ['est.', 6], ['true', 6], ['est.', 6], ['true', 6],
+  ['noise', 24],
+  ['method', 9],
+  ['noisy', 13],
+  ['J=1', 13],
+  ['J=J', 13],
+  ['supervised', 13],
+  ['gap', 6],
+  ['est.', 6],
+  ['true', 6],
+  ['est.', 6],
+  ['true', 6],
 ] as const;
 
 const score = (s: Score) => `${s.psnr.toFixed(2)} ${s.ssim.toFixed(3)}`;
@@ -24,7 +34,16 @@ export function formatHeader(mc: number): string {
  */
 export function formatRow(r: BenchRow): string {
   return line([
-    r.condition, r.method, score(r.noisy), score(r.single), score(r.averaged), score(r.supervised),
-    (r.gap >= 0 ? '+' : '') + r.gap.toFixed(2), db(r.estimatedPsnr), db(r.truePsnr), db(r.estimatedOutputPsnr), db(r.trueOutputPsnr),
+    r.condition,
+    r.method,
+    score(r.noisy),
+    score(r.single),
+    score(r.averaged),
+    score(r.supervised),
+    (r.gap >= 0 ? '+' : '') + r.gap.toFixed(2),
+    db(r.estimatedPsnr),
+    db(r.truePsnr),
+    db(r.estimatedOutputPsnr),
+    db(r.trueOutputPsnr),
   ]);
 }

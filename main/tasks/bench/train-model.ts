@@ -29,15 +29,38 @@ export interface TrainHooks {
   readonly init?: tfl.LayersModel;
 }
 
-export async function trainModel(noisy: readonly NamedImage[], clean: readonly NamedImage[] | undefined, options: TrainOptions, hooks: TrainHooks = {}): Promise<TrainedModel> {
+export async function trainModel(
+  noisy: readonly NamedImage[],
+  clean: readonly NamedImage[] | undefined,
+  options: TrainOptions,
+  hooks: TrainHooks = {},
+): Promise<TrainedModel> {
   const { onStep, signal, gradients, init } = hooks;
-  const data: TrainData = { train: noisy, trainClean: clean, validation: noisy, validationClean: clean, heldOut: false };
+  const data: TrainData = {
+    train: noisy,
+    trainClean: clean,
+    validation: noisy,
+    validationClean: clean,
+    heldOut: false,
+  };
   const started = performance.now();
   let last: Checkpoint | undefined;
-  for await (const event of train({ data, options: { ...options, checkpointEvery: options.steps }, peak: 1, appVersion, signal, gradients, init })) {
+  for await (const event of train({
+    data,
+    options: { ...options, checkpointEvery: options.steps },
+    peak: 1,
+    appVersion,
+    signal,
+    gradients,
+    init,
+  })) {
     if (event.kind === 'step') onStep?.(event.progress.step, event.progress.total, event.progress.etaMs);
     else last = event.checkpoint;
   }
   if (!last || last.meta.step < options.steps) throw new Error('cancelled');
-  return { net: await netFromArtifacts(last.artifacts), meta: last.meta, seconds: (performance.now() - started) / 1000 };
+  return {
+    net: await netFromArtifacts(last.artifacts),
+    meta: last.meta,
+    seconds: (performance.now() - started) / 1000,
+  };
 }

@@ -29,7 +29,12 @@ const BAND_KEY = 0x62616e64;
  * The band path takes big images, and every file whose pixels need care the whole-image path does not give:
  * amplitude, dB or ratio asked for, a speckle model (zero borders), or a TIFF that declares no-data.
  */
-export async function wantsBands(file: string, meta: ModelMeta, sar: SarOptions, choice: BandChoice = {}): Promise<boolean> {
+export async function wantsBands(
+  file: string,
+  meta: ModelMeta,
+  sar: SarOptions,
+  choice: BandChoice = {},
+): Promise<boolean> {
   const probe = await probeImage(file);
   // A raw image is rewritten into a copy of its DNG in one piece (6 MP of planes for a 24 MP sensor).
   if (probe.format === 'dng') return false;
@@ -55,17 +60,28 @@ export interface BandFileInput {
 }
 
 /** Denoises one file band by band with the engine's tiled Monte Carlo denoiser, each band with its own noise. */
-export async function denoiseFileInBands(net: tfl.LayersModel, model: ModelMeta, options: DenoiseOptions, input: BandFileInput): Promise<LargeDenoiseResult> {
+export async function denoiseFileInBands(
+  net: tfl.LayersModel,
+  model: ModelMeta,
+  options: DenoiseOptions,
+  input: BandFileInput,
+): Promise<LargeDenoiseResult> {
   // Speckle looks estimated per image: this file's own, from a central crop, for every band.
   const own = await fileNoiseSpec(input.file, model.noise, input.sar.amplitude ?? false);
   const meta = { ...model, noise: own.spec };
   const denoise: BandDenoiser = (window, band, onTile) =>
     denoiseImage(net, meta, window, { ...options, seed: Rng.derive(options.seed, BAND_KEY, band).seed(), onTile });
   const result = await denoiseInBands({
-    file: input.file, output: join(input.outputDir, basename(input.file)), denoise,
+    file: input.file,
+    output: join(input.outputDir, basename(input.file)),
+    denoise,
     geometry: geometryOf(meta, options, input.choice ?? {}, (await probeImage(input.file)).width),
-    positiveOnly: meta.noise.family === 'gamma', sar: input.sar, write: input.write,
-    tempDir: input.outputDir, signal: input.signal, onFraction: input.onFraction,
+    positiveOnly: meta.noise.family === 'gamma',
+    sar: input.sar,
+    write: input.write,
+    tempDir: input.outputDir,
+    signal: input.signal,
+    onFraction: input.onFraction,
   });
   return own.note ? { ...result, notes: [...result.notes, own.note] } : result;
 }

@@ -11,7 +11,10 @@ import { pathForFormat } from '../../io/output-target';
  * and a stopped batch run again picks up where it stopped. An input changed since is denoised again.
  */
 export class BatchOutputs {
-  private constructor(readonly root: string, readonly output: string) {}
+  private constructor(
+    readonly root: string,
+    readonly output: string,
+  ) {}
 
   /** A recursive batch refuses an output folder inside its input tree (its outputs would be read as inputs). */
   static async open(input: string, output: string, recursive: boolean): Promise<BatchOutputs> {
@@ -19,7 +22,9 @@ export class BatchOutputs {
     const root = isFile ? dirname(input) : input;
     const inside = relative(resolve(root), resolve(output));
     if (recursive && !isFile && (inside === '' || (!inside.startsWith('..') && !inside.startsWith(sep)))) {
-      throw new Error(`${output}: the output folder is inside the input folder ${input}; with --recursive its outputs would be read as inputs`);
+      throw new Error(
+        `${output}: the output folder is inside the input folder ${input}; with --recursive its outputs would be read as inputs`,
+      );
     }
     return new BatchOutputs(root, output);
   }

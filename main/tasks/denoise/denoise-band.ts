@@ -9,7 +9,11 @@ import { squareValues, toAmplitude, toDecibels } from '../sar-units';
 import { fillInvalid, restoreInvalid, validityMask, type ValidityRule } from '../valid-pixels';
 
 /** The model applied to one band's window (the engine's denoiseImage, or a stand-in in tests). */
-export type BandDenoiser = (window: ImageF32, band: number, onTile: (done: number, total: number) => void) => Promise<ImageF32>;
+export type BandDenoiser = (
+  window: ImageF32,
+  band: number,
+  onTile: (done: number, total: number) => void,
+) => Promise<ImageF32>;
 
 /** How the pixels of a file map to what the model saw in training, and back. */
 export interface SarOptions {
@@ -40,7 +44,13 @@ function cropAlpha(alpha: AlphaPlane | undefined, width: number, top: number, ro
   return alpha && { data: alpha.data.subarray(top * width, (top + rows) * width), bitDepth: alpha.bitDepth };
 }
 
-async function denoiseWindow(window: ImageF32, valid: Uint8Array | undefined, band: Band, denoise: BandDenoiser, onTile: (done: number, total: number) => void): Promise<ImageF32> {
+async function denoiseWindow(
+  window: ImageF32,
+  valid: Uint8Array | undefined,
+  band: Band,
+  denoise: BandDenoiser,
+  onTile: (done: number, total: number) => void,
+): Promise<ImageF32> {
   if (valid && !fillInvalid(window, valid)) return window;
   return denoise(window, band.index, onTile);
 }
@@ -64,8 +74,13 @@ function backToFileUnits(out: ImageF32, sar: SarOptions, fileValues: ImageF32 | 
  * (and back after), no-data pixels filled for the network and then restored exactly as they were read.
  */
 export async function denoiseBand(
-  reader: BandReader, band: Band, rule: ValidityRule, sar: SarOptions, denoise: BandDenoiser,
-  ratio: RatioImage | undefined, onTile: (done: number, total: number) => void,
+  reader: BandReader,
+  band: Band,
+  rule: ValidityRule,
+  sar: SarOptions,
+  denoise: BandDenoiser,
+  ratio: RatioImage | undefined,
+  onTile: (done: number, total: number) => void,
 ): Promise<BandOutput> {
   const { image: window, alpha } = await reader.readRows(band.windowTop, band.windowRows);
   const offset = band.top - band.windowTop;
@@ -74,7 +89,8 @@ export async function denoiseBand(
   // Kept only to restore the pixels without data; without a mask, no copy.
   const original = bandValid && cropRows(window, offset, band.rows);
   // The file's own values, kept only when a strength below 100% blends them back in.
-  const fileValues = (sar.amount ?? DEFAULT_AMOUNT) < 100 ? original ?? cropRows(window, offset, band.rows) : undefined;
+  const fileValues =
+    (sar.amount ?? DEFAULT_AMOUNT) < 100 ? (original ?? cropRows(window, offset, band.rows)) : undefined;
   if (sar.amplitude) squareValues(window.data);
   const noisy = ratio ? cropRows(window, offset, band.rows) : undefined;
   const denoised = await denoiseWindow(window, valid, band, denoise, onTile);
@@ -82,5 +98,10 @@ export async function denoiseBand(
   const ratioBand = noisy && ratio?.add(noisy, image, bandValid);
   const nonPositive = backToFileUnits(image, sar, fileValues);
   if (bandValid && original) restoreInvalid(image, original, bandValid);
-  return { image, alpha: cropAlpha(alpha, window.width, offset, band.rows), nonPositive, ...(ratioBand && { ratio: ratioBand }) };
+  return {
+    image,
+    alpha: cropAlpha(alpha, window.width, offset, band.rows),
+    nonPositive,
+    ...(ratioBand && { ratio: ratioBand }),
+  };
 }

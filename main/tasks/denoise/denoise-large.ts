@@ -48,7 +48,11 @@ async function openOutputs(source: SourceInfo, hasAlpha: boolean, input: LargeDe
   // NaN marks the ratio's pixels without data; a declared no-data value says so too.
   const ratioSource = { ...source, embedded: undefined, ...(source.noData !== undefined && { noData: NaN }) };
   try {
-    const writer = await openBandWriter(join(dir, `${name}.ratio.tif`), ratioSource, false, { ...float, metadata: 'strip', overwrite: input.write?.overwrite });
+    const writer = await openBandWriter(join(dir, `${name}.ratio.tif`), ratioSource, false, {
+      ...float,
+      metadata: 'strip',
+      overwrite: input.write?.overwrite,
+    });
     return { main, ratio: { writer, image: new RatioImage() } };
   } catch (error) {
     await main.abort();
@@ -63,7 +67,8 @@ async function openOutputs(source: SourceInfo, hasAlpha: boolean, input: LargeDe
 function prefetching(reader: BandReader, bands: readonly Band[]): BandReader {
   let ahead: { band: Band; read: ReturnType<BandReader['readRows']> } | undefined;
   const readRows = (top: number, rows: number) => {
-    const hit = ahead && ahead.band.windowTop === top && ahead.band.windowRows === rows ? ahead.read : reader.readRows(top, rows);
+    const hit =
+      ahead && ahead.band.windowTop === top && ahead.band.windowRows === rows ? ahead.read : reader.readRows(top, rows);
     const band = bands[bands.findIndex((b) => b.windowTop === top && b.windowRows === rows) + 1];
     ahead = undefined;
     if (band) {
@@ -103,13 +108,17 @@ async function runBands(reader: BandReader, outputs: Outputs, input: LargeDenois
 
 function unitNotes(sar: SarOptions, nonPositive: number): string[] {
   const notes: string[] = [];
-  if (sar.amplitude) notes.push(`amplitude squared to intensity for the model${sar.db ? '' : ', written back as amplitude'}`);
+  if (sar.amplitude)
+    notes.push(`amplitude squared to intensity for the model${sar.db ? '' : ', written back as amplitude'}`);
   if (sar.db) notes.push('written in dB: 10 log10(intensity)');
-  if (nonPositive > 0) notes.push(`${nonPositive} denoised intensities were not positive: written as ${sar.db ? '-Infinity dB' : '0'}`);
+  if (nonPositive > 0)
+    notes.push(`${nonPositive} denoised intensities were not positive: written as ${sar.db ? '-Infinity dB' : '0'}`);
   return notes;
 }
 
-async function finishOutputs(outputs: Outputs): Promise<{ main: WriteResult; ratio?: RatioSummary & { readonly file: string } }> {
+async function finishOutputs(
+  outputs: Outputs,
+): Promise<{ main: WriteResult; ratio?: RatioSummary & { readonly file: string } }> {
   let main: WriteResult;
   try {
     main = await outputs.main.finish();

@@ -55,7 +55,12 @@ export interface DenoiseTaskInput {
 }
 
 export interface DenoiseTaskResult {
-  readonly written: readonly { input: string; output: string; notes: readonly string[]; ratio?: RatioSummary & { file: string } }[];
+  readonly written: readonly {
+    input: string;
+    output: string;
+    notes: readonly string[];
+    ratio?: RatioSummary & { file: string };
+  }[];
   readonly failures: readonly FileFailure[];
   /** Inputs skipped because their output already exists (and is not older than the input), with that output. */
   readonly skipped: readonly { input: string; output: string }[];
@@ -85,11 +90,16 @@ export async function denoiseTask(input: DenoiseTaskInput): Promise<DenoiseTaskR
 }
 
 async function denoiseFiles(
-  input: DenoiseTaskInput, files: string[], failures: FileFailure[], { net, meta }: LoadedModel, backend: BackendReport, predict: Predictor,
+  input: DenoiseTaskInput,
+  files: string[],
+  failures: FileFailure[],
+  { net, meta }: LoadedModel,
+  backend: BackendReport,
+  predict: Predictor,
   outputs: BatchOutputs,
 ): Promise<FilesResult> {
   const skipped: FilesResult['skipped'][number][] = [];
-  const mc = meta.loss === 'supervised' ? 0 : input.mc ?? defaultDenoiseOptions.mc;
+  const mc = meta.loss === 'supervised' ? 0 : (input.mc ?? defaultDenoiseOptions.mc);
   const written: FilesResult['written'][number][] = [];
   const started = performance.now();
   for (const [index, file] of files.entries()) {
@@ -102,17 +112,39 @@ async function denoiseFiles(
     report(0);
     try {
       const write = { overwrite: input.overwrite, ...writeOptionsFor(input.format) };
-      const sar = { ...input.sar, amplitude: input.sar?.amplitude ?? meta.sar?.amplitude ?? false, amount: input.amount };
-      const already = input.redo || input.overwrite ? undefined : await outputs.doneOutput(file, sar.db ? 'tiff' : write.format);
+      const sar = {
+        ...input.sar,
+        amplitude: input.sar?.amplitude ?? meta.sar?.amplitude ?? false,
+        amount: input.amount,
+      };
+      const already =
+        input.redo || input.overwrite ? undefined : await outputs.doneOutput(file, sar.db ? 'tiff' : write.format);
       if (already) {
         skipped.push({ input: file, output: already });
         continue;
       }
       const folder = outputs.folderOf(file);
       await mkdir(folder, { recursive: true });
-      const options = { ...defaultDenoiseOptions, mc, seed: input.seed ?? defaultDenoiseOptions.seed, tile: input.tile ?? defaultDenoiseOptions.tile, ...(input.flips !== undefined && { flips: input.flips }), signal: input.signal, predict, onTile: (d: number, t: number) => report(d / t) };
+      const options = {
+        ...defaultDenoiseOptions,
+        mc,
+        seed: input.seed ?? defaultDenoiseOptions.seed,
+        tile: input.tile ?? defaultDenoiseOptions.tile,
+        ...(input.flips !== undefined && { flips: input.flips }),
+        signal: input.signal,
+        predict,
+        onTile: (d: number, t: number) => report(d / t),
+      };
       if (await wantsBands(file, meta, sar, input.bands)) {
-        const out = await denoiseFileInBands(net, meta, options, { file, outputDir: folder, sar, choice: input.bands, write, signal: input.signal, onFraction: report });
+        const out = await denoiseFileInBands(net, meta, options, {
+          file,
+          outputDir: folder,
+          sar,
+          choice: input.bands,
+          write,
+          signal: input.signal,
+          onFraction: report,
+        });
         written.push({ input: file, ...out });
         continue;
       }
@@ -121,7 +153,11 @@ async function denoiseFiles(
       const kept = keptNoiseWarning(image, denoised, meta);
       const result = atAmount(image, denoised, input.amount ?? DEFAULT_AMOUNT);
       const out = await writeImage(join(folder, basename(file)), result, source, write);
-      written.push({ input: file, output: out.path, notes: [...source.notes, ...out.notes, ...(kept ? [`warning: ${kept}`] : [])] });
+      written.push({
+        input: file,
+        output: out.path,
+        notes: [...source.notes, ...out.notes, ...(kept ? [`warning: ${kept}`] : [])],
+      });
     } catch (error) {
       if (input.signal?.aborted) return { written, skipped, failures, backend, cancelled: true };
       failures.push(fileFailure(file, error));

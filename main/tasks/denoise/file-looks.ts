@@ -11,18 +11,31 @@ import { validityMask } from '../valid-pixels';
  * as a band of rows (so a big file is never read whole): amplitudes squared, pixels without data zeroed (the looks
  * estimator skips values that are not positive). Any other spec is returned as it is.
  */
-export async function fileNoiseSpec(file: string, spec: NoiseSpec, amplitude: boolean): Promise<{ spec: NoiseSpec; note?: string }> {
+export async function fileNoiseSpec(
+  file: string,
+  spec: NoiseSpec,
+  amplitude: boolean,
+): Promise<{ spec: NoiseSpec; note?: string }> {
   if (spec.family !== 'gamma' || !spec.perImage) return { spec };
   const reader = await openBandReader(file);
   try {
     const { height, width, noData } = reader.source;
-    const rows = Math.min(height, Math.max(1, Math.floor(maxEstimatePixels / width)), Math.ceil(Math.sqrt(maxEstimatePixels)));
+    const rows = Math.min(
+      height,
+      Math.max(1, Math.floor(maxEstimatePixels / width)),
+      Math.ceil(Math.sqrt(maxEstimatePixels)),
+    );
     const { image } = await reader.readRows((height - rows) >> 1, rows);
     const valid = validityMask(image, { tolerance: 0, positiveOnly: true, ...(noData !== undefined && { noData }) });
-    if (valid) for (let p = 0; p < valid.length; p++) if (!valid[p]) image.data.fill(0, p * image.channels, (p + 1) * image.channels);
+    if (valid)
+      for (let p = 0; p < valid.length; p++)
+        if (!valid[p]) image.data.fill(0, p * image.channels, (p + 1) * image.channels);
     if (amplitude) squareValues(image.data);
     const own = imageNoiseSpec(spec, centralCrop(image));
-    const said = own === spec ? `looks not measurable, the pooled ${spec.looks} used` : `its own looks ${own.family === 'gamma' ? own.looks : ''}`;
+    const said =
+      own === spec
+        ? `looks not measurable, the pooled ${spec.looks} used`
+        : `its own looks ${own.family === 'gamma' ? own.looks : ''}`;
     return { spec: own, note: `${basename(file)}: ${said}` };
   } finally {
     await reader.close();

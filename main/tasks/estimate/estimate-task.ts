@@ -36,14 +36,21 @@ export async function estimateTask(task: EstimateTaskInput): Promise<EstimateTas
   const { files, failures } = await listImages(task.input, task.recursive);
   const warnings: string[] = [];
   const nameOf = task.nameOf ?? ((file: string) => file);
-  const estimates = await eachFile(files, failures, async (file, index) => {
-    task.onImage?.(file, index, files.length);
-    const { image, source } = await readEstimationCrop(file);
-    const one = estimateImage(nameOf(file), withoutNoData(image, source, task.family), task.family, { amplitude: task.amplitude });
-    warnings.push(...one.warnings);
-    const realNoise = source.bitDepth !== 32 && source.format !== 'dng' ? measureRealNoise(image) : undefined;
-    return realNoise ? { ...one.estimate, realNoise } : one.estimate;
-  }, task.signal);
+  const estimates = await eachFile(
+    files,
+    failures,
+    async (file, index) => {
+      task.onImage?.(file, index, files.length);
+      const { image, source } = await readEstimationCrop(file);
+      const one = estimateImage(nameOf(file), withoutNoData(image, source, task.family), task.family, {
+        amplitude: task.amplitude,
+      });
+      warnings.push(...one.warnings);
+      const realNoise = source.bitDepth !== 32 && source.format !== 'dng' ? measureRealNoise(image) : undefined;
+      return realNoise ? { ...one.estimate, realNoise } : one.estimate;
+    },
+    task.signal,
+  );
   if (task.signal?.aborted) throw new Error('cancelled');
   if (estimates.length === 0) throw new NoFileLeft(task.input, failures, 'measured');
   const { pooled, warnings: poolWarnings } = poolEstimates(estimates, task.family);
@@ -53,7 +60,11 @@ export async function estimateTask(task: EstimateTaskInput): Promise<EstimateTas
 /** Pixels without data (the file's no-data value; zeros of speckle data) become NaN, which the estimators skip. */
 function withoutNoData(image: ImageF32, source: SourceInfo, family: EstimateFamily): ImageF32 {
   const tolerance = source.bitDepth === 32 ? 0 : 0.5 / (source.bitDepth === 8 ? 255 : 65535);
-  const valid = validityMask(image, { tolerance, positiveOnly: family === 'gamma', ...(source.noData !== undefined && { noData: source.noData }) });
+  const valid = validityMask(image, {
+    tolerance,
+    positiveOnly: family === 'gamma',
+    ...(source.noData !== undefined && { noData: source.noData }),
+  });
   if (!valid) return image;
   const data = Float32Array.from(image.data);
   for (let p = 0; p < valid.length; p++) if (!valid[p]) data.fill(NaN, p * image.channels, (p + 1) * image.channels);

@@ -8,7 +8,11 @@ import { CROP_BAND_ROWS, readCrop } from '../read-crop';
  * image: a big file is read band by band and only the crop's columns are kept, so an 8000 x 8000 PNG costs
  * the 4 MP crop and one band, not 64 MP of floats. Small images (and camera raw) are read whole.
  */
-export async function readEstimationCrop(file: string, maxPixels = maxEstimatePixels, bandRows = CROP_BAND_ROWS): Promise<ReadResult> {
+export async function readEstimationCrop(
+  file: string,
+  maxPixels = maxEstimatePixels,
+  bandRows = CROP_BAND_ROWS,
+): Promise<ReadResult> {
   const probe = await probeImage(file);
   if (probe.width * probe.height <= maxPixels || probe.format === 'dng') return readImage(file);
   const reader = await openBandReader(file);
@@ -16,7 +20,15 @@ export async function readEstimationCrop(file: string, maxPixels = maxEstimatePi
     const { source } = reader;
     const crop = centralWindow(source.height, source.width, maxPixels);
     const image = await readCrop(reader, crop, bandRows);
-    return { image, source: { ...source, width: crop.width, height: crop.height, notes: [...source.notes, `estimated on the central ${crop.width}x${crop.height}`] } };
+    return {
+      image,
+      source: {
+        ...source,
+        width: crop.width,
+        height: crop.height,
+        notes: [...source.notes, `estimated on the central ${crop.width}x${crop.height}`],
+      },
+    };
   } finally {
     await reader.close();
   }

@@ -19,7 +19,10 @@ export interface ProfiledImage {
 }
 
 /** Reads every image a path names, one at a time, and estimates its correlated-noise profile where it can. */
-export async function profileImages(input: string, recursive = false): Promise<{ images: ProfiledImage[]; failures: FileFailure[] }> {
+export async function profileImages(
+  input: string,
+  recursive = false,
+): Promise<{ images: ProfiledImage[]; failures: FileFailure[] }> {
   const { files, failures } = await listImages(input, recursive);
   const images: ProfiledImage[] = [];
   for (const file of files) {
@@ -42,7 +45,9 @@ export async function profileImages(input: string, recursive = false): Promise<{
  * where an image's cannot be measured); and a line saying so.
  */
 export function pooledCorrelated(images: readonly ProfiledImage[]): { spec: NoiseSpec; note: string } {
-  const measured = images.filter((i) => i.profile && i.std).map((i) => ({ ...i, level: Math.hypot(...i.std!) / Math.sqrt(i.std!.length) }));
+  const measured = images
+    .filter((i) => i.profile && i.std)
+    .map((i) => ({ ...i, level: Math.hypot(...i.std!) / Math.sqrt(i.std!.length) }));
   if (measured.length === 0) throw new Error('no image had flat areas enough to measure its noise');
   measured.sort((a, b) => a.level - b.level);
   const middle = measured[Math.floor(measured.length / 2)]!;

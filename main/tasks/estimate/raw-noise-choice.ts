@@ -25,11 +25,21 @@ const rawNoiseGrowth = 0.5;
  * correlated recorruption with a level by brightness, measured per image (docs/real-noise.md). Undefined where the
  * noise is independent (Poisson-Gaussian then holds), said in a note either way.
  */
-export async function correlatedRawSpec(data: string, note: (message: string) => void, recursive = false): Promise<NoiseSpec | undefined> {
+export async function correlatedRawSpec(
+  data: string,
+  note: (message: string) => void,
+  recursive = false,
+): Promise<NoiseSpec | undefined> {
   const { images } = await profileImages(data, recursive);
-  const measured = images.flatMap((i) => (i.profile && (i.blocks ?? 0) >= rawCorrelationBlocks ? [{ file: i.file, planes: planeCorrelations(i.profile) }] : []));
+  const measured = images.flatMap((i) =>
+    i.profile && (i.blocks ?? 0) >= rawCorrelationBlocks
+      ? [{ file: i.file, planes: planeCorrelations(i.profile) }]
+      : [],
+  );
   if (measured.length === 0) {
-    note(`raw noise taken as independent between photosites: no file is large enough to measure its correlation (${rawCorrelationBlocks} flat 16x16 blocks of its CFA planes)`);
+    note(
+      `raw noise taken as independent between photosites: no file is large enough to measure its correlation (${rawCorrelationBlocks} flat 16x16 blocks of its CFA planes)`,
+    );
     return undefined;
   }
   const means = measured.map((m) => m.planes.reduce((s, v) => s + v, 0) / m.planes.length).sort((a, b) => a - b);
@@ -37,12 +47,16 @@ export async function correlatedRawSpec(data: string, note: (message: string) =>
   const example = measured[0]!;
   const said = `${basename(example.file)}: ${example.planes.map((v) => v.toFixed(2)).join(', ')}${measured.length > 1 ? `; median over ${measured.length} files ${median.toFixed(2)}` : ''}`;
   if (median <= rawCorrelationLimit) {
-    note(`raw noise independent between neighbouring photosites (lag-1 correlation per CFA plane ${said}; at most ${rawCorrelationLimit}): shot + read noise`);
+    note(
+      `raw noise independent between neighbouring photosites (lag-1 correlation per CFA plane ${said}; at most ${rawCorrelationLimit}): shot + read noise`,
+    );
     return undefined;
   }
   const { spec: pooled, note: profiled } = pooledCorrelated(images);
   // Shot noise grows as x^(1/2): the loss weighted as the Poisson-Gaussian default is (engine/loss-weights.ts).
   const spec: NoiseSpec = pooled.family === 'correlated' ? { ...pooled, noiseGrowth: rawNoiseGrowth } : pooled;
-  note(`raw noise correlated between neighbouring photosites (lag-1 correlation per CFA plane ${said}; over ${rawCorrelationLimit}: lossy coding or processing in the camera), so training recorrupts the CFA planes with noise of the same correlation and a level by brightness (correlated; the loss weighted by shot noise), ${profiled}`);
+  note(
+    `raw noise correlated between neighbouring photosites (lag-1 correlation per CFA plane ${said}; over ${rawCorrelationLimit}: lossy coding or processing in the camera), so training recorrupts the CFA planes with noise of the same correlation and a level by brightness (correlated; the loss weighted by shot noise), ${profiled}`,
+  );
   return spec;
 }

@@ -15,15 +15,25 @@ import { correlatedRawSpec } from './raw-noise-choice';
  * (8/16-bit photos, scans, JPEGs) has been through a pipeline that correlates its noise and makes its level depend on
  * brightness (correlated, measured per image).
  */
-export async function chooseFamily(data: string, note: (message: string) => void, recursive = false): Promise<NoiseFamily> {
+export async function chooseFamily(
+  data: string,
+  note: (message: string) => void,
+  recursive = false,
+): Promise<NoiseFamily> {
   const { files } = await listImages(data, recursive);
-  const probes = (await Promise.all(files.map((f) => probeImage(f).catch(() => undefined)))).filter((p) => p !== undefined);
+  const probes = (await Promise.all(files.map((f) => probeImage(f).catch(() => undefined)))).filter(
+    (p) => p !== undefined,
+  );
   if (probes.length > 0 && probes.every((p) => p.format === 'dng')) {
-    note('automatic noise model: camera raw files, so shot + read noise (poissongaussian), estimated, where the noise is independent between photosites');
+    note(
+      'automatic noise model: camera raw files, so shot + read noise (poissongaussian), estimated, where the noise is independent between photosites',
+    );
     return 'poissongaussian';
   }
   if (probes.length > 0 && probes.every((p) => p.bitDepth === 32)) {
-    note('automatic noise model: float data, taken as SAR intensity, so speckle (gamma), looks estimated (--amplitude for amplitudes)');
+    note(
+      'automatic noise model: float data, taken as SAR intensity, so speckle (gamma), looks estimated (--amplitude for amplitudes)',
+    );
     return 'gamma';
   }
   note('automatic noise model: correlated noise with a level by brightness, measured per image');
@@ -47,7 +57,9 @@ export const speckleCorrelationLimit = 0.3;
 
 /** The images' median lag-1 speckle correlation (the larger of rows and columns) when above the limit. */
 function speckleCorrelation(images: readonly ImageEstimate[]): number | undefined {
-  const lags = images.filter((e) => e.family === 'gamma').map((e) => Math.max(e.checks.correlation.horizontal, e.checks.correlation.vertical));
+  const lags = images
+    .filter((e) => e.family === 'gamma')
+    .map((e) => Math.max(e.checks.correlation.horizontal, e.checks.correlation.vertical));
   if (lags.length === 0) return undefined;
   const median = lags.sort((a, b) => a - b)[Math.floor((lags.length - 1) / 2)]!;
   return median > speckleCorrelationLimit ? median : undefined;
@@ -59,7 +71,9 @@ function speckleCorrelation(images: readonly ImageEstimate[]): number | undefine
  */
 async function shotNoiseSpread(data: string): Promise<string | undefined> {
   const isos = (await rawIsoGroups(data).catch(() => [])).filter((g) => g.iso > 0);
-  return isos.length > 1 ? `the folder mixes ISOs (${isos.map((g) => `ISO ${g.iso}: ${g.files.length} file(s)`).join(', ')})` : undefined;
+  return isos.length > 1
+    ? `the folder mixes ISOs (${isos.map((g) => `ISO ${g.iso}: ${g.files.length} file(s)`).join(', ')})`
+    : undefined;
 }
 
 /** A parameter that cannot be estimated blind: the caller's usage error (a flag in the CLI, a field in the app). */
@@ -71,7 +85,11 @@ export class MissingParameterError extends Error {}
  * `amplitude`: gamma files hold amplitudes.
  */
 export async function resolveNoiseSpec(
-  noise: { family: FamilyChoice; spec?: NoiseSpec }, data: string, note: (message: string) => void, amplitude = false, recursive = false,
+  noise: { family: FamilyChoice; spec?: NoiseSpec },
+  data: string,
+  note: (message: string) => void,
+  amplitude = false,
+  recursive = false,
 ): Promise<NoiseSpec> {
   if (noise.spec) return noise.spec;
   if (noise.family === 'auto') {
@@ -86,23 +104,39 @@ export async function resolveNoiseSpec(
   }
   const pg = noise.family === 'poissongaussian';
   const family = estimateFamilySchema.safeParse(pg ? 'poisson' : noise.family);
-  if (!family.success) throw new MissingParameterError(`the ${noise.family} parameter is required (--${noiseParameterName[noise.family]}): it cannot be estimated blind`);
+  if (!family.success)
+    throw new MissingParameterError(
+      `the ${noise.family} parameter is required (--${noiseParameterName[noise.family]}): it cannot be estimated blind`,
+    );
   const report = await estimateTask({ input: data, family: family.data, amplitude, recursive });
   const spread = looksSpread(report.images);
   const correlated = speckleCorrelation(report.images);
   if (spread || correlated) {
     const pooled = pooledNoiseSpec(report.pooled, 4);
-    const spec: NoiseSpec = pooled.family === 'gamma' ? { ...pooled, perImage: true, ...(correlated && { subsample: 2 }) } : pooled;
-    if (correlated) note(`speckle correlated between neighbours (lag-1 ${correlated.toFixed(2)}, over ${speckleCorrelationLimit}: resampled or multilooked data), so training and denoising use the 2x2 pixel-shuffled sub-images, each image with its looks measured on them (docs/quality.md, Real SAR)`);
-    if (spread) note(`no --looks given: the images' looks differ by more than ${100 * looksSpreadLimit}% (${spread}), so each image is trained and denoised with its own estimate, not one pooled L`);
+    const spec: NoiseSpec =
+      pooled.family === 'gamma' ? { ...pooled, perImage: true, ...(correlated && { subsample: 2 }) } : pooled;
+    if (correlated)
+      note(
+        `speckle correlated between neighbours (lag-1 ${correlated.toFixed(2)}, over ${speckleCorrelationLimit}: resampled or multilooked data), so training and denoising use the 2x2 pixel-shuffled sub-images, each image with its looks measured on them (docs/quality.md, Real SAR)`,
+      );
+    if (spread)
+      note(
+        `no --looks given: the images' looks differ by more than ${100 * looksSpreadLimit}% (${spread}), so each image is trained and denoised with its own estimate, not one pooled L`,
+      );
     return spec;
   }
   const pooledSpec = pooledNoiseSpec(report.pooled, 4, pg);
   const mixed = pg ? await shotNoiseSpread(data) : undefined;
-  const spec: NoiseSpec = mixed && pooledSpec.family === 'poissongaussian' ? { ...pooledSpec, perImage: true } : pooledSpec;
-  if (mixed) note(`no --a/--b given: ${mixed}, so each image is trained and denoised with its own a and b (recorruption is per image), the pooled pair where one cannot be measured`);
+  const spec: NoiseSpec =
+    mixed && pooledSpec.family === 'poissongaussian' ? { ...pooledSpec, perImage: true } : pooledSpec;
+  if (mixed)
+    note(
+      `no --a/--b given: ${mixed}, so each image is trained and denoised with its own a and b (recorruption is per image), the pooled pair where one cannot be measured`,
+    );
   const { count, uncertainty } = report.pooled;
-  note(`no ${pg ? '--a/--b' : `--${noiseParameterName[noise.family]}`} given: training with the estimate ${describeNoise(spec)} ± ${(100 * uncertainty).toFixed(1)}%, pooled over ${count} image(s) (see gr2r estimate)`);
+  note(
+    `no ${pg ? '--a/--b' : `--${noiseParameterName[noise.family]}`} given: training with the estimate ${describeNoise(spec)} ± ${(100 * uncertainty).toFixed(1)}%, pooled over ${count} image(s) (see gr2r estimate)`,
+  );
   for (const warning of report.warnings) note(`estimate: ${warning}`);
   return spec;
 }

@@ -23,12 +23,24 @@ export interface ScreenView {
 export class ScreenImages {
   private readonly ranges = new Map<string, DisplayRange>();
 
-  async render(file: string, size: number | undefined, rangeOf: string, view: ScreenView = { stretch: 'auto', ratio: false }): Promise<ScreenImage> {
+  async render(
+    file: string,
+    size: number | undefined,
+    rangeOf: string,
+    view: ScreenView = { stretch: 'auto', ratio: false },
+  ): Promise<ScreenImage> {
     const probe = await probeImage(file);
     // Integer images always show as stored, so `rangeOf` matters only for float data.
     const plain = probe.bitDepth === 8 && probe.format !== 'tiff';
     if (plain && size === undefined) return { asIs: probe.format === 'png' ? 'image/png' : 'image/jpeg' };
-    if (plain) return { png: await sharp(file).rotate().resize(size, size, { fit: 'inside', withoutEnlargement: true }).png().toBuffer() };
+    if (plain)
+      return {
+        png: await sharp(file)
+          .rotate()
+          .resize(size, size, { fit: 'inside', withoutEnlargement: true })
+          .png()
+          .toBuffer(),
+      };
     const read = await readImage(file);
     const { source } = read;
     // Raw at full size (one pixel per photosite) for the viewer at 100%; thumbnails from the half-size look.

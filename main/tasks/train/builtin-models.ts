@@ -38,7 +38,8 @@ export function isBuiltinFamily(family: NoiseFamily): family is BuiltinFamily {
 
 /** Why no bundled network fits a run (another family, another network than the default U-Net), or null. */
 export function builtinMismatch(spec: NoiseSpec, net: NetConfig): string | null {
-  if (!isBuiltinFamily(spec.family)) return `no bundled network for ${spec.family} noise (there are ${builtinFamilies.join(', ')})`;
+  if (!isBuiltinFamily(spec.family))
+    return `no bundled network for ${spec.family} noise (there are ${builtinFamilies.join(', ')})`;
   const builtin = trainDefaults.net;
   if (net.kind !== builtin.kind || net.width !== builtin.width || net.depth !== builtin.depth) {
     return `the bundled networks are the ${describeNet(builtin)}, not the ${describeNet(net)} chosen`;

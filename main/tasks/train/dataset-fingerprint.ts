@@ -15,7 +15,13 @@ export async function datasetFingerprint(files: readonly string[]): Promise<stri
 export async function freeSibling(dir: string, suffix = 'resumed'): Promise<string> {
   for (let n = 1; n < 10_000; n++) {
     const path = join(dirname(dir), `${basename(dir)}-${suffix}${n === 1 ? '' : `-${n}`}`);
-    if (!(await stat(path).then(() => true, () => false))) return path;
+    if (
+      !(await stat(path).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return path;
   }
   throw new Error(`no free folder name beside ${dir}`);
 }

@@ -33,7 +33,9 @@ export function initFolder(choice: InitChoice, noise: NoiseSpec, dir = builtinMo
   if (choice !== 'builtin') return choice.folder;
   const folder = builtinModelFor(noise, dir);
   if (!folder) {
-    throw new Error(`--init builtin: no bundled network for ${noise.family} noise (there are ${builtinFamilies.join(', ')}); train from random weights or give a MODEL_DIR`);
+    throw new Error(
+      `--init builtin: no bundled network for ${noise.family} noise (there are ${builtinFamilies.join(', ')}); train from random weights or give a MODEL_DIR`,
+    );
   }
   return folder;
 }
@@ -42,19 +44,34 @@ export function initFolder(choice: InitChoice, noise: NoiseSpec, dir = builtinMo
  * Loads the network to fine-tune and checks that it is the run's: the same network and size, and its channels
  * (a colour network serves gray images folded to one channel, exactly: fold-gray.ts). Errors name the folder.
  */
-export async function loadInitModel(choice: InitChoice, target: InitTarget, dir = builtinModelsDir): Promise<InitModel> {
+export async function loadInitModel(
+  choice: InitChoice,
+  target: InitTarget,
+  dir = builtinModelsDir,
+): Promise<InitModel> {
   const folder = initFolder(choice, target.noise, dir);
   const { net, meta } = await openModel(folder);
   const notes: string[] = [];
   try {
     if (!sameNet(meta.net, target.net)) {
-      throw new Error(`${folder}: holds a ${describeNet(meta.net)} but this run trains a ${describeNet(target.net)}; choose the same --net, --width and --depth, or another --init`);
+      throw new Error(
+        `${folder}: holds a ${describeNet(meta.net)} but this run trains a ${describeNet(target.net)}; choose the same --net, --width and --depth, or another --init`,
+      );
     }
     if (meta.channels !== target.channels && !(target.channels === 1 && meta.channels > 1)) {
-      throw new Error(`${folder}: made for ${meta.channels} channel(s) but the images have ${target.channels}; a ${meta.channels}-channel model cannot start a ${target.channels}-channel one`);
+      throw new Error(
+        `${folder}: made for ${meta.channels} channel(s) but the images have ${target.channels}; a ${meta.channels}-channel model cannot start a ${target.channels}-channel one`,
+      );
     }
-    if (meta.noise.family !== target.noise.family) notes.push(`${folder} was trained on ${meta.noise.family} noise, not ${target.noise.family}: fine-tuning starts from it all the same`);
-    const record = { source: choice === 'builtin' ? 'builtin' as const : 'folder' as const, name: choice === 'builtin' ? meta.noise.family : basename(folder), steps: meta.trainedSteps ?? meta.step };
+    if (meta.noise.family !== target.noise.family)
+      notes.push(
+        `${folder} was trained on ${meta.noise.family} noise, not ${target.noise.family}: fine-tuning starts from it all the same`,
+      );
+    const record = {
+      source: choice === 'builtin' ? ('builtin' as const) : ('folder' as const),
+      name: choice === 'builtin' ? meta.noise.family : basename(folder),
+      steps: meta.trainedSteps ?? meta.step,
+    };
     if (meta.channels === target.channels) return { net, record, notes };
     notes.push(`${folder}: its ${meta.channels}-channel network folded to gray`);
     const gray = foldToGray(net, target.net, meta.channels);

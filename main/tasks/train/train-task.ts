@@ -82,33 +82,53 @@ export interface TrainTaskResult {
 }
 
 async function resumeFrom(input: TrainTaskInput): Promise<{ resume: Checkpoint; best?: BestWeights } | undefined> {
-  const exists = await stat(input.out).then(() => true, () => false);
+  const exists = await stat(input.out).then(
+    () => true,
+    () => false,
+  );
   if (!input.resume) {
-    if (exists) throw new Error(`${input.out}: already exists; pass --resume to continue that run, or choose another --out`);
+    if (exists)
+      throw new Error(`${input.out}: already exists; pass --resume to continue that run, or choose another --out`);
     return undefined;
   }
   if (!exists) throw new Error(`${input.out}: no model to resume from`);
   const found = await loadForResume(input.out);
-  if (!found.resume.optimizer) throw new Error(`${input.out}: holds no optimiser state, so training cannot resume from it`);
+  if (!found.resume.optimizer)
+    throw new Error(`${input.out}: holds no optimiser state, so training cannot resume from it`);
   return found;
 }
 
-export function resolveOptions(input: TrainTaskInput, resume: Checkpoint | undefined, note: (m: string) => void): TrainOptions {
+export function resolveOptions(
+  input: TrainTaskInput,
+  resume: Checkpoint | undefined,
+  note: (m: string) => void,
+): TrainOptions {
   if (resume) {
     const m = resume.meta;
     const steps = Math.max(input.options.steps ?? m.totalSteps, m.totalSteps);
     return {
-      ...defaultTrainOptions, ...input.options,
-      noise: m.noise, alpha: m.alpha, loss: m.loss, net: m.net, seed: m.seed, batch: m.batch, patch: m.patch,
-      learningRate: m.learningRate, steps,
+      ...defaultTrainOptions,
+      ...input.options,
+      noise: m.noise,
+      alpha: m.alpha,
+      loss: m.loss,
+      net: m.net,
+      seed: m.seed,
+      batch: m.batch,
+      patch: m.patch,
+      learningRate: m.learningRate,
+      steps,
       evalEvery: input.options.evalEvery ?? evalEveryFor(steps),
     };
   }
   if (!input.noise) throw new Error('a noise model is required to start training');
   const steps = input.options.steps ?? (input.init ? initDefaults.steps : defaultTrainOptions.steps);
   const options = {
-    ...defaultTrainOptions, ...(input.init && { steps: initDefaults.steps, learningRate: initDefaults.learningRate }), ...input.options,
-    evalEvery: input.options.evalEvery ?? evalEveryFor(steps), noise: input.noise,
+    ...defaultTrainOptions,
+    ...(input.init && { steps: initDefaults.steps, learningRate: initDefaults.learningRate }),
+    ...input.options,
+    evalEvery: input.options.evalEvery ?? evalEveryFor(steps),
+    noise: input.noise,
   };
   if (input.noise.family === 'binomial' && input.options.alpha === undefined) {
     const alpha = nearestAlpha(input.noise.trials, options.alpha);
@@ -122,12 +142,23 @@ export function resolveOptions(input: TrainTaskInput, resume: Checkpoint | undef
  * Each image with its own noise model where the spec asks for one per image (correlated noise, speckle looks, raw
  * shot and read noise: image-noise.ts); each image's looks or (a, b) said in a note.
  */
-function withOwnNoise<T extends { image: MaskedImage; file: string }>(images: readonly T[], spec: NoiseSpec, note: (m: string) => void): T[] {
-  if (!(spec.family === 'correlated' || spec.family === 'gamma' || spec.family === 'poissongaussian') || !spec.perImage) return [...images];
+function withOwnNoise<T extends { image: MaskedImage; file: string }>(
+  images: readonly T[],
+  spec: NoiseSpec,
+  note: (m: string) => void,
+): T[] {
+  if (!(spec.family === 'correlated' || spec.family === 'gamma' || spec.family === 'poissongaussian') || !spec.perImage)
+    return [...images];
   return images.map((d) => {
     const own = imageNoiseSpec(spec, d.image);
-    if (own.family === 'gamma') note(`${basename(d.file)}: ${own === spec ? `looks not measurable, the pooled ${spec.looks} used` : `its own looks ${own.looks}`}`);
-    if (own.family === 'poissongaussian') note(`${basename(d.file)}: ${own === spec ? `shot and read noise not measurable, the pooled a=${own.a} b=${own.b} used` : `its own a=${own.a} b=${own.b}`}`);
+    if (own.family === 'gamma')
+      note(
+        `${basename(d.file)}: ${own === spec ? `looks not measurable, the pooled ${spec.looks} used` : `its own looks ${own.looks}`}`,
+      );
+    if (own.family === 'poissongaussian')
+      note(
+        `${basename(d.file)}: ${own === spec ? `shot and read noise not measurable, the pooled a=${own.a} b=${own.b} used` : `its own a=${own.a} b=${own.b}`}`,
+      );
     return { ...d, image: { ...d.image, noise: noiseModel(own) } };
   });
 }
@@ -136,18 +167,31 @@ function withOwnNoise<T extends { image: MaskedImage; file: string }>(images: re
  * Where a run writes. A new run: its own folder. A resume on the images the model was trained on: the same
  * folder, replaced only at the end. A resume on other images: a new folder, so the model resumed stays as it was.
  */
-async function resumeTarget(input: TrainTaskInput, resume: Checkpoint | undefined, fingerprint: string, note: (m: string) => void): Promise<{ out: string; inPlace: boolean }> {
+async function resumeTarget(
+  input: TrainTaskInput,
+  resume: Checkpoint | undefined,
+  fingerprint: string,
+  note: (m: string) => void,
+): Promise<{ out: string; inPlace: boolean }> {
   if (!resume) return { out: input.out, inPlace: false };
-  if (resume.meta.fingerprint === undefined || resume.meta.fingerprint === fingerprint) return { out: input.out, inPlace: true };
+  if (resume.meta.fingerprint === undefined || resume.meta.fingerprint === fingerprint)
+    return { out: input.out, inPlace: true };
   const out = input.forkTo ?? (await freeSibling(input.out));
-  note(`${input.data} is not the data ${input.out} was trained on: training continues into a new model, ${out}; ${input.out} is left as it was`);
+  note(
+    `${input.data} is not the data ${input.out} was trained on: training continues into a new model, ${out}; ${input.out} is left as it was`,
+  );
   return { out, inPlace: false };
 }
 
 /** What the model records about its data (gr2r.json's `dataset`). */
 function datasetRecord(data: string, images: readonly LoadedImage[], peak: number): NonNullable<ModelMeta['dataset']> {
   const bitDepths = [...new Set(images.map((i) => i.source.bitDepth))].sort((a, b) => a - b);
-  return { folder: basename(resolve(data)), images: images.length, bitDepths, units: peak === 1 ? 'unit' : 'as-stored' };
+  return {
+    folder: basename(resolve(data)),
+    images: images.length,
+    bitDepths,
+    units: peak === 1 ? 'unit' : 'as-stored',
+  };
 }
 
 /** Reads a folder, trains (GR2R, or supervised with targets), and keeps the model folder up to date with checkpoints. */
@@ -168,20 +212,36 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const pixels = { amplitude: input.amplitude ?? resume?.meta.sar?.amplitude ?? false, family: options.noise.family };
   const prepared = prepareTrainingImages(noisy.images, pixels);
   prepared.notes.forEach(note);
-  const clean = input.target ? prepareTargets(pairByName(noisy.images, (await loadDataset(input.target)).images), pixels) : undefined;
-  const data = asTrainedSubImages(splitData(withOwnNoise(prepared.images, options.noise, note), clean, options.seed), options.noise);
+  const clean = input.target
+    ? prepareTargets(pairByName(noisy.images, (await loadDataset(input.target)).images), pixels)
+    : undefined;
+  const data = asTrainedSubImages(
+    splitData(withOwnNoise(prepared.images, options.noise, note), clean, options.seed),
+    options.noise,
+  );
   const fingerprint = await datasetFingerprint(noisy.images.map((image) => image.file));
   const target = await resumeTarget(input, resume, fingerprint, note);
   let last: Checkpoint | undefined;
   let saved = false;
   const gradients = chooseGradients({ prefer: input.gradients, backend: backend.name, onNote: note });
   if (resume && input.init) note('--init is ignored when resuming: training goes on from the checkpoint');
-  const init = resume || !input.init ? undefined : await loadInitModel(input.init, { noise: options.noise, net: options.net, channels: maxChannels(data.train) });
+  const init =
+    resume || !input.init
+      ? undefined
+      : await loadInitModel(input.init, { noise: options.noise, net: options.net, channels: maxChannels(data.train) });
   init?.notes.forEach(note);
   const initRecord = init?.record ?? resume?.meta.init;
   const run = {
-    init: init?.net, data, options, peak: resume?.meta.peak ?? dataPeak(prepared.images), appVersion, resume, signal: input.signal, gradients,
-    best: input.keepLast ? undefined : resumed?.best, earlyStop: input.earlyStop,
+    init: init?.net,
+    data,
+    options,
+    peak: resume?.meta.peak ?? dataPeak(prepared.images),
+    appVersion,
+    resume,
+    signal: input.signal,
+    gradients,
+    best: input.keepLast ? undefined : resumed?.best,
+    earlyStop: input.earlyStop,
   };
   const dataset = datasetRecord(input.data, noisy.images, run.peak);
   let kept: Checkpoint | undefined;
@@ -189,7 +249,13 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   for await (const event of train(run)) {
     if (event.kind === 'step') input.onProgress?.(event.progress);
     else {
-      const meta = { ...event.checkpoint.meta, dataset, fingerprint, ...(initRecord && { init: initRecord }), ...(pixels.amplitude && { sar: { amplitude: true } }) };
+      const meta = {
+        ...event.checkpoint.meta,
+        dataset,
+        fingerprint,
+        ...(initRecord && { init: initRecord }),
+        ...(pixels.amplitude && { sar: { amplitude: true } }),
+      };
       last = { ...event.checkpoint, meta };
       stoppedEarly = event.stoppedEarly ?? false;
       const stop = stoppedEarly && input.earlyStop ? { patience: input.earlyStop, atStep: last.meta.step } : undefined;
@@ -202,14 +268,22 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   }
   if (!last || !kept) throw new Error(`${input.out}: training had nothing to do (already at step ${options.steps})`);
   if (saved) await saveOnnxBeside(target.out, kept, note);
-  else note(`stopped at step ${last.meta.step}: ${target.out} is left as it was (step ${resume?.meta.step ?? 0}); resume again to go on`);
+  else
+    note(
+      `stopped at step ${last.meta.step}: ${target.out} is left as it was (step ${resume?.meta.step ?? 0}); resume again to go on`,
+    );
   const cancelled = !stoppedEarly && last.meta.step < options.steps;
   if (saved && !cancelled && kept.meta.loss !== 'supervised') {
     const warning = await keptNoiseAfterTraining(target.out, prepared.images[0]!.image).catch(() => null);
     if (warning) note(`warning: ${warning}`);
   }
   return {
-    model: target.out, meta: saved ? kept.meta : resume!.meta, backend, failures: noisy.failures, cancelled,
-    lastStep: last.meta.step, stoppedEarly,
+    model: target.out,
+    meta: saved ? kept.meta : resume!.meta,
+    backend,
+    failures: noisy.failures,
+    cancelled,
+    lastStep: last.meta.step,
+    stoppedEarly,
   };
 }

@@ -9,7 +9,12 @@ import { fileFailure } from '../each-file';
  * The images large enough for the network (two of its size multiples a side); each smaller one is added to
  * `failures` by name, so one thumbnail in a folder is skipped instead of stopping training.
  */
-export function trainableImages(images: readonly LoadedImage[], net: NetConfig, patch: number, failures: FileFailure[]): LoadedImage[] {
+export function trainableImages(
+  images: readonly LoadedImage[],
+  net: NetConfig,
+  patch: number,
+  failures: FileFailure[],
+): LoadedImage[] {
   const multiple = sizeMultiple(net);
   return images.filter((loaded) => {
     try {

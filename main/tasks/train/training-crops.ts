@@ -30,7 +30,12 @@ export function cropWindows(file: string, height: number, width: number, maxPixe
   const w = Math.min(crop, width);
   const count = Math.max(1, Math.floor(maxPixels / (h * w)));
   const rng = new Rng(nameSeed(file));
-  return Array.from({ length: count }, () => ({ top: rng.int(height - h + 1), left: rng.int(width - w + 1), height: h, width: w }));
+  return Array.from({ length: count }, () => ({
+    top: rng.int(height - h + 1),
+    left: rng.int(width - w + 1),
+    height: h,
+    width: w,
+  }));
 }
 
 /**
@@ -38,7 +43,10 @@ export function cropWindows(file: string, height: number, width: number, maxPixe
  * so a folder of 100 MP photos costs `maxPixels` per image, not 100 MP of floats (and a header claiming more
  * pixels than the reader's limit is refused before decoding, as everywhere).
  */
-export async function readForTraining(file: string, options: TrainingCropOptions = {}): Promise<{ images: LoadedImage[]; note?: string }> {
+export async function readForTraining(
+  file: string,
+  options: TrainingCropOptions = {},
+): Promise<{ images: LoadedImage[]; note?: string }> {
   const maxPixels = options.maxPixels ?? BAND_THRESHOLD_PIXELS;
   const probe = await probeImage(file);
   if (probe.width * probe.height <= maxPixels || probe.format === 'dng') {
@@ -55,14 +63,20 @@ export async function readForTraining(file: string, options: TrainingCropOptions
       images.push({ name: file, file, image, source: { ...source, width: window.width, height: window.height } });
     }
     const { width, height } = windows[0]!;
-    return { images, note: `${basename(file)}: ${source.width}x${source.height} is trained on ${windows.length} random crops of ${width}x${height}, so memory stays bounded` };
+    return {
+      images,
+      note: `${basename(file)}: ${source.width}x${source.height} is trained on ${windows.length} random crops of ${width}x${height}, so memory stays bounded`,
+    };
   } finally {
     await reader.close();
   }
 }
 
 /** The training images a path names, big ones as crops; a file that fails is listed and the rest go on. */
-export async function loadTrainingDataset(input: string, options: TrainingCropOptions = {}): Promise<LoadedDataset & { notes: string[] }> {
+export async function loadTrainingDataset(
+  input: string,
+  options: TrainingCropOptions = {},
+): Promise<LoadedDataset & { notes: string[] }> {
   const { files, failures } = await listImages(input, options.recursive);
   const notes: string[] = [];
   const read = await eachFile(files, failures, async (file) => {

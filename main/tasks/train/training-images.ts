@@ -25,7 +25,9 @@ function ruleOf(image: LoadedImage): ValidityRule {
  */
 function asGray(loaded: LoadedImage, notes: string[]): LoadedImage {
   if (!isGrayAsColour(loaded.image)) return loaded;
-  notes.push(`${basename(loaded.file)}: its ${loaded.image.channels} channels are identical (gray stored as colour), so it is trained as gray`);
+  notes.push(
+    `${basename(loaded.file)}: its ${loaded.image.channels} channels are identical (gray stored as colour), so it is trained as gray`,
+  );
   return { ...loaded, image: channelOf(loaded.image, 0) };
 }
 
@@ -39,7 +41,10 @@ function zeroInvalid(data: Float32Array, valid: Uint8Array, channels: number): v
  * squared, and pixels without data (the declared no-data value, NaN) masked so that no patch contains them.
  * `notes` says how much of each image was left out.
  */
-export function prepareTrainingImages(images: readonly LoadedImage[], pixels: TrainingPixels): { images: LoadedImage[]; notes: string[] } {
+export function prepareTrainingImages(
+  images: readonly LoadedImage[],
+  pixels: TrainingPixels,
+): { images: LoadedImage[]; notes: string[] } {
   const notes: string[] = [];
   const prepared = images.map((original) => {
     const loaded = asGray(original, notes);
@@ -49,14 +54,19 @@ export function prepareTrainingImages(images: readonly LoadedImage[], pixels: Tr
     if (!valid) return loaded;
     zeroInvalid(image.data, valid, image.channels);
     const left = valid.length - valid.reduce((n, v) => n + v, 0);
-    notes.push(`${basename(loaded.file)}: ${((100 * left) / valid.length).toFixed(1)}% of the pixels hold no data and are left out of training`);
+    notes.push(
+      `${basename(loaded.file)}: ${((100 * left) / valid.length).toFixed(1)}% of the pixels hold no data and are left out of training`,
+    );
     return { ...loaded, image: { ...image, valid } };
   });
   return { images: prepared, notes };
 }
 
 /** Clean targets of amplitude files are amplitudes too: squared like their noisy pairs. */
-export function prepareTargets(images: readonly LoadedImage[] | undefined, pixels: TrainingPixels): LoadedImage[] | undefined {
+export function prepareTargets(
+  images: readonly LoadedImage[] | undefined,
+  pixels: TrainingPixels,
+): LoadedImage[] | undefined {
   if (images && pixels.amplitude) for (const { image } of images) squareValues(image.data);
   return images ? [...images] : undefined;
 }

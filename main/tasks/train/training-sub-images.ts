@@ -10,7 +10,9 @@ function imageSubs(named: NamedImage, k: number): NamedImage[] {
   const masks = image.valid && subImages(makeImage(image.height, image.width, 1, Float32Array.from(image.valid)), k);
   return subImages(image, k).map((sub, s): NamedImage => {
     const masked: MaskedImage = {
-      ...sub, ...(masks && { valid: Uint8Array.from(masks[s]!.data) }), ...(image.noise && { noise: image.noise }),
+      ...sub,
+      ...(masks && { valid: Uint8Array.from(masks[s]!.data) }),
+      ...(image.noise && { noise: image.noise }),
     };
     return { ...named, name: `${named.name} (sub-image ${s + 1}/${k * k})`, image: masked };
   });
@@ -26,7 +28,10 @@ export function asTrainedSubImages(data: TrainData, spec: NoiseSpec): TrainData 
   const k = spec.subsample;
   const subs = (list: readonly NamedImage[] | undefined) => list?.flatMap((n) => imageSubs(n, k));
   return {
-    ...data, train: subs(data.train)!, validation: subs(data.validation)!,
-    ...(data.trainClean && { trainClean: subs(data.trainClean) }), ...(data.validationClean && { validationClean: subs(data.validationClean) }),
+    ...data,
+    train: subs(data.train)!,
+    validation: subs(data.validation)!,
+    ...(data.trainClean && { trainClean: subs(data.trainClean) }),
+    ...(data.validationClean && { validationClean: subs(data.validationClean) }),
   };
 }

@@ -3,7 +3,10 @@ import type { WorkerResult, WorkerTask } from '../../shared/worker-messages';
 import type { TaskContext } from '../task-context';
 
 /** Denoises every image of a folder into the output folder, one file after another. */
-export async function runDenoise(task: Extract<WorkerTask, { kind: 'denoise' }>, context: TaskContext): Promise<WorkerResult<'denoise'>> {
+export async function runDenoise(
+  task: Extract<WorkerTask, { kind: 'denoise' }>,
+  context: TaskContext,
+): Promise<WorkerResult<'denoise'>> {
   const result = await denoiseTask({
     model: task.model,
     input: task.input,

@@ -44,7 +44,10 @@ let lastCrop: DenoisedCrop | undefined;
 
 let counter = 0;
 
-async function denoisedCrop(task: Extract<WorkerTask, { kind: 'preview' }>, context: TaskContext): Promise<DenoisedCrop> {
+async function denoisedCrop(
+  task: Extract<WorkerTask, { kind: 'preview' }>,
+  context: TaskContext,
+): Promise<DenoisedCrop> {
   const { net, meta } = await modelFor(task.model);
   const fileStamp = (await stat(task.file)).mtimeMs;
   const key = JSON.stringify([cached?.key, task.file, fileStamp, task.crop, task.mc, task.tile]);
@@ -52,12 +55,19 @@ async function denoisedCrop(task: Extract<WorkerTask, { kind: 'preview' }>, cont
   const { image, source } = await readImage(task.file);
   const { image: crop, region } = cropImage(image, task.crop);
   const mc = meta.loss === 'supervised' ? 0 : task.mc;
-  const options = { ...defaultDenoiseOptions, mc, tile: task.tile ?? defaultDenoiseOptions.tile, signal: context.signal };
+  const options = {
+    ...defaultDenoiseOptions,
+    mc,
+    tile: task.tile ?? defaultDenoiseOptions.tile,
+    signal: context.signal,
+  };
   const denoised = await denoiseInFileUnits(net, meta, crop, options, meta.sar?.amplitude ?? false);
   // Intensity, as the model's speckle is: amplitude files are squared first.
   const intensity = (im: ImageF32) => (meta.sar?.amplitude ? { ...im, data: im.data.map((v) => v * v) } : im);
   const speckle = meta.noise.family === 'gamma' ? { enlBefore: windowEnl(intensity(crop)), intensity } : undefined;
-  const ranges = Object.fromEntries(displayStretches.map((s) => [s, displayRange(image, source.bitDepth, s)])) as Record<DisplayStretch, DisplayRange>;
+  const ranges = Object.fromEntries(
+    displayStretches.map((s) => [s, displayRange(image, source.bitDepth, s)]),
+  ) as Record<DisplayStretch, DisplayRange>;
   lastCrop = { key, crop, denoised, region, ranges, ...(speckle && { speckle }) };
   return lastCrop;
 }
@@ -67,7 +77,10 @@ async function denoisedCrop(task: Extract<WorkerTask, { kind: 'preview' }>, cont
  * and writes it as a PNG shown with the full input's display range, so that it lines up with the "before" image.
  * With a speckle model, the ENL before and after, the result's as shown and as it would be written (at the amount).
  */
-export async function runPreview(task: Extract<WorkerTask, { kind: 'preview' }>, context: TaskContext): Promise<WorkerResult<'preview'>> {
+export async function runPreview(
+  task: Extract<WorkerTask, { kind: 'preview' }>,
+  context: TaskContext,
+): Promise<WorkerResult<'preview'>> {
   const started = performance.now();
   await initBackend(context.backend);
   const shown = await denoisedCrop(task, context);

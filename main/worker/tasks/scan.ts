@@ -10,7 +10,10 @@ type Entry = WorkerResult<'scan'>['images'][number];
  * The images of a folder: headers first (sizes, channels, bit depth), then every file decoded once, one at a time,
  * so that a damaged body (a truncated PNG) is listed with its reason here, before estimation or training.
  */
-export async function scanTask(task: Extract<WorkerTask, { kind: 'scan' }>, context?: TaskContext): Promise<WorkerResult<'scan'>> {
+export async function scanTask(
+  task: Extract<WorkerTask, { kind: 'scan' }>,
+  context?: TaskContext,
+): Promise<WorkerResult<'scan'>> {
   const scan = await scanFolder(task.folder);
   const failures = scan.failures.map((f) => ({ file: basename(f.file), reason: f.reason }));
   const images: Entry[] = [];
@@ -22,7 +25,15 @@ export async function scanTask(task: Extract<WorkerTask, { kind: 'scan' }>, cont
     try {
       await readImage(probe.file);
       const bytes = (await stat(probe.file)).size;
-      images.push({ file, format: probe.format, width: probe.width, height: probe.height, channels: probe.channels, bitDepth: probe.bitDepth, bytes });
+      images.push({
+        file,
+        format: probe.format,
+        width: probe.width,
+        height: probe.height,
+        channels: probe.channels,
+        bitDepth: probe.bitDepth,
+        bytes,
+      });
     } catch (error) {
       failures.push({ file, reason: reasonOf(error) });
     }

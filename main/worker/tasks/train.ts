@@ -8,7 +8,11 @@ import type { NoiseSpec } from '../../shared/noise';
 import type { TaskContext } from '../task-context';
 
 /** The bundled network where the app asks for it and one matches the noise family and network; else random weights. */
-function builtinInit(task: Extract<WorkerTask, { kind: 'train' }>, noise: NoiseSpec | undefined, note: (m: string) => void): 'builtin' | undefined {
+function builtinInit(
+  task: Extract<WorkerTask, { kind: 'train' }>,
+  noise: NoiseSpec | undefined,
+  note: (m: string) => void,
+): 'builtin' | undefined {
   if (task.init !== 'builtin' || task.resume || !noise) return undefined;
   const why = builtinMismatch(noise, task.settings.net ?? trainDefaults.net);
   if (why) note(`training starts from random weights: ${why}`);
@@ -16,12 +20,16 @@ function builtinInit(task: Extract<WorkerTask, { kind: 'train' }>, noise: NoiseS
 }
 
 /** Trains into the model folder (a new one, or the one resumed), reporting every step. */
-export async function runTrain(task: Extract<WorkerTask, { kind: 'train' }>, context: TaskContext): Promise<WorkerResult<'train'>> {
+export async function runTrain(
+  task: Extract<WorkerTask, { kind: 'train' }>,
+  context: TaskContext,
+): Promise<WorkerResult<'train'>> {
   const choice = task.noise;
   const spec = choice ? choiceSpec(choice) : undefined;
-  const noise = choice && !spec
-    ? await resolveNoiseSpec({ family: choice.family }, task.data, (message) => context.note(message), task.amplitude)
-    : spec ?? undefined;
+  const noise =
+    choice && !spec
+      ? await resolveNoiseSpec({ family: choice.family }, task.data, (message) => context.note(message), task.amplitude)
+      : (spec ?? undefined);
   const result = await trainTask({
     data: task.data,
     out: task.out,

@@ -37,7 +37,13 @@ export function useFileDrop(onDrop: (files: File[]) => void): { dragging: Ref<bo
     if (files.length > 0) onDrop(files);
   };
   const listeners = { dragenter: enter, dragover: over, dragleave: leave, drop } as const;
-  onMounted(() => Object.entries(listeners).forEach(([name, listener]) => window.addEventListener(name, listener as EventListener)));
-  onBeforeUnmount(() => Object.entries(listeners).forEach(([name, listener]) => window.removeEventListener(name, listener as EventListener)));
+  onMounted(() =>
+    Object.entries(listeners).forEach(([name, listener]) => window.addEventListener(name, listener as EventListener)),
+  );
+  onBeforeUnmount(() =>
+    Object.entries(listeners).forEach(([name, listener]) =>
+      window.removeEventListener(name, listener as EventListener),
+    ),
+  );
   return { dragging };
 }

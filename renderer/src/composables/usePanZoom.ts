@@ -94,5 +94,19 @@ export function usePanZoom(viewport: Ref<HTMLElement | null>, image: Ref<Size | 
 
   const transform = computed(() => `translate(${x.value}px, ${y.value}px) scale(${scale.value})`);
 
-  return { scale, x, y, zoomPercent, transform, fit, actualSize, zoomBy, onWheel, onPointerDown, onPointerMove, onPointerUp, visibleCrop };
+  return {
+    scale,
+    x,
+    y,
+    zoomPercent,
+    transform,
+    fit,
+    actualSize,
+    zoomBy,
+    onWheel,
+    onPointerDown,
+    onPointerMove,
+    onPointerUp,
+    visibleCrop,
+  };
 }

@@ -26,11 +26,15 @@ export interface AfterImage {
 /** Compare & export: the image on screen, its previews, and the denoising of the whole folder. */
 export const useCompareStore = defineStore('compare', () => {
   const file = ref<string | null>(null);
-  const previews = ref<Record<string, PreviewResult & { modelId: string; amount: number; stretch: DisplayStretch }>>({});
+  const previews = ref<Record<string, PreviewResult & { modelId: string; amount: number; stretch: DisplayStretch }>>(
+    {},
+  );
   const previewJob = ref<string | null>(null);
   /** A/B: a second model previewed on the same crop, shown where the original would be. */
   const otherModelId = ref<string | null>(null);
-  const otherPreviews = ref<Record<string, PreviewResult & { modelId: string; amount: number; stretch: DisplayStretch }>>({});
+  const otherPreviews = ref<
+    Record<string, PreviewResult & { modelId: string; amount: number; stretch: DisplayStretch }>
+  >({});
   const denoiseJob = ref<string | null>(null);
   const lastRun = ref<(DenoiseResult & { modelId: string }) | null>(null);
   const outputParent = ref<FolderRef | null>(null);
@@ -47,14 +51,20 @@ export const useCompareStore = defineStore('compare', () => {
   const amount = computed(() => settings.values.amount);
   const dataset = useDatasetStore();
 
-  const image = computed(() => dataset.summary?.images.find((i) => i.file === file.value) ?? dataset.summary?.images[0] ?? null);
-  const before = computed<ImageRef | null>(() => (image.value && dataset.folderId ? { folderId: dataset.folderId, file: image.value.file } : null));
+  const image = computed(
+    () => dataset.summary?.images.find((i) => i.file === file.value) ?? dataset.summary?.images[0] ?? null,
+  );
+  const before = computed<ImageRef | null>(() =>
+    image.value && dataset.folderId ? { folderId: dataset.folderId, file: image.value.file } : null,
+  );
   const after = computed<AfterImage | null>(() => {
     const shown = before.value;
     const modelId = models.selectedId;
     if (!shown || !modelId) return null;
-    const written = lastRun.value?.modelId === modelId ? lastRun.value.written.find((w) => w.input === shown.file) : undefined;
-    if (written && lastRun.value) return { ref: { folderId: lastRun.value.output.id, file: written.output }, crop: null, like: shown };
+    const written =
+      lastRun.value?.modelId === modelId ? lastRun.value.written.find((w) => w.input === shown.file) : undefined;
+    if (written && lastRun.value)
+      return { ref: { folderId: lastRun.value.output.id, file: written.output }, crop: null, like: shown };
     const preview = previews.value[shown.file];
     return preview && preview.modelId === modelId ? { ref: preview.after, crop: preview.crop, like: shown } : null;
   });
@@ -72,7 +82,7 @@ export const useCompareStore = defineStore('compare', () => {
   const enl = computed(() => {
     const shown = before.value;
     const preview = shown ? previews.value[shown.file] : undefined;
-    return preview && preview.modelId === models.selectedId ? preview.enl ?? null : null;
+    return preview && preview.modelId === models.selectedId ? (preview.enl ?? null) : null;
   });
   /** Whether the selected model suits this dataset: shown before it is used, and 'refuse' stops it. */
   const fit = computed<ModelFit | null>(() => {
@@ -109,7 +119,7 @@ export const useCompareStore = defineStore('compare', () => {
     const preview = otherPreviews.value[shown.file];
     return preview && preview.modelId === id ? { ref: preview.after, crop: preview.crop, like: shown } : null;
   });
-  const denoising = computed(() => (denoiseJob.value ? jobs.jobs[denoiseJob.value] ?? null : null));
+  const denoising = computed(() => (denoiseJob.value ? (jobs.jobs[denoiseJob.value] ?? null) : null));
 
   async function preview(crop: Crop): Promise<void> {
     const shown = before.value;
@@ -117,7 +127,15 @@ export const useCompareStore = defineStore('compare', () => {
     if (!shown || !modelId || previewJob.value || refused()) return;
     const at = amount.value;
     const drawn = stretch.value;
-    const id = await jobs.start({ kind: 'preview', datasetId: shown.folderId, modelId, file: shown.file, crop, amount: at, stretch: drawn });
+    const id = await jobs.start({
+      kind: 'preview',
+      datasetId: shown.folderId,
+      modelId,
+      file: shown.file,
+      crop,
+      amount: at,
+      stretch: drawn,
+    });
     if (!id) return;
     previewJob.value = id;
     const job = await jobs.settled(id);
@@ -138,12 +156,21 @@ export const useCompareStore = defineStore('compare', () => {
     const id = otherModelId.value;
     if (!shown || !id || id === models.selectedId) return;
     const drawn = stretch.value;
-    const jobId = await jobs.start({ kind: 'preview', datasetId: shown.folderId, modelId: id, file: shown.file, crop, amount: at, stretch: drawn });
+    const jobId = await jobs.start({
+      kind: 'preview',
+      datasetId: shown.folderId,
+      modelId: id,
+      file: shown.file,
+      crop,
+      amount: at,
+      stretch: drawn,
+    });
     if (!jobId) return;
     previewJob.value = jobId;
     const job = await jobs.settled(jobId);
     previewJob.value = null;
-    if (job.result?.kind === 'preview') otherPreviews.value[job.result.file] = { ...job.result, modelId: id, amount: at, stretch: drawn };
+    if (job.result?.kind === 'preview')
+      otherPreviews.value[job.result.file] = { ...job.result, modelId: id, amount: at, stretch: drawn };
     else if (job.error) useAppStore().notify('error', `${shown.file} (model B): ${job.error.message}`);
   }
 
@@ -158,7 +185,8 @@ export const useCompareStore = defineStore('compare', () => {
   async function setStretch(value: DisplayStretch): Promise<void> {
     stretch.value = value;
     const shown = before.value && previews.value[before.value.file];
-    if (shown && shown.modelId === models.selectedId && shown.stretch !== value && !previewJob.value) await preview(shown.crop);
+    if (shown && shown.modelId === models.selectedId && shown.stretch !== value && !previewJob.value)
+      await preview(shown.crop);
   }
 
   async function denoiseAll(): Promise<void> {
@@ -166,8 +194,13 @@ export const useCompareStore = defineStore('compare', () => {
     if (!dataset.folderId || !modelId || denoising.value?.status === 'running' || refused() || unconfirmed()) return;
     const speckle = models.selected?.noise.family === 'gamma';
     const id = await jobs.start({
-      kind: 'denoise', datasetId: dataset.folderId, modelId, outputId: outputParent.value?.id, sar: speckle ? { ...sar.value } : undefined,
-      amount: amount.value, format: { ...settings.values.outputFormat },
+      kind: 'denoise',
+      datasetId: dataset.folderId,
+      modelId,
+      outputId: outputParent.value?.id,
+      sar: speckle ? { ...sar.value } : undefined,
+      amount: amount.value,
+      format: { ...settings.values.outputFormat },
     });
     if (!id) return;
     denoiseJob.value = id;
@@ -189,8 +222,34 @@ export const useCompareStore = defineStore('compare', () => {
   }
 
   return {
-    stretch, showRatio, ratio, enl, setStretch,
-    file, image, before, after, previews, previewJob, denoiseJob, denoising, lastRun, outputParent, sar, amount, fit, otherModelId, otherPreviews, other,
-    awaitingConfirm, preview, setAmount, denoiseAll, useAnyway, chooseOutput, openOutput, cancelDenoise,
+    stretch,
+    showRatio,
+    ratio,
+    enl,
+    setStretch,
+    file,
+    image,
+    before,
+    after,
+    previews,
+    previewJob,
+    denoiseJob,
+    denoising,
+    lastRun,
+    outputParent,
+    sar,
+    amount,
+    fit,
+    otherModelId,
+    otherPreviews,
+    other,
+    awaitingConfirm,
+    preview,
+    setAmount,
+    denoiseAll,
+    useAnyway,
+    chooseOutput,
+    openOutput,
+    cancelDenoise,
   };
 });

@@ -16,15 +16,21 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   const totals = computed(() => {
     const images = summary.value?.images ?? [];
-    const unique = <T,>(values: T[]) => [...new Set(values)].sort();
+    const unique = <T>(values: T[]) => [...new Set(values)].sort();
     return {
       count: images.length,
       bytes: images.reduce((sum, i) => sum + i.bytes, 0),
       pixels: images.reduce((sum, i) => sum + i.width * i.height, 0),
       bitDepths: unique(images.map((i) => i.bitDepth)),
       channels: unique(images.map((i) => i.channels)),
-      smallest: images.reduce<[number, number] | null>((m, i) => (!m || i.width * i.height < m[0] * m[1] ? [i.width, i.height] : m), null),
-      largest: images.reduce<[number, number] | null>((m, i) => (!m || i.width * i.height > m[0] * m[1] ? [i.width, i.height] : m), null),
+      smallest: images.reduce<[number, number] | null>(
+        (m, i) => (!m || i.width * i.height < m[0] * m[1] ? [i.width, i.height] : m),
+        null,
+      ),
+      largest: images.reduce<[number, number] | null>(
+        (m, i) => (!m || i.width * i.height > m[0] * m[1] ? [i.width, i.height] : m),
+        null,
+      ),
     };
   });
 
@@ -65,7 +71,10 @@ export const useDatasetStore = defineStore('dataset', () => {
     if (opened.files.length === 0 || summary.value?.folder.id !== opened.folder.id) return;
     // A dataset is a folder (training, estimation and export read it whole): say so when files were dropped.
     const count = summary.value.images.length;
-    app.notify('info', `Opened ${opened.folder.name}, the folder of the ${opened.files.length === 1 ? 'file' : `${opened.files.length} files`} dropped: the dataset is the whole folder (${count} image${count === 1 ? '' : 's'}).`);
+    app.notify(
+      'info',
+      `Opened ${opened.folder.name}, the folder of the ${opened.files.length === 1 ? 'file' : `${opened.files.length} files`} dropped: the dataset is the whole folder (${count} image${count === 1 ? '' : 's'}).`,
+    );
   }
 
   /** Files or a folder dropped on the window. A browser cannot say where they are: its picker opens instead. */

@@ -10,21 +10,24 @@ import { useNoiseStore } from './noise';
  */
 export function followDataset(): () => void {
   const dataset = useDatasetStore();
-  return watch(() => dataset.folderId, (now, before) => {
-    if (before === null || before === undefined || now === before) return;
-    const noise = useNoiseStore();
-    for (const family of Object.keys(noise.reports) as (keyof typeof noise.reports)[]) {
-      delete noise.reports[family];
-      if (noise.origin[family] === 'estimate') {
-        delete noise.params[family];
-        delete noise.origin[family];
+  return watch(
+    () => dataset.folderId,
+    (now, before) => {
+      if (before === null || before === undefined || now === before) return;
+      const noise = useNoiseStore();
+      for (const family of Object.keys(noise.reports) as (keyof typeof noise.reports)[]) {
+        delete noise.reports[family];
+        if (noise.origin[family] === 'estimate') {
+          delete noise.params[family];
+          delete noise.origin[family];
+        }
       }
-    }
-    const compare = useCompareStore();
-    compare.previews = {};
-    compare.otherPreviews = {};
-    compare.lastRun = null;
-    compare.denoiseJob = null;
-    compare.file = null;
-  });
+      const compare = useCompareStore();
+      compare.previews = {};
+      compare.otherPreviews = {};
+      compare.lastRun = null;
+      compare.denoiseJob = null;
+      compare.file = null;
+    },
+  );
 }

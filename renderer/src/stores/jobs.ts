@@ -26,7 +26,18 @@ export interface JobState {
 }
 
 function blank(id: string): JobState {
-  return { id, kind: null, status: 'running', cancelling: false, train: null, history: [], denoise: null, notes: [], result: null, error: null };
+  return {
+    id,
+    kind: null,
+    status: 'running',
+    cancelling: false,
+    train: null,
+    history: [],
+    denoise: null,
+    notes: [],
+    result: null,
+    error: null,
+  };
 }
 
 /** Every job main runs for this page, built from `job:update` events (which may arrive before `jobs:start` answers). */

@@ -23,7 +23,9 @@ export const useModelsStore = defineStore('models', () => {
   }
 
   function upsert(model: ModelSummary): void {
-    list.value = [model, ...list.value.filter((m) => m.id !== model.id)].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    list.value = [model, ...list.value.filter((m) => m.id !== model.id)].sort((a, b) =>
+      b.createdAt.localeCompare(a.createdAt),
+    );
   }
 
   async function importModel(): Promise<void> {

@@ -63,7 +63,9 @@ export const useNoiseStore = defineStore('noise', () => {
   /** Four significant digits: the estimate's standard error is a few percent. */
   function useEstimate(): void {
     if (!estimated.value) return;
-    params.value[family.value] = Object.fromEntries(Object.entries(estimated.value).map(([k, v]) => [k, Number(v.toPrecision(4))]));
+    params.value[family.value] = Object.fromEntries(
+      Object.entries(estimated.value).map(([k, v]) => [k, Number(v.toPrecision(4))]),
+    );
     origin.value[family.value] = 'estimate';
   }
 
@@ -72,7 +74,12 @@ export const useNoiseStore = defineStore('noise', () => {
     if (!estimateAs) return;
     const jobs = useJobsStore();
     const forFamily = family.value;
-    const id = await jobs.start({ kind: 'estimate', datasetId, family: estimateAs, amplitude: sarDomain.value === 'amplitude' });
+    const id = await jobs.start({
+      kind: 'estimate',
+      datasetId,
+      family: estimateAs,
+      amplitude: sarDomain.value === 'amplitude',
+    });
     if (!id) return;
     estimateJob.value = id;
     const job = await jobs.settled(id);
@@ -83,5 +90,21 @@ export const useNoiseStore = defineStore('noise', () => {
     } else if (job.error) useAppStore().notify('error', job.error.message);
   }
 
-  return { family, params, origin, reports, sarDomain, info, values, report, estimated, spec, problem, estimating, setValue, useEstimate, runEstimate };
+  return {
+    family,
+    params,
+    origin,
+    reports,
+    sarDomain,
+    info,
+    values,
+    report,
+    estimated,
+    spec,
+    problem,
+    estimating,
+    setValue,
+    useEstimate,
+    runEstimate,
+  };
 });

@@ -19,11 +19,16 @@ export const useTrainingStore = defineStore('training', () => {
   const jobs = useJobsStore();
   const models = useModelsStore();
 
-  const job = computed(() => (jobId.value ? jobs.jobs[jobId.value] ?? null : null));
+  const job = computed(() => (jobId.value ? (jobs.jobs[jobId.value] ?? null) : null));
   const running = computed(() => job.value?.status === 'running');
   /** The curve of the run on screen: the running or failed one, or the one that made the selected model. */
-  const history = computed(() => (running.value || job.value?.status === 'failed' || (models.selectedId !== null && models.selectedId === lastModelId())
-    ? [...earlier.value, ...(job.value?.history ?? [])] : []));
+  const history = computed(() =>
+    running.value ||
+    job.value?.status === 'failed' ||
+    (models.selectedId !== null && models.selectedId === lastModelId())
+      ? [...earlier.value, ...(job.value?.history ?? [])]
+      : [],
+  );
   const custom = computed(() => !matchesPreset(settings.value, preset.value));
   const model = computed(() => models.selected);
 
@@ -53,7 +58,13 @@ export const useTrainingStore = defineStore('training', () => {
     const datasetId = useDatasetStore().folderId;
     if (blocked.value || !spec || !datasetId) return;
     const amplitude = spec.family === 'gamma' && noise.sarDomain === 'amplitude';
-    const id = await jobs.start({ kind: 'train', datasetId, noise: spec, settings: requestSettings(settings.value), amplitude });
+    const id = await jobs.start({
+      kind: 'train',
+      datasetId,
+      noise: spec,
+      settings: requestSettings(settings.value),
+      amplitude,
+    });
     earlier.value = [];
     if (id) await follow(id);
   }
@@ -64,7 +75,12 @@ export const useTrainingStore = defineStore('training', () => {
     const current = model.value;
     if (!datasetId || !current) return;
     earlier.value = current.id === lastModelId() ? history.value : [];
-    const id = await jobs.start({ kind: 'resume', datasetId, modelId: current.id, steps: Math.max(steps ?? 0, current.totalSteps) });
+    const id = await jobs.start({
+      kind: 'resume',
+      datasetId,
+      modelId: current.id,
+      steps: Math.max(steps ?? 0, current.totalSteps),
+    });
     if (id) await follow(id);
   }
 
@@ -76,5 +92,20 @@ export const useTrainingStore = defineStore('training', () => {
     if (jobId.value && running.value) await jobs.cancel(jobId.value);
   }
 
-  return { preset, settings, jobId, job, running, history, custom, model, blocked, canResume, applyPreset, start, resume, cancel };
+  return {
+    preset,
+    settings,
+    jobId,
+    job,
+    running,
+    history,
+    custom,
+    model,
+    blocked,
+    canResume,
+    applyPreset,
+    start,
+    resume,
+    cancel,
+  };
 });

@@ -4,7 +4,8 @@ import { makeImage, type ImageF32 } from '../../../main/engine/image';
 import { addCorrelatedNoise, addNoise, clip, loadClean } from './synth';
 
 const mentions = (warnings: string[], word: string) => warnings.some((w) => w.includes(word));
-const map = (image: ImageF32, f: (v: number) => number) => makeImage(image.height, image.width, image.channels, image.data.map(f));
+const map = (image: ImageF32, f: (v: number) => number) =>
+  makeImage(image.height, image.width, image.channels, image.data.map(f));
 
 describe('noise correlation check', () => {
   for (const file of ['camera.png', 'brick.png']) {
@@ -52,7 +53,11 @@ describe('Poisson lattice check', () => {
     const offset = map(noisy, (v) => v + 0.013);
     const quantised = map(noisy, (v) => Math.round(Math.min(v, 1) * 255) / 255);
     const readNoise = addNoise(noisy, { family: 'gaussian', sigma: 0.005 }, 6);
-    for (const [name, image] of [['offset', offset], ['8-bit', quantised], ['read noise', readNoise]] as const) {
+    for (const [name, image] of [
+      ['offset', offset],
+      ['8-bit', quantised],
+      ['read noise', readNoise],
+    ] as const) {
       const { estimate, warnings } = estimateImage(name, image, 'poisson');
       expect(mentions(warnings, 'off the gain lattice'), name).toBe(true);
       expect(estimate.family === 'poisson' && estimate.checks.lattice?.matchesGain, name).toBe(false);
@@ -64,7 +69,15 @@ describe('family and amplitude hints', () => {
   it('suggests the family from how the variance grows with the mean', async () => {
     const clean = await loadClean('camera.png', 256);
     const poisson = estimateImage('p', addNoise(clean, { family: 'poisson', gain: 0.02 }, 7), 'gaussian');
-    const gamma = estimateImage('g', addNoise(map(clean, (v) => 0.05 + v), { family: 'gamma', looks: 4 }, 7), 'gaussian');
+    const gamma = estimateImage(
+      'g',
+      addNoise(
+        map(clean, (v) => 0.05 + v),
+        { family: 'gamma', looks: 4 },
+        7,
+      ),
+      'gaussian',
+    );
     const gaussian = estimateImage('n', addNoise(clean, { family: 'gaussian', sigma: 0.05 }, 7), 'gaussian');
     expect(poisson.estimate.checks.suggestedFamily).toBe('poisson');
     expect(gamma.estimate.checks.suggestedFamily).toBe('gamma');

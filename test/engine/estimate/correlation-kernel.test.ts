@@ -5,7 +5,9 @@ import { correlationKernel } from '../../../main/engine/estimate/correlation-ker
 function correlationOf(kernel: readonly number[], radius: number, c: number): Float64Array {
   const side = 2 * radius + 1;
   const tap = (dy: number, dx: number, o: number, i: number) =>
-    Math.abs(dy) > radius || Math.abs(dx) > radius ? 0 : kernel[(((dy + radius) * side + dx + radius) * c + o) * c + i]!;
+    Math.abs(dy) > radius || Math.abs(dx) > radius
+      ? 0
+      : kernel[(((dy + radius) * side + dx + radius) * c + o) * c + i]!;
   const rho = new Float64Array(side * side * c * c);
   for (let dy = -radius; dy <= radius; dy++) {
     for (let dx = -radius; dx <= radius; dx++) {
@@ -13,7 +15,8 @@ function correlationOf(kernel: readonly number[], radius: number, c: number): Fl
         for (let b = 0; b < c; b++) {
           let sum = 0;
           for (let sy = -radius; sy <= radius; sy++) {
-            for (let sx = -radius; sx <= radius; sx++) for (let i = 0; i < c; i++) sum += tap(sy, sx, a, i) * tap(sy - dy, sx - dx, b, i);
+            for (let sx = -radius; sx <= radius; sx++)
+              for (let i = 0; i < c; i++) sum += tap(sy, sx, a, i) * tap(sy - dy, sx - dx, b, i);
           }
           rho[(((dy + radius) * side + dx + radius) * c + a) * c + b] = sum;
         }
@@ -29,7 +32,8 @@ describe('correlation kernel of direction-dependent cross-channel noise (CFA pla
   const radius = 1;
   const c = 2;
   const k0 = new Array<number>(9 * 4).fill(0);
-  const set = (dy: number, dx: number, o: number, i: number, v: number) => (k0[(((dy + 1) * 3 + dx + 1) * c + o) * c + i] = v);
+  const set = (dy: number, dx: number, o: number, i: number, v: number) =>
+    (k0[(((dy + 1) * 3 + dx + 1) * c + o) * c + i] = v);
   set(0, 0, 0, 0, 1);
   set(0, 0, 1, 0, Math.SQRT1_2);
   set(0, 1, 1, 0, Math.SQRT1_2);
@@ -45,7 +49,7 @@ describe('correlation kernel of direction-dependent cross-channel noise (CFA pla
     expect(Math.abs(cross(back, 0, 1))).toBeLessThan(0.05);
   });
 
-  it('the even root (right for a photo\'s channels) loses the direction: both sides get half', () => {
+  it("the even root (right for a photo's channels) loses the direction: both sides get half", () => {
     const back = correlationOf(correlationKernel(rho, radius, c, false), radius, c);
     expect(Math.abs(cross(back, 0, 1) - cross(back, 0, -1))).toBeLessThan(0.05);
     expect(Math.abs(cross(back, 0, 1) - cross(rho, 0, 1))).toBeGreaterThan(0.2);

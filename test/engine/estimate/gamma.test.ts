@@ -14,7 +14,9 @@ describe('gamma looks, blind', () => {
   for (const [file, levels] of cases) {
     it(`${file}: within 10% at L ${levels.join(', ')}`, async () => {
       const errors = await relativeErrors(file, 'gamma', levels);
-      errors.forEach((e, k) => expect(Math.abs(e), `${file} looks ${levels[k]}: ${(100 * e).toFixed(1)}%`).toBeLessThanOrEqual(0.1));
+      errors.forEach((e, k) =>
+        expect(Math.abs(e), `${file} looks ${levels[k]}: ${(100 * e).toFixed(1)}%`).toBeLessThanOrEqual(0.1),
+      );
     });
   }
 });

@@ -15,7 +15,9 @@ describe('gaussian sigma, blind', () => {
   for (const [file, levels] of cases) {
     it(`${file}: within 5% at sigma ${levels.join(', ')}`, async () => {
       const errors = await relativeErrors(file, 'gaussian', levels);
-      errors.forEach((e, k) => expect(Math.abs(e), `${file} sigma ${levels[k]}: ${(100 * e).toFixed(1)}%`).toBeLessThanOrEqual(0.05));
+      errors.forEach((e, k) =>
+        expect(Math.abs(e), `${file} sigma ${levels[k]}: ${(100 * e).toFixed(1)}%`).toBeLessThanOrEqual(0.05),
+      );
     });
   }
 });

@@ -20,7 +20,14 @@ export function specOf(family: EstimateFamily, level: number): NoiseSpec {
 }
 
 /** Relative errors (estimate / true - 1) of one image at several levels, each with its own seed. */
-export async function relativeErrors(file: string, family: EstimateFamily, levels: readonly number[], size = 512): Promise<number[]> {
+export async function relativeErrors(
+  file: string,
+  family: EstimateFamily,
+  levels: readonly number[],
+  size = 512,
+): Promise<number[]> {
   const clean = await loadClean(file, size);
-  return levels.map((level, k) => estimateParameter(addNoise(clean, specOf(family, level), 100 + k), family) / level - 1);
+  return levels.map(
+    (level, k) => estimateParameter(addNoise(clean, specOf(family, level), 100 + k), family) / level - 1,
+  );
 }

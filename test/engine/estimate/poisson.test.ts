@@ -14,7 +14,9 @@ describe('poisson gain, blind', () => {
   for (const [file, levels] of cases) {
     it(`${file}: within 10% at gain ${levels.join(', ')}`, async () => {
       const errors = await relativeErrors(file, 'poisson', levels);
-      errors.forEach((e, k) => expect(Math.abs(e), `${file} gain ${levels[k]}: ${(100 * e).toFixed(1)}%`).toBeLessThanOrEqual(0.1));
+      errors.forEach((e, k) =>
+        expect(Math.abs(e), `${file} gain ${levels[k]}: ${(100 * e).toFixed(1)}%`).toBeLessThanOrEqual(0.1),
+      );
     });
   }
 });

@@ -10,7 +10,10 @@ describe('estimateNoise report', () => {
   it('pools images of one sensor, names the outlier and leaves it out', async () => {
     const files = ['camera.png', 'brick.png', 'astronaut.png', 'rocket.jpg'];
     const clean = await Promise.all(files.map((f) => loadClean(f, 256)));
-    const images = clean.map((image, k) => ({ name: files[k], image: addNoise(image, gaussian(k === 3 ? 0.1 : 0.05), k) }));
+    const images = clean.map((image, k) => ({
+      name: files[k],
+      image: addNoise(image, gaussian(k === 3 ? 0.1 : 0.05), k),
+    }));
     const report = estimateNoise(images, 'gaussian');
     expect(estimateReportSchema.parse(JSON.parse(JSON.stringify(report)))).toEqual(report);
     expect(report.pooled.family).toBe('gaussian');

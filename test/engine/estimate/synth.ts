@@ -16,7 +16,12 @@ export async function loadClean(file: string, size = 256): Promise<ImageF32> {
   const h = Math.min(size, height);
   const region = { left: Math.floor((width - w) / 2), top: Math.floor((height - h) / 2), width: w, height: h };
   const { data, info } = await source.extract(region).raw().toBuffer({ resolveWithObject: true });
-  return makeImage(info.height, info.width, info.channels, Float32Array.from(data, (v) => v / 255));
+  return makeImage(
+    info.height,
+    info.width,
+    info.channels,
+    Float32Array.from(data, (v) => v / 255),
+  );
 }
 
 /** y drawn from the app's own noise model for `spec`, seeded. */

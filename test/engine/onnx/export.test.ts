@@ -20,7 +20,11 @@ const backends: BackendName[] = ['wasm', 'cpu'];
 /** A network with random weights everywhere, biases included (they start at zero). */
 function randomNet(net: NetConfig, channels: number, seed: number): tfl.LayersModel {
   const model = buildNet(net, channels, seed);
-  model.setWeights(model.getWeights().map((w, i) => tf.randomNormal(w.shape, 0, w.shape.length === 1 ? 0.1 : 0.2, 'float32', seed + i)));
+  model.setWeights(
+    model
+      .getWeights()
+      .map((w, i) => tf.randomNormal(w.shape, 0, w.shape.length === 1 ? 0.1 : 0.2, 'float32', seed + i)),
+  );
   return model;
 }
 
@@ -41,19 +45,22 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 describe.each(backends)('ONNX export against tfjs on %s', (backend) => {
-  it.each(cases)('$net.kind $channels-channel: same output on 2 x 20 x 36 (odd multiples of 4)', async ({ net, channels }) => {
-    await initBackend(backend);
-    const model = randomNet(net, channels, 7);
-    const shape = [2, 20, 36, channels];
-    const x = tf.randomUniform(shape, 0, 1, 'float32', 3);
-    const input = x.dataSync() as Float32Array;
-    const want = tf.tidy(() => (model.predict(x) as tf.Tensor).dataSync());
-    const got = await runOnnx(exportOnnx(await netArtifacts(model), { producerVersion: 'test' }), input, shape);
-    expect(got.dims).toEqual(shape);
-    expect(maxAbsDiff(got.data as Float32Array, want)).toBeLessThan(1e-4);
-    x.dispose();
-    model.dispose();
-  });
+  it.each(cases)(
+    '$net.kind $channels-channel: same output on 2 x 20 x 36 (odd multiples of 4)',
+    async ({ net, channels }) => {
+      await initBackend(backend);
+      const model = randomNet(net, channels, 7);
+      const shape = [2, 20, 36, channels];
+      const x = tf.randomUniform(shape, 0, 1, 'float32', 3);
+      const input = x.dataSync() as Float32Array;
+      const want = tf.tidy(() => (model.predict(x) as tf.Tensor).dataSync());
+      const got = await runOnnx(exportOnnx(await netArtifacts(model), { producerVersion: 'test' }), input, shape);
+      expect(got.dims).toEqual(shape);
+      expect(maxAbsDiff(got.data as Float32Array, want)).toBeLessThan(1e-4);
+      x.dispose();
+      model.dispose();
+    },
+  );
 });
 
 describe('ONNX graph', () => {
@@ -61,7 +68,9 @@ describe('ONNX graph', () => {
     await initBackend('cpu');
     const model = buildNet({ kind: 'unet', width: 32, depth: 3 }, 3, 1);
     const graph = onnxGraph(await netArtifacts(model));
-    expect(new Set(graph.nodes.map((n) => n.op))).toEqual(new Set(['Transpose', 'Conv', 'Relu', 'MaxPool', 'ConvTranspose', 'Concat', 'Add']));
+    expect(new Set(graph.nodes.map((n) => n.op))).toEqual(
+      new Set(['Transpose', 'Conv', 'Relu', 'MaxPool', 'ConvTranspose', 'Concat', 'Add']),
+    );
     expect(graph.initializers.reduce((n, t) => n + t.data.length, 0)).toBe(model.countParams());
     expect(graph.inputs[0]!.dims).toEqual(['batch', 'height', 'width', 3]);
     model.dispose();
@@ -70,7 +79,11 @@ describe('ONNX graph', () => {
   it('names the layer it cannot export', async () => {
     await initBackend('cpu');
     const artifacts = await netArtifacts(buildNet({ kind: 'dncnn', width: 4, depth: 2 }, 1, 1));
-    const topology = JSON.parse(JSON.stringify(artifacts.modelTopology).replace('"class_name":"Add"', '"class_name":"Multiply"'));
-    expect(() => onnxGraph({ ...artifacts, modelTopology: topology })).toThrow(/denoised \(Multiply\) has no ONNX export/);
+    const topology = JSON.parse(
+      JSON.stringify(artifacts.modelTopology).replace('"class_name":"Add"', '"class_name":"Multiply"'),
+    );
+    expect(() => onnxGraph({ ...artifacts, modelTopology: topology })).toThrow(
+      /denoised \(Multiply\) has no ONNX export/,
+    );
   });
 });

@@ -60,10 +60,16 @@ export function correlatedSlc(size: number, band: number, seed: number, scale = 
 
 /** Correlation of intensity between pixels `lag` apart along rows (dx) or columns (dy). */
 export function lagCorrelation(data: Float32Array, height: number, width: number, dy: number, dx: number): number {
-  let n = 0, sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+  let n = 0,
+    sa = 0,
+    sb = 0,
+    saa = 0,
+    sbb = 0,
+    sab = 0;
   for (let i = 0; i + dy < height; i++) {
     for (let j = 0; j + dx < width; j++) {
-      const a = data[i * width + j]!, b = data[(i + dy) * width + j + dx]!;
+      const a = data[i * width + j]!,
+        b = data[(i + dy) * width + j + dx]!;
       n++;
       sa += a;
       sb += b;

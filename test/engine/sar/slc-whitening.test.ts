@@ -15,7 +15,10 @@ function whiten(band: number, seed: number) {
   return { z, whitening, white: whitenedIntensity(whitening, z, 0, 0, size, size) };
 }
 
-const lags = (a: Float32Array, lag: number) => [lagCorrelation(a, size, size, 0, lag), lagCorrelation(a, size, size, lag, 0)];
+const lags = (a: Float32Array, lag: number) => [
+  lagCorrelation(a, size, size, 0, lag),
+  lagCorrelation(a, size, size, lag, 0),
+];
 
 describe('spectral whitening of single-look complex data', () => {
   it('decorrelates the intensity of speckle weighted by a Hamming window (lag-1 0.39 before)', () => {
@@ -51,8 +54,10 @@ describe('spectral whitening of single-look complex data', () => {
       const rows = Math.min(70, size - top);
       const span = whiteningSpan(whitening, top, rows, size);
       const block = {
-        re: z.re.slice(span.top * size, (span.top + span.rows) * size), im: z.im.slice(span.top * size, (span.top + span.rows) * size),
-        rows: span.rows, width: size,
+        re: z.re.slice(span.top * size, (span.top + span.rows) * size),
+        im: z.im.slice(span.top * size, (span.top + span.rows) * size),
+        rows: span.rows,
+        width: size,
       };
       bands.push(whitenedIntensity(whitening, block, span.top, top, rows, size));
     }

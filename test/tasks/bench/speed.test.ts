@@ -9,8 +9,26 @@ import { fastestTorch } from '../../../main/tasks/bench/speed-torch';
 import type { SpeedRow } from '../../../main/tasks/bench/speed-types';
 
 const net = { kind: 'unet' as const, width: 32, depth: 3 };
-const timing = (ms: number, peak = 5e8) => ({ ok: true as const, ms, samplesMs: [ms], cpuMs: ms / 2, cpuSamplesMs: [ms / 2], peakRssBytes: peak, baseRssBytes: 1e8 });
-const torch: TorchResult = { version: '1.13', threads: 2, params: 466595, trainStepMs: 300, inferMs: 800, trainStepCpuMs: 450, inferCpuMs: 400, inferSize: 512, peakRssBytes: 6e8 };
+const timing = (ms: number, peak = 5e8) => ({
+  ok: true as const,
+  ms,
+  samplesMs: [ms],
+  cpuMs: ms / 2,
+  cpuSamplesMs: [ms / 2],
+  peakRssBytes: peak,
+  baseRssBytes: 1e8,
+});
+const torch: TorchResult = {
+  version: '1.13',
+  threads: 2,
+  params: 466595,
+  trainStepMs: 300,
+  inferMs: 800,
+  trainStepCpuMs: 450,
+  inferCpuMs: 400,
+  inferSize: 512,
+  peakRssBytes: 6e8,
+};
 
 describe('gr2r bench --speed', () => {
   it('measures the default U-Net, 24 MP as 4000 x 6000, never training on cpu unless asked', () => {
@@ -18,10 +36,24 @@ describe('gr2r bench --speed', () => {
     expect(settings.net).toEqual(net);
     expect([settings.bigHeight, settings.bigWidth]).toEqual([4000, 6000]);
     // On wasm the app's default (gradients from onnxruntime) first, then tfjs's own gradients.
-    expect(trainJobs(settings).map((j) => j.kind === 'train' && `${j.backend}/${j.gradients}`)).toEqual(['tensorflow-gpu/tfjs', 'tensorflow/tfjs', 'wasm/onnxruntime', 'wasm/tfjs']);
-    expect(inferJobs(settings).map((j) => j.kind === 'infer' && j.engine)).toEqual(['onnxruntime', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
+    expect(trainJobs(settings).map((j) => j.kind === 'train' && `${j.backend}/${j.gradients}`)).toEqual([
+      'tensorflow-gpu/tfjs',
+      'tensorflow/tfjs',
+      'wasm/onnxruntime',
+      'wasm/tfjs',
+    ]);
+    expect(inferJobs(settings).map((j) => j.kind === 'infer' && j.engine)).toEqual([
+      'onnxruntime',
+      'tensorflow-gpu',
+      'tensorflow',
+      'wasm',
+      'cpu',
+    ]);
     const cpu = parseSpeedFlags(['--backend', 'cpu', '--mp', '0']).settings;
-    expect(trainJobs(cpu).map((j) => j.kind === 'train' && `${j.backend}/${j.gradients}`)).toEqual(['cpu/onnxruntime', 'cpu/tfjs']);
+    expect(trainJobs(cpu).map((j) => j.kind === 'train' && `${j.backend}/${j.gradients}`)).toEqual([
+      'cpu/onnxruntime',
+      'cpu/tfjs',
+    ]);
     expect(cpu.bigHeight).toBe(0);
     expect(() => parseSpeedFlags(['--backend', 'gpu'])).toThrow(/--backend must be one of/);
     expect(parseSpeedFlags(['--net', 'dncnn']).settings.net).toEqual({ kind: 'dncnn', width: 64, depth: 7 });
@@ -46,7 +78,17 @@ describe('gr2r bench --speed', () => {
       ['peak memory (GB), 24.0 MP JPEG, J = 5', 1.2, true],
     ]);
     const machine = { node: 'v20', cpus: 2, cpuModel: 'cpu', loadAverage: 1 };
-    const text = formatSpeedReport({ net: 'U-Net', params: 466595, machine, settings, train, infer, denoise: big, torch, ratios });
+    const text = formatSpeedReport({
+      net: 'U-Net',
+      params: 466595,
+      machine,
+      settings,
+      train,
+      infer,
+      denoise: big,
+      torch,
+      ratios,
+    });
     expect(text).toContain('tfjs tensorflow-gpu  not measured: not installed');
     expect(text).toContain('onnxruntime + wasm   not measured: onnxruntime is not available');
     expect(text).toContain('training step, tfjs wasm / pytorch 2 thread(s)');
@@ -55,17 +97,51 @@ describe('gr2r bench --speed', () => {
 
   it('rates the alternated rounds by their median ratios, and the training step against the CPU peak', () => {
     const { settings } = parseSpeedFlags(['--torch', '--rounds', '3']);
-    const d = (ratio: number) => ({ oursSPerMp: ratio, oursCpuSPerMp: 1, torchSPerMp: 1, torchCpuSPerMp: 1, torchThreads: 1, ratio });
-    const t = (ratio: number) => ({ oursMs: 100 * ratio, oursCpuMs: 1, torchMs: 100, torchCpuMs: 1, torchThreads: 2, ratio });
+    const d = (ratio: number) => ({
+      oursSPerMp: ratio,
+      oursCpuSPerMp: 1,
+      torchSPerMp: 1,
+      torchCpuSPerMp: 1,
+      torchThreads: 1,
+      ratio,
+    });
+    const t = (ratio: number) => ({
+      oursMs: 100 * ratio,
+      oursCpuMs: 1,
+      torchMs: 100,
+      torchCpuMs: 1,
+      torchThreads: 2,
+      ratio,
+    });
     const alternation = {
-      sides: [256, 2048] as const, torchSize: 512, denoise: [d(0.9), d(0.5), d(0.6)], train: [t(1.2), t(0.8), t(0.9)],
-      denoiseRatio: 0.6, trainRatio: 0.9, trainFlop: 19e9, trainFlops: 190e9, torchTrainFlops: 190e9,
-      peak: { flops: 380e9, how: '2 cores' }, errors: [],
+      sides: [256, 2048] as const,
+      torchSize: 512,
+      denoise: [d(0.9), d(0.5), d(0.6)],
+      train: [t(1.2), t(0.8), t(0.9)],
+      denoiseRatio: 0.6,
+      trainRatio: 0.9,
+      trainFlop: 19e9,
+      trainFlops: 190e9,
+      torchTrainFlops: 190e9,
+      peak: { flops: 380e9, how: '2 cores' },
+      errors: [],
     };
     const ratios = speedRatios([], [], undefined, undefined, alternation);
-    expect(ratios.map((r) => [r.value, r.met])).toEqual([[0.6, true], [0.9, true]]);
+    expect(ratios.map((r) => [r.value, r.met])).toEqual([
+      [0.6, true],
+      [0.9, true],
+    ]);
     const machine = { node: 'v20', cpus: 2, cpuModel: 'cpu', loadAverage: 1 };
-    const text = formatSpeedReport({ net: 'U-Net', params: 466595, machine, settings, train: [], infer: [], alternation, ratios });
+    const text = formatSpeedReport({
+      net: 'U-Net',
+      params: 466595,
+      machine,
+      settings,
+      train: [],
+      infer: [],
+      alternation,
+      ratios,
+    });
     expect(text).toContain('round 2: ours 0.50 s/MP');
     expect(text).toContain('median step: ours 190.0 GFLOP/s = 50%');
   });
@@ -78,7 +154,14 @@ describe('gr2r bench --speed', () => {
   });
 
   it('runs a measurement in its own process and reports its peak memory', async () => {
-    const job = { kind: 'infer' as const, engine: 'onnxruntime' as const, net: { kind: 'dncnn' as const, width: 4, depth: 2 }, size: 32, warmup: 0, runs: 2 };
+    const job = {
+      kind: 'infer' as const,
+      engine: 'onnxruntime' as const,
+      net: { kind: 'dncnn' as const, width: 4, depth: 2 },
+      size: 32,
+      warmup: 0,
+      runs: 2,
+    };
     const result = await runProbe(job, 60_000);
     expect(result.ok).toBe(true);
     if (result.ok) {

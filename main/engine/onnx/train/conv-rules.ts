@@ -36,7 +36,10 @@ function checkActivation(context: TrainLayerContext, name: string): boolean {
   return name === 'relu';
 }
 
-function weights(context: TrainLayerContext, useBias: boolean): { kernel: WeightInput; bias?: WeightInput; inputs: string[] } {
+function weights(
+  context: TrainLayerContext,
+  useBias: boolean,
+): { kernel: WeightInput; bias?: WeightInput; inputs: string[] } {
   const kernel = context.weight('kernel');
   const bias = useBias ? context.weight('bias') : undefined;
   const inputs = [context.inputs[0]!.name, onnxKernel(context, kernel), ...(bias ? [bias.input] : [])];
@@ -51,7 +54,13 @@ interface Gradients {
 }
 
 /** A layer with a kernel and maybe a bias: backward goes through the activation, then to the weights and the input. */
-function weightedLayer(context: TrainLayerContext, w: ReturnType<typeof weights>, linear: Linear, output: Value, gradients: Gradients): TrainLayer {
+function weightedLayer(
+  context: TrainLayerContext,
+  w: ReturnType<typeof weights>,
+  linear: Linear,
+  output: Value,
+  gradients: Gradients,
+): TrainLayer {
   return {
     output,
     backward(gradient, needsInput) {
@@ -68,15 +77,27 @@ export const trainConv2d: TrainRule = (context) => {
   const c = convSchema.parse(context.layer.config);
   const [k, kw] = c.kernel_size;
   const dilated = c.dilation_rate && (c.dilation_rate[0] !== 1 || c.dilation_rate[1] !== 1);
-  if (k !== kw || k % 2 === 0 || c.strides[0] !== 1 || c.strides[1] !== 1 || dilated || (c.padding === 'valid' && k !== 1)) {
-    throw unsupported(context, `a ${c.kernel_size.join('x')} convolution with strides ${c.strides.join('x')} and '${c.padding}' padding`);
+  if (
+    k !== kw ||
+    k % 2 === 0 ||
+    c.strides[0] !== 1 ||
+    c.strides[1] !== 1 ||
+    dilated ||
+    (c.padding === 'valid' && k !== 1)
+  ) {
+    throw unsupported(
+      context,
+      `a ${c.kernel_size.join('x')} convolution with strides ${c.strides.join('x')} and '${c.padding}' padding`,
+    );
   }
   const { graph, layer } = context;
   const x = context.inputs[0]!;
   const p = (k - 1) / 2;
   const w = weights(context, c.use_bias);
   const attributes: Record<string, AttributeValue> = { kernel_shape: [k, k], pads: [p, p, p, p] };
-  const linear = activation(context, checkActivation(context, c.activation), (out) => graph.node('Conv', w.inputs, out, attributes));
+  const linear = activation(context, checkActivation(context, c.activation), (out) =>
+    graph.node('Conv', w.inputs, out, attributes),
+  );
   const output: Value = { name: linear.output, shape: [x.shape[0], w.kernel.shape[3]!, x.shape[2], x.shape[3]] };
   return weightedLayer(context, w, linear, output, {
     kernel: (dz) => convKernelGradient(graph, x, dz, k, w.kernel.gradient),
@@ -89,14 +110,22 @@ export const trainConv2dTranspose: TrainRule = (context) => {
   const c = convSchema.parse(context.layer.config);
   const [s, sw] = c.strides;
   if (s !== sw || c.kernel_size[0] !== s || c.kernel_size[1] !== s) {
-    throw unsupported(context, `a ${c.kernel_size.join('x')} transposed convolution with strides ${c.strides.join('x')}`);
+    throw unsupported(
+      context,
+      `a ${c.kernel_size.join('x')} transposed convolution with strides ${c.strides.join('x')}`,
+    );
   }
   const { graph, layer } = context;
   const x = context.inputs[0]!;
   const w = weights(context, c.use_bias);
   const attributes: Record<string, AttributeValue> = { kernel_shape: [s, s], strides: [s, s] };
-  const linear = activation(context, checkActivation(context, c.activation), (out) => graph.node('ConvTranspose', w.inputs, out, attributes));
-  const output: Value = { name: linear.output, shape: [x.shape[0], w.kernel.shape[2]!, x.shape[2] * s, x.shape[3] * s] };
+  const linear = activation(context, checkActivation(context, c.activation), (out) =>
+    graph.node('ConvTranspose', w.inputs, out, attributes),
+  );
+  const output: Value = {
+    name: linear.output,
+    shape: [x.shape[0], w.kernel.shape[2]!, x.shape[2] * s, x.shape[3] * s],
+  };
   return weightedLayer(context, w, linear, output, {
     kernel: (dz) => transposedKernelGradient(graph, x, dz, s, w.kernel.gradient),
     input: (dz) => graph.node('Conv', [dz, w.inputs[1]!], `${layer.name}/dx`, attributes),

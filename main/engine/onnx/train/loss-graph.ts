@@ -6,9 +6,21 @@ import type { Value } from './types';
 function pixelWeights(graph: GraphBuilder, input: string, growth: number): string {
   const { window, floor, level } = lossWeighting;
   const pad = (window - 1) / 2;
-  const pool = graph.node('AveragePool', [input], 'weight_pool', { kernel_shape: [window, window], pads: [pad, pad, pad, pad], count_include_pad: 0 });
-  const mean = graph.node('Relu', [graph.node('Transpose', [pool], 'weight_pool_nhwc', { perm: [0, 2, 3, 1] })], 'weight_mean');
-  const ratio = graph.node('Div', [graph.node('Add', [mean, graph.scalar(floor)], 'weight_base'), graph.scalar(level + floor)], 'weight_ratio');
+  const pool = graph.node('AveragePool', [input], 'weight_pool', {
+    kernel_shape: [window, window],
+    pads: [pad, pad, pad, pad],
+    count_include_pad: 0,
+  });
+  const mean = graph.node(
+    'Relu',
+    [graph.node('Transpose', [pool], 'weight_pool_nhwc', { perm: [0, 2, 3, 1] })],
+    'weight_mean',
+  );
+  const ratio = graph.node(
+    'Div',
+    [graph.node('Add', [mean, graph.scalar(floor)], 'weight_base'), graph.scalar(level + floor)],
+    'weight_ratio',
+  );
   return graph.node('Pow', [ratio, graph.scalar(-growth)], 'pixel_weight');
 }
 
@@ -16,11 +28,18 @@ function pixelWeights(graph: GraphBuilder, input: string, growth: number): strin
  * The (weighted) MSE between the NCHW output and the NHWC target, mean w (f - t)^2 with w = 1 when `growth` is
  * 0; returns the loss and d loss / d output (NCHW).
  */
-export function mseLoss(graph: GraphBuilder, output: Value, target: string, input: string, growth: number): { loss: string; gradient: string } {
+export function mseLoss(
+  graph: GraphBuilder,
+  output: Value,
+  target: string,
+  input: string,
+  growth: number,
+): { loss: string; gradient: string } {
   const [n, c, h, w] = output.shape;
   const nhwc = graph.node('Transpose', [output.name], 'output_nhwc', { perm: [0, 2, 3, 1] });
   const diff = graph.node('Sub', [nhwc, target], 'residual');
-  const weighted = growth > 0 ? graph.node('Mul', [diff, pixelWeights(graph, input, growth)], 'weighted_residual') : diff;
+  const weighted =
+    growth > 0 ? graph.node('Mul', [diff, pixelWeights(graph, input, growth)], 'weighted_residual') : diff;
   const loss = graph.node('ReduceMean', [graph.node('Mul', [weighted, diff], 'squared')], 'loss', { keepdims: 0 });
   const scaled = graph.node('Mul', [weighted, graph.scalar(2 / (n * c * h * w))], 'dloss_nhwc');
   return { loss, gradient: graph.node('Transpose', [scaled], 'dloss', { perm: [0, 3, 1, 2] }) };

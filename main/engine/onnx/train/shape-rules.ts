@@ -9,10 +9,15 @@ export const trainMaxPooling2d: TrainRule = ({ graph, layer, inputs }) => {
   const [n, ch, h, w] = x.shape;
   const s = c.strides[0];
   if (c.pool_size[0] !== s || c.pool_size[1] !== s || c.strides[1] !== s || h % s !== 0 || w % s !== 0) {
-    throw new Error(`layer ${layer.name}: pooling ${c.pool_size.join('x')} with strides ${c.strides.join('x')} on ${h}x${w} has no onnxruntime training graph`);
+    throw new Error(
+      `layer ${layer.name}: pooling ${c.pool_size.join('x')} with strides ${c.strides.join('x')} on ${h}x${w} has no onnxruntime training graph`,
+    );
   }
   const attributes = { kernel_shape: [s, s], strides: [s, s] };
-  const output: Value = { name: graph.node('MaxPool', [x.name], `${layer.name}/out`, attributes), shape: [n, ch, h / s, w / s] };
+  const output: Value = {
+    name: graph.node('MaxPool', [x.name], `${layer.name}/out`, attributes),
+    shape: [n, ch, h / s, w / s],
+  };
   // Nearest-neighbour upsampling by s, as a broadcast: [n, c, h/s, 1, w/s, 1] -> [n, c, h/s, s, w/s, s].
   const upsample = (t: string, name: string) => {
     const split = graph.node('Reshape', [t, graph.ints([n, ch, h / s, 1, w / s, 1])], `${name}/split`);
@@ -23,7 +28,11 @@ export const trainMaxPooling2d: TrainRule = ({ graph, layer, inputs }) => {
     output,
     backward(gradient, needsInput) {
       if (!needsInput[0]) return [null];
-      const winner = graph.node('Equal', [x.name, upsample(output.name, `${layer.name}/max_up`)], `${layer.name}/winner`);
+      const winner = graph.node(
+        'Equal',
+        [x.name, upsample(output.name, `${layer.name}/max_up`)],
+        `${layer.name}/winner`,
+      );
       const mask = graph.node('Cast', [winner], `${layer.name}/winner_mask`, { to: 1 });
       return [graph.node('Mul', [mask, upsample(gradient, `${layer.name}/grad_up`)], `${layer.name}/dx`)];
     },
@@ -35,10 +44,21 @@ const NCHW_AXIS_OF_NHWC = [0, 2, 3, 1];
 export const trainConcatenate: TrainRule = ({ graph, layer, inputs }) => {
   const { axis } = z.object({ axis: z.number().int().min(-4).max(3) }).parse(layer.config);
   const onnxAxis = NCHW_AXIS_OF_NHWC[(axis + 4) % 4]!;
-  if (onnxAxis !== 1) throw new Error(`layer ${layer.name}: concatenation along axis ${axis} has no onnxruntime training graph (channels do)`);
+  if (onnxAxis !== 1)
+    throw new Error(
+      `layer ${layer.name}: concatenation along axis ${axis} has no onnxruntime training graph (channels do)`,
+    );
   const shape = inputs[0]!.shape;
   const channels = inputs.reduce((sum, v) => sum + v.shape[1], 0);
-  const output: Value = { name: graph.node('Concat', inputs.map((v) => v.name), `${layer.name}/out`, { axis: 1 }), shape: [shape[0], channels, shape[2], shape[3]] };
+  const output: Value = {
+    name: graph.node(
+      'Concat',
+      inputs.map((v) => v.name),
+      `${layer.name}/out`,
+      { axis: 1 },
+    ),
+    shape: [shape[0], channels, shape[2], shape[3]],
+  };
   return {
     output,
     backward(gradient) {
@@ -49,6 +69,13 @@ export const trainConcatenate: TrainRule = ({ graph, layer, inputs }) => {
 };
 
 export const trainAdd: TrainRule = ({ graph, layer, inputs }) => {
-  const output: Value = { name: graph.node(inputs.length === 2 ? 'Add' : 'Sum', inputs.map((v) => v.name), `${layer.name}/out`), shape: inputs[0]!.shape };
+  const output: Value = {
+    name: graph.node(
+      inputs.length === 2 ? 'Add' : 'Sum',
+      inputs.map((v) => v.name),
+      `${layer.name}/out`,
+    ),
+    shape: inputs[0]!.shape,
+  };
   return { output, backward: (gradient, needsInput) => needsInput.map((needed) => (needed ? gradient : null)) };
 };

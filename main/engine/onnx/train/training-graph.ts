@@ -9,8 +9,11 @@ import { trainAdd, trainConcatenate, trainMaxPooling2d } from './shape-rules';
 import type { TrainLayer, TrainRule, Value, WeightInput } from './types';
 
 const rules: Readonly<Record<string, TrainRule>> = {
-  Conv2D: trainConv2d, Conv2DTranspose: trainConv2dTranspose, MaxPooling2D: trainMaxPooling2d,
-  Concatenate: trainConcatenate, Add: trainAdd,
+  Conv2D: trainConv2d,
+  Conv2DTranspose: trainConv2dTranspose,
+  MaxPooling2D: trainMaxPooling2d,
+  Concatenate: trainConcatenate,
+  Add: trainAdd,
 };
 
 /** One training step as an ONNX graph: NHWC input and target and the weights in; the MSE loss and its gradients out. */
@@ -61,7 +64,10 @@ class Builder {
       const parts = received.get(layer.output.name);
       if (!parts) throw new Error(`a layer's output (${layer.output.name}) does not reach the network's output`);
       const sum = parts.length === 1 ? parts[0]! : this.graph.node('Sum', parts, `${layer.output.name}/grad`);
-      const sent = layer.backward(sum, inputs.map((v) => v.name !== input.name));
+      const sent = layer.backward(
+        sum,
+        inputs.map((v) => v.name !== input.name),
+      );
       sent.forEach((g, i) => {
         if (g) received.set(inputs[i]!.name, [...(received.get(inputs[i]!.name) ?? []), g]);
       });
@@ -77,12 +83,19 @@ function missing(name: string): never {
  * The training graph of a tfjs layers model (main/engine/nets) for batches of shape [n, h, w, c]; `growth` > 0
  * weights the loss for noise that grows with the signal (engine/loss-weights.ts).
  */
-export function trainingGraph(artifacts: io.ModelArtifacts, shape: readonly [number, number, number, number], growth = 0): TrainingGraph {
+export function trainingGraph(
+  artifacts: io.ModelArtifacts,
+  shape: readonly [number, number, number, number],
+  growth = 0,
+): TrainingGraph {
   const topology = parseTopology(artifacts);
   const shapes = new Map((artifacts.weightSpecs ?? []).map((s) => [s.name, s.shape] as const));
   const b = new Builder(shapes);
   const [n, h, w, c] = shape;
-  const input: Value = { name: b.graph.node('Transpose', [topology.input], 'input_nchw', { perm: [0, 3, 1, 2] }), shape: [n, c, h, w] };
+  const input: Value = {
+    name: b.graph.node('Transpose', [topology.input], 'input_nchw', { perm: [0, 3, 1, 2] }),
+    shape: [n, c, h, w],
+  };
   for (const layer of topology.layers) {
     if (layer.className === 'InputLayer') b.values.set(layer.name, input);
     else b.forward(layer);
@@ -98,7 +111,11 @@ export function trainingGraph(artifacts: io.ModelArtifacts, shape: readonly [num
   const value = (name: string, dims: readonly number[]): OnnxValue => ({ name, dims });
   const graph = b.graph.build(
     `${topology.name}_training`,
-    [value(topology.input, shape), value('target', [n, h, w, output.shape[1]]), ...weights.map((wt) => value(wt.input, wt.shape))],
+    [
+      value(topology.input, shape),
+      value('target', [n, h, w, output.shape[1]]),
+      ...weights.map((wt) => value(wt.input, wt.shape)),
+    ],
     [value(loss, []), ...weights.map((wt) => value(wt.gradient, wt.shape))],
   );
   return { graph, input: topology.input, target: 'target', loss, weights };

@@ -17,12 +17,19 @@ export function convKernelGradient(graph: GraphBuilder, x: Value, dz: Value, ker
   const [n, channels, h, w] = x.shape;
   const p = (kernel - 1) / 2;
   const byChannel = graph.node('Transpose', [x.name], `${name}/cnhw`, { perm: [1, 0, 2, 3] });
-  const padded = p === 0 ? byChannel : graph.node('Pad', [byChannel, graph.ints([0, 0, p, p, 0, 0, p, p])], `${name}/padded`);
+  const padded =
+    p === 0 ? byChannel : graph.node('Pad', [byChannel, graph.ints([0, 0, p, p, 0, 0, p, p])], `${name}/padded`);
   const rows: string[] = [];
   for (let kh = 0; kh < kernel; kh++) {
     for (let kw = 0; kw < kernel; kw++) {
-      const window = kernel === 1 ? padded
-        : graph.node('Slice', [padded, graph.ints([kh, kw]), graph.ints([kh + h, kw + w]), graph.ints([2, 3])], `${name}/window${kh}${kw}`);
+      const window =
+        kernel === 1
+          ? padded
+          : graph.node(
+              'Slice',
+              [padded, graph.ints([kh, kw]), graph.ints([kh + h, kw + w]), graph.ints([2, 3])],
+              `${name}/window${kh}${kw}`,
+            );
       rows.push(graph.node('Reshape', [window, graph.ints([channels, n * h * w])], `${name}/cols${kh}${kw}`));
     }
   }
@@ -36,7 +43,13 @@ export function convKernelGradient(graph: GraphBuilder, x: Value, dz: Value, ker
  * [s, s, out, in]: dW[kh, kw, o, i] = sum over n, h, w of dz[n, o, s h + kh, s w + kw] * x[n, i, h, w];
  * SpaceToDepth puts block offset (kh, kw) then o on the channel axis, in that order.
  */
-export function transposedKernelGradient(graph: GraphBuilder, x: Value, dz: Value, stride: number, name: string): string {
+export function transposedKernelGradient(
+  graph: GraphBuilder,
+  x: Value,
+  dz: Value,
+  stride: number,
+  name: string,
+): string {
   const [n, channels, h, w] = x.shape;
   const out = dz.shape[1];
   const blocks = graph.node('SpaceToDepth', [dz.name], `${name}/blocks`, { blocksize: stride });
