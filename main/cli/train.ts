@@ -4,8 +4,7 @@ import { backendOrder, describeBackend } from '../engine/backend';
 import { describeNet } from '../engine/nets/config';
 import type { TrainOptions } from '../engine/train/options';
 import { defaultTrainOptions as d } from '../engine/train/options';
-import { evaluationDefaults, initDefaults, netDefaults, netOf } from '../shared/defaults';
-import { builtinFamilies } from '../tasks/train/builtin-models';
+import { netOf } from '../shared/defaults';
 import type { InitChoice } from '../tasks/train/init-model';
 import { folderHoldsRaw, rawIsoGroups } from '../io/raw-folder';
 import { correlatedRawSpec } from '../tasks/estimate/raw-noise-choice';
@@ -19,46 +18,9 @@ import { noiseFlagOptions, parseNoise, parseNumber } from './noise-flags';
 import { namingFailures } from './name-failures';
 import { printable } from './printable';
 import { ProgressLine } from './progress';
+import { trainHelp as help } from './train-help';
+import { gainText, isoNotes, keptLine } from './train-report';
 import { resolveNoise } from './resolve-noise';
-
-const help = `Usage: gr2r train --data DIR --noise FAMILY [PARAMETER] --out MODEL_DIR [options]
-
-Learns to denoise the images in DIR from the noisy images alone (GR2R).
-
-Noise (parameters in the units of the data: 8/16-bit images as [0, 1], float TIFF as is):
-  --noise gaussian --sigma S | poisson --gain G | gamma --looks L | binomial --trials N | lograyleigh --scale C
-  Without the parameter, it is estimated from the images (gaussian, poisson, gamma).
-  gamma without --looks: each image's own looks where the images' differ by more than 30%. Complex (SLC)
-    TIFFs are spectrally whitened (range and azimuth envelopes divided out) before intensity, for every command. Camera raw files
-  without --noise: poissongaussian with a and b estimated (each image's own when the folder mixes ISOs), or
-    correlated on the CFA planes when their noise is measured correlated between photosites (lossy in-camera coding).
-  --noise poissongaussian --a A --b B: camera noise, var = a x + b (camera raw DNG: a = 1 / electrons at white,
-    b = (read noise DN / (white - black))^2; both estimated if neither is given); trained as shifted Poisson
-    counts, or --anscombe in the GAT domain
-Options:
-  --alpha A          GR2R split (default ${d.alpha})
-  --loss mse|nll     GR2R loss (nll: Poisson and Gamma; default ${d.loss})
-  --net unet|dncnn   network (default ${d.net.kind}); --width W --depth D (default unet ${netDefaults.unet.width} ${netDefaults.unet.depth},
-                     dncnn ${netDefaults.dncnn.width} ${netDefaults.dncnn.depth})
-  --steps N (${d.steps})  --batch B (${d.batch})  --patch P (${d.patch})  --seed S (${d.seed})  --lr R (${d.learningRate})
-  --checkpoint-every N (${d.checkpointEvery})       --target CLEAN_DIR  supervised reference, clean images paired by name
-  --init builtin|MODEL_DIR  start from a pretrained network instead of random weights, and fine-tune it with
-                     GR2R on DIR: builtin is the bundled one for the noise family (${builtinFamilies.join(', ')}; RGB,
-                     folded exactly for gray images), MODEL_DIR a model of the same network (--net, --width, --depth)
-                     and channels. Steps then default to ${initDefaults.steps}, --lr to ${initDefaults.learningRate}; gr2r.json
-                     records what it started from
-  --resume           continue the run saved in MODEL_DIR
-  --recursive        include the images in sub-folders of DIR
-  --eval-every N     estimate the PSNR on held-out noisy patches every N steps (default
-                     steps / ${evaluationDefaults.perRun}, between ${evaluationDefaults.minEvery} and ${evaluationDefaults.maxEvery})
-  --early-stop [P]   stop after P estimates in a row (default ${DEFAULT_PATIENCE}) without a better estimated PSNR
-  --keep-last        keep the last step's weights; by default the model keeps the step with the best estimated PSNR
-                     (and the last step's checkpoint in MODEL_DIR/checkpoint, for --resume); the step kept is printed
-  --amplitude        SAR amplitude files: squared to intensity for the Gamma model (recorded in the model)
-  --backend NAME     ${backendOrder.join(' | ')} (default: the fastest that loads)
-  --gradients auto|onnxruntime|tfjs  what computes the training gradients (default auto: onnxruntime's CPU
-                     kernels on the wasm backend when they load and agree with tfjs, about 3x faster; tfjs for NLL)
-`;
 
 const options = {
   ...noiseFlagOptions,
@@ -167,19 +129,6 @@ export function trainOptions(flags: Flags): Mutable<Omit<TrainOptions, 'noise'>>
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }
 
-/** What the raw files say of their noise: ISO and NoiseProfile per ISO, and a warning where ISOs are mixed. */
-function isoNotes(groups: Awaited<ReturnType<typeof rawIsoGroups>>): string[] {
-  const lines = groups.map(
-    (g) =>
-      `${g.iso > 0 ? `ISO ${g.iso}` : 'ISO unknown'}: ${g.files.length} file(s)` +
-      (g.profile ? `, the camera's NoiseProfile a=${g.profile.a.toPrecision(4)} b=${g.profile.b.toPrecision(4)}` : ''),
-  );
-  if (groups.filter((g) => g.iso > 0).length > 1) {
-    lines.push('the folder mixes ISOs, whose noise differs: unless --a/--b are given, each image gets its own (a, b)');
-  }
-  return lines;
-}
-
 async function run(argv: string[], io: CommandIO): Promise<number> {
   const flags = parseTrainArgs(argv);
   if (!flags.data) throw new UsageError('--data DIR is required');
@@ -248,19 +197,6 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
 }
 
 /** The estimate as a gain over the noisy input (itself estimated from the noise model on the same patches). */
-function gainText(meta: { estPsnr: number | null; inputPsnr?: number | null }): string {
-  if (meta.estPsnr === null || meta.inputPsnr === undefined || meta.inputPsnr === null) return '';
-  const gain = meta.estPsnr - meta.inputPsnr;
-  return ` (${gain >= 0 ? '+' : ''}${gain.toFixed(1)} dB over the noisy input, ${meta.inputPsnr.toFixed(2)} dB)`;
-}
-
-/** Which step's weights the model holds, and why. */
-function keptLine(meta: { step: number; estPsnr: number | null }, lastStep: number): string {
-  const psnr = meta.estPsnr === null ? '' : ` (estimated PSNR ${meta.estPsnr.toFixed(2)} dB)`;
-  if (meta.step === lastStep) return `kept step ${meta.step}, the last${psnr}`;
-  return `kept step ${meta.step} of ${lastStep}: the best estimated PSNR${psnr}; step ${lastStep}'s checkpoint is in checkpoint/ for --resume`;
-}
-
 export const trainCommand: Command = {
   name: 'train',
   summary: 'learn a denoiser from a folder of noisy images',
