@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,9 @@ const yaml = builder('js-yaml') as { load(text: string): unknown };
 const asar = builder('@electron/asar') as { listPackage(archive: string, options: object): string[] };
 
 const work = await mkdtemp(join(tmpdir(), 'gr2r-pack-'));
+// The package holds the build output: a fresh clone has none, so build it as `npm run dist` would.
+if (!existsSync(join(root, 'out', 'main', 'index.js')))
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 /** Electron cannot be downloaded here: a stand-in folder with an `electron` file is enough to pack the app. */
