@@ -7,29 +7,10 @@ import { flipOfPass, flipTile } from '../../main/engine/tile-flips';
 import { buildNet } from '../../main/engine/nets';
 import { noiseModel } from '../../main/engine/noise';
 import { Rng } from '../../main/engine/random/rng';
-import type { ModelMeta } from '../../main/shared/model';
+import { testMeta } from '../tasks/helpers';
 import { cleanPattern } from './noise-cases';
 
-const meta: ModelMeta = {
-  format: 'gr2r-model',
-  version: 1,
-  appVersion: 'test',
-  noise: { family: 'gaussian', sigma: 0.1 },
-  alpha: 0.2,
-  loss: 'mse',
-  net: { kind: 'unet', width: 8, depth: 2 },
-  channels: 1,
-  scale: 1,
-  peak: 1,
-  seed: 1,
-  step: 0,
-  totalSteps: 1,
-  batch: 1,
-  patch: 32,
-  learningRate: 1e-3,
-  estPsnr: null,
-  createdAt: '',
-};
+const meta = testMeta({ family: 'gaussian', sigma: 0.1 }, 1, { kind: 'unet', width: 8, depth: 2 });
 
 beforeAll(async () => {
   await initBackend('wasm');
