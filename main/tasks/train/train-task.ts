@@ -1,26 +1,21 @@
-import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { BackendName, BackendReport } from '../../engine/backend';
 import { initBackend } from '../../engine/backend';
 import type { Checkpoint } from '../../engine/checkpoint';
-import { imageNoiseSpec } from '../../engine/image-noise';
-import { noiseModel } from '../../engine/noise';
 import { nearestAlpha } from '../../engine/noise/binomial';
-import type { MaskedImage } from '../../engine/patches';
 import { maxChannels, splitData } from '../../engine/train/data';
 import type { TrainOptions } from '../../engine/train/options';
 import { defaultTrainOptions } from '../../engine/train/options';
 import { train } from '../../engine/train/trainer';
-import type { BestWeights } from '../../engine/train/best-keeper';
 import { evalEveryFor, initDefaults } from '../../shared/defaults';
 import type { InitChoice } from './init-model';
 import { loadInitModel } from './init-model';
-import { keptCheckpoint, loadForResume, saveKept } from './kept-model';
+import { keptCheckpoint, saveKept } from './kept-model';
 import type { FileFailure, TrainProgress } from '../../shared/jobs';
 import type { ModelMeta } from '../../shared/model';
 import type { NoiseSpec } from '../../shared/noise';
 import { appVersion } from '../../runtime/version';
-import { datasetFingerprint, freeSibling } from './dataset-fingerprint';
+import { datasetFingerprint } from './dataset-fingerprint';
 import { saveOnnxBeside } from '../../runtime/predictor-onnx-file';
 import { keptNoiseAfterTraining } from './training-check';
 import type { LoadedImage } from '../dataset';
@@ -30,6 +25,8 @@ import { trainableImages } from './trainable-images';
 import { loadTrainingDataset } from './training-crops';
 import { NoFileLeft } from '../each-file';
 import { asTrainedSubImages } from './training-sub-images';
+import { withOwnNoise } from './own-noise';
+import { resumeFrom, resumeTarget } from './resume-run';
 import type { GradientEngine } from '../../runtime/training-gradients';
 import { chooseGradients } from '../../runtime/training-gradients';
 
@@ -81,23 +78,6 @@ export interface TrainTaskResult {
   readonly stoppedEarly: boolean;
 }
 
-async function resumeFrom(input: TrainTaskInput): Promise<{ resume: Checkpoint; best?: BestWeights } | undefined> {
-  const exists = await stat(input.out).then(
-    () => true,
-    () => false,
-  );
-  if (!input.resume) {
-    if (exists)
-      throw new Error(`${input.out}: already exists; pass --resume to continue that run, or choose another --out`);
-    return undefined;
-  }
-  if (!exists) throw new Error(`${input.out}: no model to resume from`);
-  const found = await loadForResume(input.out);
-  if (!found.resume.optimizer)
-    throw new Error(`${input.out}: holds no optimiser state, so training cannot resume from it`);
-  return found;
-}
-
 export function resolveOptions(
   input: TrainTaskInput,
   resume: Checkpoint | undefined,
@@ -136,51 +116,6 @@ export function resolveOptions(
     return { ...options, alpha };
   }
   return options;
-}
-
-/**
- * Each image with its own noise model where the spec asks for one per image (correlated noise, speckle looks, raw
- * shot and read noise: image-noise.ts); each image's looks or (a, b) said in a note.
- */
-function withOwnNoise<T extends { image: MaskedImage; file: string }>(
-  images: readonly T[],
-  spec: NoiseSpec,
-  note: (m: string) => void,
-): T[] {
-  if (!(spec.family === 'correlated' || spec.family === 'gamma' || spec.family === 'poissongaussian') || !spec.perImage)
-    return [...images];
-  return images.map((d) => {
-    const own = imageNoiseSpec(spec, d.image);
-    if (own.family === 'gamma')
-      note(
-        `${basename(d.file)}: ${own === spec ? `looks not measurable, the pooled ${spec.looks} used` : `its own looks ${own.looks}`}`,
-      );
-    if (own.family === 'poissongaussian')
-      note(
-        `${basename(d.file)}: ${own === spec ? `shot and read noise not measurable, the pooled a=${own.a} b=${own.b} used` : `its own a=${own.a} b=${own.b}`}`,
-      );
-    return { ...d, image: { ...d.image, noise: noiseModel(own) } };
-  });
-}
-
-/**
- * Where a run writes. A new run: its own folder. A resume on the images the model was trained on: the same
- * folder, replaced only at the end. A resume on other images: a new folder, so the model resumed stays as it was.
- */
-async function resumeTarget(
-  input: TrainTaskInput,
-  resume: Checkpoint | undefined,
-  fingerprint: string,
-  note: (m: string) => void,
-): Promise<{ out: string; inPlace: boolean }> {
-  if (!resume) return { out: input.out, inPlace: false };
-  if (resume.meta.fingerprint === undefined || resume.meta.fingerprint === fingerprint)
-    return { out: input.out, inPlace: true };
-  const out = input.forkTo ?? (await freeSibling(input.out));
-  note(
-    `${input.data} is not the data ${input.out} was trained on: training continues into a new model, ${out}; ${input.out} is left as it was`,
-  );
-  return { out, inPlace: false };
 }
 
 /** What the model records about its data (gr2r.json's `dataset`). */

@@ -1,0 +1,46 @@
+import { stat } from 'node:fs/promises';
+import type { Checkpoint } from '../../engine/checkpoint';
+import type { BestWeights } from '../../engine/train/best-keeper';
+import { freeSibling } from './dataset-fingerprint';
+import { loadForResume } from './kept-model';
+import type { TrainTaskInput } from './train-task';
+
+/** The checkpoint a run resumes from (`--resume`), or none for a new run, whose folder must not exist yet. */
+export async function resumeFrom(
+  input: TrainTaskInput,
+): Promise<{ resume: Checkpoint; best?: BestWeights } | undefined> {
+  const exists = await stat(input.out).then(
+    () => true,
+    () => false,
+  );
+  if (!input.resume) {
+    if (exists)
+      throw new Error(`${input.out}: already exists; pass --resume to continue that run, or choose another --out`);
+    return undefined;
+  }
+  if (!exists) throw new Error(`${input.out}: no model to resume from`);
+  const found = await loadForResume(input.out);
+  if (!found.resume.optimizer)
+    throw new Error(`${input.out}: holds no optimiser state, so training cannot resume from it`);
+  return found;
+}
+
+/**
+ * Where a run writes. A new run: its own folder. A resume on the images the model was trained on: the same
+ * folder, replaced only at the end. A resume on other images: a new folder, so the model resumed stays as it was.
+ */
+export async function resumeTarget(
+  input: TrainTaskInput,
+  resume: Checkpoint | undefined,
+  fingerprint: string,
+  note: (m: string) => void,
+): Promise<{ out: string; inPlace: boolean }> {
+  if (!resume) return { out: input.out, inPlace: false };
+  if (resume.meta.fingerprint === undefined || resume.meta.fingerprint === fingerprint)
+    return { out: input.out, inPlace: true };
+  const out = input.forkTo ?? (await freeSibling(input.out));
+  note(
+    `${input.data} is not the data ${input.out} was trained on: training continues into a new model, ${out}; ${input.out} is left as it was`,
+  );
+  return { out, inPlace: false };
+}
