@@ -25,15 +25,12 @@ export function flatBlocks(image: ImageF32, size: number, fraction = 0.3, bands 
   const rows = Math.floor(image.height / size);
   const cols = Math.floor(image.width / size);
   const [low, high] = valueRange(image);
-  let grid: (Block | null)[] = [];
+  const measured: (Measured | null)[] = [];
   for (let i = 0; i < rows; i++)
-    for (let j = 0; j < cols; j++) grid.push(measureBlock(image, i * size, j * size, size, low, high, cleanClipLimit));
-  if (grid.filter((b) => b).length < minUnclippedShare * grid.length) {
-    grid = [];
-    for (let i = 0; i < rows; i++)
-      for (let j = 0; j < cols; j++)
-        grid.push(measureBlock(image, i * size, j * size, size, low, high, heavyClipLimit));
-  }
+    for (let j = 0; j < cols; j++) measured.push(measureBlock(image, i * size, j * size, size, low, high));
+  const unclipped = measured.filter((b) => b && b.clipped <= cleanClipLimit).length;
+  const limit = unclipped < minUnclippedShare * measured.length ? heavyClipLimit : cleanClipLimit;
+  const grid = measured.map((b) => (b && b.clipped <= limit ? b.block : null));
   const keyed: { block: Block; key: number }[] = [];
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
@@ -89,7 +86,13 @@ function valueRange(image: ImageF32): [number, number] {
   return [low, high];
 }
 
-/** The block's statistics, or null when more than `clipLimit` of its values sit at the image's extremes or are not finite. */
+/** A block's statistics and the share of its values at the image's extremes or not finite. */
+interface Measured {
+  readonly block: Block;
+  readonly clipped: number;
+}
+
+/** The block's statistics, or null when more than heavyClipLimit of its values sit at the image's extremes. */
 function measureBlock(
   image: ImageF32,
   top: number,
@@ -97,11 +100,9 @@ function measureBlock(
   size: number,
   low: number,
   high: number,
-  clipLimit: number,
-): Block | null {
+): Measured | null {
   const c = image.channels;
   const sums = new Float64Array(c);
-  const squares = new Float64Array(c);
   let clipped = 0;
   for (let i = top; i < top + size; i++) {
     for (let j = left; j < left + size; j++) {
@@ -109,15 +110,14 @@ function measureBlock(
         const v = image.data[(i * image.width + j) * c + k]!;
         if (!Number.isFinite(v) || v <= low || v >= high) clipped++;
         sums[k]! += v;
-        squares[k]! += v * v;
       }
     }
   }
   const n = size * size;
-  if (clipped > clipLimit * n * c) return null;
+  if (clipped > heavyClipLimit * n * c) return null;
   const means = sums.map((s) => s / n);
   const variances = residualVariances(image, top, left, size);
-  return { top, left, size, means, variances, brightness: total(means) / c };
+  return { block: { top, left, size, means, variances, brightness: total(means) / c }, clipped: clipped / (n * c) };
 }
 
 /**
