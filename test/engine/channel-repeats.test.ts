@@ -11,6 +11,7 @@ import { Rng } from '../../main/engine/random/rng';
 import type { ModelMeta } from '../../main/shared/model';
 import type { NoiseSpec } from '../../main/shared/noise';
 import { cleanPattern, meanAndStdErr, noiseCases } from './noise-cases';
+import { testMeta } from '../tasks/helpers';
 
 const [H, W] = [16, 16];
 
@@ -94,26 +95,12 @@ describe('a gray image repeated into a colour network gets one recorruption, not
   ] as const)(
     'denoising %s with a colour model feeds the network one recorruption in every channel',
     async (_, stored) => {
-      const meta: ModelMeta = {
-        format: 'gr2r-model',
-        version: 1,
-        appVersion: 'test',
-        noise: { family: 'poisson', gain: 0.05 },
-        alpha: 0.3,
-        loss: 'mse',
-        net: { kind: 'unet', width: 4, depth: 2 },
-        channels: 3,
-        scale: 1,
-        peak: 1,
-        seed: 1,
-        step: 0,
-        totalSteps: 1,
-        batch: 1,
-        patch: 32,
-        learningRate: 1e-3,
-        estPsnr: null,
-        createdAt: '',
-      };
+      const meta: ModelMeta = testMeta(
+        { family: 'poisson', gain: 0.05 },
+        3,
+        { kind: 'unet', width: 4, depth: 2 },
+        { alpha: 0.3 },
+      );
       const seen: Float32Array[] = [];
       // The passes of a tile may come as one batch (shape[0] of them): each is seen on its own.
       const predict = async (input: Float32Array, shape: Shape4) => {

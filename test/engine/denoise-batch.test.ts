@@ -13,27 +13,14 @@ import { Rng } from '../../main/engine/random/rng';
 import type { ModelMeta } from '../../main/shared/model';
 import { withRandomOutput } from '../helpers/random-output';
 import { cleanPattern } from './noise-cases';
+import { testMeta } from '../tasks/helpers';
 
-const meta: ModelMeta = {
-  format: 'gr2r-model',
-  version: 1,
-  appVersion: 'test',
-  noise: { family: 'gaussian', sigma: 0.1 },
-  alpha: 0.2,
-  loss: 'mse',
-  net: { kind: 'unet', width: 8, depth: 2 },
-  channels: 1,
-  scale: 2,
-  peak: 1,
-  seed: 1,
-  step: 0,
-  totalSteps: 1,
-  batch: 1,
-  patch: 32,
-  learningRate: 1e-3,
-  estPsnr: null,
-  createdAt: '',
-};
+const meta: ModelMeta = testMeta(
+  { family: 'gaussian', sigma: 0.1 },
+  1,
+  { kind: 'unet', width: 8, depth: 2 },
+  { scale: 2 },
+);
 
 beforeAll(async () => {
   await initBackend('wasm');

@@ -9,31 +9,13 @@ import type { ModelMeta } from '../../main/shared/model';
 import type { NoiseSpec } from '../../main/shared/noise';
 import { withRandomOutput } from '../helpers/random-output';
 import { cleanPattern } from './noise-cases';
+import { testMeta } from '../tasks/helpers';
 
 const size = 32;
 const seeds = 24;
 
 function meta(noise: NoiseSpec): ModelMeta {
-  return {
-    format: 'gr2r-model',
-    version: 1,
-    appVersion: 'test',
-    noise,
-    alpha: 0.3,
-    loss: 'mse',
-    net: { kind: 'dncnn', width: 8, depth: 3 },
-    channels: 1,
-    scale: 1,
-    peak: 1,
-    seed: 1,
-    step: 0,
-    totalSteps: 1,
-    batch: 1,
-    patch: size,
-    learningRate: 1e-3,
-    estPsnr: null,
-    createdAt: '',
-  };
+  return testMeta(noise, 1, { kind: 'dncnn', width: 8, depth: 3 }, { alpha: 0.3, patch: size });
 }
 
 /** Mean over pixels of the variance over runs: how far one Monte Carlo output is from its J -> infinity limit. */

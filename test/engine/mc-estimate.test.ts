@@ -10,30 +10,12 @@ import type { ModelMeta } from '../../main/shared/model';
 import type { NoiseSpec } from '../../main/shared/noise';
 import { cleanPattern, meanAndStdErr } from './noise-cases';
 import { withRandomOutput } from '../helpers/random-output';
+import { testMeta } from '../tasks/helpers';
 
 const size = 32;
 
 function meta(noise: NoiseSpec): ModelMeta {
-  return {
-    format: 'gr2r-model',
-    version: 1,
-    appVersion: 'test',
-    noise,
-    alpha: 0.2,
-    loss: 'mse',
-    net: { kind: 'dncnn', width: 4, depth: 3 },
-    channels: 1,
-    scale: 1,
-    peak: 1,
-    seed: 1,
-    step: 0,
-    totalSteps: 1,
-    batch: 1,
-    patch: size,
-    learningRate: 1e-3,
-    estPsnr: null,
-    createdAt: '',
-  };
+  return testMeta(noise, 1, { kind: 'dncnn', width: 4, depth: 3 }, { patch: size });
 }
 
 beforeAll(async () => {

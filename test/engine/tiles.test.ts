@@ -9,27 +9,9 @@ import { tileGrid, tileStarts } from '../../main/engine/tiles';
 import type { ModelMeta } from '../../main/shared/model';
 import { cleanCrop } from '../helpers/images';
 import { withRandomOutput } from '../helpers/random-output';
+import { testMeta } from '../tasks/helpers';
 
-const meta: ModelMeta = {
-  format: 'gr2r-model',
-  version: 1,
-  appVersion: 'test',
-  noise: { family: 'gaussian', sigma: 0.1 },
-  alpha: 0.2,
-  loss: 'mse',
-  net: { kind: 'unet', width: 8, depth: 3 },
-  channels: 1,
-  scale: 1,
-  peak: 1,
-  seed: 1,
-  step: 0,
-  totalSteps: 1,
-  batch: 1,
-  patch: 32,
-  learningRate: 1e-3,
-  estPsnr: null,
-  createdAt: '',
-};
+const meta: ModelMeta = testMeta({ family: 'gaussian', sigma: 0.1 }, 1, { kind: 'unet', width: 8, depth: 3 });
 
 let image: ImageF32;
 beforeAll(async () => {

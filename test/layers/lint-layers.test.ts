@@ -69,7 +69,10 @@ const refused: Record<string, { file: string; layers: string[]; packages: string
   preload: { file: 'main/preload/probe.ts', layers: ['services', 'app'], packages: ['node:fs', 'zod'] },
 };
 
-/** For each layer, what it may import: one layer below it and one package it lists. */
+/**
+ * For each layer, what it may import: one layer below it and one package it lists. Specifiers are linted as written
+ * in each probe file, relative to it: '../shared/noise' in main/engine/probe.ts is main/shared; nothing is read from disk.
+ */
 const accepted: Record<string, { file: string; code: string }> = {
   shared: { file: 'main/shared/probe.ts', code: imports(['zod', './noise']) },
   engine: { file: 'main/engine/probe.ts', code: imports(['../shared/noise', '@tensorflow/tfjs-layers']) },

@@ -9,11 +9,12 @@ import type { ModelMeta } from '../../main/shared/model';
 import type { NoiseSpec } from '../../main/shared/noise';
 import { withRandomOutput } from '../helpers/random-output';
 
-/** A model description for a tiny random network (no training needed: geometry tests only). */
+/** A model description for a tiny random network (no training needed: geometry tests only); `overrides` last. */
 export function testMeta(
   noise: NoiseSpec,
   channels = 1,
   net: ModelMeta['net'] = { kind: 'unet', width: 8, depth: 3 },
+  overrides: Partial<ModelMeta> = {},
 ): ModelMeta {
   return {
     format: 'gr2r-model',
@@ -34,6 +35,7 @@ export function testMeta(
     learningRate: 1e-3,
     estPsnr: null,
     createdAt: '',
+    ...overrides,
   };
 }
 

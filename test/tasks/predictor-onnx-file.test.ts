@@ -11,27 +11,14 @@ import { onnxType } from '../../main/engine/onnx/schema';
 import type { ModelMeta } from '../../main/shared/model';
 import { saveOnnxBeside } from '../../main/runtime/predictor-onnx-file';
 import { withRandomOutput } from '../helpers/random-output';
+import { testMeta } from './helpers';
 
-const meta: ModelMeta = {
-  format: 'gr2r-model',
-  version: 1,
-  appVersion: 'test',
-  noise: { family: 'gaussian', sigma: 0.1 },
-  alpha: 0.2,
-  loss: 'mse',
-  net: { kind: 'dncnn', width: 4, depth: 2 },
-  channels: 1,
-  scale: 0.5,
-  peak: 1,
-  seed: 1,
-  step: 0,
-  totalSteps: 1,
-  batch: 1,
-  patch: 32,
-  learningRate: 1e-3,
-  estPsnr: null,
-  createdAt: '',
-};
+const meta: ModelMeta = testMeta(
+  { family: 'gaussian', sigma: 0.1 },
+  1,
+  { kind: 'dncnn', width: 4, depth: 2 },
+  { scale: 0.5 },
+);
 
 let dir: string;
 let checkpoint: Checkpoint;

@@ -11,27 +11,14 @@ import { choosePredictor, describePredictor } from '../../main/runtime/predictor
 import type { Ort } from '../../main/runtime/predictor-ort';
 import { providerPlan } from '../../main/runtime/predictor-providers';
 import { withRandomOutput } from '../helpers/random-output';
+import { testMeta } from './helpers';
 
-const meta: ModelMeta = {
-  format: 'gr2r-model',
-  version: 1,
-  appVersion: 'test',
-  noise: { family: 'gaussian', sigma: 0.1 },
-  alpha: 0.2,
-  loss: 'mse',
-  net: { kind: 'unet', width: 8, depth: 3 },
-  channels: 3,
-  scale: 0.7,
-  peak: 1,
-  seed: 1,
-  step: 0,
-  totalSteps: 1,
-  batch: 1,
-  patch: 32,
-  learningRate: 1e-3,
-  estPsnr: null,
-  createdAt: '',
-};
+const meta: ModelMeta = testMeta(
+  { family: 'gaussian', sigma: 0.1 },
+  3,
+  { kind: 'unet', width: 8, depth: 3 },
+  { scale: 0.7 },
+);
 const options = { mc: 2, seed: 3, tile: 32, overlap: 8 };
 const noOrt = () => Promise.reject(new Error('onnxruntime-node: native library not found'));
 
