@@ -1,6 +1,7 @@
 // The default blind pipeline on real noisy/reference pairs, scored against the references:
 //   npx tsx bench/real-pairs.ts DIR [--noise FAMILY] [--steps N] [--mc J] [--alpha A] [--level-scale S] [--noisy _real. --clean _mean.] [--affine]
 //     [--keep] [--model DIR (skip training: denoise with this model)] [--no-flips] [--radius R] [--pooled]
+//     [--init builtin|MODEL_DIR (fine-tune from it)] [--lr RATE] [--format keep|png|tiff16|jpeg:Q (the outputs')]
 // DIR holds NAME_real.EXT (noisy) and NAME_mean.EXT (reference), e.g. ../shared/data/real/photos (for the W2S
 // microscopy pair: --noisy input_avg1 --clean target_avg400 --affine, as each of its images was rescaled on its own).
 // Only the noisy files are trained on (copied to a temporary folder); prints per-image PSNR/SSIM before and after
@@ -18,6 +19,7 @@ import { denoiseTask } from '../main/tasks/denoise/denoise-task';
 import { trainTask } from '../main/tasks/train/train-task';
 import { resolveNoise } from '../main/cli/resolve-noise';
 import { parseNoise } from '../main/cli/noise-flags';
+import { parseOutputFormat } from '../main/shared/output-format';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -35,6 +37,9 @@ const { values, positionals } = parseArgs({
     'no-flips': { type: 'boolean' },
     radius: { type: 'string' },
     pooled: { type: 'boolean' },
+    init: { type: 'string' },
+    lr: { type: 'string' },
+    format: { type: 'string' },
   },
 });
 const dir = positionals[0]!;
@@ -65,8 +70,10 @@ async function train() {
     data: noisyDir,
     out: join(work, 'model'),
     noise: spec,
+    ...(values.init && { init: values.init === 'builtin' ? ('builtin' as const) : { folder: values.init } }),
     options: {
       ...(values.steps && { steps: Number(values.steps) }),
+      ...(values.lr && { learningRate: Number(values.lr) }),
       ...(values.alpha && { alpha: Number(values.alpha) }),
     },
     onNote: (m) => console.log(`note: ${m}`),
@@ -80,6 +87,7 @@ const done = await denoiseTask({
   output: out,
   ...(values.mc ? { mc: Number(values.mc) } : {}),
   ...(values['no-flips'] && { flips: false }),
+  ...(values.format && { format: parseOutputFormat(values.format) }),
 });
 const t2 = performance.now();
 console.log(
