@@ -1,8 +1,8 @@
 // Peak memory (RSS) of training on and denoising a big camera raw file: a synthetic Bayer DNG (14-bit, per-cell
 // black levels, shot + read noise) of the given megapixels, made from a bundled photo; `gr2r train` (a few steps, the
-// default U-Net, Poisson-Gaussian estimated: no --noise) and `gr2r denoise` (--mc 1) each in a fresh process under
+// default U-Net, Poisson-Gaussian estimated: no --noise) and `gr2r denoise` (--mc 1, or --mc J) each in a fresh process under
 // /usr/bin/time, which reports the kernel's high-water mark. Or an existing raw file (development data only).
-// Run: npx tsx bench/raw-memory.ts [MEGAPIXELS ...] [--file RAW] [--steps N] [--keep]
+// Run: npx tsx bench/raw-memory.ts [MEGAPIXELS ...] [--file RAW] [--steps N] [--mc J] [--keep]
 // (--keep: the inputs, models and outputs stay, for bench/raw-check.ts)
 import { spawnSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
@@ -44,7 +44,9 @@ async function main(): Promise<void> {
   const fileAt = args.indexOf('--file');
   const stepsAt = args.indexOf('--steps');
   const steps = stepsAt >= 0 ? args[stepsAt + 1]! : '10';
-  const sizes = args.filter((a, i) => /^\d+$/.test(a) && i !== stepsAt + 1).map(Number);
+  const mcAt = args.indexOf('--mc');
+  const mc = mcAt >= 0 ? args[mcAt + 1]! : '1';
+  const sizes = args.filter((a, i) => /^\d+$/.test(a) && i !== stepsAt + 1 && i !== mcAt + 1).map(Number);
   const work = await mkdtemp(join(tmpdir(), 'gr2r-raw-memory-'));
   const inputs: string[] = [];
   if (fileAt >= 0) inputs.push(resolve(args[fileAt + 1]!));
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
       '--output',
       join(dir, 'out'),
       '--mc',
-      '1',
+      mc,
     ]);
     const size = (await stat(input)).size / 2 ** 20;
     console.log(
