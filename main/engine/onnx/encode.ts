@@ -5,7 +5,8 @@ import { onnxType } from './schema';
 export const IR_VERSION = 8;
 export const OPSET = 17;
 
-const FLOAT = 1;
+/** TensorProto's data type of float32 (also Cast's `to`). */
+export const FLOAT = 1;
 const INT64 = 7;
 const ATTRIBUTE_TYPE = { INT: 2, STRING: 3, INTS: 7 } as const;
 

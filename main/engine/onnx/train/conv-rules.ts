@@ -1,6 +1,8 @@
 import type { AttributeValue } from '../graph';
 import { convSchema } from '../layers';
+import { FLOAT } from '../encode';
 import type { TrainLayer, TrainLayerContext, TrainRule, Value, WeightInput } from './types';
+import { convInputGradient } from './input-gradients';
 import { biasGradient, convKernelGradient, transposedKernelGradient } from './weight-gradients';
 
 function unsupported(context: TrainLayerContext, what: string): Error {
@@ -27,7 +29,9 @@ function activation(context: TrainLayerContext, relu: boolean, build: (z: string
   }
   const z = build(`${layer.name}/z`);
   const output = graph.node('Relu', [z], `${layer.name}/out`);
-  const mask = graph.node('Sign', [output], `${layer.name}/relu_mask`);
+  // relu'(z) = (relu(z) > 0) as 0 or 1: Greater and Cast take less than half the time of Sign (docs/speed.md).
+  const positive = graph.node('Greater', [output, graph.scalar(0)], `${layer.name}/relu_positive`);
+  const mask = graph.node('Cast', [positive], `${layer.name}/relu_mask`, { to: FLOAT });
   return { z, output, dz: (g) => graph.node('Mul', [g, mask], `${layer.name}/dz`) };
 }
 
@@ -101,7 +105,7 @@ export const trainConv2d: TrainRule = (context) => {
   const output: Value = { name: linear.output, shape: [x.shape[0], w.kernel.shape[3]!, x.shape[2], x.shape[3]] };
   return weightedLayer(context, w, linear, output, {
     kernel: (dz) => convKernelGradient(graph, x, dz, k, w.kernel.gradient),
-    input: (dz) => graph.node('ConvTranspose', [dz, w.inputs[1]!], `${layer.name}/dx`, attributes),
+    input: (dz) => convInputGradient(graph, dz, w.inputs[1]!, k, `${layer.name}/dx`),
   });
 };
 
