@@ -12,12 +12,14 @@ import { netArtifacts } from '../main/engine/checkpoint';
 import { buildNet, defaultNet } from '../main/engine/nets';
 import { encodeModel } from '../main/engine/onnx/encode';
 import { trainingGraph } from '../main/engine/onnx/train/training-graph';
+import { nchwcBlockSize } from '../main/runtime/nchwc-block';
 import { loadOrt, noSpinning } from '../main/runtime/predictor-ort';
 
 const { values } = parseArgs({
   options: {
     threads: { type: 'string', default: '2' },
     base: { type: 'string' },
+    nchwc: { type: 'string' },
     steps: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
     batch: { type: 'string', default: '8' },
@@ -45,6 +47,12 @@ const input = new Float32Array(size).map((_, i) => (i * 0.618) % 1);
 const target = new Float32Array(size).map((_, i) => (i * 0.382) % 1);
 type Build = typeof trainingGraph;
 const builders: [string, Build][] = [['this checkout', trainingGraph]];
+// --nchwc B: also this checkout's graph with blocked convolutions of block B (0: the block onnxruntime reports).
+if (values.nchwc !== undefined) {
+  const block = Number(values.nchwc) || (await nchwcBlockSize(await loadOrt()));
+  if (!block) throw new Error('onnxruntime has no blocked convolutions here');
+  builders.push([`nchwc ${block}`, (a, s, g) => trainingGraph(a, s, g, block)]);
+}
 if (values.base) {
   const path = resolve(values.base, 'main/engine/onnx/train/training-graph.ts');
   const mod = (await import(pathToFileURL(path).href)) as { trainingGraph: Build };
@@ -97,6 +105,7 @@ for (const s of settings) {
   const arrays = s.outputs.map((name) => result[name]!.data as Float32Array);
   reference ??= arrays;
   let worst = 0;
+  let worstName = '';
   arrays.forEach((a, i) => {
     const r = reference![i]!;
     let diff = 0;
@@ -105,10 +114,11 @@ for (const s of settings) {
       diff += (a[k]! - r[k]!) ** 2;
       norm += r[k]! ** 2;
     }
-    worst = Math.max(worst, Math.sqrt(diff / Math.max(norm, 1e-30)));
+    const d = Math.sqrt(diff / Math.max(norm, 1e-30));
+    if (d > worst) [worst, worstName] = [d, s.outputs[i]!];
   });
   console.log(
-    `${s.label}: loss ${arrays[0]![0]!.toPrecision(6)}, gradients within ${worst.toExponential(1)} of the first`,
+    `${s.label}: loss ${arrays[0]![0]!.toPrecision(6)}, gradients within ${worst.toExponential(1)} of the first (${worstName})`,
   );
 }
 for (let r = 0; r < rounds; r++) {

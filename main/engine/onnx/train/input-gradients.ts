@@ -1,5 +1,17 @@
 import type { GraphBuilder } from '../graph';
 
+/** A kernel turned by 180 degrees on its two spatial `axes` (of size k): Slice with step -1. */
+export function rotated(graph: GraphBuilder, kernel: string, k: number, axes: readonly [number, number], name: string) {
+  if (k === 1) return kernel;
+  // From the last element down past the first (an end below -k clamps to before index 0).
+  const before = -(k + 1);
+  return graph.node(
+    'Slice',
+    [kernel, graph.ints([-1, -1]), graph.ints([before, before]), graph.ints(axes), graph.ints([-1, -1])],
+    name,
+  );
+}
+
 /**
  * Gradient of a stride-1 'same' convolution's input, as a forward convolution: with the ONNX kernel W
  * [out, in, k, k] and p = (k - 1) / 2, dx = ConvTranspose(dz, W) = Conv(dz, W') where
@@ -8,16 +20,9 @@ import type { GraphBuilder } from '../graph';
  */
 export function convInputGradient(graph: GraphBuilder, dz: string, kernel: string, k: number, name: string): string {
   const swapped = graph.node('Transpose', [kernel], `${name}/kernel_swapped`, { perm: [1, 0, 2, 3] });
-  // Step -1 from the last element down past the first (an end below -k clamps to before index 0).
-  const before = -(k + 1);
-  const rotated =
-    k === 1
-      ? swapped
-      : graph.node(
-          'Slice',
-          [swapped, graph.ints([-1, -1]), graph.ints([before, before]), graph.ints([2, 3]), graph.ints([-1, -1])],
-          `${name}/kernel_rotated`,
-        );
   const p = (k - 1) / 2;
-  return graph.node('Conv', [dz, rotated], name, { kernel_shape: [k, k], pads: [p, p, p, p] });
+  return graph.node('Conv', [dz, rotated(graph, swapped, k, [2, 3], `${name}/kernel_rotated`)], name, {
+    kernel_shape: [k, k],
+    pads: [p, p, p, p],
+  });
 }
