@@ -118,7 +118,8 @@ for (const s of settings) {
     if (d > worst) [worst, worstName] = [d, s.outputs[i]!];
   });
   console.log(
-    `${s.label}: loss ${arrays[0]![0]!.toPrecision(6)}, gradients within ${worst.toExponential(1)} of the first (${worstName})`,
+    `${s.label}: loss ${arrays[0]![0]!.toPrecision(6)}, gradients within ${worst.toExponential(1)} of the first` +
+      ` (${worstName})`,
   );
 }
 for (let r = 0; r < rounds; r++) {

@@ -19,9 +19,6 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { trainingGraph } from '../../main/engine/onnx/train/training-graph';
 import { gradientDisagreement, relativeDistance } from '../../main/runtime/gradient-check';
 import { OrtGradients } from '../../main/runtime/ort-gradients';
-import { nchwcBlockSize } from '../../main/runtime/nchwc-block';
-import { encodeModel } from '../../main/engine/onnx/encode';
-import { NCHWC_DOMAIN } from '../../main/engine/onnx/train/nchwc';
 import { loadOrt } from '../../main/runtime/predictor-ort';
 import { chooseGradients } from '../../main/runtime/training-gradients';
 import { cleanCrop } from '../helpers/images';
@@ -90,40 +87,6 @@ describe('training gradients from onnxruntime (forward, MSE and backward as one 
     expect(want.gradients.every((g) => g === 0)).toBe(false);
     tfjs.dispose();
     await ort.release();
-  });
-
-  it("blocked convolutions (onnxruntime's NCHWc) give the plain graph's loss and gradients", async () => {
-    const runtime = await loadOrt();
-    const block = await nchwcBlockSize(runtime);
-    if (process.arch === 'x64') expect([8, 16]).toContain(block);
-    if (block === undefined) return;
-    // Channels of one and two blocks (and 3 in and out): every blocked case, the first layer's NCHW input too.
-    const setup = await setupFor({ kind: 'unet', width: block, depth: 2 }, 3);
-    const shape = [2, 16, 12, 3] as const;
-    const weights = flatWeights(await netFromArtifacts(setup.artifacts));
-    const [input, target] = [batch([...shape], 3), batch([...shape], 4)];
-    const results = [];
-    for (const b of [undefined, block]) {
-      const graph = trainingGraph(setup.artifacts, shape, 0, b);
-      const blocked = graph.graph.nodes.filter((n) => n.domain === NCHWC_DOMAIN && n.op === 'Conv').length;
-      expect(blocked > 0).toBe(b !== undefined);
-      const session = await runtime.InferenceSession.create(encodeModel(graph.graph, { producerVersion: 'test' }));
-      const feeds: Record<string, InstanceType<typeof runtime.Tensor>> = {
-        [graph.input]: new runtime.Tensor('float32', input, [...shape]),
-        [graph.target]: new runtime.Tensor('float32', target, [...shape]),
-      };
-      let offset = 0;
-      for (const w of graph.weights) {
-        const size = w.shape.reduce((a, c) => a * c, 1);
-        feeds[w.input] = new runtime.Tensor('float32', weights.subarray(offset, offset + size), [...w.shape]);
-        offset += size;
-      }
-      const out = await session.run(feeds);
-      results.push(graph.weights.map((w) => out[w.gradient]!.data as Float32Array));
-      await session.release();
-    }
-    const [plain, blocked] = results as [Float32Array[], Float32Array[]];
-    plain.forEach((g, i) => expect(relativeDistance(blocked[i]!, g)).toBeLessThan(1e-5));
   });
 
   it('a layer it cannot differentiate is named, not guessed', async () => {

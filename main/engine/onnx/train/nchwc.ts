@@ -9,7 +9,7 @@ import type { AttributeValue, GraphBuilder } from '../graph';
  */
 export const NCHWC_DOMAIN = 'com.microsoft.nchwc';
 
-/** Whether a convolution from `inputs` to `outputs` channels runs blocked: outputs whole blocks, inputs too or < 1 block. */
+/** Whether a convolution of `inputs` to `outputs` channels runs blocked: outputs in whole blocks, inputs too or < 1. */
 export function nchwcFits(block: number | undefined, inputs: number, outputs: number): block is number {
   return block !== undefined && outputs % block === 0 && (inputs % block === 0 || inputs < block);
 }

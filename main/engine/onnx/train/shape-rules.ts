@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pair, windowSchema } from '../layers';
 import type { TrainRule, Value } from './types';
 
-/** Max-pooling with window = stride: the gradient goes to the pixel that held each window's maximum (the first, on ties). */
+/** Max-pooling, window = stride: the gradient goes to the pixel that held each window's maximum (the first on ties). */
 export const trainMaxPooling2d: TrainRule = ({ graph, layer, inputs }) => {
   const c = windowSchema.extend({ pool_size: pair }).parse(layer.config);
   const x = inputs[0]!;
