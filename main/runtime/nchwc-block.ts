@@ -20,7 +20,8 @@ export async function nchwcBlockSize(ort: Ort): Promise<number | undefined> {
     try {
       const { y } = await session.run({ x: new ort.Tensor('float32', new Float32Array(4), [1, 4, 1, 1]) });
       const block = y?.dims[1];
-      return block !== undefined && block >= 4 && block % 4 === 0 ? block : undefined;
+      // MLAS's blocks are 8 or 16 floats; 4 (nothing padded) means it has no blocked kernels here.
+      return block !== undefined && block >= 8 && block % 4 === 0 ? block : undefined;
     } finally {
       await session.release();
     }

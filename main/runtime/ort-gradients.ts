@@ -37,6 +37,8 @@ export class OrtGradients {
     private readonly threads?: number,
     /** GPU execution providers to ask for first (cpu is always last). */
     private readonly providers: readonly string[] = [],
+    /** Whether convolutions may run in onnxruntime's blocked layout on the CPU (engine/onnx/train/nchwc.ts). */
+    private readonly allowBlocked = true,
   ) {
     if (setup.loss === 'nll') throw new Error('the NLL loss has no onnxruntime training graph (MSE and supervised do)');
   }
@@ -72,7 +74,7 @@ export class OrtGradients {
   private async create(shape: BatchShape): Promise<ShapeSession> {
     // Blocked convolutions on the CPU provider only (the GPU providers have their own layouts).
     const gpus = this.providers.filter((p) => p !== 'cpu');
-    const block = gpus.length === 0 ? await (this.block ??= nchwcBlockSize(this.ort)) : undefined;
+    const block = gpus.length === 0 && this.allowBlocked ? await (this.block ??= nchwcBlockSize(this.ort)) : undefined;
     if (block !== undefined) {
       try {
         return await this.start(shape, block);
@@ -94,6 +96,12 @@ export class OrtGradients {
       ...(this.threads !== undefined && { intraOpNumThreads: this.threads }),
     });
     return { session, graph };
+  }
+
+  /** Whether its graphs run blocked convolutions (known once a session is made). */
+  async blocked(): Promise<boolean> {
+    const sessions = await Promise.all(this.sessions.values());
+    return sessions.some(({ graph }) => graph.blocked);
   }
 
   async release(): Promise<void> {

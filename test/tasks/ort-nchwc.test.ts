@@ -9,6 +9,7 @@ import { trainingGraph } from '../../main/engine/onnx/train/training-graph';
 import { Rng } from '../../main/engine/random/rng';
 import { relativeDistance } from '../../main/runtime/gradient-check';
 import { nchwcBlockSize } from '../../main/runtime/nchwc-block';
+import { OrtGradients } from '../../main/runtime/ort-gradients';
 import { loadOrt } from '../../main/runtime/predictor-ort';
 import { withRandomOutput } from '../helpers/random-output';
 
@@ -60,5 +61,29 @@ describe("the training graph in onnxruntime's blocked layout", () => {
     }
     const [plain, blocked] = results as [Float32Array[], Float32Array[]];
     plain.forEach((g, i) => expect(relativeDistance(blocked[i]!, g)).toBeLessThan(1e-5));
+  });
+
+  it('OrtGradients runs blocked by default on the CPU, and plain when told not to: the same gradients', async () => {
+    const runtime = await loadOrt();
+    const block = await nchwcBlockSize(runtime);
+    const model = withRandomOutput(buildNet({ kind: 'unet', width: 16, depth: 2 }, 3, 3), 6);
+    const setup = {
+      artifacts: await netArtifacts(model),
+      loss: 'mse',
+      noise: { family: 'gaussian', sigma: 0.1 },
+      scale: 2,
+    } as const;
+    model.dispose();
+    const weights = flatWeights(await netFromArtifacts(setup.artifacts));
+    const shape = [2, 16, 16, 3] as const;
+    const [input, target] = [batch(shape, 7), batch(shape, 8)];
+    const results = [];
+    for (const allowBlocked of [true, false]) {
+      const gradients = new OrtGradients(runtime, setup, undefined, [], allowBlocked);
+      results.push(await gradients.compute(weights, input, target, [...shape]));
+      expect(await gradients.blocked()).toBe(allowBlocked && block !== undefined);
+      await gradients.release();
+    }
+    expect(relativeDistance(results[0]!.gradients, results[1]!.gradients)).toBeLessThan(1e-5);
   });
 });

@@ -5,6 +5,7 @@ import { parseTopology } from '../topology';
 import type { TopologyLayer } from '../topology';
 import { trainConv2d, trainConv2dTranspose } from './conv-rules';
 import { mseLoss } from './loss-graph';
+import { NCHWC_DOMAIN } from './nchwc';
 import { trainAdd, trainConcatenate, trainMaxPooling2d } from './shape-rules';
 import type { TrainLayer, TrainRule, Value, WeightInput } from './types';
 
@@ -24,6 +25,8 @@ export interface TrainingGraph {
   readonly loss: string;
   /** Every weight, in the model's weight order (= its trainable-weight order): graph input, gradient output, tf shape. */
   readonly weights: readonly WeightInput[];
+  /** Whether some convolutions run in onnxruntime's blocked layout (nchwc.ts). */
+  readonly blocked: boolean;
 }
 
 interface Taped {
@@ -129,5 +132,6 @@ export function trainingGraph(
     ],
     [value(loss, []), ...weights.map((wt) => value(wt.gradient, wt.shape))],
   );
-  return { graph, input: topology.input, target: 'target', loss, weights };
+  const blocked = graph.nodes.some((n) => n.domain === NCHWC_DOMAIN);
+  return { graph, input: topology.input, target: 'target', loss, weights, blocked };
 }
