@@ -20,6 +20,7 @@ const { values } = parseArgs({
     threads: { type: 'string', default: '2' },
     base: { type: 'string' },
     nchwc: { type: 'string' },
+    'blocked-only': { type: 'boolean', default: false },
     steps: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
     batch: { type: 'string', default: '8' },
@@ -57,6 +58,10 @@ if (values.base) {
   const path = resolve(values.base, 'main/engine/onnx/train/training-graph.ts');
   const mod = (await import(pathToFileURL(path).href)) as { trainingGraph: Build };
   builders.push([values.base, mod.trainingGraph]);
+  if (values.nchwc !== undefined) {
+    const block = Number(values.nchwc) || (await nchwcBlockSize(await loadOrt()));
+    if (block) builders.push([`${values.base}, nchwc ${block}`, (a, s, g) => mod.trainingGraph(a, s, g, block)]);
+  }
 }
 
 interface Setting {
@@ -70,8 +75,10 @@ interface Setting {
 }
 const settings: Setting[] = [];
 let index = 0;
+// --blocked-only: leave out the plain graphs (with --nchwc).
+const chosen = values['blocked-only'] ? builders.filter(([name]) => name.includes('nchwc')) : builders;
 for (const threads of values.threads.split(',').map(Number)) {
-  for (const [spec, build] of builders) {
+  for (const [spec, build] of chosen) {
     const graph = build(artifacts, shape);
     const bytes = encodeModel(graph.graph, { producerVersion: 'bench' });
     const prefix = `train-graph-${index++}`;
