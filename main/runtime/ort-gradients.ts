@@ -4,6 +4,7 @@ import { encodeModel } from '../engine/onnx/encode';
 import type { TrainingGraph } from '../engine/onnx/train/training-graph';
 import { trainingGraph } from '../engine/onnx/train/training-graph';
 import type { BatchShape, GradientComputer, ShardGradients, ShardSetup } from '../engine/train/gradients';
+import { nchwcBlockSize } from './nchwc-block';
 import { noSpinning, type Ort } from './predictor-ort';
 import { appVersion } from './version';
 
@@ -28,6 +29,7 @@ function scaled(values: Float32Array, scale: number): Float32Array {
  */
 export class OrtGradients {
   private readonly sessions = new Map<string, Promise<ShapeSession>>();
+  private block?: Promise<number | undefined>;
 
   constructor(
     private readonly ort: Ort,
@@ -35,6 +37,8 @@ export class OrtGradients {
     private readonly threads?: number,
     /** GPU execution providers to ask for first (cpu is always last). */
     private readonly providers: readonly string[] = [],
+    /** Whether convolutions may run in onnxruntime's blocked layout on the CPU (engine/onnx/train/nchwc.ts). */
+    private readonly allowBlocked = true,
   ) {
     if (setup.loss === 'nll') throw new Error('the NLL loss has no onnxruntime training graph (MSE and supervised do)');
   }
@@ -68,7 +72,22 @@ export class OrtGradients {
   }
 
   private async create(shape: BatchShape): Promise<ShapeSession> {
-    const graph = trainingGraph(this.setup.artifacts, shape, lossGrowth(this.setup.loss, noiseModel(this.setup.noise)));
+    // Blocked convolutions on the CPU provider only (the GPU providers have their own layouts).
+    const gpus = this.providers.filter((p) => p !== 'cpu');
+    const block = gpus.length === 0 && this.allowBlocked ? await (this.block ??= nchwcBlockSize(this.ort)) : undefined;
+    if (block !== undefined) {
+      try {
+        return await this.start(shape, block);
+      } catch {
+        // An onnxruntime without the blocked operators: the plain graph below.
+      }
+    }
+    return this.start(shape, undefined);
+  }
+
+  private async start(shape: BatchShape, block: number | undefined): Promise<ShapeSession> {
+    const growth = lossGrowth(this.setup.loss, noiseModel(this.setup.noise));
+    const graph = trainingGraph(this.setup.artifacts, shape, growth, block);
     const bytes = encodeModel(graph.graph, { producerVersion: appVersion });
     const session = await this.ort.InferenceSession.create(bytes, {
       executionProviders: [...this.providers.filter((p) => p !== 'cpu'), 'cpu'],
@@ -77,6 +96,12 @@ export class OrtGradients {
       ...(this.threads !== undefined && { intraOpNumThreads: this.threads }),
     });
     return { session, graph };
+  }
+
+  /** Whether its graphs run blocked convolutions (known once a session is made). */
+  async blocked(): Promise<boolean> {
+    const sessions = await Promise.all(this.sessions.values());
+    return sessions.some(({ graph }) => graph.blocked);
   }
 
   async release(): Promise<void> {

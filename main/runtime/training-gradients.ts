@@ -32,14 +32,18 @@ async function startOn(
   setup: ShardSetup,
   choice: GradientChoice,
   providers: readonly string[],
+  allowBlocked = true,
 ): Promise<GradientWorkers> {
-  const gradients = new OrtGradients(ort, setup, choice.threads, providers);
+  const gradients = new OrtGradients(ort, setup, choice.threads, providers, allowBlocked);
   try {
     const worst = await gradientDisagreement(gradients.compute, setup);
     if (!(worst <= AGREEMENT)) throw new Error(`its gradients differ from tfjs by ${worst.toPrecision(2)} (relative)`);
     return { computers: [gradients.compute], close: () => gradients.release() };
   } catch (error) {
+    const blocked = await gradients.blocked().catch(() => false);
     await gradients.release();
+    // The blocked layout is onnxruntime's internal one: where it misbehaves, the plain graph before tfjs.
+    if (blocked) return startOn(ort, setup, choice, providers, false);
     throw error;
   }
 }

@@ -5,7 +5,8 @@ import { onnxType } from './schema';
 export const IR_VERSION = 8;
 export const OPSET = 17;
 
-const FLOAT = 1;
+/** TensorProto's data type of float32 (also Cast's `to`). */
+export const FLOAT = 1;
 const INT64 = 7;
 const ATTRIBUTE_TYPE = { INT: 2, STRING: 3, INTS: 7 } as const;
 
@@ -23,7 +24,14 @@ function attribute(name: string, value: AttributeValue): object {
 
 function node(n: OnnxNode): object {
   const attributes = Object.entries(n.attributes).map(([name, value]) => attribute(name, value));
-  return { name: n.name, op_type: n.op, input: [...n.inputs], output: [...n.outputs], attribute: attributes };
+  return {
+    name: n.name,
+    op_type: n.op,
+    input: [...n.inputs],
+    output: [...n.outputs],
+    attribute: attributes,
+    ...(n.domain && { domain: n.domain }),
+  };
 }
 
 function tensor(t: OnnxTensor): object {
@@ -50,7 +58,13 @@ export function encodeModel(graph: OnnxGraph, info: ModelInfo): Uint8Array {
     producer_name: 'gr2r-studio',
     producer_version: info.producerVersion,
     doc_string: info.docString ?? '',
-    opset_import: [{ domain: '', version: OPSET }],
+    opset_import: [
+      { domain: '', version: OPSET },
+      ...[...new Set(graph.nodes.flatMap((n) => (n.domain ? [n.domain] : [])))].map((domain) => ({
+        domain,
+        version: 1,
+      })),
+    ],
     metadata_props: Object.entries(info.metadata ?? {}).map(([key, value]) => ({ key, value })),
     graph: {
       name: graph.name,

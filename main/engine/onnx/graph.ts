@@ -7,6 +7,8 @@ export interface OnnxNode {
   readonly inputs: readonly string[];
   readonly outputs: readonly string[];
   readonly attributes: Readonly<Record<string, AttributeValue>>;
+  /** The operator set of `op` when it is not ONNX's own (onnxruntime's 'com.microsoft.nchwc'). */
+  readonly domain?: string;
 }
 
 /** A constant (a weight, or an int64 shape or axes list), in row-major order. */
@@ -38,6 +40,18 @@ export class GraphBuilder {
   /** Adds a node with one output, named `output`, and returns that name. */
   node(op: string, inputs: readonly string[], output: string, attributes: Record<string, AttributeValue> = {}): string {
     this.nodes.push({ name: `${output}/${op}`, op, inputs, outputs: [output], attributes });
+    return output;
+  }
+
+  /** Adds a node of another operator set than ONNX's own (version 1 of it), with one output. */
+  domainNode(
+    domain: string,
+    op: string,
+    inputs: readonly string[],
+    output: string,
+    attributes: Record<string, AttributeValue> = {},
+  ): string {
+    this.nodes.push({ name: `${output}/${op}`, op, inputs, outputs: [output], attributes, domain });
     return output;
   }
 

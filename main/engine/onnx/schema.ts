@@ -38,6 +38,7 @@ const descriptor = {
             name: field('string', 3),
             op_type: field('string', 4),
             attribute: repeated('AttributeProto', 5),
+            domain: field('string', 7),
           },
         },
         AttributeProto: {

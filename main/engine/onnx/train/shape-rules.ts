@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pair, windowSchema } from '../layers';
 import type { TrainRule, Value } from './types';
 
-/** Max-pooling with window = stride: the gradient goes to the pixel that held each window's maximum. */
+/** Max-pooling, window = stride: the gradient goes to the pixel that held each window's maximum (the first on ties). */
 export const trainMaxPooling2d: TrainRule = ({ graph, layer, inputs }) => {
   const c = windowSchema.extend({ pool_size: pair }).parse(layer.config);
   const x = inputs[0]!;
@@ -14,27 +14,19 @@ export const trainMaxPooling2d: TrainRule = ({ graph, layer, inputs }) => {
     );
   }
   const attributes = { kernel_shape: [s, s], strides: [s, s] };
-  const output: Value = {
-    name: graph.node('MaxPool', [x.name], `${layer.name}/out`, attributes),
-    shape: [n, ch, h / s, w / s],
-  };
-  // Nearest-neighbour upsampling by s, as a broadcast: [n, c, h/s, 1, w/s, 1] -> [n, c, h/s, s, w/s, s].
-  const upsample = (t: string, name: string) => {
-    const split = graph.node('Reshape', [t, graph.ints([n, ch, h / s, 1, w / s, 1])], `${name}/split`);
-    const wide = graph.node('Expand', [split, graph.ints([n, ch, h / s, s, w / s, s])], `${name}/expand`);
-    return graph.node('Reshape', [wide, graph.ints([n, ch, h, w])], name);
-  };
+  // MaxPool's second output: where each window's maximum is (an index into the whole tensor); MaxUnpool sends
+  // the gradient back there. One copy, against broadcasting the max and the gradient back up and comparing.
+  const [pooled, argmax] = graph.nodeOutputs(
+    'MaxPool',
+    [x.name],
+    [`${layer.name}/out`, `${layer.name}/argmax`],
+    attributes,
+  ) as [string, string];
   return {
-    output,
+    output: { name: pooled, shape: [n, ch, h / s, w / s] },
     backward(gradient, needsInput) {
       if (!needsInput[0]) return [null];
-      const winner = graph.node(
-        'Equal',
-        [x.name, upsample(output.name, `${layer.name}/max_up`)],
-        `${layer.name}/winner`,
-      );
-      const mask = graph.node('Cast', [winner], `${layer.name}/winner_mask`, { to: 1 });
-      return [graph.node('Mul', [mask, upsample(gradient, `${layer.name}/grad_up`)], `${layer.name}/dx`)];
+      return [graph.node('MaxUnpool', [gradient, argmax, graph.ints([n, ch, h, w])], `${layer.name}/dx`, attributes)];
     },
   };
 };

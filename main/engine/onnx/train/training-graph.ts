@@ -5,6 +5,7 @@ import { parseTopology } from '../topology';
 import type { TopologyLayer } from '../topology';
 import { trainConv2d, trainConv2dTranspose } from './conv-rules';
 import { mseLoss } from './loss-graph';
+import { NCHWC_DOMAIN } from './nchwc';
 import { trainAdd, trainConcatenate, trainMaxPooling2d } from './shape-rules';
 import type { TrainLayer, TrainRule, Value, WeightInput } from './types';
 
@@ -24,6 +25,8 @@ export interface TrainingGraph {
   readonly loss: string;
   /** Every weight, in the model's weight order (= its trainable-weight order): graph input, gradient output, tf shape. */
   readonly weights: readonly WeightInput[];
+  /** Whether some convolutions run in onnxruntime's blocked layout (nchwc.ts). */
+  readonly blocked: boolean;
 }
 
 interface Taped {
@@ -37,7 +40,10 @@ class Builder {
   readonly tape: Taped[] = [];
   readonly used = new Map<string, WeightInput>();
 
-  constructor(private readonly shapes: ReadonlyMap<string, readonly number[]>) {}
+  constructor(
+    private readonly shapes: ReadonlyMap<string, readonly number[]>,
+    private readonly nchwcBlock: number | undefined,
+  ) {}
 
   weight(layer: TopologyLayer, suffix: string): WeightInput {
     const name = `${layer.name}/${suffix}`;
@@ -52,7 +58,13 @@ class Builder {
     const rule = rules[layer.className];
     if (!rule) throw new Error(`layer ${layer.name} (${layer.className}) has no onnxruntime training graph`);
     const inputs = layer.inputs.map((name) => this.values.get(name) ?? missing(name));
-    const built = rule({ graph: this.graph, layer, inputs, weight: (suffix) => this.weight(layer, suffix) });
+    const built = rule({
+      graph: this.graph,
+      layer,
+      inputs,
+      weight: (suffix) => this.weight(layer, suffix),
+      ...(this.nchwcBlock !== undefined && { nchwcBlock: this.nchwcBlock }),
+    });
     this.values.set(layer.name, built.output);
     this.tape.push({ layer: built, inputs });
   }
@@ -81,16 +93,18 @@ function missing(name: string): never {
 
 /**
  * The training graph of a tfjs layers model (main/engine/nets) for batches of shape [n, h, w, c]; `growth` > 0
- * weights the loss for noise that grows with the signal (engine/loss-weights.ts).
+ * weights the loss for noise that grows with the signal (engine/loss-weights.ts); `nchwcBlock`, onnxruntime's
+ * CPU block size, lets convolutions run in its blocked layout (nchwc.ts).
  */
 export function trainingGraph(
   artifacts: io.ModelArtifacts,
   shape: readonly [number, number, number, number],
   growth = 0,
+  nchwcBlock?: number,
 ): TrainingGraph {
   const topology = parseTopology(artifacts);
   const shapes = new Map((artifacts.weightSpecs ?? []).map((s) => [s.name, s.shape] as const));
-  const b = new Builder(shapes);
+  const b = new Builder(shapes, nchwcBlock);
   const [n, h, w, c] = shape;
   const input: Value = {
     name: b.graph.node('Transpose', [topology.input], 'input_nchw', { perm: [0, 3, 1, 2] }),
@@ -118,5 +132,6 @@ export function trainingGraph(
     ],
     [value(loss, []), ...weights.map((wt) => value(wt.gradient, wt.shape))],
   );
-  return { graph, input: topology.input, target: 'target', loss, weights };
+  const blocked = graph.nodes.some((n) => n.domain === NCHWC_DOMAIN);
+  return { graph, input: topology.input, target: 'target', loss, weights, blocked };
 }

@@ -5,6 +5,8 @@ import type { TopologyLayer } from '../topology';
 export interface Value {
   readonly name: string;
   readonly shape: readonly [number, number, number, number];
+  /** The same tensor in onnxruntime's blocked layout (nchwc.ts), where a blocked convolution made it. */
+  readonly blocked?: string;
 }
 
 /** A weight as a graph input (tf layout) and its gradient's output name. */
@@ -18,6 +20,8 @@ export interface TrainLayerContext {
   readonly graph: GraphBuilder;
   readonly layer: TopologyLayer;
   readonly inputs: readonly Value[];
+  /** onnxruntime's NCHWc block size, when convolutions may run blocked (nchwc.ts); undefined: plain ONNX only. */
+  readonly nchwcBlock?: number;
   /** The layer's weight by suffix ('kernel', 'bias'), declared as a graph input on first use. */
   weight(suffix: string): WeightInput;
 }
