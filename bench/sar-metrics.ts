@@ -1,6 +1,6 @@
 // Reference-free SAR metrics of the default blind pipeline:
 //   npx tsx bench/sar-metrics.ts DIR [--noise gamma [--looks L]] [--steps N] [--mc J] [--unwhitened] [--include RE]
-//                                    [--shuffle K] [--keep]
+//                                    [--shuffle K] [--growth Q] [--keep]
 // --shuffle K: intensity (non-complex) files are split into their K x K pixel-shuffled sub-images (every K-th pixel,
 // K^2 phases), trained on and denoised as such, and put back on the full grid for the metrics (GR2R.md §6).
 // This is how the sub-image default (gamma `subsample`, chosen blind for correlated speckle) was measured; with
@@ -36,6 +36,7 @@ const { values, positionals } = parseArgs({
     keep: { type: 'boolean' },
     include: { type: 'string' },
     shuffle: { type: 'string' },
+    growth: { type: 'string' },
   },
 });
 
@@ -191,9 +192,12 @@ console.log(
   `inputs: ${inputs.map((f) => basename(f)).join(', ')}${shuffle > 1 ? `; intensity files as ${shuffle}x${shuffle} sub-images` : ''}`,
 );
 const t0 = performance.now();
-const spec = await resolveNoise(parseNoise({ noise: values.noise, looks: values.looks }), data, (m) =>
+const resolved = await resolveNoise(parseNoise({ noise: values.noise, looks: values.looks }), data, (m) =>
   console.log(`note: ${m}`),
 );
+// --growth Q: GR2R-MSE weighted by the local level to the power -Q (gamma `noiseGrowth`; the family's own 1 without).
+const spec =
+  values.growth && resolved?.family === 'gamma' ? { ...resolved, noiseGrowth: Number(values.growth) } : resolved;
 const trained = await trainTask({
   data,
   out: join(work, 'model'),

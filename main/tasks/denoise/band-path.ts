@@ -66,9 +66,9 @@ export async function denoiseFileInBands(
   options: DenoiseOptions,
   input: BandFileInput,
 ): Promise<LargeDenoiseResult> {
-  // Speckle looks estimated per image: this file's own, from a central crop, for every band.
-  const own = await fileNoiseSpec(input.file, model.noise, input.sar.amplitude ?? false);
-  const meta = { ...model, noise: own.spec };
+  // Speckle looks estimated per image (and the scale): this file's own, from a central crop, for every band.
+  const own = await fileNoiseSpec(input.file, model.noise, input.sar.amplitude ?? false, model.scaleByImage);
+  const meta = { ...model, noise: own.spec, ...(own.scale && { scale: model.scale * own.scale }) };
   const denoise: BandDenoiser = (window, band, onTile) =>
     denoiseImage(net, meta, window, { ...options, seed: Rng.derive(options.seed, BAND_KEY, band).seed(), onTile });
   const result = await denoiseInBands({
