@@ -106,4 +106,9 @@ export const speckleDefaults = {
    * chip. Synthetic Gamma with given looks keeps the family's q = 1, better in PSNR (docs/quality.md).
    */
   lossGrowth: 2,
+  /**
+   * `--unit-ratio`: the output times the mean of the ratio image noisy / output over the (2r + 1)^2 window around
+   * each pixel, r = 8 (wide enough to hold many speckle values, narrow enough to follow the scene).
+   */
+  unitRatioRadius: 8,
 } as const;

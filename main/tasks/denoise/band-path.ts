@@ -38,7 +38,7 @@ export async function wantsBands(
   const probe = await probeImage(file);
   // A raw image is rewritten into a copy of its DNG in one piece (6 MP of planes for a 24 MP sensor).
   if (probe.format === 'dng') return false;
-  if (sar.amplitude || sar.db || sar.ratio || meta.noise.family === 'gamma') return true;
+  if (sar.amplitude || sar.db || sar.ratio || sar.unitRatio || meta.noise.family === 'gamma') return true;
   if (probe.width * probe.height > (choice.threshold ?? BAND_THRESHOLD_PIXELS)) return true;
   if (probe.format !== 'tiff') return false;
   return noDataOf(await geoTagsOfFile(file).catch(() => [])) !== undefined;
