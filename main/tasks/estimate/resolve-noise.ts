@@ -154,8 +154,9 @@ export async function resolveNoiseSpec(
       `no --a/--b given: ${mixed}, so each image is trained and denoised with its own a and b (recorruption is per image), the pooled pair where one cannot be measured`,
     );
   const { count, uncertainty } = report.pooled;
+  const grown = spec.family === 'gamma' ? spec.noiseGrowth : undefined;
   note(
-    `no ${pg ? '--a/--b' : `--${noiseParameterName[noise.family]}`} given: training with the estimate ${describeNoise(spec)} ± ${(100 * uncertainty).toFixed(1)}%, pooled over ${count} image(s) (see gr2r estimate)`,
+    `no ${pg ? '--a/--b' : `--${noiseParameterName[noise.family]}`} given: training with the estimate ${describeNoise(spec.family === 'gamma' ? { ...spec, noiseGrowth: undefined } : spec)} ± ${(100 * uncertainty).toFixed(1)}%, pooled over ${count} image(s) (see gr2r estimate)${grown ? `; GR2R-MSE weighted by the local level^-${grown} (relative errors alike: docs/quality.md, Real SAR)` : ''}`,
   );
   for (const warning of report.warnings) note(`estimate: ${warning}`);
   return spec;
