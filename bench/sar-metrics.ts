@@ -27,6 +27,7 @@ import { parseNoise } from '../main/cli/noise-flags';
 import { resolveNoise } from '../main/cli/resolve-noise';
 import { denoiseTask } from '../main/tasks/denoise/denoise-task';
 import { trainTask } from '../main/tasks/train/train-task';
+import { lee } from './lee-filter';
 import { prepareSarInputs } from './sar-inputs';
 
 const { values, positionals } = parseArgs({
@@ -44,32 +45,6 @@ const { values, positionals } = parseArgs({
     'unit-ratio': { type: 'boolean' },
   },
 });
-
-/** 7x7 Lee filter with L looks: m + w (y - m), w = max(0, 1 - (1/L) / (var / m^2)). */
-function lee(image: ImageF32, looks: number, r = 3): ImageF32 {
-  const { data, width, height } = image;
-  const out = new Float32Array(data.length);
-  for (let i = 0; i < height; i++) {
-    for (let j = 0; j < width; j++) {
-      let s = 0,
-        ss = 0,
-        n = 0;
-      for (let a = Math.max(0, i - r); a <= Math.min(height - 1, i + r); a++) {
-        for (let b = Math.max(0, j - r); b <= Math.min(width - 1, j + r); b++) {
-          const v = data[a * width + b]!;
-          s += v;
-          ss += v * v;
-          n++;
-        }
-      }
-      const m = s / n,
-        variance = ss / n - m * m;
-      const w = variance > 0 && m > 0 ? Math.max(0, 1 - 1 / looks / (variance / (m * m))) : 0;
-      out[i * width + j] = m + w * (data[i * width + j]! - m);
-    }
-  }
-  return { ...image, data: out };
-}
 
 function correlation(a: ArrayLike<number>, b: ArrayLike<number>, keep: (k: number) => boolean): number {
   let n = 0,
