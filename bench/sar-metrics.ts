@@ -1,6 +1,6 @@
 // Reference-free SAR metrics of the default blind pipeline:
 //   npx tsx bench/sar-metrics.ts DIR [--noise gamma [--looks L]] [--steps N] [--mc J] [--unwhitened] [--include RE]
-//                                    [--shuffle K] [--keep]
+//                                    [--shuffle K] [--growth Q] [--unit-ratio] [--keep]
 // --shuffle K: intensity (non-complex) files are split into their K x K pixel-shuffled sub-images (every K-th pixel,
 // K^2 phases), trained on and denoised as such, and put back on the full grid for the metrics (GR2R.md §6).
 // This is how the sub-image default (gamma `subsample`, chosen blind for correlated speckle) was measured; with
@@ -11,6 +11,8 @@
 // image its own windows) of the noisy, denoised and a 7x7 Lee-filtered image; the ratio image noisy / denoised:
 // mean (1 when unbiased), variance (1/L for L-look speckle), lag-1 correlation along rows and columns (against the
 // noisy image's own, which is the speckle's), and its correlation with the denoised image's edges (0: no structure).
+// A second table: the ratio mean over the whole image and over the output's flattest 16x16 windows, and the output
+// after each local correction of engine/sar/local-correction.ts (radius 8), measured as fixes for the ratio mean.
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, parse } from 'node:path';
@@ -18,11 +20,14 @@ import { parseArgs } from 'node:util';
 import { estimateImage } from '../main/engine/estimate/image-estimate';
 import { makeImage, type ImageF32 } from '../main/engine/image';
 import { windowEnl } from '../main/engine/sar/window-enl';
+import { locallyCorrected } from '../main/engine/sar/local-correction';
+import { flatRatioMean, ratioMean } from '../main/engine/sar/ratio-image';
 import { probeImage, readImage, writeImage } from '../main/io';
 import { parseNoise } from '../main/cli/noise-flags';
 import { resolveNoise } from '../main/cli/resolve-noise';
 import { denoiseTask } from '../main/tasks/denoise/denoise-task';
 import { trainTask } from '../main/tasks/train/train-task';
+import { lee } from './lee-filter';
 import { prepareSarInputs } from './sar-inputs';
 
 const { values, positionals } = parseArgs({
@@ -36,34 +41,10 @@ const { values, positionals } = parseArgs({
     keep: { type: 'boolean' },
     include: { type: 'string' },
     shuffle: { type: 'string' },
+    growth: { type: 'string' },
+    'unit-ratio': { type: 'boolean' },
   },
 });
-
-/** 7x7 Lee filter with L looks: m + w (y - m), w = max(0, 1 - (1/L) / (var / m^2)). */
-function lee(image: ImageF32, looks: number, r = 3): ImageF32 {
-  const { data, width, height } = image;
-  const out = new Float32Array(data.length);
-  for (let i = 0; i < height; i++) {
-    for (let j = 0; j < width; j++) {
-      let s = 0,
-        ss = 0,
-        n = 0;
-      for (let a = Math.max(0, i - r); a <= Math.min(height - 1, i + r); a++) {
-        for (let b = Math.max(0, j - r); b <= Math.min(width - 1, j + r); b++) {
-          const v = data[a * width + b]!;
-          s += v;
-          ss += v * v;
-          n++;
-        }
-      }
-      const m = s / n,
-        variance = ss / n - m * m;
-      const w = variance > 0 && m > 0 ? Math.max(0, 1 - 1 / looks / (variance / (m * m))) : 0;
-      out[i * width + j] = m + w * (data[i * width + j]! - m);
-    }
-  }
-  return { ...image, data: out };
-}
 
 function correlation(a: ArrayLike<number>, b: ArrayLike<number>, keep: (k: number) => boolean): number {
   let n = 0,
@@ -171,6 +152,12 @@ function meanOf(image: ImageF32): number {
   return s / n;
 }
 
+/** The image's blind looks on its full grid (the Lee filter's L). */
+function looksOf(image: ImageF32): number {
+  const looks = estimateImage('image', image, 'gamma').estimate;
+  return looks.family === 'gamma' ? looks.looks : NaN;
+}
+
 const fmt = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
 
 const dir = positionals[0];
@@ -191,9 +178,12 @@ console.log(
   `inputs: ${inputs.map((f) => basename(f)).join(', ')}${shuffle > 1 ? `; intensity files as ${shuffle}x${shuffle} sub-images` : ''}`,
 );
 const t0 = performance.now();
-const spec = await resolveNoise(parseNoise({ noise: values.noise, looks: values.looks }), data, (m) =>
+const resolved = await resolveNoise(parseNoise({ noise: values.noise, looks: values.looks }), data, (m) =>
   console.log(`note: ${m}`),
 );
+// --growth Q: GR2R-MSE weighted by the local level to the power -Q (gamma `noiseGrowth`; the family's own 1 without).
+const spec =
+  values.growth && resolved?.family === 'gamma' ? { ...resolved, noiseGrowth: Number(values.growth) } : resolved;
 const trained = await trainTask({
   data,
   out: join(work, 'model'),
@@ -207,7 +197,7 @@ const done = await denoiseTask({
   model: trained.model,
   input: data,
   output: outDir,
-  sar: { ratio: true },
+  sar: { ratio: true, ...(values['unit-ratio'] && { unitRatio: true }) },
   ...(values.mc ? { mc: Number(values.mc) } : {}),
 });
 const t2 = performance.now();
@@ -225,8 +215,7 @@ for (const input of inputs) {
   const out = split
     ? await joinSubImages(input, outDir, shuffle)
     : (await readImage(join(outDir, basename(input)))).image;
-  const looks = estimateImage(basename(input), noisy, 'gamma').estimate;
-  const L = looks.family === 'gamma' ? looks.looks : NaN;
+  const L = looksOf(noisy);
   const ratio: ImageF32 = {
     ...noisy,
     data: Float32Array.from(noisy.data, (v, k) => (out.data[k]! > 0 ? v / out.data[k]! : NaN)),
@@ -240,6 +229,25 @@ for (const input of inputs) {
     nl = lagOne(noisy);
   console.log(
     `| ${basename(input)} | ${fmt(L)} | ${fmt(before, 1)} | ${fmt(after, 1)} | ${fmt(after / before, 1)} | ${fmt(filtered, 1)} | ${fmt(meanOf(out) / meanOf(noisy), 3)} | ${fmt(mean, 3)} | ${fmt(variance, 3)} | ${fmt(1 / L, 3)} | ${fmt(rl.h)}/${fmt(rl.v)} | ${fmt(nl.h)}/${fmt(nl.v)} | ${fmt(correlation(ratio.data, edges(out), finite), 3)} |`,
+  );
+}
+// The ratio mean measured two ways, and the two local corrections measured as fixes for it (local-correction.ts):
+// for each, ENL gain, ratio mean and out/noisy mean.
+console.log(
+  '\n| image | ratio mean | ratio mean, flattest windows | Lee 7x7 ratio mean | ratio-corrected r8: x / ratio / out:noisy | mean-corrected r8: x / ratio / out:noisy |',
+);
+console.log('|---|---|---|---|---|---|');
+for (const input of inputs) {
+  const noisy = (await readImage(input)).image;
+  const split = shuffle > 1 && !(await probeImage(input)).complex;
+  const out = split
+    ? await joinSubImages(input, outDir, shuffle)
+    : (await readImage(join(outDir, basename(input)))).image;
+  const before = windowEnl(noisy);
+  const row = (x: ImageF32) =>
+    `x${fmt(windowEnl(x) / before, 1)} / ${fmt(ratioMean(noisy, x), 3)} / ${fmt(meanOf(x) / meanOf(noisy), 3)}`;
+  console.log(
+    `| ${basename(input)} | ${fmt(ratioMean(noisy, out), 3)} | ${fmt(flatRatioMean(noisy, out), 3)} | ${fmt(ratioMean(noisy, lee(noisy, looksOf(noisy))), 3)} | ${row(locallyCorrected(noisy, out, 'ratio', 8))} | ${row(locallyCorrected(noisy, out, 'mean', 8))} |`,
   );
 }
 for (const f of done.failures) console.log(`failed ${f.file}: ${f.reason}`);

@@ -37,6 +37,8 @@ SAR (float32 GeoTIFF; no-data and, for speckle models, zero borders are left unt
   --db           write 10 log10(intensity) as float32 TIFF
   --ratio        write the ratio image noisy/denoised beside each output (NAME.ratio.tif) and print its
                  mean and variance: about 1 and 1/L for speckle of L looks removed without removing structure
+  --unit-ratio   multiply each output by the local mean (17x17) of the ratio image, so that its mean is 1; on
+                 textured scenes the output's mean then falls (3-12% on real chips: docs/quality.md, Real SAR)
   --backend NAME tensorflow-gpu | tensorflow | wasm | cpu
 `;
 
@@ -57,14 +59,20 @@ const options = {
   intensity: { type: 'boolean' },
   db: { type: 'boolean' },
   ratio: { type: 'boolean' },
+  'unit-ratio': { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
 
-function sarOptions(flags: Flags): { amplitude?: boolean; db?: boolean; ratio?: boolean } {
+function sarOptions(flags: Flags): { amplitude?: boolean; db?: boolean; ratio?: boolean; unitRatio?: boolean } {
   if (flags.amplitude && flags.intensity) throw new UsageError('--amplitude and --intensity cannot both be given');
   const amplitude = flags.amplitude ? true : flags.intensity ? false : undefined;
-  return { ...(amplitude !== undefined && { amplitude }), db: flags.db, ratio: flags.ratio };
+  return {
+    ...(amplitude !== undefined && { amplitude }),
+    db: flags.db,
+    ratio: flags.ratio,
+    ...(flags['unit-ratio'] && { unitRatio: true }),
+  };
 }
 
 function wholeNumber(flag: string, raw: string | undefined, min: number): number | undefined {

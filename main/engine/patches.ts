@@ -7,6 +7,13 @@ export interface MaskedImage extends ImageF32 {
   readonly valid?: Uint8Array;
   /** The image's own noise model, where noise is estimated per image (image-noise.ts); else the run's. */
   readonly noise?: NoiseModel;
+  /**
+   * Its weight when patches are drawn (1 when absent): the k^2 sub-images of one file, or the crops of a big one,
+   * share one file's weight, so every file gets an equal share of the patches (file-shares.ts).
+   */
+  readonly share?: number;
+  /** Speckle trained on sub-images image by image (gamma `subsampleCorrelated`): this image's k (own-noise.ts). */
+  readonly subsample?: number;
 }
 
 /** Where a patch is cut, and which of the 8 symmetries of the square it gets. */
@@ -103,6 +110,22 @@ export interface PatchBatch {
 }
 
 /**
+ * Which image a patch is cut from: uniform over the images, or in proportion to their shares where they differ
+ * (the same draws as before when they do not: runs without shares are unchanged).
+ */
+function pickImage(images: readonly MaskedImage[], rng: Rng): number {
+  const first = images[0]!.share ?? 1;
+  if (images.every((image) => (image.share ?? 1) === first)) return rng.int(images.length);
+  const total = images.reduce((sum, image) => sum + (image.share ?? 1), 0);
+  let u = rng.uniform() * total;
+  for (let i = 0; i < images.length - 1; i++) {
+    u -= images[i]!.share ?? 1;
+    if (u < 0) return i;
+  }
+  return images.length - 1;
+}
+
+/**
  * Random patches, paired across `sources` (noisy and clean): the place is drawn on the first source, whose mask
  * (if any) it respects, and cut at the same place from every source.
  */
@@ -118,7 +141,7 @@ export function samplePatches(
   const ownChannels: number[] = [];
   const indices: number[] = [];
   for (let n = 0; n < count; n++) {
-    const index = rng.int(sources[0]!.length);
+    const index = pickImage(sources[0]!, rng);
     indices.push(index);
     const place = randomPlace(sources[0]![index]!, size, new Rng(rng.seed()));
     sources.forEach((images, s) => copyPatchAt(images[index]!, place, size, channels, batches[s]!, n * per));

@@ -85,3 +85,30 @@ export const denoiseDefaults = {
    */
   tile: 512,
 } as const;
+
+/** Speckle (Gamma) data as SAR processors deliver it (docs/quality.md, "Real SAR"). */
+export const speckleDefaults = {
+  /**
+   * An image whose lag-1 speckle correlation (the larger of rows and columns) is above this trains and denoises on
+   * its pixel-shuffled sub-images: resampled or multilooked products (GRD: 0.5-0.7); whitened single-look data 0.13.
+   */
+  correlationLimit: 0.3,
+  /** The sub-image step k (k x k sub-images) for such images. */
+  subsample: 2,
+  /**
+   * Images whose scales (twice their mean intensity) differ by more than this factor are each divided by their own
+   * scale: one input scale cannot serve calibrated SLC chips and GRD crops orders of magnitude apart.
+   */
+  scaleSpread: 10,
+  /**
+   * GR2R-MSE weighted by the local level to the power -2 for speckle measured blind (real SAR): relative errors count
+   * alike, so dark clutter is denoised as well as bright targets, intensities spanning orders of magnitude within one
+   * chip. Synthetic Gamma with given looks keeps the family's q = 1, better in PSNR (docs/quality.md).
+   */
+  lossGrowth: 2,
+  /**
+   * `--unit-ratio`: the output times the mean of the ratio image noisy / output over the (2r + 1)^2 window around
+   * each pixel, r = 8 (wide enough to hold many speckle values, narrow enough to follow the scene).
+   */
+  unitRatioRadius: 8,
+} as const;

@@ -22,6 +22,11 @@ export const modelMetaSchema = z.object({
   channels: z.number().int().positive(),
   /** Inputs are divided by `scale` before the network and outputs multiplied back. */
   scale: z.number().positive(),
+  /**
+   * Each image is first divided by its own scale (twice the mean of its positive values): speckle files whose
+   * intensities lie orders of magnitude apart train one network (engine/image-scale.ts).
+   */
+  scaleByImage: z.boolean().optional(),
   /** The data's peak value for PSNR (1 for 8/16-bit images). */
   peak: z.number().positive(),
   seed: z.number().int(),

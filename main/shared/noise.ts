@@ -48,6 +48,16 @@ export const noiseSpecSchema = z.discriminatedUnion('family', [
      * (resampled GRD products) is much less so k pixels apart. The output keeps the full grid.
      */
     subsample: z.number().int().min(2).max(4).optional(),
+    /**
+     * Only the images whose own lag-1 speckle correlation is above speckleDefaults.correlationLimit use the
+     * sub-images, decided per image in training and denoising (a folder mixing whitened SLC and GRD files).
+     */
+    subsampleCorrelated: z.boolean().optional(),
+    /**
+     * Weight GR2R-MSE by the local level to the power -q (engine/loss-weights.ts; the family's own q = 1 when absent).
+     * q = 2 weighs relative errors alike, dark clutter as much as bright targets (SAR: docs/quality.md, Real SAR).
+     */
+    noiseGrowth: z.number().min(0).max(2).optional(),
   }),
   z.object({ family: z.literal('binomial'), trials: z.number().int().min(2) }),
   z.object({ family: z.literal('lograyleigh'), scale: z.number().positive() }),
@@ -166,8 +176,13 @@ export function describeNoise(spec: NoiseSpec): string {
     const where = spec.perImage ? ', estimated per image' : '';
     return `correlated sigma~${profileSigma(spec.profile).toPrecision(3)} (lag-1 ${across.toFixed(2)}/${down.toFixed(2)}, ${2 * spec.profile.radius + 1}x${2 * spec.profile.radius + 1} kernel, level by brightness${where})`;
   }
+  if (spec.family === 'gamma' && spec.noiseGrowth !== undefined) {
+    const { noiseGrowth, ...rest } = spec;
+    return `${describeNoise(rest)}, loss weighted by the local level^-${noiseGrowth}`;
+  }
   if (spec.family === 'gamma' && (spec.perImage || spec.subsample)) {
-    const on = spec.subsample ? `, on ${spec.subsample}x${spec.subsample} pixel-shuffled sub-images` : '';
+    const which = spec.subsampleCorrelated ? ' (the images with correlated speckle)' : '';
+    const on = spec.subsample ? `, on ${spec.subsample}x${spec.subsample} pixel-shuffled sub-images${which}` : '';
     return spec.perImage
       ? `gamma looks estimated per image (pooled ${spec.looks} where one cannot be)${on}`
       : `gamma looks=${spec.looks}${on}`;

@@ -38,7 +38,7 @@ export async function wantsBands(
   const probe = await probeImage(file);
   // A raw image is rewritten into a copy of its DNG in one piece (6 MP of planes for a 24 MP sensor).
   if (probe.format === 'dng') return false;
-  if (sar.amplitude || sar.db || sar.ratio || meta.noise.family === 'gamma') return true;
+  if (sar.amplitude || sar.db || sar.ratio || sar.unitRatio || meta.noise.family === 'gamma') return true;
   if (probe.width * probe.height > (choice.threshold ?? BAND_THRESHOLD_PIXELS)) return true;
   if (probe.format !== 'tiff') return false;
   return noDataOf(await geoTagsOfFile(file).catch(() => [])) !== undefined;
@@ -66,9 +66,9 @@ export async function denoiseFileInBands(
   options: DenoiseOptions,
   input: BandFileInput,
 ): Promise<LargeDenoiseResult> {
-  // Speckle looks estimated per image: this file's own, from a central crop, for every band.
-  const own = await fileNoiseSpec(input.file, model.noise, input.sar.amplitude ?? false);
-  const meta = { ...model, noise: own.spec };
+  // Speckle looks estimated per image (and the scale): this file's own, from a central crop, for every band.
+  const own = await fileNoiseSpec(input.file, model.noise, input.sar.amplitude ?? false, model.scaleByImage);
+  const meta = { ...model, noise: own.spec, ...(own.scale && { scale: model.scale * own.scale }) };
   const denoise: BandDenoiser = (window, band, onTile) =>
     denoiseImage(net, meta, window, { ...options, seed: Rng.derive(options.seed, BAND_KEY, band).seed(), onTile });
   const result = await denoiseInBands({

@@ -5,6 +5,8 @@ import type { Band } from './band-plan';
 import type { RatioImage } from './ratio-image';
 import { blendAmount } from '../../engine/blend-amount';
 import { DEFAULT_AMOUNT } from '../../shared/amount';
+import { speckleDefaults } from '../../shared/defaults';
+import { locallyCorrected } from '../../engine/sar/local-correction';
 import { squareValues, toAmplitude, toDecibels } from '../sar-units';
 import { fillInvalid, restoreInvalid, validityMask, type ValidityRule } from '../valid-pixels';
 
@@ -25,6 +27,11 @@ export interface SarOptions {
   readonly ratio?: boolean;
   /** Strength in percent (default 100), blended in the file's units before dB (blend-amount.ts). */
   readonly amount?: number;
+  /**
+   * Multiply the output by the local mean of the ratio image, so that the ratio's mean is 1; the output's mean falls
+   * where the scene is textured (engine/sar/local-correction.ts). The band margins hold the window it needs.
+   */
+  readonly unitRatio?: boolean;
 }
 
 export interface BandOutput {
@@ -93,7 +100,11 @@ export async function denoiseBand(
     (sar.amount ?? DEFAULT_AMOUNT) < 100 ? (original ?? cropRows(window, offset, band.rows)) : undefined;
   if (sar.amplitude) squareValues(window.data);
   const noisy = ratio ? cropRows(window, offset, band.rows) : undefined;
-  const denoised = await denoiseWindow(window, valid, band, denoise, onTile);
+  const estimate = await denoiseWindow(window, valid, band, denoise, onTile);
+  const denoised =
+    sar.unitRatio && estimate.channels === 1
+      ? locallyCorrected(window, estimate, 'ratio', speckleDefaults.unitRatioRadius)
+      : estimate;
   const image = cropRows(denoised, offset, band.rows);
   const ratioBand = noisy && ratio?.add(noisy, image, bandValid);
   const nonPositive = backToFileUnits(image, sar, fileValues);

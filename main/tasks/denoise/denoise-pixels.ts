@@ -1,7 +1,7 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { blendAmount } from '../../engine/blend-amount';
 import type { DenoiseOptions } from '../../engine/denoise';
-import { imageNoiseSpec } from '../../engine/image-noise';
+import { imageMeta } from '../../engine/image-scale';
 import { denoiseImage } from '../../engine/denoise-image';
 import type { ImageF32 } from '../../engine/image';
 import { makeImage } from '../../engine/image';
@@ -21,7 +21,7 @@ export async function denoiseInFileUnits(
 ): Promise<ImageF32> {
   const input = amplitude ? makeImage(image.height, image.width, image.channels, image.data.slice()) : image;
   if (amplitude) squareValues(input.data);
-  const out = await denoiseImage(net, { ...meta, noise: imageNoiseSpec(meta.noise, input) }, input, options);
+  const out = await denoiseImage(net, imageMeta(meta, input), input, options);
   if (amplitude) toAmplitude(out.data);
   return out;
 }

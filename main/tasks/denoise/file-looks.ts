@@ -1,22 +1,25 @@
 import { basename } from 'node:path';
 import { centralCrop, maxEstimatePixels } from '../../engine/estimate/central-crop';
 import { imageNoiseSpec } from '../../engine/image-noise';
+import { ownScale } from '../../engine/image-scale';
 import { openBandReader } from '../../io';
 import type { NoiseSpec } from '../../shared/noise';
 import { squareValues } from '../sar-units';
 import { validityMask } from '../valid-pixels';
 
 /**
- * A file's own noise spec for speckle estimated per image, measured on a central crop of at most 4 megapixels read
- * as a band of rows (so a big file is never read whole): amplitudes squared, pixels without data zeroed (the looks
- * estimator skips values that are not positive). Any other spec is returned as it is.
+ * A file's own noise spec for speckle estimated per image, and its own scale where the model scales by image
+ * (image-scale.ts), measured on a central crop of at most 4 megapixels read as a band of rows (so a big file is never
+ * read whole): amplitudes squared, pixels without data zeroed (the looks estimator and the scale skip values that are
+ * not positive). Any other spec is returned as it is.
  */
 export async function fileNoiseSpec(
   file: string,
   spec: NoiseSpec,
   amplitude: boolean,
-): Promise<{ spec: NoiseSpec; note?: string }> {
-  if (spec.family !== 'gamma' || !spec.perImage) return { spec };
+  scaleByImage = false,
+): Promise<{ spec: NoiseSpec; scale?: number; note?: string }> {
+  if (spec.family !== 'gamma' || !(spec.perImage || scaleByImage)) return { spec };
   const reader = await openBandReader(file);
   try {
     const { height, width, noData } = reader.source;
@@ -31,12 +34,16 @@ export async function fileNoiseSpec(
       for (let p = 0; p < valid.length; p++)
         if (!valid[p]) image.data.fill(0, p * image.channels, (p + 1) * image.channels);
     if (amplitude) squareValues(image.data);
-    const own = imageNoiseSpec(spec, centralCrop(image));
+    const crop = centralCrop(image);
+    const scale = scaleByImage ? { scale: ownScale(crop.data) } : {};
+    if (!spec.perImage) return { spec, ...scale };
+    const own = imageNoiseSpec(spec, crop);
     const said =
       own === spec
         ? `looks not measurable, the pooled ${spec.looks} used`
         : `its own looks ${own.family === 'gamma' ? own.looks : ''}`;
-    return { spec: own, note: `${basename(file)}: ${said}` };
+    const sub = own.family === 'gamma' && own.subsampleCorrelated && own.subsample ? ', on its sub-images' : '';
+    return { spec: own, ...scale, note: `${basename(file)}: ${said}${sub}` };
   } finally {
     await reader.close();
   }

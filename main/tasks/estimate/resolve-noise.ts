@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { estimateFamilySchema, pooledNoiseSpec, type ImageEstimate } from '../../shared/estimate';
 import type { FamilyChoice, NoiseFamily, NoiseSpec } from '../../shared/noise';
 import { describeNoise, noiseParameterName } from '../../shared/noise';
+import { speckleDefaults } from '../../shared/defaults';
 import { probeImage } from '../../io';
 import { listImages } from '../dataset';
 import { rawIsoGroups } from '../../io/raw-folder';
@@ -52,17 +53,30 @@ function looksSpread(images: readonly ImageEstimate[]): string | undefined {
   return looks.map((e) => `${basename(e.name)} ${e.looks.toPrecision(3)}`).join(', ');
 }
 
-/** Speckle whose lag-1 correlation (median over the images) is above this is trained on 2x2 sub-images. */
-export const speckleCorrelationLimit = 0.3;
+/** Speckle whose lag-1 correlation is above this is trained on 2x2 sub-images (speckleDefaults.correlationLimit). */
+export const speckleCorrelationLimit = speckleDefaults.correlationLimit;
 
-/** The images' median lag-1 speckle correlation (the larger of rows and columns) when above the limit. */
-function speckleCorrelation(images: readonly ImageEstimate[]): number | undefined {
+/**
+ * The images whose lag-1 speckle correlation (the larger of rows and columns) is above the limit: `all` when every
+ * one is (then every image uses sub-images), else `some` names them (each image decides for itself), else undefined.
+ */
+function speckleCorrelation(
+  images: readonly ImageEstimate[],
+): { all: true; median: number } | { all: false; files: string } | undefined {
   const lags = images
     .filter((e) => e.family === 'gamma')
-    .map((e) => Math.max(e.checks.correlation.horizontal, e.checks.correlation.vertical));
-  if (lags.length === 0) return undefined;
-  const median = lags.sort((a, b) => a - b)[Math.floor((lags.length - 1) / 2)]!;
-  return median > speckleCorrelationLimit ? median : undefined;
+    .map((e) => ({ name: e.name, lag: Math.max(e.checks.correlation.horizontal, e.checks.correlation.vertical) }));
+  const over = lags.filter((l) => l.lag > speckleCorrelationLimit);
+  if (over.length === 0) return undefined;
+  if (over.length < lags.length)
+    return { all: false, files: over.map((l) => `${basename(l.name)} ${l.lag.toFixed(2)}`).join(', ') };
+  const sorted = lags.map((l) => l.lag).sort((a, b) => a - b);
+  return { all: true, median: sorted[Math.floor((sorted.length - 1) / 2)]! };
+}
+
+/** Speckle measured blind (real SAR) trains with relative errors weighted alike (speckleDefaults.lossGrowth). */
+function speckleLoss(spec: NoiseSpec): NoiseSpec {
+  return spec.family === 'gamma' ? { ...spec, noiseGrowth: speckleDefaults.lossGrowth } : spec;
 }
 
 /**
@@ -113,11 +127,17 @@ export async function resolveNoiseSpec(
   const correlated = speckleCorrelation(report.images);
   if (spread || correlated) {
     const pooled = pooledNoiseSpec(report.pooled, 4);
+    const k = speckleDefaults.subsample;
+    const subsample = correlated && { subsample: k, ...(!correlated.all && { subsampleCorrelated: true }) };
     const spec: NoiseSpec =
-      pooled.family === 'gamma' ? { ...pooled, perImage: true, ...(correlated && { subsample: 2 }) } : pooled;
-    if (correlated)
+      pooled.family === 'gamma' ? speckleLoss({ ...pooled, perImage: true, ...subsample }) : pooled;
+    if (correlated?.all)
       note(
-        `speckle correlated between neighbours (lag-1 ${correlated.toFixed(2)}, over ${speckleCorrelationLimit}: resampled or multilooked data), so training and denoising use the 2x2 pixel-shuffled sub-images, each image with its looks measured on them (docs/quality.md, Real SAR)`,
+        `speckle correlated between neighbours (lag-1 ${correlated.median.toFixed(2)}, over ${speckleCorrelationLimit}: resampled or multilooked data), so training and denoising use the ${k}x${k} pixel-shuffled sub-images, each image with its looks measured on them (docs/quality.md, Real SAR)`,
+      );
+    else if (correlated)
+      note(
+        `speckle correlated between neighbours in some images (lag-1 ${correlated.files}, over ${speckleCorrelationLimit}: resampled or multilooked data): those are trained and denoised on their ${k}x${k} pixel-shuffled sub-images, the others on their full grid, each file an equal share of the patches (docs/quality.md, Real SAR)`,
       );
     if (spread)
       note(
@@ -125,7 +145,7 @@ export async function resolveNoiseSpec(
       );
     return spec;
   }
-  const pooledSpec = pooledNoiseSpec(report.pooled, 4, pg);
+  const pooledSpec = speckleLoss(pooledNoiseSpec(report.pooled, 4, pg));
   const mixed = pg ? await shotNoiseSpread(data) : undefined;
   const spec: NoiseSpec =
     mixed && pooledSpec.family === 'poissongaussian' ? { ...pooledSpec, perImage: true } : pooledSpec;
@@ -134,8 +154,9 @@ export async function resolveNoiseSpec(
       `no --a/--b given: ${mixed}, so each image is trained and denoised with its own a and b (recorruption is per image), the pooled pair where one cannot be measured`,
     );
   const { count, uncertainty } = report.pooled;
+  const grown = spec.family === 'gamma' ? spec.noiseGrowth : undefined;
   note(
-    `no ${pg ? '--a/--b' : `--${noiseParameterName[noise.family]}`} given: training with the estimate ${describeNoise(spec)} ± ${(100 * uncertainty).toFixed(1)}%, pooled over ${count} image(s) (see gr2r estimate)`,
+    `no ${pg ? '--a/--b' : `--${noiseParameterName[noise.family]}`} given: training with the estimate ${describeNoise(spec.family === 'gamma' ? { ...spec, noiseGrowth: undefined } : spec)} ± ${(100 * uncertainty).toFixed(1)}%, pooled over ${count} image(s) (see gr2r estimate)${grown ? `; GR2R-MSE weighted by the local level^-${grown} (relative errors alike: docs/quality.md, Real SAR)` : ''}`,
   );
   for (const warning of report.warnings) note(`estimate: ${warning}`);
   return spec;

@@ -26,6 +26,8 @@ import { loadTrainingDataset } from './training-crops';
 import { NoFileLeft } from '../each-file';
 import { asTrainedSubImages } from './training-sub-images';
 import { withOwnNoise } from './own-noise';
+import { withFileShares } from './file-shares';
+import { scalesApart, dividedByOwnScale } from './image-scales';
 import { resumeFrom, resumeTarget } from './resume-run';
 import type { GradientEngine } from '../../runtime/training-gradients';
 import { chooseGradients } from '../../runtime/training-gradients';
@@ -150,10 +152,11 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const clean = input.target
     ? prepareTargets(pairByName(noisy.images, (await loadDataset(input.target)).images), pixels)
     : undefined;
-  const data = asTrainedSubImages(
-    splitData(withOwnNoise(prepared.images, options.noise, note), clean, options.seed),
-    options.noise,
-  );
+  // Speckle files orders of magnitude apart: each divided by its own scale (GR2R only: image-scales.ts).
+  const scaleByImage = resume?.meta.scaleByImage ?? (!resume && !clean && scalesApart(prepared.images, options, note));
+  const own = withFileShares(withOwnNoise(prepared.images, options.noise, note));
+  const trained = scaleByImage ? dividedByOwnScale(own) : own;
+  const data = asTrainedSubImages(splitData(trained, clean, options.seed), options.noise);
   const fingerprint = await datasetFingerprint(noisy.images.map((image) => image.file));
   const target = await resumeTarget(input, resume, fingerprint, note);
   let last: Checkpoint | undefined;
@@ -170,7 +173,7 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
     init: init?.net,
     data,
     options,
-    peak: resume?.meta.peak ?? dataPeak(prepared.images),
+    peak: resume?.meta.peak ?? dataPeak(trained),
     appVersion,
     resume,
     signal: input.signal,
@@ -178,7 +181,7 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
     best: input.keepLast ? undefined : resumed?.best,
     earlyStop: input.earlyStop,
   };
-  const dataset = datasetRecord(input.data, noisy.images, run.peak);
+  const dataset = datasetRecord(input.data, noisy.images, scaleByImage ? dataPeak(prepared.images) : run.peak);
   let kept: Checkpoint | undefined;
   let stoppedEarly = false;
   for await (const event of train(run)) {
@@ -190,6 +193,7 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
         fingerprint,
         ...(initRecord && { init: initRecord }),
         ...(pixels.amplitude && { sar: { amplitude: true } }),
+        ...(scaleByImage && { scaleByImage }),
       };
       last = { ...event.checkpoint, meta };
       stoppedEarly = event.stoppedEarly ?? false;

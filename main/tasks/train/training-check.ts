@@ -2,7 +2,7 @@ import { defaultDenoiseOptions } from '../../engine/denoise';
 import { denoiseImage } from '../../engine/denoise-image';
 import type { ImageF32 } from '../../engine/image';
 import { makeImage } from '../../engine/image';
-import { imageNoiseSpec } from '../../engine/image-noise';
+import { imageMeta } from '../../engine/image-scale';
 import { keptNoiseWarning } from '../../engine/kept-noise';
 import { openModel } from '../model';
 
@@ -32,7 +32,7 @@ export async function keptNoiseAfterTraining(model: string, image: ImageF32): Pr
   try {
     if (image.channels !== meta.channels) return null;
     const crop = centre(image, checkSide);
-    const own = { ...meta, noise: imageNoiseSpec(meta.noise, crop) };
+    const own = imageMeta(meta, crop);
     const output = await denoiseImage(net, own, crop, { ...defaultDenoiseOptions, mc: 2 });
     return keptNoiseWarning(crop, output, own);
   } finally {

@@ -1,0 +1,80 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gammaNoise } from '../../main/engine/noise/gamma';
+import { Rng } from '../../main/engine/random/rng';
+import { readImage } from '../../main/io';
+import { denoiseTask } from '../../main/tasks/denoise/denoise-task';
+import { resolveNoiseSpec } from '../../main/tasks/estimate/resolve-noise';
+import { trainTask } from '../../main/tasks/train/train-task';
+import { tempFolder } from '../io/helpers';
+import { scene, writeGeoTiff } from './helpers';
+
+const W = 192;
+const H = 160;
+
+/** Speckle of 2 looks resampled as GRD products are: each value the mean of a 2x2 block of independent speckle. */
+function resampledSpeckle(seed: number): Float32Array {
+  const clean = scene(H + 1, W + 1).data;
+  const raw = gammaNoise(2).sample(clean, new Rng(seed));
+  return Float32Array.from({ length: H * W }, (_, p) => {
+    const i = Math.floor(p / W),
+      j = p % W,
+      at = (a: number, b: number) => raw[(i + a) * (W + 1) + j + b]!;
+    return (at(0, 0) + at(0, 1) + at(1, 0) + at(1, 1)) / 4;
+  });
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = join(await tempFolder('gr2r-mixed-sar-'), 'scenes');
+  await mkdir(dir);
+  // A calibrated single-look chip, a thousand times darker than the GRD crop beside it.
+  const slc = gammaNoise(1)
+    .sample(scene(H, W).data, new Rng(7))
+    .map((v) => v / 1000);
+  await writeGeoTiff(join(dir, 'slc.tif'), slc, W, H);
+  await writeGeoTiff(join(dir, 'grd.tif'), resampledSpeckle(8), W, H);
+});
+
+describe('a folder mixing single-look chips and GRD crops', () => {
+  it('chooses sub-images for the correlated file only, and says which', async () => {
+    const notes: string[] = [];
+    const spec = await resolveNoiseSpec({ family: 'auto' }, dir, (m) => notes.push(m));
+    expect(spec).toMatchObject({ family: 'gamma', perImage: true, subsample: 2, subsampleCorrelated: true });
+    expect(notes.join('\n')).toMatch(/correlated between neighbours in some images \(lag-1 grd\.tif 0\.\d+,/);
+    expect(notes.join('\n')).not.toMatch(/lag-1 slc\.tif/);
+  });
+
+  it('trains each file on its own grid or sub-images and at its own scale, and denoises each so', async () => {
+    const notes: string[] = [];
+    const model = join(dir, '..', 'model');
+    const spec = { family: 'gamma', looks: 2, perImage: true, subsample: 2, subsampleCorrelated: true } as const;
+    const trained = await trainTask({
+      data: dir,
+      out: model,
+      noise: spec,
+      backend: 'wasm',
+      options: { net: { kind: 'dncnn', width: 8, depth: 3 }, steps: 2, batch: 2, patch: 32, checkpointEvery: 2 },
+      onNote: (m) => notes.push(m),
+    });
+    const said = notes.join('\n');
+    expect(said).toMatch(/grd\.tif: its own looks [\d.]+, on its 2x2 sub-images/);
+    expect(said).toMatch(/slc\.tif: its own looks (0\.9|1\.0)\d*\n/);
+    expect(said).toMatch(/mean intensities differ by x\d+.*each image is scaled by its own mean/);
+    expect(trained.meta.scaleByImage).toBe(true);
+    // Each image divided by twice its mean: the network's own scale is about 1, not the folder's 1000-fold spread.
+    expect(trained.meta.scale).toBeGreaterThan(0.5);
+    expect(trained.meta.scale).toBeLessThan(2);
+    const result = await denoiseTask({ model, input: dir, output: join(dir, '..', 'out'), mc: 1, backend: 'wasm' });
+    expect(result.failures).toEqual([]);
+    const notesOf = (name: string) => result.written.find((w) => w.input.endsWith(name))!.notes.join('; ');
+    expect(notesOf('grd.tif')).toMatch(/on its sub-images/);
+    expect(notesOf('slc.tif')).not.toMatch(/sub-images/);
+    for (const name of ['slc.tif', 'grd.tif']) {
+      const out = (await readImage(join(dir, '..', 'out', name))).image;
+      expect([out.width, out.height]).toEqual([W, H]);
+      expect(out.data.every((v) => Number.isFinite(v))).toBe(true);
+    }
+  });
+});
