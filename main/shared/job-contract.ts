@@ -9,8 +9,14 @@ import { amountSchema } from './amount';
 import { outputFormatSchema } from './output-format';
 import { displayStretchSchema } from './display-stretch';
 
-/** SAR outputs: decibels instead of linear values, and the ratio image noisy / denoised as a check. */
-export const sarOutputSchema = z.object({ db: z.boolean().optional(), ratio: z.boolean().optional() }).strict();
+/**
+ * SAR outputs: decibels instead of linear values, the ratio image noisy / denoised as a check, and `unitRatio`: each
+ * output times the local mean of its ratio image, so that the ratio's mean is 1 (at the cost of a lower mean on
+ * textured scenes: `gr2r denoise --unit-ratio`).
+ */
+export const sarOutputSchema = z
+  .object({ db: z.boolean().optional(), ratio: z.boolean().optional(), unitRatio: z.boolean().optional() })
+  .strict();
 export type SarOutput = z.infer<typeof sarOutputSchema>;
 
 /** The ratio image's statistics: for L-look speckle and a good denoiser, mean 1 and variance 1/L. */

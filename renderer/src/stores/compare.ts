@@ -38,8 +38,8 @@ export const useCompareStore = defineStore('compare', () => {
   const denoiseJob = ref<string | null>(null);
   const lastRun = ref<(DenoiseResult & { modelId: string }) | null>(null);
   const outputParent = ref<FolderRef | null>(null);
-  /** SAR outputs (Gamma models): decibels, and the ratio image as a check of the result. */
-  const sar = ref<SarOutput>({ db: false, ratio: false });
+  /** SAR outputs (Gamma models): decibels, the ratio image as a check of the result, and its mean made 1. */
+  const sar = ref<SarOutput>({ db: false, ratio: false, unitRatio: false });
   /** Float data (SAR intensity): how the viewer stretches it; previews are drawn again under a new one. */
   const stretch = ref<DisplayStretch>('auto');
   /** Show the ratio image noisy / denoised of the last export in place of the denoised file. */
