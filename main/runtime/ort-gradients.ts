@@ -68,7 +68,9 @@ export class OrtGradients {
   }
 
   private async create(shape: BatchShape): Promise<ShapeSession> {
-    const graph = trainingGraph(this.setup.artifacts, shape, lossGrowth(this.setup.loss, noiseModel(this.setup.noise)));
+    const growth = lossGrowth(this.setup.loss, noiseModel(this.setup.noise));
+    const weights = this.setup.loss === 'mse' ? this.setup.channelWeights : undefined;
+    const graph = trainingGraph(this.setup.artifacts, shape, growth, weights);
     const bytes = encodeModel(graph.graph, { producerVersion: appVersion });
     const session = await this.ort.InferenceSession.create(bytes, {
       executionProviders: [...this.providers.filter((p) => p !== 'cpu'), 'cpu'],

@@ -177,6 +177,8 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
     gradients,
     best: input.keepLast ? undefined : resumed?.best,
     earlyStop: input.earlyStop,
+    // A raw file's channels are its CFA planes, whose levels (and so noise) differ 2-4x: each gets its share.
+    balanceChannels: noisy.images.some((image) => image.source.format === 'dng'),
   };
   const dataset = datasetRecord(input.data, noisy.images, run.peak);
   let kept: Checkpoint | undefined;
