@@ -5,6 +5,7 @@ import { channelBalance, maxChannelWeight } from '../../main/engine/channel-bala
 import { recorruptedPatches } from '../../main/engine/channel-repeats';
 import { lossGrowth, trainingLoss } from '../../main/engine/gr2r';
 import { makeImage } from '../../main/engine/image';
+import { buildNet } from '../../main/engine/nets';
 import { noiseModel } from '../../main/engine/noise';
 import { Rng } from '../../main/engine/random/rng';
 
@@ -86,5 +87,23 @@ describe('GR2R-MSE weighted per CFA plane (engine/channel-balance.ts)', () => {
     expect(Math.abs(weights[0]! / weights[1]! - 1)).toBeLessThan(0.1);
     expect(weights[2]).toBe(maxChannelWeight);
     expect(channelBalance(y, y, shape, 0)).toEqual([1, 1, 1]);
+  });
+
+  it('builds the network with the planes scaled by sqrt(weight) in front of its body, starting as the identity', () => {
+    const gains = [1.04, 0.87, 0.87, 1.52];
+    for (const kind of ['unet', 'dncnn'] as const) {
+      const net = buildNet({ kind, width: 8, depth: 2 }, 4, 1, gains);
+      const [kernel, bias] = net.getLayer('input_gains').getWeights();
+      const k = kernel!.dataSync();
+      for (let i = 0; i < 4; i++)
+        for (let j = 0; j < 4; j++) expect(k[i * 4 + j]).toBeCloseTo(i === j ? gains[i]! : 0, 6);
+      expect([...bias!.dataSync()]).toEqual([0, 0, 0, 0]);
+      const x = tf.randomUniform([1, 8, 8, 4], 0, 1, 'float32', 5);
+      const y = net.predict(x) as tf.Tensor;
+      expect(Math.max(...tf.abs(tf.sub(y, x)).dataSync())).toBe(0);
+      tf.dispose([x, y]);
+      net.dispose();
+      expect(() => buildNet({ kind, width: 8, depth: 2 }, 4, 1).getLayer('input_gains')).toThrow();
+    }
   });
 });

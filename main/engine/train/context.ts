@@ -55,12 +55,14 @@ export async function createContext(
   const channels = resume?.meta.channels ?? maxChannels(data.train);
   const patch = effectivePatchSize(data.train, options.patch, sizeMultiple(options.net));
   // `init`: a pretrained network to fine-tune (the caller checked that it fits); the context owns it from here.
-  const net = resume
-    ? await netFromArtifacts(resume.artifacts)
-    : (init ?? buildNet(options.net, channels, options.seed));
-  const optimizer = tf.train.adam(options.learningRate);
   const scale = resume?.meta.scale ?? trainingScale(data, noise, options);
   const channelWeights = balanceChannels ? balancedWeights(options, data, noise, channels, patch, scale) : undefined;
+  // The body sees each channel's noise at a like amplitude: gains sqrt(lambda_c) (nets/input-gains.ts).
+  const gains = channelWeights?.map(Math.sqrt);
+  const net = resume
+    ? await netFromArtifacts(resume.artifacts)
+    : (init ?? buildNet(options.net, channels, options.seed, gains));
+  const optimizer = tf.train.adam(options.learningRate);
   const context = {
     options,
     data,
