@@ -26,6 +26,7 @@ import { loadTrainingDataset } from './training-crops';
 import { NoFileLeft } from '../each-file';
 import { asTrainedSubImages } from './training-sub-images';
 import { withOwnNoise } from './own-noise';
+import { rawStepsOptions } from './raw-steps';
 import { resumeFrom, resumeTarget } from './resume-run';
 import type { GradientEngine } from '../../runtime/training-gradients';
 import { chooseGradients } from '../../runtime/training-gradients';
@@ -135,15 +136,16 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const backend = await initBackend(input.backend);
   const resumed = await resumeFrom(input);
   const resume = resumed?.resume;
-  const options = resolveOptions(input, resume, note);
+  const resolved = resolveOptions(input, resume, note);
   // Supervised runs pair whole images by name; GR2R reads big images as a few crops (training-crops.ts).
   const loaded = input.target
     ? { ...(await loadDataset(input.data, input.recursive)), notes: [] }
     : await loadTrainingDataset(input.data, { recursive: input.recursive });
   loaded.notes.forEach(note);
   const failures = [...loaded.failures];
-  const noisy = { images: trainableImages(loaded.images, options.net, options.patch, failures), failures };
+  const noisy = { images: trainableImages(loaded.images, resolved.net, resolved.patch, failures), failures };
   if (noisy.images.length === 0) throw new NoFileLeft(input.data, failures, 'read for training');
+  const options = rawStepsOptions(resolved, input.options, noisy.images, !resume && !input.init, note);
   const pixels = { amplitude: input.amplitude ?? resume?.meta.sar?.amplitude ?? false, family: options.noise.family };
   const prepared = prepareTrainingImages(noisy.images, pixels);
   prepared.notes.forEach(note);
