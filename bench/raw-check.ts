@@ -12,8 +12,10 @@ interface Mosaic {
   readonly values: Uint16Array;
 }
 
+// `-t 0`: the mosaic as stored. dcraw's -D still applies the file's Orientation, and a mirrored one (the GoPro's
+// "Mirror horizontal") moves each photosite to the other column parity: plane (0,0) would be another colour's.
 function dcrawRaw(file: string): Mosaic {
-  const pgm = execFileSync('dcraw', ['-D', '-4', '-c', file], { maxBuffer: 1 << 30 });
+  const pgm = execFileSync('dcraw', ['-D', '-4', '-t', '0', '-c', file], { maxBuffer: 1 << 30 });
   const header = /^P5\s+(\d+)\s+(\d+)\s+65535\s/.exec(pgm.toString('latin1', 0, 40));
   if (!header) throw new Error(`dcraw did not decode ${file}`);
   const [width, height] = [Number(header[1]), Number(header[2])];
@@ -21,6 +23,13 @@ function dcrawRaw(file: string): Mosaic {
   const body = pgm.subarray(header[0].length);
   for (let i = 0; i < values.length; i++) values[i] = body.readUInt16BE(2 * i);
   return { width, height, values };
+}
+
+/** The filter colour of each cell of the 2x2 pattern, as dcraw reads it ("Filter pattern: RG/GB"), or '?'. */
+function filterColours(file: string): (dy: number, dx: number) => string {
+  const info = execFileSync('dcraw', ['-i', '-v', file]).toString();
+  const rows = /Filter pattern: (\w+)\/(\w+)/.exec(info)?.slice(1, 3);
+  return (dy, dx) => rows?.[dy]?.[dx] ?? '?';
 }
 
 const BLOCK = 16;
@@ -72,6 +81,7 @@ function main(): void {
   );
   console.log(`global mean above black ${black}: change ${(100 * ((md - black) / (mn - black) - 1)).toFixed(3)}%`);
   const white = noisy.values.reduce((m, v) => Math.max(m, v), 0);
+  const colour = filterColours(noisyFile);
   console.log('| CFA plane | flat blocks | noise noisy (DN) | noise denoised (DN) | lowered |');
   console.log('|---|---|---|---|---|');
   for (const [dy, dx] of [
@@ -93,7 +103,7 @@ function main(): void {
     const before = median(flat.map((f) => f.r));
     const after = median(flat.map((f) => blockResidual(denoised, dy, dx, f.by, f.bx, Infinity) ?? 0));
     console.log(
-      `| (${dy},${dx}) | ${flat.length} | ${before.toFixed(2)} | ${after.toFixed(2)} | ${(before / after).toFixed(2)}x |`,
+      `| (${dy},${dx}) ${colour(dy, dx)} | ${flat.length} | ${before.toFixed(2)} | ${after.toFixed(2)} | ${(before / after).toFixed(2)}x |`,
     );
   }
 }

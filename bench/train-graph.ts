@@ -52,7 +52,7 @@ const builders: [string, Build][] = [['this checkout', trainingGraph]];
 if (values.nchwc !== undefined) {
   const block = Number(values.nchwc) || (await nchwcBlockSize(await loadOrt()));
   if (!block) throw new Error('onnxruntime has no blocked convolutions here');
-  builders.push([`nchwc ${block}`, (a, s, g) => trainingGraph(a, s, g, block)]);
+  builders.push([`nchwc ${block}`, (a, s, g) => trainingGraph(a, s, g, undefined, block)]);
 }
 if (values.base) {
   const path = resolve(values.base, 'main/engine/onnx/train/training-graph.ts');
@@ -60,7 +60,8 @@ if (values.base) {
   builders.push([values.base, mod.trainingGraph]);
   if (values.nchwc !== undefined) {
     const block = Number(values.nchwc) || (await nchwcBlockSize(await loadOrt()));
-    if (block) builders.push([`${values.base}, nchwc ${block}`, (a, s, g) => mod.trainingGraph(a, s, g, block)]);
+    if (block)
+      builders.push([`${values.base}, nchwc ${block}`, (a, s, g) => mod.trainingGraph(a, s, g, undefined, block)]);
   }
 }
 

@@ -6,7 +6,8 @@ import type { NoiseModel } from './noise';
 /**
  * The training loss. GR2R-MSE: mean (f(y1) - y2)^2, an unbiased estimate of the supervised MSE of f on y1
  * plus C(x) (docs/method.md §2), weighted by pixelWeights(y1) where the family's noise grows with the signal.
- * GR2R-NLL: the family's negative log-likelihood of y2. Supervised: mean (f(y) - x)^2.
+ * GR2R-NLL: the family's negative log-likelihood of y2. Supervised: mean (f(y) - x)^2. `channelWeights` (GR2R-MSE
+ * only) weigh each channel's squared error (channel-balance.ts).
  */
 export function trainingLoss(
   kind: LossKind,
@@ -14,6 +15,7 @@ export function trainingLoss(
   input: tf.Tensor4D,
   prediction: tf.Tensor,
   target: tf.Tensor,
+  channelWeights?: readonly number[],
 ): tf.Scalar {
   if (kind === 'nll') {
     if (!noise.nll) throw new Error(`the NLL loss is defined for Poisson and Gamma noise, not ${noise.spec.family}`);
@@ -21,7 +23,8 @@ export function trainingLoss(
   }
   const growth = lossGrowth(kind, noise);
   return tf.tidy(() => {
-    const squared = tf.squaredDifference(prediction, target);
+    const plain = tf.squaredDifference(prediction, target);
+    const squared = kind === 'mse' && channelWeights ? tf.mul(plain, tf.tensor1d([...channelWeights])) : plain;
     return tf.mean(growth > 0 ? tf.mul(squared, pixelWeights(input, growth)) : squared) as tf.Scalar;
   });
 }

@@ -87,7 +87,8 @@ export class OrtGradients {
 
   private async start(shape: BatchShape, block: number | undefined): Promise<ShapeSession> {
     const growth = lossGrowth(this.setup.loss, noiseModel(this.setup.noise));
-    const graph = trainingGraph(this.setup.artifacts, shape, growth, block);
+    const weights = this.setup.loss === 'mse' ? this.setup.channelWeights : undefined;
+    const graph = trainingGraph(this.setup.artifacts, shape, growth, weights, block);
     const bytes = encodeModel(graph.graph, { producerVersion: appVersion });
     const session = await this.ort.InferenceSession.create(bytes, {
       executionProviders: [...this.providers.filter((p) => p !== 'cpu'), 'cpu'],

@@ -52,6 +52,13 @@ export function evalEveryFor(steps: number): number {
   return Math.min(maxEvery, Math.max(minEvery, Math.round(steps / perRun)));
 }
 
+/**
+ * Steps when training on camera raw files from random weights: the network learns the CFA planes one group at a time
+ * (the one with most loss first), and at 400 steps the GoPro's red and blue planes were lowered 1.39x and 1.19x, at
+ * 800 3.25x and 2.45x (docs/files.md, issue 19).
+ */
+export const rawTrainSteps = 800;
+
 export const initDefaults = {
   /**
    * Steps when fine-tuning a pretrained network (`--init`): it starts from a denoiser of the family, so 100 steps

@@ -42,11 +42,12 @@ async function setupFor(
   channels: number,
   loss: ShardSetup['loss'] = 'mse',
   noise: ShardSetup['noise'] = spec,
+  channelWeights?: readonly number[],
 ): Promise<ShardSetup> {
   const model = withRandomOutput(buildNet(net, channels, 3), 5);
   const artifacts = await netArtifacts(model);
   model.dispose();
-  return { artifacts, loss, noise, scale: 2 };
+  return { artifacts, loss, noise, scale: 2, ...(channelWeights && { channelWeights }) };
 }
 
 function batch(shape: BatchShape, salt: number): Float32Array {
@@ -73,21 +74,32 @@ describe('training gradients from onnxruntime (forward, MSE and backward as one 
       [3, 8, 12, 1],
       { family: 'poisson', gain: 0.05 },
     ],
-  ] as const)('%s: the loss and every weight gradient equal tfjs', async (_, net, channels, shape, noise) => {
-    const setup = await setupFor(net, channels, 'mse', noise);
-    const ort = new OrtGradients(await loadOrt(), setup);
-    const tfjs = await ShardModel.create(setup);
-    const weights = flatWeights(await netFromArtifacts(setup.artifacts));
-    const [input, target] = [batch([...shape], 1), batch([...shape], 2)];
-    const want = tfjs.compute(weights, input, target, [...shape]);
-    const got = await ort.compute(weights, input, target, [...shape]);
-    expect(Math.abs(got.loss / want.loss - 1)).toBeLessThan(1e-5);
-    expect(relativeDistance(got.gradients, want.gradients)).toBeLessThan(1e-5);
-    // Not trivially equal: the output layer is random, so every layer has a gradient.
-    expect(want.gradients.every((g) => g === 0)).toBe(false);
-    tfjs.dispose();
-    await ort.release();
-  });
+    [
+      'U-Net, raw planes (pixel- and channel-weighted loss)',
+      { kind: 'unet', width: 4, depth: 2 },
+      4,
+      [2, 8, 12, 4],
+      { family: 'poissongaussian', a: 0.01, b: 1e-4 },
+      [0.8, 0.5, 0.5, 3],
+    ],
+  ] as const)(
+    '%s: the loss and every weight gradient equal tfjs',
+    async (_, net, channels, shape, noise, channelWeights?) => {
+      const setup = await setupFor(net, channels, 'mse', noise, channelWeights);
+      const ort = new OrtGradients(await loadOrt(), setup);
+      const tfjs = await ShardModel.create(setup);
+      const weights = flatWeights(await netFromArtifacts(setup.artifacts));
+      const [input, target] = [batch([...shape], 1), batch([...shape], 2)];
+      const want = tfjs.compute(weights, input, target, [...shape]);
+      const got = await ort.compute(weights, input, target, [...shape]);
+      expect(Math.abs(got.loss / want.loss - 1)).toBeLessThan(1e-5);
+      expect(relativeDistance(got.gradients, want.gradients)).toBeLessThan(1e-5);
+      // Not trivially equal: the output layer is random, so every layer has a gradient.
+      expect(want.gradients.every((g) => g === 0)).toBe(false);
+      tfjs.dispose();
+      await ort.release();
+    },
+  );
 
   it('a layer it cannot differentiate is named, not guessed', async () => {
     const input = tfl.input({ shape: [null, null, 1], name: 'noisy' });

@@ -41,7 +41,7 @@ describe("the training graph in onnxruntime's blocked layout", () => {
     const [input, target] = [batch(shape, 3), batch(shape, 4)];
     const results = [];
     for (const b of [undefined, block]) {
-      const graph = trainingGraph(artifacts, shape, 0, b);
+      const graph = trainingGraph(artifacts, shape, 0, undefined, b);
       const blocked = graph.graph.nodes.filter((n) => n.domain === NCHWC_DOMAIN && n.op === 'Conv').length;
       expect(blocked > 0).toBe(b !== undefined);
       const session = await runtime.InferenceSession.create(encodeModel(graph.graph, { producerVersion: 'test' }));

@@ -3,10 +3,11 @@ import type { NetConfig } from './config';
 import { buildDncnn } from './dncnn';
 import { buildUnet } from './unet';
 
-export function buildNet(net: NetConfig, channels: number, seed: number): tfl.LayersModel {
+/** `gains`: the body sees the input scaled per channel (input-gains.ts); without, as it is. */
+export function buildNet(net: NetConfig, channels: number, seed: number, gains?: readonly number[]): tfl.LayersModel {
   return net.kind === 'unet'
-    ? buildUnet(channels, net.width, net.depth, seed)
-    : buildDncnn(channels, net.width, net.depth, seed);
+    ? buildUnet(channels, net.width, net.depth, seed, gains)
+    : buildDncnn(channels, net.width, net.depth, seed, gains);
 }
 
 export * from './config';

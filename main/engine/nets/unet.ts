@@ -1,6 +1,7 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { SymbolicTensor } from '@tensorflow/tfjs-layers';
 import { Rng } from '../random/rng';
+import { inputGainsLayer, setInputGains } from './input-gains';
 
 interface Builder {
   conv(x: SymbolicTensor, filters: number, name: string): SymbolicTensor;
@@ -27,13 +28,20 @@ function builder(seed: number): Builder {
  * U-Net (docs/design.md "Default network"): `depth` levels of width, 2 width, 4 width... channels; each level two
  * 3x3 conv + ReLU; 2x2 max-pool down; 2x2 stride-2 transposed conv + ReLU up, concatenated with the skip;
  * a 1x1 output convolution (zero at the start) added to the input. Height and width must be multiples of 2^(depth - 1).
+ * `gains`: the body sees the input scaled per channel (input-gains.ts).
  */
-export function buildUnet(channels: number, width: number, depth: number, seed: number): tfl.LayersModel {
+export function buildUnet(
+  channels: number,
+  width: number,
+  depth: number,
+  seed: number,
+  gains?: readonly number[],
+): tfl.LayersModel {
   const b = builder(seed);
   const rng = new Rng(seed + 1);
   const input = tfl.input({ shape: [null, null, channels], name: 'noisy' });
   const skips: SymbolicTensor[] = [];
-  let x = input;
+  let x = gains ? inputGainsLayer(input, channels) : input;
   for (let level = 0; level < depth; level++) {
     const filters = width * 2 ** level;
     x = b.conv(b.conv(x, filters, `down${level}_a`), filters, `down${level}_b`);
@@ -68,5 +76,7 @@ export function buildUnet(channels: number, width: number, depth: number, seed: 
     })
     .apply(x) as SymbolicTensor;
   const output = tfl.layers.add({ name: 'denoised' }).apply([input, residual]) as SymbolicTensor;
-  return tfl.model({ inputs: input, outputs: output, name: 'unet' });
+  const model = tfl.model({ inputs: input, outputs: output, name: 'unet' });
+  if (gains) setInputGains(model, gains);
+  return model;
 }

@@ -30,12 +30,12 @@ export class ShardModel {
 
   compute(weights: Float32Array, input: Float32Array, target: Float32Array, shape: BatchShape): ShardGradients {
     assignFlat(this.variables, weights);
-    const { loss, scale } = this.setup;
+    const { loss, scale, channelWeights } = this.setup;
     const { value, grads } = tf.tidy(() => {
       const x = tf.div<tf.Tensor4D>(tf.tensor4d(input, shape), scale);
       const t = tf.div(tf.tensor4d(target, shape), scale);
       return tf.variableGrads(
-        () => trainingLoss(loss, this.noise, x, this.net.apply(x) as tf.Tensor, t),
+        () => trainingLoss(loss, this.noise, x, this.net.apply(x) as tf.Tensor, t, channelWeights),
         this.variables,
       );
     });

@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { Checkpoint } from '../checkpoint';
 import { netArtifacts, netFromArtifacts, restoreOptimizer } from '../checkpoint';
-import { checkLoss } from '../gr2r';
+import { channelBalance } from '../channel-balance';
+import { recorruptedPatches } from '../channel-repeats';
+import { checkLoss, lossGrowth } from '../gr2r';
 import { buildNet, sizeMultiple } from '../nets';
 import type { NoiseModel } from '../noise';
 import { noiseModel } from '../noise';
@@ -10,6 +12,7 @@ import type { TrainData } from './data';
 import { checkImages, dataScale, maxChannels } from './data';
 import type { TrainOptions } from './options';
 import { effectivePatchSize } from '../patches';
+import { Rng } from '../random/rng';
 import type { GradientWorkers, StartGradientWorkers } from './gradients';
 
 /** What one training run holds between steps. */
@@ -24,6 +27,8 @@ export interface TrainContext {
   readonly scale: number;
   readonly peak: number;
   readonly startStep: number;
+  /** GR2R-MSE's weight per channel (channel-balance.ts); undefined: every channel weighs 1. */
+  readonly channelWeights?: readonly number[];
   /** When set, each step's gradients come from these workers (data parallel); otherwise from this thread. */
   readonly gradients?: GradientWorkers;
 }
@@ -43,17 +48,21 @@ export async function createContext(
   resume?: Checkpoint,
   startGradients?: StartGradientWorkers,
   init?: tfl.LayersModel,
+  balanceChannels = false,
 ): Promise<TrainContext> {
   const noise = noiseModel(options.noise);
   validate(options, data, noise);
   const channels = resume?.meta.channels ?? maxChannels(data.train);
   const patch = effectivePatchSize(data.train, options.patch, sizeMultiple(options.net));
   // `init`: a pretrained network to fine-tune (the caller checked that it fits); the context owns it from here.
+  const scale = resume?.meta.scale ?? trainingScale(data, noise, options);
+  const channelWeights = balanceChannels ? balancedWeights(options, data, noise, channels, patch, scale) : undefined;
+  // The body sees each channel's noise at a like amplitude: gains sqrt(lambda_c) (nets/input-gains.ts).
+  const gains = channelWeights?.map(Math.sqrt);
   const net = resume
     ? await netFromArtifacts(resume.artifacts)
-    : (init ?? buildNet(options.net, channels, options.seed));
+    : (init ?? buildNet(options.net, channels, options.seed, gains));
   const optimizer = tf.train.adam(options.learningRate);
-  const scale = resume?.meta.scale ?? trainingScale(data, noise, options);
   const context = {
     options,
     data,
@@ -65,17 +74,56 @@ export async function createContext(
     peak,
     scale,
     startStep: resume?.meta.step ?? 0,
+    ...(channelWeights && { channelWeights }),
   };
   try {
     if (resume?.optimizer) await restoreOptimizer(optimizer, resume.optimizer);
     if (!startGradients) return context;
-    const setup = { artifacts: await netArtifacts(net), loss: options.loss, noise: options.noise, scale };
+    const setup = {
+      artifacts: await netArtifacts(net),
+      loss: options.loss,
+      noise: options.noise,
+      scale,
+      ...(channelWeights && { channelWeights }),
+    };
     const gradients = await startGradients(setup);
     return gradients ? { ...context, gradients } : context;
   } catch (error) {
     await disposeContext(context);
     throw error;
   }
+}
+
+/** Draws of recorrupted patches the channel weights are measured on (a batch each): 4 x 8 x 64^2 pixels a channel. */
+const balanceBatches = 4;
+const balanceKey = 0x7ffffff1;
+
+/**
+ * GR2R-MSE's channel weights (channel-balance.ts), from recorrupted training patches of fixed draws (the same on
+ * resume), in the units the network works in; undefined for one channel or supervised training.
+ */
+function balancedWeights(
+  options: TrainOptions,
+  data: TrainData,
+  noise: NoiseModel,
+  channels: number,
+  patch: number,
+  scale: number,
+): number[] | undefined {
+  if (options.loss !== 'mse' || channels < 2) return undefined;
+  const rng = Rng.derive(options.seed, balanceKey);
+  const count = balanceBatches * options.batch;
+  const pair = recorruptedPatches(
+    noise,
+    data.train.map((d) => d.image),
+    count,
+    patch,
+    channels,
+    options.alpha,
+    rng,
+  );
+  const [y1, y2] = [pair.y1.map((v) => v / scale), pair.y2.map((v) => v / scale)];
+  return channelBalance(y1, y2, [count, patch, patch, channels], lossGrowth(options.loss, noise));
 }
 
 /** The input scale, measured where the network works: in the stabilised domain for families trained there. */

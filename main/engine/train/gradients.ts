@@ -11,6 +11,8 @@ export interface ShardSetup {
   readonly noise: NoiseSpec;
   /** Inputs and targets are divided by this before the network, as on the single-threaded path. */
   readonly scale: number;
+  /** GR2R-MSE's weight per channel (engine/channel-balance.ts), as on the single-threaded path. */
+  readonly channelWeights?: readonly number[];
 }
 
 export interface ShardGradients {

@@ -46,7 +46,7 @@ function localStep(
     const x = tf.div<tf.Tensor4D>(tf.tensor4d(input, shape), scale);
     const t = tf.div(tf.tensor4d(target, shape), scale);
     const scalar = optimizer.minimize(
-      () => trainingLoss(options.loss, context.noise, x, net.apply(x) as tf.Tensor, t),
+      () => trainingLoss(options.loss, context.noise, x, net.apply(x) as tf.Tensor, t, context.channelWeights),
       true,
       variables,
     );

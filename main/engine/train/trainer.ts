@@ -40,6 +40,8 @@ export interface TrainRun {
   readonly earlyStop?: number;
   /** A pretrained network to start from instead of random weights (ignored when resuming); the run disposes it. */
   readonly init?: tfl.LayersModel;
+  /** Weigh GR2R-MSE per channel so that every channel has the same share of it (engine/channel-balance.ts). */
+  readonly balanceChannels?: boolean;
 }
 
 async function snapshot(
@@ -87,6 +89,7 @@ export async function* train(run: TrainRun): AsyncGenerator<TrainEvent> {
     run.resume,
     run.gradients,
     run.resume ? undefined : run.init,
+    run.balanceChannels,
   );
   try {
     yield* loop(context, run);

@@ -28,6 +28,7 @@ import { asTrainedSubImages } from './training-sub-images';
 import { withOwnNoise } from './own-noise';
 import { withFileShares } from './file-shares';
 import { scalesApart, dividedByOwnScale } from './image-scales';
+import { rawStepsOptions } from './raw-steps';
 import { resumeFrom, resumeTarget } from './resume-run';
 import type { GradientEngine } from '../../runtime/training-gradients';
 import { chooseGradients } from '../../runtime/training-gradients';
@@ -137,15 +138,16 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const backend = await initBackend(input.backend);
   const resumed = await resumeFrom(input);
   const resume = resumed?.resume;
-  const options = resolveOptions(input, resume, note);
+  const resolved = resolveOptions(input, resume, note);
   // Supervised runs pair whole images by name; GR2R reads big images as a few crops (training-crops.ts).
   const loaded = input.target
     ? { ...(await loadDataset(input.data, input.recursive)), notes: [] }
     : await loadTrainingDataset(input.data, { recursive: input.recursive });
   loaded.notes.forEach(note);
   const failures = [...loaded.failures];
-  const noisy = { images: trainableImages(loaded.images, options.net, options.patch, failures), failures };
+  const noisy = { images: trainableImages(loaded.images, resolved.net, resolved.patch, failures), failures };
   if (noisy.images.length === 0) throw new NoFileLeft(input.data, failures, 'read for training');
+  const options = rawStepsOptions(resolved, input.options, noisy.images, !resume && !input.init, note);
   const pixels = { amplitude: input.amplitude ?? resume?.meta.sar?.amplitude ?? false, family: options.noise.family };
   const prepared = prepareTrainingImages(noisy.images, pixels);
   prepared.notes.forEach(note);
@@ -180,6 +182,8 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
     gradients,
     best: input.keepLast ? undefined : resumed?.best,
     earlyStop: input.earlyStop,
+    // A raw file's channels are its CFA planes, whose levels (and so noise) differ 2-4x: each gets its share.
+    balanceChannels: noisy.images.some((image) => image.source.format === 'dng'),
   };
   const dataset = datasetRecord(input.data, noisy.images, scaleByImage ? dataPeak(prepared.images) : run.peak);
   let kept: Checkpoint | undefined;

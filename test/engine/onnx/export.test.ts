@@ -9,8 +9,11 @@ import type { NetConfig } from '../../../main/engine/nets';
 import { buildNet } from '../../../main/engine/nets';
 import { exportOnnx, onnxGraph } from '../../../main/engine/onnx';
 
-const cases: { net: NetConfig; channels: number }[] = [
+const cases: { net: NetConfig; channels: number; gains?: number[] }[] = [
   { net: { kind: 'unet', width: 8, depth: 3 }, channels: 1 },
+  // Raw planes: the body behind per-channel input gains (nets/input-gains.ts).
+  { net: { kind: 'unet', width: 8, depth: 2 }, channels: 4, gains: [1, 0.8, 0.8, 1.9] },
+  { net: { kind: 'dncnn', width: 8, depth: 3 }, channels: 4, gains: [1, 0.8, 0.8, 1.9] },
   { net: { kind: 'unet', width: 8, depth: 3 }, channels: 3 },
   { net: { kind: 'dncnn', width: 8, depth: 4 }, channels: 1 },
   { net: { kind: 'dncnn', width: 8, depth: 4 }, channels: 3 },
@@ -18,8 +21,8 @@ const cases: { net: NetConfig; channels: number }[] = [
 const backends: BackendName[] = ['wasm', 'cpu'];
 
 /** A network with random weights everywhere, biases included (they start at zero). */
-function randomNet(net: NetConfig, channels: number, seed: number): tfl.LayersModel {
-  const model = buildNet(net, channels, seed);
+function randomNet(net: NetConfig, channels: number, seed: number, gains?: number[]): tfl.LayersModel {
+  const model = buildNet(net, channels, seed, gains);
   model.setWeights(
     model
       .getWeights()
@@ -47,9 +50,9 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 describe.each(backends)('ONNX export against tfjs on %s', (backend) => {
   it.each(cases)(
     '$net.kind $channels-channel: same output on 2 x 20 x 36 (odd multiples of 4)',
-    async ({ net, channels }) => {
+    async ({ net, channels, gains }) => {
       await initBackend(backend);
-      const model = randomNet(net, channels, 7);
+      const model = randomNet(net, channels, 7, gains);
       const shape = [2, 20, 36, channels];
       const x = tf.randomUniform(shape, 0, 1, 'float32', 3);
       const input = x.dataSync() as Float32Array;

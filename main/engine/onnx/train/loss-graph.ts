@@ -25,8 +25,8 @@ function pixelWeights(graph: GraphBuilder, input: string, growth: number): strin
 }
 
 /**
- * The (weighted) MSE between the NCHW output and the NHWC target, mean w (f - t)^2 with w = 1 when `growth` is
- * 0; returns the loss and d loss / d output (NCHW).
+ * The (weighted) MSE between the NCHW output and the NHWC target, mean w lambda_c (f - t)^2 with w = 1 when `growth`
+ * is 0 and lambda_c = 1 without `channelWeights`; returns the loss and d loss / d output (NCHW).
  */
 export function mseLoss(
   graph: GraphBuilder,
@@ -34,12 +34,20 @@ export function mseLoss(
   target: string,
   input: string,
   growth: number,
+  channelWeights?: readonly number[],
 ): { loss: string; gradient: string } {
   const [n, c, h, w] = output.shape;
   const nhwc = graph.node('Transpose', [output.name], 'output_nhwc', { perm: [0, 2, 3, 1] });
   const diff = graph.node('Sub', [nhwc, target], 'residual');
-  const weighted =
+  const byPixel =
     growth > 0 ? graph.node('Mul', [diff, pixelWeights(graph, input, growth)], 'weighted_residual') : diff;
+  const weighted = channelWeights
+    ? graph.node(
+        'Mul',
+        [byPixel, graph.weight('channel_weights', [c], Float32Array.from(channelWeights))],
+        'channel_weighted_residual',
+      )
+    : byPixel;
   const loss = graph.node('ReduceMean', [graph.node('Mul', [weighted, diff], 'squared')], 'loss', { keepdims: 0 });
   const scaled = graph.node('Mul', [weighted, graph.scalar(2 / (n * c * h * w))], 'dloss_nhwc');
   return { loss, gradient: graph.node('Transpose', [scaled], 'dloss', { perm: [0, 3, 1, 2] }) };

@@ -93,13 +93,15 @@ function missing(name: string): never {
 
 /**
  * The training graph of a tfjs layers model (main/engine/nets) for batches of shape [n, h, w, c]; `growth` > 0
- * weights the loss for noise that grows with the signal (engine/loss-weights.ts); `nchwcBlock`, onnxruntime's
- * CPU block size, lets convolutions run in its blocked layout (nchwc.ts).
+ * weights the loss for noise that grows with the signal (engine/loss-weights.ts), `channelWeights` each channel's
+ * squared error (engine/channel-balance.ts); `nchwcBlock`, onnxruntime's CPU block size, lets convolutions run in
+ * its blocked layout (nchwc.ts).
  */
 export function trainingGraph(
   artifacts: io.ModelArtifacts,
   shape: readonly [number, number, number, number],
   growth = 0,
+  channelWeights?: readonly number[],
   nchwcBlock?: number,
 ): TrainingGraph {
   const topology = parseTopology(artifacts);
@@ -115,7 +117,7 @@ export function trainingGraph(
     else b.forward(layer);
   }
   const output = b.values.get(topology.output) ?? missing(topology.output);
-  const { loss, gradient } = mseLoss(b.graph, output, 'target', input.name, growth);
+  const { loss, gradient } = mseLoss(b.graph, output, 'target', input.name, growth, channelWeights);
   b.backward(output, gradient, input);
   const weights = [...shapes.keys()].map((name) => {
     const used = b.used.get(name);
