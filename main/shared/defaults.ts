@@ -118,4 +118,10 @@ export const speckleDefaults = {
    * each pixel, r = 8 (wide enough to hold many speckle values, narrow enough to follow the scene).
    */
   unitRatioRadius: 8,
+  /**
+   * Steps from random weights for speckle measured blind (real SAR), when none are given: one network serves files
+   * of very different looks in a mixed folder, and each file reached the smoothing it gets alone only near 1000
+   * steps (docs/quality.md, Real SAR).
+   */
+  blindSteps: 1000,
 } as const;

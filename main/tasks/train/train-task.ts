@@ -28,7 +28,7 @@ import { asTrainedSubImages } from './training-sub-images';
 import { withOwnNoise } from './own-noise';
 import { withFileShares } from './file-shares';
 import { scalesApart, dividedByOwnScale } from './image-scales';
-import { rawStepsOptions } from './raw-steps';
+import { dataStepsOptions } from './default-steps';
 import { resumeFrom, resumeTarget } from './resume-run';
 import type { GradientEngine } from '../../runtime/training-gradients';
 import { chooseGradients } from '../../runtime/training-gradients';
@@ -147,7 +147,7 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const failures = [...loaded.failures];
   const noisy = { images: trainableImages(loaded.images, resolved.net, resolved.patch, failures), failures };
   if (noisy.images.length === 0) throw new NoFileLeft(input.data, failures, 'read for training');
-  const options = rawStepsOptions(resolved, input.options, noisy.images, !resume && !input.init, note);
+  const options = dataStepsOptions(resolved, input.options, noisy.images, !resume && !input.init, note);
   const pixels = { amplitude: input.amplitude ?? resume?.meta.sar?.amplitude ?? false, family: options.noise.family };
   const prepared = prepareTrainingImages(noisy.images, pixels);
   prepared.notes.forEach(note);
