@@ -4,6 +4,8 @@ import { netArtifacts } from '../../main/engine/checkpoint';
 import type { ImageF32 } from '../../main/engine/image';
 import { makeImage } from '../../main/engine/image';
 import { buildNet } from '../../main/engine/nets';
+import { gammaNoise } from '../../main/engine/noise/gamma';
+import { Rng } from '../../main/engine/random/rng';
 import { saveModel } from '../../main/io';
 import type { ModelMeta } from '../../main/shared/model';
 import type { NoiseSpec } from '../../main/shared/noise';
@@ -51,6 +53,18 @@ export function scene(height: number, width: number, channels = 1): ImageF32 {
     }
   }
   return makeImage(height, width, channels, data);
+}
+
+/** Speckle of 2 looks resampled as GRD products are: each value the mean of a 2x2 block of independent speckle. */
+export function resampledSpeckle(seed: number, height: number, width: number): Float32Array {
+  const clean = scene(height + 1, width + 1).data;
+  const raw = gammaNoise(2).sample(clean, new Rng(seed));
+  return Float32Array.from({ length: height * width }, (_, p) => {
+    const i = Math.floor(p / width),
+      j = p % width,
+      at = (a: number, b: number) => raw[(i + a) * (width + 1) + j + b]!;
+    return (at(0, 0) + at(0, 1) + at(1, 0) + at(1, 1)) / 4;
+  });
 }
 
 export const GEO = {

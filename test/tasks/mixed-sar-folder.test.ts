@@ -8,22 +8,10 @@ import { denoiseTask } from '../../main/tasks/denoise/denoise-task';
 import { resolveNoiseSpec } from '../../main/tasks/estimate/resolve-noise';
 import { trainTask } from '../../main/tasks/train/train-task';
 import { tempFolder } from '../io/helpers';
-import { scene, writeGeoTiff } from './helpers';
+import { resampledSpeckle, scene, writeGeoTiff } from './helpers';
 
 const W = 192;
 const H = 160;
-
-/** Speckle of 2 looks resampled as GRD products are: each value the mean of a 2x2 block of independent speckle. */
-function resampledSpeckle(seed: number): Float32Array {
-  const clean = scene(H + 1, W + 1).data;
-  const raw = gammaNoise(2).sample(clean, new Rng(seed));
-  return Float32Array.from({ length: H * W }, (_, p) => {
-    const i = Math.floor(p / W),
-      j = p % W,
-      at = (a: number, b: number) => raw[(i + a) * (W + 1) + j + b]!;
-    return (at(0, 0) + at(0, 1) + at(1, 0) + at(1, 1)) / 4;
-  });
-}
 
 let dir: string;
 beforeAll(async () => {
@@ -34,7 +22,7 @@ beforeAll(async () => {
     .sample(scene(H, W).data, new Rng(7))
     .map((v) => v / 1000);
   await writeGeoTiff(join(dir, 'slc.tif'), slc, W, H);
-  await writeGeoTiff(join(dir, 'grd.tif'), resampledSpeckle(8), W, H);
+  await writeGeoTiff(join(dir, 'grd.tif'), resampledSpeckle(8, H, W), W, H);
 });
 
 describe('a folder mixing single-look chips and GRD crops', () => {

@@ -1,35 +1,21 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gammaNoise } from '../../main/engine/noise/gamma';
-import { Rng } from '../../main/engine/random/rng';
 import { readImage } from '../../main/io';
 import { denoiseTask } from '../../main/tasks/denoise/denoise-task';
 import { resolveNoiseSpec } from '../../main/tasks/estimate/resolve-noise';
 import { trainTask } from '../../main/tasks/train/train-task';
 import { tempFolder } from '../io/helpers';
-import { scene, writeGeoTiff } from './helpers';
+import { resampledSpeckle, writeGeoTiff } from './helpers';
 
 const W = 256;
 const H = 224;
-
-/** Speckle of 2 looks resampled as GRD products are: each value the mean of a 2x2 block of independent speckle. */
-function resampledSpeckle(seed: number): Float32Array {
-  const clean = scene(H + 1, W + 1).data;
-  const raw = gammaNoise(2).sample(clean, new Rng(seed));
-  return Float32Array.from({ length: H * W }, (_, p) => {
-    const i = Math.floor(p / W),
-      j = p % W,
-      at = (a: number, b: number) => raw[(i + a) * (W + 1) + j + b]!;
-    return (at(0, 0) + at(0, 1) + at(1, 0) + at(1, 1)) / 4;
-  });
-}
 
 let dir: string;
 beforeAll(async () => {
   dir = join(await tempFolder('gr2r-grd-'), 'scenes');
   await mkdir(dir);
-  await writeGeoTiff(join(dir, 'grd.tif'), resampledSpeckle(41), W, H);
+  await writeGeoTiff(join(dir, 'grd.tif'), resampledSpeckle(41, H, W), W, H);
 });
 
 describe('speckle correlated between neighbours (resampled GRD)', () => {
