@@ -100,13 +100,24 @@ export const estimateReportSchema = z.object({
 export type EstimateReport = z.infer<typeof estimateReportSchema>;
 
 /**
+ * Where the fit's variance does not grow with brightness (a <= 0: shot noise below what a flat or dark image can
+ * show), the shot term kept: at most this share of the read noise b over [0, 1] (a = share x b), as the family needs
+ * a > 0.
+ */
+export const minShotShare = 0.01;
+
+/**
  * The noise spec training should use when the user gives no parameter, to `digits` significant digits; from a
- * Poisson estimate, `poissongaussian` takes its line fit var = a x + b (b at least 0).
+ * Poisson estimate, `poissongaussian` takes its line fit var = a x + b (b at least 0, a at least minShotShare b).
  */
 export function pooledNoiseSpec(pooled: PooledEstimate, digits = 17, poissonGaussian = false): NoiseSpec {
   const round = (v: number) => Number(v.toPrecision(digits));
-  if (poissonGaussian && pooled.family === 'poisson')
-    return { family: 'poissongaussian', a: round(pooled.a), b: round(Math.max(0, pooled.b)) };
+  if (poissonGaussian && pooled.family === 'poisson') {
+    const b = Math.max(0, pooled.b);
+    const a = pooled.a > 0 ? pooled.a : minShotShare * b;
+    if (!(a > 0)) throw new Error('no noise measured: the variance is 0 at every brightness');
+    return { family: 'poissongaussian', a: round(a), b: round(b) };
+  }
   switch (pooled.family) {
     case 'gaussian':
       return { family: 'gaussian', sigma: round(pooled.sigma) };

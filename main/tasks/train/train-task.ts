@@ -14,6 +14,7 @@ import { keptCheckpoint, saveKept } from './kept-model';
 import type { FileFailure, TrainProgress } from '../../shared/jobs';
 import type { ModelMeta } from '../../shared/model';
 import type { NoiseSpec } from '../../shared/noise';
+import { noiseSpecSchema } from '../../shared/noise';
 import { appVersion } from '../../runtime/version';
 import { datasetFingerprint } from './dataset-fingerprint';
 import { saveOnnxBeside } from '../../runtime/predictor-onnx-file';
@@ -105,6 +106,12 @@ export function resolveOptions(
     };
   }
   if (!input.noise) throw new Error('a noise model is required to start training');
+  // Checked before the first step: a model whose noise gr2r.json cannot hold could never be opened again.
+  const checked = noiseSpecSchema.safeParse(input.noise);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new Error(`the noise model is not valid: ${issue?.path.join('.')} ${issue?.message ?? ''}`.trim());
+  }
   const steps = input.options.steps ?? (input.init ? initDefaults.steps : defaultTrainOptions.steps);
   const options = {
     ...defaultTrainOptions,

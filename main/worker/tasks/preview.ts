@@ -10,6 +10,7 @@ import { displayStretches, type DisplayStretch } from '../../shared/display-stre
 import type { DisplayRange } from '../../tasks/preview/display-image';
 import { cropImage, displayRange, encodeDisplayPng } from '../../tasks/preview/display-image';
 import { atAmount, denoiseInFileUnits } from '../../tasks/denoise/denoise-pixels';
+import { rawPreviewCrop } from '../../tasks/preview/raw-preview-crop';
 import type { LoadedModel } from '../../tasks/model';
 import { openModel } from '../../tasks/model';
 import type { WorkerResult, WorkerTask } from '../../shared/worker-messages';
@@ -37,6 +38,8 @@ interface DenoisedCrop {
   readonly ranges: Readonly<Record<DisplayStretch, DisplayRange>>;
   /** SAR speckle: the ENL of the crop's intensity (the result's is measured at the amount shown). */
   readonly speckle?: { readonly enlBefore: number; readonly intensity: (image: ImageF32) => ImageF32 };
+  /** Camera raw: the crop is of planes, shown through the viewer's full-size look (raw-preview-crop.ts). */
+  readonly toScreen?: (image: ImageF32) => ImageF32;
 }
 
 /** The last denoised crop, unblended: moving the Amount slider re-blends it instead of denoising again. */
@@ -53,7 +56,10 @@ async function denoisedCrop(
   const key = JSON.stringify([cached?.key, task.file, fileStamp, task.crop, task.mc, task.tile]);
   if (lastCrop?.key === key) return lastCrop;
   const { image, source } = await readImage(task.file);
-  const { image: crop, region } = cropImage(image, task.crop);
+  const raw = source.format === 'dng' ? rawPreviewCrop(image, source.rawColour, task.crop) : undefined;
+  const { image: crop, region } = raw
+    ? { image: cropImage(image, raw.planes).image, region: raw.region }
+    : cropImage(image, task.crop);
   const mc = meta.loss === 'supervised' ? 0 : task.mc;
   const options = {
     ...defaultDenoiseOptions,
@@ -68,7 +74,15 @@ async function denoisedCrop(
   const ranges = Object.fromEntries(
     displayStretches.map((s) => [s, displayRange(image, source.bitDepth, s)]),
   ) as Record<DisplayStretch, DisplayRange>;
-  lastCrop = { key, crop, denoised, region, ranges, ...(speckle && { speckle }) };
+  lastCrop = {
+    key,
+    crop,
+    denoised,
+    region,
+    ranges,
+    ...(speckle && { speckle }),
+    ...(raw && { toScreen: raw.toScreen }),
+  };
   return lastCrop;
 }
 
@@ -85,7 +99,7 @@ export async function runPreview(
   await initBackend(context.backend);
   const shown = await denoisedCrop(task, context);
   const blended = atAmount(shown.crop, shown.denoised, task.amount ?? DEFAULT_AMOUNT);
-  const png = await encodeDisplayPng(blended, shown.ranges[task.stretch ?? 'auto']);
+  const png = await encodeDisplayPng(shown.toScreen?.(blended) ?? blended, shown.ranges[task.stretch ?? 'auto']);
   const after = join(task.out, `preview-${process.pid}-${Date.now()}-${++counter}.png`);
   await writeFile(after, png);
   const enl = shown.speckle && { before: shown.speckle.enlBefore, after: windowEnl(shown.speckle.intensity(blended)) };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { estimateNoise, parameterOf } from '../../../main/engine/estimate';
 import { makeImage } from '../../../main/engine/image';
-import { estimateReportSchema, pooledNoiseSpec } from '../../../main/shared/estimate';
+import { estimateReportSchema, minShotShare, pooledNoiseSpec } from '../../../main/shared/estimate';
+import { noiseSpecSchema } from '../../../main/shared/noise';
 import { addNoise, loadClean } from './synth';
 
 const gaussian = (sigma: number) => ({ family: 'gaussian' as const, sigma });
@@ -25,6 +26,19 @@ describe('estimateNoise report', () => {
     expect(report.pooled.spread).toBeLessThan(0.05);
     expect(report.pooled.uncertainty).toBeGreaterThan(0);
     expect(report.warnings.some((w) => w.startsWith('rocket.jpg: outlier'))).toBe(true);
+  });
+
+  it('keeps a shot term where the fit finds none (a <= 0), so that the model it trains can be saved and opened', () => {
+    const pooled = { spread: 0, uncertainty: 0.04, count: 1, outliers: [] };
+    // A smooth synthetic raw measured a = -6.2e-5: the model trained with it could not be opened again.
+    const flat = pooledNoiseSpec({ family: 'poisson', gain: 1, a: -6.2e-5, b: 3.6e-5, ...pooled }, 4, true);
+    expect(flat).toEqual({ family: 'poissongaussian', a: minShotShare * 3.6e-5, b: 3.6e-5 });
+    expect(noiseSpecSchema.safeParse(flat).success).toBe(true);
+    const grows = pooledNoiseSpec({ family: 'poisson', gain: 1, a: 2e-3, b: -1e-6, ...pooled }, 4, true);
+    expect(grows).toEqual({ family: 'poissongaussian', a: 2e-3, b: 0 });
+    expect(() => pooledNoiseSpec({ family: 'poisson', gain: 1, a: -1e-5, b: 0, ...pooled }, 4, true)).toThrow(
+      /no noise measured/,
+    );
   });
 
   it('gives one image a spread of 0 and its own uncertainty', async () => {
