@@ -9,6 +9,8 @@ export interface RawColour {
   readonly neutral?: readonly number[];
   /** ColorMatrix: XYZ (D65) to camera, 3x3 row-major, as DNG stores it. */
   readonly cameraFromXyz?: readonly number[];
+  /** Orientation (tag 274, 2-8): the planes stay as stored, the quick look turns them upright (upright.ts). */
+  readonly orientation?: number;
 }
 
 // XYZ (D65) from linear sRGB (IEC 61966-2-1).

@@ -29,6 +29,8 @@ export interface Exposure {
    * own draw and its same-colour neighbours' to the right and below, over sqrt(3) (lag-1 correlation 1/3 per plane).
    */
   readonly correlatedRead?: boolean;
+  /** Orientation (tag 274 in IFD0): how a viewer turns the stored image upright. */
+  readonly orientation?: number;
 }
 
 /** The storage variants cameras and converters write. */
@@ -240,6 +242,7 @@ function previewTags(subIfd: number, offset: number, exposure: Exposure): IfdEnt
     { tag: 278, type: 'long', values: [4] },
     { tag: 279, type: 'long', values: [48] },
     { tag: 330, type: 'long', values: [subIfd] },
+    ...(exposure.orientation ? [{ tag: 274, type: 'short' as const, values: [exposure.orientation] }] : []),
     ...(exposure.iso ? [{ tag: 34855, type: 'short' as const, values: [exposure.iso] }] : []),
     ...cameraTags(),
   ];

@@ -22,21 +22,30 @@ beforeAll(async () => {
   await initBackend('wasm');
   dir = await mkdtemp(join(tmpdir(), 'gr2r-raw-preview-'));
   await mkdir(join(dir, 'previews'));
-  await writeSyntheticDng(join(dir, 'shot.dng'), scene(96, 128, 3), { seed: 5, fullWell: 400, readNoise: 8 });
+  const exposure = { seed: 5, fullWell: 400, readNoise: 8 };
+  await writeSyntheticDng(join(dir, 'shot.dng'), scene(96, 128, 3), exposure);
+  // The same photosites, stored for a camera held upright (turned 90 degrees clockwise to view) and mirrored.
+  await writeSyntheticDng(join(dir, 'portrait.dng'), scene(96, 128, 3), { ...exposure, orientation: 6 });
+  await writeSyntheticDng(join(dir, 'mirrored.dng'), scene(96, 128, 3), { ...exposure, orientation: 2 });
   await saveTestModel(join(dir, 'model'), testMeta({ family: 'poissongaussian', a: 2.5e-3, b: 3e-6 }, 4));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-async function preview(amount: number) {
-  const task = { kind: 'preview' as const, model: join(dir, 'model'), file: join(dir, 'shot.dng'), crop: region };
+async function screenPng(name: string): Promise<Buffer> {
+  const file = join(dir, name);
+  const screen = await new ScreenImages().render(file, undefined, file);
+  if (!('png' in screen)) throw new Error('a raw file is always drawn for the screen');
+  return screen.png;
+}
+
+async function preview(amount: number, name = 'shot.dng') {
+  const task = { kind: 'preview' as const, model: join(dir, 'model'), file: join(dir, name), crop: region };
   return runPreview({ ...task, mc: 1, out: join(dir, 'previews'), tile: 256, amount }, context);
 }
 
 describe('Preview of a camera raw file', () => {
   it('shows the crop in colour on the very pixels of the full-size view, and denoised at 100%', async () => {
-    const screen = await new ScreenImages().render(join(dir, 'shot.dng'), undefined, join(dir, 'shot.dng'));
-    if (!('png' in screen)) throw new Error('a raw file is always drawn for the screen');
-    const full = sharp(screen.png);
+    const full = sharp(await screenPng('shot.dng'));
     expect((await full.metadata()).width).toBe(128); // one screen pixel per photosite
     const before = await full
       .extract({ left: region.x, top: region.y, width: region.width, height: region.height })
@@ -53,5 +62,23 @@ describe('Preview of a camera raw file', () => {
     const denoised = await rgb((await preview(100)).after);
     expect(denoised).toHaveLength(before.length);
     expect(denoised).not.toEqual(before);
+  });
+
+  it('turns the view upright by the file orientation, and the preview with it', async () => {
+    const stored = await screenPng('shot.dng');
+    // Independent of ours: sharp turns the stored view as the tag says (90 degrees clockwise; mirrored).
+    const turned = await sharp(stored).rotate(90).removeAlpha().raw().toBuffer();
+    const portrait = sharp(await screenPng('portrait.dng'));
+    expect(await portrait.metadata()).toMatchObject({ width: 96, height: 128 });
+    expect(await portrait.clone().removeAlpha().raw().toBuffer()).toEqual(turned);
+    expect(await rgb(await screenPng('mirrored.dng'))).toEqual(
+      await sharp(stored).flop().removeAlpha().raw().toBuffer(),
+    );
+    const before = await portrait
+      .extract({ left: region.x, top: region.y, width: region.width, height: region.height })
+      .removeAlpha()
+      .raw()
+      .toBuffer();
+    expect(await rgb((await preview(0, 'portrait.dng')).after)).toEqual(before);
   });
 });
