@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -70,26 +70,35 @@ const refused: Record<string, { file: string; layers: string[]; packages: string
 };
 
 /**
- * For each layer, what it may import: one layer below it and one package it lists. Specifiers are linted as written
- * in each probe file, relative to it: '../shared/noise' in main/engine/probe.ts is main/shared; nothing is read from disk.
+ * The specifier a file at `file` writes for `target`: a repository path (main/shared/noise) as the relative import
+ * the file would write, a package as it is. Linted as written; nothing is read from disk.
  */
+function specifier(file: string, target: string): string {
+  if (!/^(main|renderer)\//.test(target)) return target;
+  const path = posix.relative(posix.dirname(file), target);
+  return path.startsWith('.') ? path : `./${path}`;
+}
+
+const probe = (file: string, targets: readonly string[]) => ({
+  file,
+  code: imports(targets.map((t) => specifier(file, t))),
+});
+
+/** For each layer, what it may import: one layer below it and one package it lists. */
 const accepted: Record<string, { file: string; code: string }> = {
-  shared: { file: 'main/shared/probe.ts', code: imports(['zod', './noise']) },
-  engine: { file: 'main/engine/probe.ts', code: imports(['../shared/noise', '@tensorflow/tfjs-layers']) },
-  io: { file: 'main/io/probe.ts', code: imports(['../engine/image', 'sharp', 'node:fs']) },
-  runtime: { file: 'main/runtime/probe.ts', code: imports(['../io', 'onnxruntime-node']) },
-  tasks: { file: 'main/tasks/probe.ts', code: imports(['../runtime/predictor', '../io', 'sharp']) },
-  worker: { file: 'main/worker/probe.ts', code: imports(['../tasks/train/train-task', 'node:worker_threads']) },
-  app: { file: 'main/app/probe.ts', code: imports(['../shared/worker-messages', 'node:child_process']) },
-  services: { file: 'main/services/probe.ts', code: imports(['../app/jobs', '../io', 'zod']) },
-  server: { file: 'main/server/probe.ts', code: imports(['../services/dispatch', 'ws']) },
-  cli: {
-    file: 'main/cli/probe.ts',
-    code: imports(['../tasks/train/train-task', '../server/http-server', 'node:util']),
-  },
-  electron: { file: 'main/electron/probe.ts', code: imports(['../app/jobs', '../services/dispatch', 'electron']) },
-  preload: { file: 'main/preload/probe.ts', code: imports(['../shared/contract', 'electron']) },
-  renderer: { file: 'renderer/src/probe.ts', code: imports(['../../main/shared/noise', 'vue', 'pinia']) },
+  shared: probe('main/shared/probe.ts', ['zod', 'main/shared/noise']),
+  engine: probe('main/engine/probe.ts', ['main/shared/noise', '@tensorflow/tfjs-layers']),
+  io: probe('main/io/probe.ts', ['main/engine/image', 'sharp', 'node:fs']),
+  runtime: probe('main/runtime/probe.ts', ['main/io', 'onnxruntime-node']),
+  tasks: probe('main/tasks/probe.ts', ['main/runtime/predictor', 'main/io', 'sharp']),
+  worker: probe('main/worker/probe.ts', ['main/tasks/train/train-task', 'node:worker_threads']),
+  app: probe('main/app/probe.ts', ['main/shared/worker-messages', 'node:child_process']),
+  services: probe('main/services/probe.ts', ['main/app/jobs', 'main/io', 'zod']),
+  server: probe('main/server/probe.ts', ['main/services/dispatch', 'ws']),
+  cli: probe('main/cli/probe.ts', ['main/tasks/train/train-task', 'main/server/http-server', 'node:util']),
+  electron: probe('main/electron/probe.ts', ['main/app/jobs', 'main/services/dispatch', 'electron']),
+  preload: probe('main/preload/probe.ts', ['main/shared/contract', 'electron']),
+  renderer: probe('renderer/src/probe.ts', ['main/shared/noise', 'vue', 'pinia']),
 };
 
 describe('the layer rules are allowlists', () => {
