@@ -25,6 +25,10 @@ async function noisyPng(file: string, seed: number): Promise<void> {
   await writeImage(file, noisy, { file, format: 'png', bitDepth: 8, width: 48, height: 48, channels: 3, notes: [] });
 }
 
+/** `gr2r denoise` with the test model, from `input` into `output`, and any further flags. */
+const denoise = (input: string, output: string, ...flags: string[]) =>
+  runCli(['denoise', '--model', model(), '--input', input, '--output', output, ...flags]);
+
 async function listTree(root: string): Promise<string[]> {
   return (await readdir(root, { recursive: true })).map(String).sort();
 }
@@ -74,17 +78,7 @@ describe('gr2r denoise --amount', () => {
   });
 
   it('refuses an amount outside 0-100 in one line', async () => {
-    const r = await runCli([
-      'denoise',
-      '--model',
-      model(),
-      '--input',
-      data(),
-      '--output',
-      join(dir, 'x'),
-      '--amount',
-      '150',
-    ]);
+    const r = await denoise(data(), join(dir, 'x'), '--amount', '150');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--amount must be a percentage from 0 to 100, got 150/);
   });
@@ -105,33 +99,11 @@ describe('gr2r denoise --amount', () => {
 describe('gr2r denoise batches', () => {
   it('--recursive mirrors the tree; a second run skips what is done and writes nothing (no file but the outputs)', async () => {
     const out = join(dir, 'tree');
-    const first = await runCli([
-      'denoise',
-      '--model',
-      model(),
-      '--input',
-      data(),
-      '--output',
-      out,
-      '--recursive',
-      '--mc',
-      '2',
-    ]);
+    const first = await denoise(data(), out, '--recursive', '--mc', '2');
     expect(first.code).toBe(0);
     expect(await listTree(out)).toEqual(['a.png', 'day one', join('day one', 'b.png')]);
     const before = await hash(join(out, 'day one', 'b.png'));
-    const again = await runCli([
-      'denoise',
-      '--model',
-      model(),
-      '--input',
-      data(),
-      '--output',
-      out,
-      '--recursive',
-      '--mc',
-      '2',
-    ]);
+    const again = await denoise(data(), out, '--recursive', '--mc', '2');
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/skipped .*b\.png: already denoised/);
     expect(again.stderr).toMatch(/denoised 0 file\(s\), 2 skipped/);
@@ -144,47 +116,14 @@ describe('gr2r denoise batches', () => {
     await rm(join(out, 'a.png'));
     // An input changed since its output was written is done again (into a new name: outputs are never replaced).
     await utimes(join(data(), 'day one', 'b.png'), new Date(), new Date(Date.now() + 5000));
-    const changed = await runCli([
-      'denoise',
-      '--model',
-      model(),
-      '--input',
-      join(data(), 'day one'),
-      '--output',
-      join(out, 'day one'),
-      '--mc',
-      '2',
-    ]);
+    const changed = await denoise(join(data(), 'day one'), join(out, 'day one'), '--mc', '2');
     expect(changed.stderr).toMatch(/denoised 1 file\(s\), 0 failed/);
     await rm(join(out, 'day one', 'b-1.png'));
     await utimes(join(out, 'day one', 'b.png'), new Date(), new Date(Date.now() + 10000));
-    const resumed = await runCli([
-      'denoise',
-      '--model',
-      model(),
-      '--input',
-      data(),
-      '--output',
-      out,
-      '--recursive',
-      '--mc',
-      '2',
-    ]);
+    const resumed = await denoise(data(), out, '--recursive', '--mc', '2');
     expect(resumed.stderr).toMatch(/denoised 1 file\(s\), 1 skipped/);
     expect(await listTree(out)).toEqual(['a.png', 'day one', join('day one', 'b.png')]);
-    const other = await runCli([
-      'denoise',
-      '--model',
-      model(),
-      '--input',
-      data(),
-      '--output',
-      out,
-      '--recursive',
-      '--mc',
-      '2',
-      '--redo',
-    ]);
+    const other = await denoise(data(), out, '--recursive', '--mc', '2', '--redo');
     expect(other.stderr).toMatch(/denoised 2 file\(s\), 0 failed/);
     expect(await listTree(out)).toEqual([
       'a-1.png',
@@ -196,29 +135,10 @@ describe('gr2r denoise batches', () => {
   });
 
   it('without --recursive, sub-folders are left out; an output inside the input tree is refused', async () => {
-    const flat = await runCli([
-      'denoise',
-      '--model',
-      model(),
-      '--input',
-      data(),
-      '--output',
-      join(dir, 'flat'),
-      '--mc',
-      '2',
-    ]);
+    const flat = await denoise(data(), join(dir, 'flat'), '--mc', '2');
     expect(flat.code).toBe(0);
     expect(await listTree(join(dir, 'flat'))).toEqual(['a.png']);
-    const inside = await runCli([
-      'denoise',
-      '--model',
-      model(),
-      '--input',
-      data(),
-      '--output',
-      join(data(), 'out'),
-      '--recursive',
-    ]);
+    const inside = await denoise(data(), join(data(), 'out'), '--recursive');
     expect(inside.code).toBe(1);
     expect(inside.stderr).toMatch(/inside the input folder/);
   });
@@ -230,34 +150,12 @@ describe('gr2r denoise batches', () => {
       ['jpeg:80', 'a.jpg', 8],
     ] as const) {
       const out = join(dir, `fmt-${format.replace(':', '')}`);
-      const r = await runCli([
-        'denoise',
-        '--model',
-        model(),
-        '--input',
-        join(data(), 'a.png'),
-        '--output',
-        out,
-        '--format',
-        format,
-        '--mc',
-        '2',
-      ]);
+      const r = await denoise(join(data(), 'a.png'), out, '--format', format, '--mc', '2');
       expect(r.code).toBe(0);
       const { source } = await readImage(join(out, name));
       expect(source.bitDepth).toBe(depth);
     }
-    const bad = await runCli([
-      'denoise',
-      '--model',
-      model(),
-      '--input',
-      data(),
-      '--output',
-      join(dir, 'y'),
-      '--format',
-      'gif',
-    ]);
+    const bad = await denoise(data(), join(dir, 'y'), '--format', 'gif');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--format: use keep, png, tiff16, tiff32, jpeg/);
   });
