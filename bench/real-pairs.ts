@@ -2,6 +2,7 @@
 //   npx tsx bench/real-pairs.ts DIR [--noise FAMILY] [--steps N] [--mc J] [--alpha A] [--level-scale S] [--noisy _real. --clean _mean.] [--affine]
 //     [--keep] [--model DIR (skip training: denoise with this model)] [--no-flips] [--radius R] [--pooled]
 //     [--init builtin|MODEL_DIR (fine-tune from it)] [--lr RATE] [--format keep|png|tiff16|jpeg:Q (the outputs')]
+//     [--keep-last (the last step's weights, not the best estimated PSNR's)]
 // DIR holds NAME_real.EXT (noisy) and NAME_mean.EXT (reference), e.g. ../shared/data/real/photos (for the W2S
 // microscopy pair: --noisy input_avg1 --clean target_avg400 --affine, as each of its images was rescaled on its own).
 // Only the noisy files are trained on (copied to a temporary folder); prints per-image PSNR/SSIM before and after
@@ -40,6 +41,7 @@ const { values, positionals } = parseArgs({
     init: { type: 'string' },
     lr: { type: 'string' },
     format: { type: 'string' },
+    'keep-last': { type: 'boolean' },
   },
 });
 const dir = positionals[0]!;
@@ -70,6 +72,7 @@ async function train() {
     data: noisyDir,
     out: join(work, 'model'),
     noise: spec,
+    ...(values['keep-last'] && { keepLast: true }),
     ...(values.init && { init: values.init === 'builtin' ? ('builtin' as const) : { folder: values.init } }),
     options: {
       ...(values.steps && { steps: Number(values.steps) }),

@@ -25,14 +25,16 @@ function centre(image: ImageF32, side: number): ImageF32 {
 /**
  * After training, the model denoises the centre of one training image (two Monte Carlo passes); an output that moved
  * far less than the noise it was given means it learned to keep the noise (kept-noise.ts): said right away, before
- * a whole folder is denoised for nothing.
+ * a whole folder is denoised for nothing. The noise the model is given is the whole image's, as when denoising: a
+ * 128-pixel crop has too few flat blocks to measure a real photo's noise (on the 14 camera JPEGs the crop's own level
+ * put a working model's change at 0.02 to 3.5 of it, the whole image's at 0.26 to 1.1; docs/real-noise.md).
  */
 export async function keptNoiseAfterTraining(model: string, image: ImageF32): Promise<string | null> {
   const { net, meta } = await openModel(model);
   try {
     if (image.channels !== meta.channels) return null;
     const crop = centre(image, checkSide);
-    const own = imageMeta(meta, crop);
+    const own = imageMeta(meta, image);
     const output = await denoiseImage(net, own, crop, { ...defaultDenoiseOptions, mc: 2 });
     return keptNoiseWarning(crop, output, own);
   } finally {
