@@ -36,6 +36,12 @@ export const trainDefaults = {
   seed: 1,
   /** Adam's rate; its gradient carries the noisy target's variance, which Adam divides by (docs/quality.md). */
   learningRate: 2e-3,
+  /**
+   * Adam's rate rises linearly over this share of the steps. At the full rate from step 1, on noise a few hundredths
+   * of the signal (camera JPEGs) the last layer died within the first steps and the network stayed the identity for
+   * 170 of 400 steps, or for the whole run (docs/quality.md, "Training that stalls at the identity").
+   */
+  warmupShare: 0.1,
   checkpointEvery: 100,
 } as const;
 

@@ -26,7 +26,12 @@ export const defaultTrainOptions: Omit<TrainOptions, 'noise'> = {
   validationPatches: 16,
 };
 
-/** Adam's learning rate at a step: constant, then x0.1 for the last 20% (docs/method.md). */
+/**
+ * Adam's learning rate at a step (0-based): a linear rise over the first trainDefaults.warmupShare of the steps, then
+ * constant, then x0.1 for the last 20% (docs/quality.md).
+ */
 export function learningRateAt(options: Pick<TrainOptions, 'learningRate' | 'steps'>, step: number): number {
-  return step < 0.8 * options.steps ? options.learningRate : options.learningRate * 0.1;
+  const rise = Math.max(1, Math.round(trainDefaults.warmupShare * options.steps));
+  const ramp = Math.min(1, (step + 1) / rise);
+  return ramp * (step < 0.8 * options.steps ? options.learningRate : options.learningRate * 0.1);
 }
