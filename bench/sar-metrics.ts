@@ -205,10 +205,11 @@ console.log(
   `noise ${JSON.stringify(trained.meta.noise)}; train ${((t1 - t0) / 1000).toFixed(0)} s, denoise ${((t2 - t1) / 1000).toFixed(0)} s`,
 );
 for (const w of done.written) console.log(`notes ${basename(w.input)}: ${w.notes.join('; ')}`);
-console.log(
-  '\n| image | looks | ENL noisy | ENL out | x | ENL Lee 7x7 | out/noisy mean | ratio mean | ratio var | 1/L | ratio lag-1 h/v | noisy lag-1 h/v | ratio-edge corr |',
-);
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+// Two tables per image, from one read of each input and output: the reference-free metrics, then the ratio mean
+// measured two ways and the two local corrections measured as fixes for it (local-correction.ts): for each, ENL gain,
+// ratio mean and out/noisy mean.
+const metrics: string[] = [];
+const corrections: string[] = [];
 for (const input of inputs) {
   const noisy = (await readImage(input)).image;
   const split = shuffle > 1 && !(await probeImage(input)).complex;
@@ -224,32 +225,29 @@ for (const input of inputs) {
   const ratios: number[] = Array.from(ratio.data).filter(Number.isFinite);
   const mean = ratios.reduce((s, v) => s + v, 0) / ratios.length;
   const variance = ratios.reduce((s, v) => s + (v - mean) ** 2, 0) / (ratios.length - 1);
-  const [before, after, filtered] = [windowEnl(noisy), windowEnl(out), windowEnl(lee(noisy, L))];
+  const leeFiltered = lee(noisy, L);
+  const [before, after, filtered] = [windowEnl(noisy), windowEnl(out), windowEnl(leeFiltered)];
   const rl = lagOne(ratio),
     nl = lagOne(noisy);
-  console.log(
+  metrics.push(
     `| ${basename(input)} | ${fmt(L)} | ${fmt(before, 1)} | ${fmt(after, 1)} | ${fmt(after / before, 1)} | ${fmt(filtered, 1)} | ${fmt(meanOf(out) / meanOf(noisy), 3)} | ${fmt(mean, 3)} | ${fmt(variance, 3)} | ${fmt(1 / L, 3)} | ${fmt(rl.h)}/${fmt(rl.v)} | ${fmt(nl.h)}/${fmt(nl.v)} | ${fmt(correlation(ratio.data, edges(out), finite), 3)} |`,
   );
+  const row = (x: ImageF32) =>
+    `x${fmt(windowEnl(x) / before, 1)} / ${fmt(ratioMean(noisy, x), 3)} / ${fmt(meanOf(x) / meanOf(noisy), 3)}`;
+  corrections.push(
+    `| ${basename(input)} | ${fmt(ratioMean(noisy, out), 3)} | ${fmt(flatRatioMean(noisy, out), 3)} | ${fmt(ratioMean(noisy, leeFiltered), 3)} | ${row(locallyCorrected(noisy, out, 'ratio', 8))} | ${row(locallyCorrected(noisy, out, 'mean', 8))} |`,
+  );
 }
-// The ratio mean measured two ways, and the two local corrections measured as fixes for it (local-correction.ts):
-// for each, ENL gain, ratio mean and out/noisy mean.
+console.log(
+  '\n| image | looks | ENL noisy | ENL out | x | ENL Lee 7x7 | out/noisy mean | ratio mean | ratio var | 1/L | ratio lag-1 h/v | noisy lag-1 h/v | ratio-edge corr |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+for (const line of metrics) console.log(line);
 console.log(
   '\n| image | ratio mean | ratio mean, flattest windows | Lee 7x7 ratio mean | ratio-corrected r8: x / ratio / out:noisy | mean-corrected r8: x / ratio / out:noisy |',
 );
 console.log('|---|---|---|---|---|---|');
-for (const input of inputs) {
-  const noisy = (await readImage(input)).image;
-  const split = shuffle > 1 && !(await probeImage(input)).complex;
-  const out = split
-    ? await joinSubImages(input, outDir, shuffle)
-    : (await readImage(join(outDir, basename(input)))).image;
-  const before = windowEnl(noisy);
-  const row = (x: ImageF32) =>
-    `x${fmt(windowEnl(x) / before, 1)} / ${fmt(ratioMean(noisy, x), 3)} / ${fmt(meanOf(x) / meanOf(noisy), 3)}`;
-  console.log(
-    `| ${basename(input)} | ${fmt(ratioMean(noisy, out), 3)} | ${fmt(flatRatioMean(noisy, out), 3)} | ${fmt(ratioMean(noisy, lee(noisy, looksOf(noisy))), 3)} | ${row(locallyCorrected(noisy, out, 'ratio', 8))} | ${row(locallyCorrected(noisy, out, 'mean', 8))} |`,
-  );
-}
+for (const line of corrections) console.log(line);
 for (const f of done.failures) console.log(`failed ${f.file}: ${f.reason}`);
 if (!values.keep) await rm(work, { recursive: true, force: true });
 else console.log(`kept ${work}`);
