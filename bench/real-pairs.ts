@@ -2,7 +2,8 @@
 //   npx tsx bench/real-pairs.ts DIR [--noise FAMILY] [--steps N] [--mc J] [--alpha A] [--level-scale S] [--noisy _real. --clean _mean.] [--affine]
 //     [--keep] [--model DIR (skip training: denoise with this model)] [--no-flips] [--radius R] [--pooled]
 //     [--init builtin|MODEL_DIR (fine-tune from it)] [--lr RATE] [--format keep|png|tiff16|jpeg:Q (the outputs')]
-//     [--keep-last (the last step's weights, not the best estimated PSNR's)]
+//     [--keep-last (the last step's weights, not the best estimated PSNR's)] [--batch N] [--patch N] [--width N] [--depth N]
+//     [--moved (also the gain against each reference moved onto its noisy shot's shift and sharpness: reference-fit.ts)]
 // DIR holds NAME_real.EXT (noisy) and NAME_mean.EXT (reference), e.g. ../shared/data/real/photos (for the W2S
 // microscopy pair: --noisy input_avg1 --clean target_avg400 --affine, as each of its images was rescaled on its own).
 // Only the noisy files are trained on (copied to a temporary folder); prints per-image PSNR/SSIM before and after
@@ -21,6 +22,8 @@ import { trainTask } from '../main/tasks/train/train-task';
 import { resolveNoise } from '../main/cli/resolve-noise';
 import { parseNoise } from '../main/cli/noise-flags';
 import { parseOutputFormat } from '../main/shared/output-format';
+import { netOf } from '../main/shared/defaults';
+import { fitReference } from './reference-fit';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -42,6 +45,11 @@ const { values, positionals } = parseArgs({
     lr: { type: 'string' },
     format: { type: 'string' },
     'keep-last': { type: 'boolean' },
+    batch: { type: 'string' },
+    patch: { type: 'string' },
+    width: { type: 'string' },
+    depth: { type: 'string' },
+    moved: { type: 'boolean' },
   },
 });
 const dir = positionals[0]!;
@@ -78,6 +86,14 @@ async function train() {
       ...(values.steps && { steps: Number(values.steps) }),
       ...(values.lr && { learningRate: Number(values.lr) }),
       ...(values.alpha && { alpha: Number(values.alpha) }),
+      ...(values.batch && { batch: Number(values.batch) }),
+      ...(values.patch && { patch: Number(values.patch) }),
+      ...((values.width || values.depth) && {
+        net: netOf('unet', {
+          ...(values.width && { width: Number(values.width) }),
+          ...(values.depth && { depth: Number(values.depth) }),
+        }),
+      }),
     },
     onNote: (m) => console.log(`note: ${m}`),
   });
@@ -96,9 +112,19 @@ const t2 = performance.now();
 console.log(
   `train ${((t1 - t0) / 1000).toFixed(0)} s, denoise ${((t2 - t1) / 1000).toFixed(0)} s; est. PSNR ${trained.meta?.estPsnr?.toFixed(2)}`,
 );
-console.log('| image | PSNR noisy | PSNR out | gain | SSIM noisy | SSIM out |');
-console.log('|---|---|---|---|---|---|');
+const movedColumns = values.moved ? ' shift (px) | explained | gain, moved reference |' : '';
+console.log(`| image | PSNR noisy | PSNR out | gain | SSIM noisy | SSIM out |${movedColumns}`);
+console.log(`|---|---|---|---|---|---|${values.moved ? '---|---|---|' : ''}`);
 const gains: number[] = [];
+const movedGains: number[] = [];
+/** With --moved, the reference fitted onto the noisy shot, and the output's gain against it. */
+function movedCells(noisy: ImageF32, den: ImageF32, ref: ImageF32): string {
+  if (!values.moved) return '';
+  const f = fitReference(noisy, ref);
+  const gain = psnrOf(den, f.moved) - psnrOf(noisy, f.moved);
+  movedGains.push(gain);
+  return ` ${f.shift.map((v) => v.toFixed(2)).join(', ')} | ${(100 * f.explained).toFixed(0)}% | ${gain >= 0 ? '+' : ''}${gain.toFixed(2)} |`;
+}
 const listing = await readdir(dir);
 /** The reference beside a noisy file: the tag swapped, any extension (a PNG reference for a JPEG photo). */
 function referenceOf(name: string): string {
@@ -137,13 +163,17 @@ for (const w of done.written) {
     b = psnrOf(den, ref);
   gains.push(b - a);
   console.log(
-    `| ${basename(w.input).slice(0, 40)} | ${a.toFixed(2)} | ${b.toFixed(2)} | ${(b - a >= 0 ? '+' : '') + (b - a).toFixed(2)} | ${ssim(noisy, ref).toFixed(4)} | ${ssim(den, ref).toFixed(4)} |`,
+    `| ${basename(w.input).slice(0, 40)} | ${a.toFixed(2)} | ${b.toFixed(2)} | ${(b - a >= 0 ? '+' : '') + (b - a).toFixed(2)} | ${ssim(noisy, ref).toFixed(4)} | ${ssim(den, ref).toFixed(4)} |${movedCells(noisy, den, ref)}`,
   );
 }
 const mean = gains.reduce((s, g) => s + g, 0) / gains.length;
 console.log(
   `\nmean gain ${mean >= 0 ? '+' : ''}${mean.toFixed(2)} dB; worst ${Math.min(...gains).toFixed(2)} dB; ${gains.filter((g) => g < 0).length} image(s) made worse`,
 );
+if (values.moved) {
+  const m = movedGains.reduce((s, g) => s + g, 0) / movedGains.length;
+  console.log(`against the moved references: mean gain ${m >= 0 ? '+' : ''}${m.toFixed(2)} dB`);
+}
 for (const f of done.failures) console.log(`failed ${f.file}: ${f.reason}`);
 if (!values.keep) await rm(work, { recursive: true, force: true });
 else console.log(`kept ${work}`);
