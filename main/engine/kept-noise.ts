@@ -6,6 +6,13 @@ import { noiseModel } from './noise';
 const keptFraction = 0.15;
 
 /**
+ * In the units of 8- and 16-bit images (0 to 1): additive noise measured under 1.5/255 is about what rounding and JPEG
+ * leave in a nearly clean photo (the PolyU many-shot references, given as noisy images, read 0.6-1.2/255), so a model
+ * that keeps it may have found little to remove rather than failed.
+ */
+const littleNoise = 1.5 / 255;
+
+/**
  * Says so when a denoised image differs from its input by far less than the noise the model was given: the network
  * then learned to keep the noise as if it were signal (white recorruption of correlated noise does exactly that).
  * The noise variance is mean Var(y | x), estimated from y as alpha C-hat(y) (C = mean Var(y2 | x) = Var(y | x) / alpha).
@@ -31,7 +38,17 @@ export function keptNoiseWarning(
   const rms = Math.sqrt(change / count);
   return (
     `the output differs from the input by ${rms.toPrecision(2)} (rms), far less than the noise the model was given ` +
-    `(${Math.sqrt(variance).toPrecision(2)}): the model has likely learned to keep the noise as signal. ${likelyCause(meta.noise.family)}`
+    `(${Math.sqrt(variance).toPrecision(2)}): the model has likely learned to keep the noise as signal. ${likelyCause(meta.noise.family)}` +
+    littleNoiseNote(meta.noise.family, Math.sqrt(variance))
+  );
+}
+
+/** For additive noise on 0-1 data, under littleNoise: the other likely reason, a nearly clean image. */
+function littleNoiseNote(family: ModelMeta['noise']['family'], sigma: number): string {
+  if ((family !== 'correlated' && family !== 'gaussian') || sigma >= littleNoise) return '';
+  return (
+    `. Or the image holds little noise: the level measured, ${(255 * sigma).toFixed(2)}/255, is about what rounding ` +
+    'and JPEG leave in a nearly clean photo, and there may be little to remove'
   );
 }
 

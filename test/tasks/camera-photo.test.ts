@@ -83,6 +83,12 @@ describe('saying when a model kept the noise', () => {
     expect(keptNoiseWarning(y, y, correlated)).toMatch(/measured with a weaker correlation or level/);
   });
 
+  it('says a nearly clean image may hold little to remove, when the level is under 1.5/255', () => {
+    const little = { ...meta, noise: { family: 'gaussian', sigma: 0.5 / 255 } as const };
+    expect(keptNoiseWarning(y, y, little)).toMatch(/little noise: the level measured, 0\.50\/255/);
+    expect(keptNoiseWarning(y, y, meta)).not.toMatch(/little noise/);
+  });
+
   it('stays quiet when the output removed about the noise given, and for supervised models', () => {
     const flat = makeImage(8, 8, 1, new Float32Array(64).fill(0.5));
     expect(keptNoiseWarning(y, flat, meta)).toBeNull();
