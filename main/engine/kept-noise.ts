@@ -7,8 +7,8 @@ const keptFraction = 0.15;
 
 /**
  * In the units of 8- and 16-bit images (0 to 1): additive noise measured under 1.5/255 is about what rounding and JPEG
- * leave in a nearly clean photo (10 of the 14 PolyU many-shot references read under it as noisy images), so a model
- * that keeps it may have found little to remove rather than failed.
+ * leave in a nearly clean photo (docs/real-noise.md, "Saying when it did not work"), so a model that keeps it may have
+ * found little to remove rather than failed.
  */
 const littleNoise = 1.5 / 255;
 
