@@ -162,8 +162,9 @@ for (const w of done.written) {
   const a = psnrOf(noisy, ref),
     b = psnrOf(den, ref);
   gains.push(b - a);
+  const moved = movedCells(noisy, den, ref);
   console.log(
-    `| ${basename(w.input).slice(0, 40)} | ${a.toFixed(2)} | ${b.toFixed(2)} | ${(b - a >= 0 ? '+' : '') + (b - a).toFixed(2)} | ${ssim(noisy, ref).toFixed(4)} | ${ssim(den, ref).toFixed(4)} |${movedCells(noisy, den, ref)}`,
+    `| ${basename(w.input).slice(0, 40)} | ${a.toFixed(2)} | ${b.toFixed(2)} | ${(b - a >= 0 ? '+' : '') + (b - a).toFixed(2)} | ${ssim(noisy, ref).toFixed(4)} | ${ssim(den, ref).toFixed(4)} |${moved}`,
   );
 }
 const mean = gains.reduce((s, g) => s + g, 0) / gains.length;

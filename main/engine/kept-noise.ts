@@ -36,10 +36,11 @@ export function keptNoiseWarning(
   }
   if (!(variance > 0) || count === 0 || change / count >= keptFraction * variance) return null;
   const rms = Math.sqrt(change / count);
+  const sigma = Math.sqrt(variance);
   return (
     `the output differs from the input by ${rms.toPrecision(2)} (rms), far less than the noise the model was given ` +
-    `(${Math.sqrt(variance).toPrecision(2)}): the model has likely learned to keep the noise as signal. ${likelyCause(meta.noise.family)}` +
-    littleNoiseNote(meta.noise.family, Math.sqrt(variance))
+    `(${sigma.toPrecision(2)}): the model has likely learned to keep the noise as signal. ${likelyCause(meta.noise.family)}` +
+    littleNoiseNote(meta.noise.family, sigma)
   );
 }
 
