@@ -1,7 +1,7 @@
 // The default blind pipeline on real noisy/reference pairs, scored against the references:
 //   npx tsx bench/real-pairs.ts DIR [--noise FAMILY] [--steps N] [--mc J] [--alpha A] [--level-scale S] [--noisy _real. --clean _mean.] [--affine]
 //     [--keep] [--model DIR (skip training: denoise with this model)] [--no-flips] [--radius R] [--pooled]
-//     [--init builtin|MODEL_DIR (fine-tune from it)] [--lr RATE] [--format keep|png|tiff16|jpeg:Q (the outputs')]
+//     [--init builtin|none|MODEL_DIR (default: as gr2r train, the bundled network where one fits)] [--lr RATE] [--format keep|png|tiff16|jpeg:Q (the outputs')]
 //     [--keep-last (the last step's weights, not the best estimated PSNR's)] [--batch N] [--patch N] [--width N] [--depth N]
 //     [--moved (also the gain against each reference moved onto its noisy shot's shift and sharpness: reference-fit.ts)]
 // DIR holds NAME_real.EXT (noisy) and NAME_mean.EXT (reference), e.g. ../shared/data/real/photos (for the W2S
@@ -23,6 +23,7 @@ import { resolveNoise } from '../main/cli/resolve-noise';
 import { parseNoise } from '../main/cli/noise-flags';
 import { parseOutputFormat } from '../main/shared/output-format';
 import { netOf } from '../main/shared/defaults';
+import type { InitRequest } from '../main/tasks/train/init-model';
 import { fitReference } from './reference-fit';
 
 const { values, positionals } = parseArgs({
@@ -81,7 +82,7 @@ async function train() {
     out: join(work, 'model'),
     noise: spec,
     ...(values['keep-last'] && { keepLast: true }),
-    ...(values.init && { init: values.init === 'builtin' ? ('builtin' as const) : { folder: values.init } }),
+    ...initOf(),
     options: {
       ...(values.steps && { steps: Number(values.steps) }),
       ...(values.lr && { learningRate: Number(values.lr) }),
@@ -97,6 +98,12 @@ async function train() {
     },
     onNote: (m) => console.log(`note: ${m}`),
   });
+}
+/** --init as gr2r train reads it: by default the bundled network where one fits (defaultInit), none: random weights. */
+function initOf(): { init?: InitRequest } {
+  if (values.init === 'none') return {};
+  if (values.init) return { init: values.init === 'builtin' ? 'builtin' : { folder: values.init } };
+  return { init: 'default' };
 }
 const t1 = performance.now();
 const out = join(work, 'out');

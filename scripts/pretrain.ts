@@ -5,11 +5,14 @@
 // chelsea, rocket and camera are left out: the bench (bench/init.ts) scores on them, unseen.
 // Run: nice -n 10 npx tsx scripts/pretrain.ts [--family gaussian|poisson|gamma] [--steps 1500] [--out resources/models]
 import { writeFile } from 'node:fs/promises';
+import sharp from 'sharp';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Checkpoint } from '../main/engine/checkpoint';
 import { initBackend } from '../main/engine/backend';
-import { makeImage } from '../main/engine/image';
+import { cameraNoiseField, drawCameraNoise } from '../main/engine/camera-noise';
+import { makeImage, type ImageF32 } from '../main/engine/image';
+import { estimateProfile } from '../main/engine/estimate/noise-profile';
 import { noiseModel } from '../main/engine/noise';
 import { Rng } from '../main/engine/random/rng';
 import type { NamedImage } from '../main/engine/train/data';
@@ -24,8 +27,11 @@ import { appVersion } from '../main/runtime/version';
 import type { NoiseSpec } from '../main/shared/noise';
 
 const images = resolve(import.meta.dirname, '../test/fixtures/images');
-const files = ['astronaut.png', 'brick.png', 'grass.png', 'gravel.png', 'coffee.png', 'hubble_deep_field.jpg'];
+const grayMix = ['astronaut.png', 'brick.png', 'grass.png', 'gravel.png', 'coffee.png', 'hubble_deep_field.jpg'];
+const colour = ['astronaut.png', 'coffee.png', 'hubble_deep_field.jpg', 'chelsea.png', 'rocket.jpg'];
+const filesFor = (family: BuiltinFamily) => (family === 'correlated' ? colour : grayMix);
 const LEVELS = 8;
+const COPIES = 16;
 
 const { values } = parseArgs({
   options: { family: { type: 'string' }, steps: { type: 'string' }, out: { type: 'string' } },
@@ -36,7 +42,7 @@ const families = values.family ? [values.family as BuiltinFamily] : [...builtinF
 if (families.some((f) => !builtinFamilies.includes(f)))
   throw new Error(`--family must be one of ${builtinFamilies.join(', ')}`);
 
-function specAt(family: BuiltinFamily, level: number): NoiseSpec {
+function specAt(family: Exclude<BuiltinFamily, 'correlated'>, level: number): NoiseSpec {
   if (family === 'gaussian') return { family, sigma: level };
   if (family === 'poisson') return { family, gain: level };
   return { family, looks: level };
@@ -47,14 +53,28 @@ function levels(family: BuiltinFamily): number[] {
   return Array.from({ length: LEVELS }, (_, i) => +(lo * (hi / lo) ** (i / (LEVELS - 1))).toPrecision(3));
 }
 
-const clean = (await loadDataset(images)).images.filter((d) => files.some((f) => d.file.endsWith(`/${f}`)));
-if (clean.length !== files.length) throw new Error(`${images}: expected ${files.join(', ')}`);
+const dataset = (await loadDataset(images)).images;
 const backend = await initBackend('wasm');
 
-for (const family of families) {
-  const started = performance.now();
+/** The pretraining pairs of a family: noisy copies and their clean targets, seeded. */
+async function pairs(family: BuiltinFamily): Promise<{ noisy: NamedImage[]; targets: NamedImage[]; spec: NoiseSpec }> {
+  const files = filesFor(family);
+  const clean = dataset.filter((d) => files.some((f) => d.file.endsWith(`/${f}`)));
+  if (clean.length !== files.length) throw new Error(`${images}: expected ${files.join(', ')}`);
   const noisy: NamedImage[] = [];
   const targets: NamedImage[] = [];
+  if (family === 'correlated') {
+    const rng = new Rng(11);
+    for (let copy = 0; copy < COPIES; copy++) {
+      for (const { name, image } of clean) {
+        const target = permuted(image, rng);
+        noisy.push({ name: `${name}@${copy}`, image: await cameraJpeg(target, rng) });
+        targets.push({ name, image: target });
+      }
+    }
+    // What gr2r.json records: the profile measured on one copy (the network is blind over the range).
+    return { noisy, targets, spec: { family, profile: estimateProfile(noisy[0]!.image).profile, perImage: true } };
+  }
   for (const [l, level] of levels(family).entries()) {
     const model = noiseModel(specAt(family, level));
     for (const [i, { name, image }] of clean.entries()) {
@@ -65,10 +85,53 @@ for (const family of families) {
       targets.push({ name, image });
     }
   }
-  const middle = levels(family)[LEVELS / 2]!;
+  return { noisy, targets, spec: specAt(family, levels(family)[LEVELS / 2]!) };
+}
+
+/** The image with its colour channels in a random order, so that the network learns no colour cast. */
+function permuted(image: ImageF32, rng: Rng): ImageF32 {
+  const orders = [
+    [0, 1, 2],
+    [0, 2, 1],
+    [1, 0, 2],
+    [1, 2, 0],
+    [2, 0, 1],
+    [2, 1, 0],
+  ] as const;
+  const order = orders[rng.int(orders.length)]!;
+  const { height, width, data } = image;
+  return makeImage(
+    height,
+    width,
+    3,
+    Float32Array.from({ length: data.length }, (_, i) => data[i - (i % 3) + order[i % 3]!]!),
+  );
+}
+
+/** The clean image with a random camera's noise, clipped to 8 bits and saved as a JPEG of quality 85 to 98. */
+async function cameraJpeg(clean: ImageF32, rng: Rng): Promise<ImageF32> {
+  const [lo, hi] = builtinLevels.correlated;
+  const noise = cameraNoiseField(clean, drawCameraNoise(lo, hi, rng), rng).data;
+  const bytes = Buffer.from(clean.data.map((v, i) => Math.round(255 * Math.min(1, Math.max(0, v + noise[i]!)))));
+  const raw = { width: clean.width, height: clean.height, channels: 3 as const };
+  const jpeg = await sharp(bytes, { raw })
+    .jpeg({ quality: 85 + rng.int(14) })
+    .toBuffer();
+  const decoded = await sharp(jpeg).raw().toBuffer();
+  return makeImage(
+    clean.height,
+    clean.width,
+    3,
+    Float32Array.from(decoded, (v) => v / 255),
+  );
+}
+
+for (const family of families) {
+  const started = performance.now();
+  const { noisy, targets, spec } = await pairs(family);
   const options = {
     ...defaultTrainOptions,
-    noise: specAt(family, middle),
+    noise: spec,
     loss: 'supervised' as const,
     steps,
     checkpointEvery: steps,
@@ -102,12 +165,24 @@ function provenance(family: BuiltinFamily, seconds: number): string {
 What \`gr2r train --init builtin\` fine-tunes for ${family} noise (docs/quality.md, "Fine-tuning a bundled network").
 
 - Network: the default U-Net 32-64-128, 3 channels (a gray model is folded from it exactly: main/tasks/init-model.ts).
-- Images: ${files.join(', ')} from test/fixtures/images (public domain or CC0, scikit-image's sample data:
-  test/fixtures/images/SOURCES.md). chelsea, rocket and camera are not used: the bench scores on them.
-- Noise: ${family}, ${LEVELS} levels log-uniform in [${builtinLevels[family].join(', ')}] (${levels(family).join(', ')}), one
-  noisy copy of each image per level (seeded), in [0, 1] image units.
+${family === 'correlated' ? cameraLines() : levelLines(family)}
 - Training: supervised (clean targets), MSE, ${steps} steps of ${defaultTrainOptions.batch} patches of ${defaultTrainOptions.patch}^2,
   Adam ${defaultTrainOptions.learningRate} (x0.1 for the last 20%), seed ${defaultTrainOptions.seed}; ${seconds.toFixed(0)} s on the 2-core build machine.
 - Command: \`nice -n 10 npx tsx scripts/pretrain.ts --family ${family} --steps ${steps}\`
 `;
+}
+
+function levelLines(family: Exclude<BuiltinFamily, 'correlated'>): string {
+  return `- Images: ${grayMix.join(', ')} from test/fixtures/images (public domain or CC0, scikit-image's sample data:
+  test/fixtures/images/SOURCES.md). chelsea, rocket and camera are not used: the bench scores on them.
+- Noise: ${family}, ${LEVELS} levels log-uniform in [${builtinLevels[family].join(', ')}] (${levels(family).join(', ')}), one
+  noisy copy of each image per level (seeded), in [0, 1] image units.`;
+}
+
+function cameraLines(): string {
+  return `- Images: ${colour.join(', ')} from test/fixtures/images (public domain or CC0, scikit-image's sample data:
+  test/fixtures/images/SOURCES.md), ${COPIES} copies of each, channels permuted at random. It is scored on real photos.
+- Noise: a camera's (main/engine/camera-noise.ts): shot gain a log-uniform in [${builtinLevels.correlated.join(', ')}], read
+  variance a / 10, on an RGGB mosaic, bilinear demosaicking, chroma and flat-area luma noise reduction of random
+  strength, 8 bits, JPEG quality 85-98 (seeded).`;
 }

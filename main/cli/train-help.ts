@@ -26,11 +26,12 @@ Options:
                      dncnn ${netDefaults.dncnn.width} ${netDefaults.dncnn.depth})
   --steps N (${d.steps})  --batch B (${d.batch})  --patch P (${d.patch})  --seed S (${d.seed})  --lr R (${d.learningRate})
   --checkpoint-every N (${d.checkpointEvery})       --target CLEAN_DIR  supervised reference, clean images paired by name
-  --init builtin|MODEL_DIR  start from a pretrained network instead of random weights, and fine-tune it with
-                     GR2R on DIR: builtin is the bundled one for the noise family (${builtinFamilies.join(', ')}; RGB,
-                     folded exactly for gray images), MODEL_DIR a model of the same network (--net, --width, --depth)
-                     and channels. Steps then default to ${initDefaults.steps}, --lr to ${initDefaults.learningRate}; gr2r.json
-                     records what it started from
+  --init builtin|none|MODEL_DIR  start from a pretrained network and fine-tune it with GR2R on DIR: builtin
+                     is the bundled one for the noise family (${builtinFamilies.join(', ')}; RGB, folded exactly for gray
+                     images; correlated: camera noise in photos), MODEL_DIR a model of the same network (--net, --width,
+                     --depth) and channels, none random weights. Default: builtin where one fits the noise and the
+                     network, else random weights (a note says why). Steps then default to ${initDefaults.steps}, --lr to
+                     ${initDefaults.learningRate}; gr2r.json records what it started from
   --resume           continue the run saved in MODEL_DIR
   --recursive        include the images in sub-folders of DIR
   --eval-every N     estimate the PSNR on held-out noisy patches every N steps (default

@@ -99,10 +99,11 @@ export function parseGradients(value: string | undefined): 'auto' | GradientEngi
   throw new UsageError(`--gradients must be auto, onnxruntime or tfjs, got ${value}`);
 }
 
-export function parseInit(value: string | undefined): InitChoice | undefined {
+/** --init: builtin, none (random weights) or a model folder; undefined when not given (the default decides). */
+export function parseInit(value: string | undefined): InitChoice | 'none' | undefined {
   if (value === undefined) return undefined;
-  if (value === '') throw new UsageError('--init needs builtin or a model folder');
-  return value === 'builtin' ? 'builtin' : { folder: value };
+  if (value === '') throw new UsageError('--init needs builtin, none or a model folder');
+  return value === 'builtin' || value === 'none' ? value : { folder: value };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
@@ -150,19 +151,22 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const spec =
     correlatedRaw ?? (await resolveNoise(noise, flags.data, (m) => progress.note(m), flags.amplitude, flags.recursive));
   const { data, out } = flags;
+  const settings = trainOptions(flags);
+  const chosenInit = parseInit(flags.init);
+  const init = chosenInit === 'none' ? undefined : (chosenInit ?? 'default');
   const result = await namingFailures(io, 'skipped', () =>
     trainTask({
       data,
       target: flags.target,
       out,
       noise: spec,
-      options: trainOptions(flags),
+      options: settings,
       resume: flags.resume,
       amplitude: flags.amplitude,
       backend: parseBackend(flags.backend),
       gradients: parseGradients(flags.gradients),
       signal: io.signal,
-      init: parseInit(flags.init),
+      init,
       recursive: flags.recursive,
       earlyStop: integer(flags, 'early-stop'),
       keepLast: flags['keep-last'],

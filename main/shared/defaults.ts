@@ -78,8 +78,11 @@ export const initDefaults = {
   learningRate: 5e-4,
   /** The app starts from the bundled network when one matches the noise family (builtin-models.ts). */
   useBuiltin: true,
-  /** The families with a bundled network (resources/models/<family>/, the reference U-Net, RGB). */
-  families: ['gaussian', 'poisson', 'gamma'],
+  /**
+   * The families with a bundled network (resources/models/<family>/, the reference U-Net, RGB); correlated: camera
+   * noise in sRGB photos, pretrained on synthetic camera pipelines.
+   */
+  families: ['gaussian', 'poisson', 'gamma', 'correlated'],
 } as const;
 
 export const denoiseDefaults = {

@@ -26,7 +26,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('gr2r train --init', () => {
   it('--help documents it', async () => {
     const { stdout } = await runCli(['train', '--help']);
-    expect(stdout).toMatch(/--init builtin\|MODEL_DIR/);
+    expect(stdout).toMatch(/--init builtin\|none\|MODEL_DIR/);
     expect(stdout).toMatch(/Steps then default to 100/);
   });
 
@@ -59,6 +59,23 @@ describe('gr2r train --init', () => {
     const { meta } = await loadModel(out, (json) => modelMetaSchema.parse(json));
     expect(meta.channels).toBe(1);
     expect(meta.init).toMatchObject({ source: 'builtin', name: 'poisson' });
+  });
+
+  it('by default starts from the bundled network where one fits, and --init none from random weights', async () => {
+    const common = ['--noise', 'poisson', '--gain', '0.02', '--steps', '1', '--batch', '2', '--patch', '32'];
+    const data = ['train', '--data', join(dir, 'noisy'), '--backend', 'wasm', ...common];
+    const byDefault = await runCli([...data, '--out', join(dir, 'm-default')]);
+    expect(byDefault.code).toBe(0);
+    expect(byDefault.stdout).toMatch(/started from the bundled poisson network/);
+    const none = await runCli([...data, '--init', 'none', '--out', join(dir, 'm-none')]);
+    expect(none.code).toBe(0);
+    expect(none.stdout).not.toMatch(/started from/);
+    expect((await loadModel(join(dir, 'm-none'), (json) => modelMetaSchema.parse(json))).meta.init).toBeUndefined();
+    // Another network than the bundled ones: random weights, and a note that says why.
+    const small = await runCli([...data, '--width', '8', '--out', join(dir, 'm-small')]);
+    expect(small.code).toBe(0);
+    expect(small.stderr).toMatch(/training starts from random weights: the bundled networks are the/);
+    expect(small.stdout).not.toMatch(/started from/);
   });
 
   it('a folder that is no model: a clear error naming it', async () => {

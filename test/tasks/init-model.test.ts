@@ -14,7 +14,7 @@ import { Rng } from '../../main/engine/random/rng';
 import { saveModel, writeImage } from '../../main/io';
 import { trainDefaults } from '../../main/shared/defaults';
 import type { NoiseSpec } from '../../main/shared/noise';
-import { builtinFamilies, builtinModelsDir } from '../../main/tasks/train/builtin-models';
+import { builtinFamilies, builtinModelsDir, defaultInit } from '../../main/tasks/train/builtin-models';
 import { initFolder } from '../../main/tasks/train/init-model';
 import { openModel } from '../../main/tasks/model';
 import { trainTask } from '../../main/tasks/train/train-task';
@@ -146,7 +146,43 @@ describe('gr2r train --init', () => {
 
   it('builtin for a family without a bundled network: a clear error', () => {
     expect(() => initFolder('builtin', { family: 'binomial', trials: 10 })).toThrow(
-      /no bundled network for binomial noise \(there are gaussian, poisson, gamma\)/,
+      /no bundled network for binomial noise \(there are gaussian, poisson, gamma, correlated\)/,
     );
+  });
+});
+
+describe('where a run starts by default (defaultInit)', () => {
+  const gaussian = { family: 'gaussian', sigma: 0.1 } as const;
+  it('the bundled network where one fits the noise, the network and the channels; else random weights, saying why', () => {
+    const notes: string[] = [];
+    const note = (m: string) => notes.push(m);
+    expect(defaultInit(gaussian, trainDefaults.net, 3, note)).toBe('builtin');
+    expect(defaultInit(gaussian, trainDefaults.net, 1, note)).toBe('builtin');
+    expect(notes).toEqual([]);
+    expect(defaultInit(gaussian, trainDefaults.net, 4, note)).toBeUndefined();
+    expect(defaultInit({ family: 'binomial', trials: 10 }, trainDefaults.net, 3, note)).toBeUndefined();
+    expect(defaultInit(gaussian, { kind: 'dncnn', width: 8, depth: 3 }, 3, note)).toBeUndefined();
+    const speckle = { family: 'gamma', looks: 1, noiseGrowth: 2 } as const;
+    expect(defaultInit(speckle, trainDefaults.net, 1, note)).toBeUndefined();
+    expect(notes).toEqual([
+      'training starts from random weights: the bundled networks are for RGB or gray images, not 4 channels',
+      expect.stringMatching(/random weights: no bundled network for binomial noise/),
+      expect.stringMatching(/random weights: the bundled networks are the U-Net 32-64-128, not the DnCNN/),
+      'training starts from random weights: SAR speckle measured blind trains from random weights',
+    ]);
+  });
+
+  it("a camera raw file's CFA planes do not start from the photos' network", () => {
+    const profile = {
+      radius: 0,
+      channels: 4,
+      kernel: Array<number>(16).fill(0),
+      levels: [0.5],
+      sigmas: [[0.01, 0.01, 0.01, 0.01]],
+    };
+    const raw: NoiseSpec = { family: 'correlated', noiseGrowth: 0.5, profile };
+    const notes: string[] = [];
+    expect(defaultInit(raw, trainDefaults.net, 4, (m) => notes.push(m))).toBeUndefined();
+    expect(notes[0]).toMatch(/not the CFA planes of a camera raw file/);
   });
 });

@@ -17,6 +17,8 @@ export const builtinLevels: Readonly<Record<BuiltinFamily, readonly [number, num
   gaussian: [0.01, 0.25],
   poisson: [0.002, 0.15],
   gamma: [1.5, 40],
+  /** Camera noise: the shot-noise gain a (read variance a / 10), from a clean ISO 100 shot to a phone at night. */
+  correlated: [3e-5, 0.2],
 };
 
 /**
@@ -36,10 +38,15 @@ export function isBuiltinFamily(family: NoiseFamily): family is BuiltinFamily {
   return (builtinFamilies as readonly string[]).includes(family);
 }
 
-/** Why no bundled network fits a run (another family, another network than the default U-Net), or null. */
+/**
+ * Why no bundled network fits a run (another family, another network than the default U-Net, data the networks were
+ * not made for), or null.
+ */
 export function builtinMismatch(spec: NoiseSpec, net: NetConfig): string | null {
   if (!isBuiltinFamily(spec.family))
     return `no bundled network for ${spec.family} noise (there are ${builtinFamilies.join(', ')})`;
+  if (spec.family === 'correlated' && (spec.noiseGrowth !== undefined || spec.profile.directional))
+    return 'the bundled correlated network is for photos, not the CFA planes of a camera raw file';
   const builtin = trainDefaults.net;
   if (net.kind !== builtin.kind || net.width !== builtin.width || net.depth !== builtin.depth) {
     return `the bundled networks are the ${describeNet(builtin)}, not the ${describeNet(net)} chosen`;
@@ -50,4 +57,28 @@ export function builtinMismatch(spec: NoiseSpec, net: NetConfig): string | null 
 /** The bundled network for a noise model, or null where none is (other families, per-image variants). */
 export function builtinModelFor(spec: NoiseSpec, dir = builtinModelsDir): string | null {
   return isBuiltinFamily(spec.family) ? resolve(dir, spec.family) : null;
+}
+
+/**
+ * Where a run starts by default (the app's and `gr2r train`'s without --init): the bundled network when one fits
+ * the noise, the network and the images' channels (RGB, or gray folded from it), else random weights, with a note
+ * that says why. SAR speckle measured blind trains from random weights for its own longer budget, which is what was
+ * measured on real SAR (docs/quality.md, "Real SAR").
+ */
+export function defaultInit(
+  noise: NoiseSpec,
+  net: NetConfig,
+  channels: number,
+  note: (m: string) => void,
+): 'builtin' | undefined {
+  if (!initDefaults.useBuiltin) return undefined;
+  const why =
+    noise.family === 'gamma' && noise.noiseGrowth !== undefined
+      ? 'SAR speckle measured blind trains from random weights'
+      : (builtinMismatch(noise, net) ??
+        (channels === 1 || channels === 3
+          ? null
+          : `the bundled networks are for RGB or gray images, not ${channels} channels`));
+  if (why) note(`training starts from random weights: ${why}`);
+  return why ? undefined : 'builtin';
 }

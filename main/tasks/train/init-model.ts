@@ -10,6 +10,8 @@ import { openModel } from '../model';
 
 /** What training starts from: the bundled network of the noise family, or a model folder. */
 export type InitChoice = 'builtin' | { readonly folder: string };
+/** What a run may ask for: also 'default', the bundled network where one fits the run (defaultInit), else random weights. */
+export type InitRequest = InitChoice | 'default';
 
 export interface InitModel {
   /** The network to fine-tune, built for the run's channels; the run owns (and disposes) it. */

@@ -8,7 +8,8 @@ import type { TrainOptions } from '../../engine/train/options';
 import { defaultTrainOptions } from '../../engine/train/options';
 import { train } from '../../engine/train/trainer';
 import { evalEveryFor, initDefaults } from '../../shared/defaults';
-import type { InitChoice } from './init-model';
+import type { InitRequest } from './init-model';
+import { startFrom } from './start-from';
 import { loadInitModel } from './init-model';
 import { keptCheckpoint, saveKept } from './kept-model';
 import type { FileFailure, TrainProgress } from '../../shared/jobs';
@@ -64,7 +65,7 @@ export interface TrainTaskInput {
    * Start from a pretrained network (the bundled one of the family, or a model folder) instead of random weights;
    * the steps then default to initDefaults.steps. Ignored when resuming: the checkpoint's weights go on.
    */
-  readonly init?: InitChoice;
+  readonly init?: InitRequest;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: TrainProgress) => void;
   readonly onNote?: (message: string) => void;
@@ -145,16 +146,20 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const backend = await initBackend(input.backend);
   const resumed = await resumeFrom(input);
   const resume = resumed?.resume;
-  const resolved = resolveOptions(input, resume, note);
+  // Checked before any file is read: a noise model gr2r.json could not hold never starts a run.
+  const fromScratch = resolveOptions({ ...input, init: undefined }, resume, note);
   // Supervised runs pair whole images by name; GR2R reads big images as a few crops (training-crops.ts).
   const loaded = input.target
     ? { ...(await loadDataset(input.data, input.recursive)), notes: [] }
     : await loadTrainingDataset(input.data, { recursive: input.recursive });
   loaded.notes.forEach(note);
+  const chosenInit = resume ? undefined : startFrom(input, loaded.images, note);
+  // Fine-tuning has its own defaults for the steps and the rate (initDefaults); the notes were given above.
+  const resolved = chosenInit ? resolveOptions({ ...input, init: chosenInit }, resume, () => {}) : fromScratch;
   const failures = [...loaded.failures];
   const noisy = { images: trainableImages(loaded.images, resolved.net, resolved.patch, failures), failures };
   if (noisy.images.length === 0) throw new NoFileLeft(input.data, failures, 'read for training');
-  const options = dataStepsOptions(resolved, input.options, noisy.images, !resume && !input.init, note);
+  const options = dataStepsOptions(resolved, input.options, noisy.images, !resume && !chosenInit, note);
   const pixels = { amplitude: input.amplitude ?? resume?.meta.sar?.amplitude ?? false, family: options.noise.family };
   const prepared = prepareTrainingImages(noisy.images, pixels);
   prepared.notes.forEach(note);
@@ -171,11 +176,12 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   let last: Checkpoint | undefined;
   let saved = false;
   const gradients = chooseGradients({ prefer: input.gradients, backend: backend.name, onNote: note });
-  if (resume && input.init) note('--init is ignored when resuming: training goes on from the checkpoint');
+  if (resume && input.init && input.init !== 'default')
+    note('--init is ignored when resuming: training goes on from the checkpoint');
   const init =
-    resume || !input.init
+    resume || !chosenInit
       ? undefined
-      : await loadInitModel(input.init, { noise: options.noise, net: options.net, channels: maxChannels(data.train) });
+      : await loadInitModel(chosenInit, { noise: options.noise, net: options.net, channels: maxChannels(data.train) });
   init?.notes.forEach(note);
   const initRecord = init?.record ?? resume?.meta.init;
   const run = {
