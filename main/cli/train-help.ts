@@ -29,8 +29,9 @@ Options:
   --init builtin|none|MODEL_DIR  start from a pretrained network and fine-tune it with GR2R on DIR: builtin
                      is the bundled one for the noise family (${builtinFamilies.join(', ')}; RGB, folded exactly for gray
                      images; correlated: camera noise in photos), MODEL_DIR a model of the same network (--net, --width,
-                     --depth) and channels, none random weights. Default: builtin where one fits the noise and the
-                     network, else random weights (a note says why). Steps then default to ${initDefaults.steps}, --lr to
+                     --depth) and channels, none random weights. Default: builtin where one fits the noise, the
+                     network and the channels (RGB or gray; not camera raw planes nor SAR speckle measured blind),
+                     else random weights (a note says why). Steps then default to ${initDefaults.steps}, --lr to
                      ${initDefaults.learningRate}; gr2r.json records what it started from
   --resume           continue the run saved in MODEL_DIR
   --recursive        include the images in sub-folders of DIR
