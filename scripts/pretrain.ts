@@ -3,7 +3,7 @@
 // synthetic noise of the family at LEVELS levels spread log-uniformly over builtin-models.ts's range (a blind
 // denoiser of the family), fresh noise per copy. Gray images are repeated into the three channels, as training does.
 // chelsea, rocket and camera are left out: the bench (bench/init.ts) scores on them, unseen.
-// Run: nice -n 10 npx tsx scripts/pretrain.ts [--family gaussian|poisson|gamma] [--steps 1500] [--out resources/models]
+// Run: nice -n 10 npx tsx scripts/pretrain.ts [--family gaussian|poisson|gamma|correlated] [--steps 1500] [--out resources/models]
 import { writeFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { join, resolve } from 'node:path';
@@ -183,6 +183,6 @@ function cameraLines(): string {
   return `- Images: ${colour.join(', ')} from test/fixtures/images (public domain or CC0, scikit-image's sample data:
   test/fixtures/images/SOURCES.md), ${COPIES} copies of each, channels permuted at random. It is scored on real photos.
 - Noise: a camera's (main/engine/camera-noise.ts): shot gain a log-uniform in [${builtinLevels.correlated.join(', ')}], read
-  variance a / 10, on an RGGB mosaic, bilinear demosaicking, chroma and flat-area luma noise reduction of random
+  variance a / 10, on an RGGB mosaic, demosaicked (each colour the mean of its photosites in 3 x 3), chroma and flat-area luma noise reduction of random
   strength, 8 bits, JPEG quality 85-98 (seeded).`;
 }
