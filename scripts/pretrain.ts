@@ -31,7 +31,10 @@ const grayMix = ['astronaut.png', 'brick.png', 'grass.png', 'gravel.png', 'coffe
 const colour = ['astronaut.png', 'coffee.png', 'hubble_deep_field.jpg', 'chelsea.png', 'rocket.jpg'];
 const filesFor = (family: BuiltinFamily) => (family === 'correlated' ? colour : grayMix);
 const LEVELS = 8;
-const COPIES = 16;
+const COPIES = 32;
+/** Camera copies are enlarged by a factor log-uniform in [1, ZOOM]: a camera's photo is soft at the pixel scale
+ * (optics, demosaicking), unlike these sample images, which were downscaled to their size. */
+const ZOOM = 2;
 
 const { values } = parseArgs({
   options: { family: { type: 'string' }, steps: { type: 'string' }, out: { type: 'string' } },
@@ -67,7 +70,7 @@ async function pairs(family: BuiltinFamily): Promise<{ noisy: NamedImage[]; targ
     const rng = new Rng(11);
     for (let copy = 0; copy < COPIES; copy++) {
       for (const { name, image } of clean) {
-        const target = permuted(image, rng);
+        const target = permuted(await zoomed(image, ZOOM ** rng.uniform(), rng), rng);
         noisy.push({ name: `${name}@${copy}`, image: await cameraJpeg(target, rng) });
         targets.push({ name, image: target });
       }
@@ -105,6 +108,27 @@ function permuted(image: ImageF32, rng: Rng): ImageF32 {
     width,
     3,
     Float32Array.from({ length: data.length }, (_, i) => data[i - (i % 3) + order[i % 3]!]!),
+  );
+}
+
+/** The image enlarged s times (Lanczos) and cropped back to its size at random. */
+async function zoomed(image: ImageF32, s: number, rng: Rng): Promise<ImageF32> {
+  const { height, width } = image;
+  const bytes = Buffer.from(image.data.map((v) => Math.round(255 * v)));
+  const h = Math.round(height * s);
+  const w = Math.round(width * s);
+  const top = rng.int(h - height + 1);
+  const left = rng.int(w - width + 1);
+  const data = await sharp(bytes, { raw: { width, height, channels: 3 } })
+    .resize(w, h, { kernel: 'lanczos3' })
+    .extract({ left, top, width, height })
+    .raw()
+    .toBuffer();
+  return makeImage(
+    height,
+    width,
+    3,
+    Float32Array.from(data, (v) => v / 255),
   );
 }
 
@@ -181,7 +205,8 @@ function levelLines(family: Exclude<BuiltinFamily, 'correlated'>): string {
 
 function cameraLines(): string {
   return `- Images: ${colour.join(', ')} from test/fixtures/images (public domain or CC0, scikit-image's sample data:
-  test/fixtures/images/SOURCES.md), ${COPIES} copies of each, channels permuted at random. It is scored on real photos.
+  test/fixtures/images/SOURCES.md), ${COPIES} copies of each, enlarged by a factor log-uniform in [1, ${ZOOM}]
+  (Lanczos) and cropped back to the image's size at random, channels permuted at random. It is scored on real photos.
 - Noise: a camera's (main/engine/camera-noise.ts): shot gain a log-uniform in [${builtinLevels.correlated.join(', ')}], read
   variance a / 10, on an RGGB mosaic, demosaicked (each colour the mean of its photosites in 3 x 3), chroma and flat-area luma noise reduction of random
   strength, 8 bits, JPEG quality 85-98 (seeded).`;
