@@ -10,7 +10,8 @@ import { squareValues, toAmplitude } from '../sar-units';
 
 /**
  * The model's result in the file's own units (amplitude files are squared for the model and brought back), not
- * yet blended: the preview keeps it to re-blend when only the amount changes. The input is not modified.
+ * yet blended: the preview keeps it to re-blend when only the amount changes. The input is not modified. With it,
+ * the model's description as it applied to this image (its own noise where the model measures each image's).
  */
 export async function denoiseInFileUnits(
   net: tfl.LayersModel,
@@ -18,12 +19,13 @@ export async function denoiseInFileUnits(
   image: ImageF32,
   options: DenoiseOptions,
   amplitude: boolean,
-): Promise<ImageF32> {
+): Promise<{ denoised: ImageF32; meta: ModelMeta }> {
   const input = amplitude ? makeImage(image.height, image.width, image.channels, image.data.slice()) : image;
   if (amplitude) squareValues(input.data);
-  const out = await denoiseImage(net, imageMeta(meta, input), input, options);
-  if (amplitude) toAmplitude(out.data);
-  return out;
+  const own = imageMeta(meta, input);
+  const denoised = await denoiseImage(net, own, input, options);
+  if (amplitude) toAmplitude(denoised.data);
+  return { denoised, meta: own };
 }
 
 /** A copy of `denoised` blended with `original` at `amount` percent (blend-amount.ts): what preview and export write. */

@@ -67,7 +67,7 @@ async function denoisedCrop(
     tile: task.tile ?? defaultDenoiseOptions.tile,
     signal: context.signal,
   };
-  const denoised = await denoiseInFileUnits(net, meta, crop, options, meta.sar?.amplitude ?? false);
+  const { denoised } = await denoiseInFileUnits(net, meta, crop, options, meta.sar?.amplitude ?? false);
   // Intensity, as the model's speckle is: amplitude files are squared first.
   const intensity = (im: ImageF32) => (meta.sar?.amplitude ? { ...im, data: im.data.map((v) => v * v) } : im);
   const speckle = meta.noise.family === 'gamma' ? { enlBefore: windowEnl(intensity(crop)), intensity } : undefined;
