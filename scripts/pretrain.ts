@@ -2,7 +2,9 @@
 // the default U-Net, RGB, trained supervised on the CC0 / public-domain images of test/fixtures/images with
 // synthetic noise of the family at LEVELS levels spread log-uniformly over builtin-models.ts's range (a blind
 // denoiser of the family), fresh noise per copy. Gray images are repeated into the three channels, as training does.
-// chelsea, rocket and camera are left out: the bench (bench/init.ts) scores on them, unseen.
+// chelsea, rocket and camera are left out: the bench (bench/init.ts) scores on them, unseen. The camera-noise
+// network (correlated) is trained on the five colour images instead, enlarged copies through a synthetic camera
+// (cameraJpeg), and scored on real photos (bench/real-pairs.ts).
 // Run: nice -n 10 npx tsx scripts/pretrain.ts [--family gaussian|poisson|gamma|correlated] [--steps 1500] [--out resources/models]
 import { writeFile } from 'node:fs/promises';
 import sharp from 'sharp';
