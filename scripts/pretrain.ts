@@ -126,11 +126,16 @@ async function zoomed(image: ImageF32, s: number, rng: Rng): Promise<ImageF32> {
     .extract({ left, top, width, height })
     .raw()
     .toBuffer();
+  return fromBytes(height, width, data);
+}
+
+/** 8-bit RGB bytes as an image in [0, 1]. */
+function fromBytes(height: number, width: number, bytes: Buffer): ImageF32 {
   return makeImage(
     height,
     width,
     3,
-    Float32Array.from(data, (v) => v / 255),
+    Float32Array.from(bytes, (v) => v / 255),
   );
 }
 
@@ -143,13 +148,7 @@ async function cameraJpeg(clean: ImageF32, rng: Rng): Promise<ImageF32> {
   const jpeg = await sharp(bytes, { raw })
     .jpeg({ quality: 85 + rng.int(14) })
     .toBuffer();
-  const decoded = await sharp(jpeg).raw().toBuffer();
-  return makeImage(
-    clean.height,
-    clean.width,
-    3,
-    Float32Array.from(decoded, (v) => v / 255),
-  );
+  return fromBytes(clean.height, clean.width, await sharp(jpeg).raw().toBuffer());
 }
 
 for (const family of families) {

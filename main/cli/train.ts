@@ -151,7 +151,6 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const spec =
     correlatedRaw ?? (await resolveNoise(noise, flags.data, (m) => progress.note(m), flags.amplitude, flags.recursive));
   const { data, out } = flags;
-  const settings = trainOptions(flags);
   const chosenInit = parseInit(flags.init);
   const init = chosenInit === 'none' ? undefined : (chosenInit ?? 'default');
   const result = await namingFailures(io, 'skipped', () =>
@@ -160,7 +159,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       target: flags.target,
       out,
       noise: spec,
-      options: settings,
+      options: trainOptions(flags),
       resume: flags.resume,
       amplitude: flags.amplitude,
       backend: parseBackend(flags.backend),
