@@ -4,12 +4,12 @@ import type { NoiseSpec } from '../shared/noise';
 import { estimateImage } from './estimate/image-estimate';
 import { estimateProfile } from './estimate/noise-profile';
 import type { ImageF32 } from './image';
-import { subImages } from './sub-images';
+import { stackedSubImages } from './sub-images';
 
 /**
  * The noise spec for one image, where the spec asks for one per image: for correlated noise (a folder mixing cameras
  * and ISOs) the image's own profile; for speckle (single-look and multilooked products together) the image's own
- * looks, measured on its central crop (engine/estimate), on a sub-image when the model trains on sub-images (with
+ * looks, measured on its central crop (engine/estimate), on its sub-images pooled when the model trains on them (with
  * `subsampleCorrelated`, only an image whose own speckle is correlated does: its spec keeps `subsample`); for
  * camera raw (a folder mixing ISOs) the image's own shot and read noise (a, b).
  * Otherwise, or when the image has too little flat area to measure, the model's. GR2R allows a different
@@ -35,11 +35,11 @@ type GammaSpec = Extract<NoiseSpec, { family: 'gamma' }>;
  */
 function ownSpeckle(spec: GammaSpec, image: ImageF32): GammaSpec {
   const { subsample: k, ...rest } = spec;
-  if (!spec.subsampleCorrelated) return { ...spec, looks: ownLooks(k ? subImages(image, k)[0]! : image) };
+  if (!spec.subsampleCorrelated) return { ...spec, looks: ownLooks(k ? stackedSubImages(image, k) : image) };
   const whole = gammaEstimate(image);
   const lag = Math.max(whole.checks.correlation.horizontal, whole.checks.correlation.vertical);
   if (!k || lag <= speckleDefaults.correlationLimit) return { ...rest, looks: looksOf(whole) };
-  return { ...spec, looks: ownLooks(subImages(image, k)[0]!) };
+  return { ...spec, looks: ownLooks(stackedSubImages(image, k)) };
 }
 
 function gammaEstimate(image: ImageF32): Extract<ImageEstimate, { family: 'gamma' }> {

@@ -42,3 +42,22 @@ export function joinSubImages(subs: readonly ImageF32[], k: number, height: numb
   });
   return makeImage(height, width, c, out);
 }
+
+/**
+ * The k^2 sub-images cut to a common size, one under the other: one image on which a statistic pools every
+ * phase (a 128 x 128 chip's 64 x 64 sub-images are each too small to measure looks on). Each is cut to a multiple
+ * of `rows` rows, so that windows on a grid of that step never straddle two sub-images.
+ */
+export function stackedSubImages(image: ImageF32, k: number, rows = 16): ImageF32 {
+  const subs = subImages(image, k);
+  const width = Math.min(...subs.map((s) => s.width));
+  const height =
+    Math.floor(Math.min(...subs.map((s) => s.height)) / rows) * rows || Math.min(...subs.map((s) => s.height));
+  const c = image.channels;
+  const out = new Float32Array(subs.length * height * width * c);
+  subs.forEach((sub, s) => {
+    for (let i = 0; i < height; i++)
+      out.set(sub.data.subarray(i * sub.width * c, (i * sub.width + width) * c), (s * height + i) * width * c);
+  });
+  return makeImage(subs.length * height, width, c, out);
+}
