@@ -1,6 +1,6 @@
 // Reference-free SAR metrics of the default blind pipeline:
 //   npx tsx bench/sar-metrics.ts DIR [--noise gamma [--looks L]] [--steps N] [--mc J] [--unwhitened] [--include RE]
-//                                    [--shuffle K] [--growth Q] [--unit-ratio] [--keep]
+//                                    [--shuffle K] [--growth Q] [--unit-ratio] [--keep] [--seed S (training's)]
 // --shuffle K: intensity (non-complex) files are split into their K x K pixel-shuffled sub-images (every K-th pixel,
 // K^2 phases), trained on and denoised as such, and put back on the full grid for the metrics (GR2R.md §6).
 // This is how the sub-image default (gamma `subsample`, chosen blind for correlated speckle) was measured; with
@@ -43,6 +43,7 @@ const { values, positionals } = parseArgs({
     shuffle: { type: 'string' },
     growth: { type: 'string' },
     'unit-ratio': { type: 'boolean' },
+    seed: { type: 'string' },
   },
 });
 
@@ -188,7 +189,7 @@ const trained = await trainTask({
   data,
   out: join(work, 'model'),
   noise: spec,
-  options: values.steps ? { steps: Number(values.steps) } : {},
+  options: { ...(values.steps && { steps: Number(values.steps) }), ...(values.seed && { seed: Number(values.seed) }) },
   onNote: (m) => console.log(`note: ${m}`),
 });
 const t1 = performance.now();
