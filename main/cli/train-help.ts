@@ -39,7 +39,9 @@ Options:
                      steps / ${evaluationDefaults.perRun}, between ${evaluationDefaults.minEvery} and ${evaluationDefaults.maxEvery})
   --early-stop [P]   stop after P estimates in a row (default ${DEFAULT_PATIENCE}) without a better estimated PSNR
   --keep-last        keep the last step's weights; by default the model keeps the step with the best estimated PSNR
-                     (and the last step's checkpoint in MODEL_DIR/checkpoint, for --resume); the step kept is printed
+                     (and the last step's checkpoint in MODEL_DIR/checkpoint, for --resume); the step kept is printed.
+                     SAR speckle measured blind always keeps the last step: its estimate is a plain MSE that the
+                     brightest pixels decide, while it trains on relative errors
   --amplitude        SAR amplitude files: squared to intensity for the Gamma model (recorded in the model)
   --backend NAME     ${backendOrder.join(' | ')} (default: the fastest that loads)
   --gradients auto|onnxruntime|tfjs  what computes the training gradients (default auto: onnxruntime's CPU

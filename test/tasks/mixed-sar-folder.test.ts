@@ -37,16 +37,33 @@ describe('a folder mixing single-look chips and GRD crops', () => {
   it('trains each file on its own grid or sub-images and at its own scale, and denoises each so', async () => {
     const notes: string[] = [];
     const model = join(dir, '..', 'model');
-    const spec = { family: 'gamma', looks: 2, perImage: true, subsample: 2, subsampleCorrelated: true } as const;
+    // As the blind choice gives it: looks per image, loss weighted by level^-2.
+    const spec = {
+      family: 'gamma',
+      looks: 2,
+      perImage: true,
+      subsample: 2,
+      subsampleCorrelated: true,
+      noiseGrowth: 2,
+    } as const;
     const trained = await trainTask({
       data: dir,
       out: model,
       noise: spec,
       backend: 'wasm',
-      options: { net: { kind: 'dncnn', width: 8, depth: 3 }, steps: 2, batch: 2, patch: 32, checkpointEvery: 2 },
+      options: {
+        net: { kind: 'dncnn', width: 8, depth: 3 },
+        steps: 4,
+        batch: 2,
+        patch: 32,
+        checkpointEvery: 4,
+        evalEvery: 1,
+      },
       onNote: (m) => notes.push(m),
     });
     const said = notes.join('\n');
+    expect(said).toMatch(/last step's weights are kept/);
+    expect([trained.meta.step, trained.lastStep]).toEqual([4, 4]);
     expect(said).toMatch(/grd\.tif: its own looks [\d.]+, on its 2x2 sub-images/);
     expect(said).toMatch(/slc\.tif: its own looks (0\.9|1\.0)\d*\n/);
     expect(said).toMatch(/mean intensities differ by x\d+.*each image is scaled by its own mean/);

@@ -31,6 +31,7 @@ import { withOwnNoise } from './own-noise';
 import { withFileShares } from './file-shares';
 import { scalesApart, dividedByOwnScale } from './image-scales';
 import { dataStepsOptions } from './default-steps';
+import { keepsLastStep } from './kept-step';
 import { resumeFrom, resumeTarget } from './resume-run';
 import type { GradientEngine } from '../../runtime/training-gradients';
 import { chooseGradients } from '../../runtime/training-gradients';
@@ -59,7 +60,7 @@ export interface TrainTaskInput {
   readonly recursive?: boolean;
   /** Stop after this many evaluations without a better estimated PSNR (the best step's weights are kept). */
   readonly earlyStop?: number;
-  /** Keep the last step's weights instead of the best estimated PSNR's. */
+  /** Keep the last step's weights instead of the best estimated PSNR's (unset: kept-step.ts decides). */
   readonly keepLast?: boolean;
   /**
    * Start from a pretrained network (the bundled one of the family, or a model folder) instead of random weights;
@@ -160,6 +161,7 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const noisy = { images: trainableImages(loaded.images, resolved.net, resolved.patch, failures), failures };
   if (noisy.images.length === 0) throw new NoFileLeft(input.data, failures, 'read for training');
   const options = dataStepsOptions(resolved, input.options, noisy.images, !resume && !chosenInit, note);
+  const keepLast = keepsLastStep(input.keepLast, options.noise, note);
   const pixels = { amplitude: input.amplitude ?? resume?.meta.sar?.amplitude ?? false, family: options.noise.family };
   const prepared = prepareTrainingImages(noisy.images, pixels);
   prepared.notes.forEach(note);
@@ -193,7 +195,7 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
     resume,
     signal: input.signal,
     gradients,
-    best: input.keepLast ? undefined : resumed?.best,
+    best: keepLast ? undefined : resumed?.best,
     earlyStop: input.earlyStop,
     // A raw file's channels are its CFA planes, whose levels (and so noise) differ 2-4x: each gets its share.
     balanceChannels: noisy.images.some((image) => image.source.format === 'dng'),
@@ -215,7 +217,7 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
       last = { ...event.checkpoint, meta };
       stoppedEarly = event.stoppedEarly ?? false;
       const stop = stoppedEarly && input.earlyStop ? { patience: input.earlyStop, atStep: last.meta.step } : undefined;
-      kept = keptCheckpoint(last, input.keepLast ? undefined : event.best, stop);
+      kept = keptCheckpoint(last, keepLast ? undefined : event.best, stop);
       // A model resumed in place changes only once the run has finished: one atomic replace, never a half run.
       if (target.inPlace && !event.final) continue;
       await saveKept(target.out, last, kept);
