@@ -1,6 +1,7 @@
 // Reference-free SAR metrics of the default blind pipeline:
 //   npx tsx bench/sar-metrics.ts DIR [--noise gamma [--looks L]] [--steps N] [--mc J] [--unwhitened] [--include RE]
 //                                    [--shuffle K] [--growth Q] [--unit-ratio] [--keep] [--seed S (training's)]
+//                                    [--curve (the estimated PSNR at each evaluation)] [--keep-last]
 // --shuffle K: intensity (non-complex) files are split into their K x K pixel-shuffled sub-images (every K-th pixel,
 // K^2 phases), trained on and denoised as such, and put back on the full grid for the metrics (GR2R.md §6).
 // This is how the sub-image default (gamma `subsample`, chosen blind for correlated speckle) was measured; with
@@ -44,6 +45,8 @@ const { values, positionals } = parseArgs({
     growth: { type: 'string' },
     'unit-ratio': { type: 'boolean' },
     seed: { type: 'string' },
+    curve: { type: 'boolean' },
+    'keep-last': { type: 'boolean' },
   },
 });
 
@@ -185,12 +188,20 @@ const resolved = await resolveNoise(parseNoise({ noise: values.noise, looks: val
 // --growth Q: GR2R-MSE weighted by the local level to the power -Q (gamma `noiseGrowth`; the family's own 1 without).
 const spec =
   values.growth && resolved?.family === 'gamma' ? { ...resolved, noiseGrowth: Number(values.growth) } : resolved;
+let lastPrinted = 0;
 const trained = await trainTask({
   data,
   out: join(work, 'model'),
   noise: spec,
   options: { ...(values.steps && { steps: Number(values.steps) }), ...(values.seed && { seed: Number(values.seed) }) },
+  ...(values['keep-last'] && { keepLast: true }),
   onNote: (m) => console.log(`note: ${m}`),
+  onProgress: (p) => {
+    if (values.curve && p.estPsnr !== null && p.step > lastPrinted) {
+      lastPrinted = p.step;
+      console.log(`step ${p.step}: estimated PSNR ${p.estPsnr.toFixed(2)} dB`);
+    }
+  },
 });
 const t1 = performance.now();
 const outDir = join(work, 'out');
@@ -203,7 +214,7 @@ const done = await denoiseTask({
 });
 const t2 = performance.now();
 console.log(
-  `noise ${JSON.stringify(trained.meta.noise)}; train ${((t1 - t0) / 1000).toFixed(0)} s, denoise ${((t2 - t1) / 1000).toFixed(0)} s`,
+  `noise ${JSON.stringify(trained.meta.noise)}; kept step ${trained.meta.step} of ${trained.lastStep}${trained.stoppedEarly ? ' (stopped early)' : ''}; train ${((t1 - t0) / 1000).toFixed(0)} s, denoise ${((t2 - t1) / 1000).toFixed(0)} s`,
 );
 for (const w of done.written) console.log(`notes ${basename(w.input)}: ${w.notes.join('; ')}`);
 // Two tables per image, from one read of each input and output: the reference-free metrics, then the ratio mean
