@@ -188,7 +188,7 @@ const resolved = await resolveNoise(parseNoise({ noise: values.noise, looks: val
 // --growth Q: GR2R-MSE weighted by the local level to the power -Q (gamma `noiseGrowth`; the family's own 1 without).
 const spec =
   values.growth && resolved?.family === 'gamma' ? { ...resolved, noiseGrowth: Number(values.growth) } : resolved;
-let lastPrinted = 0;
+let lastPrinted: number | null = null;
 const trained = await trainTask({
   data,
   out: join(work, 'model'),
@@ -197,8 +197,9 @@ const trained = await trainTask({
   ...(values['keep-last'] && { keepLast: true }),
   onNote: (m) => console.log(`note: ${m}`),
   onProgress: (p) => {
-    if (values.curve && p.estPsnr !== null && p.step > lastPrinted) {
-      lastPrinted = p.step;
+    // Progress carries the latest estimate at every step: print each new one.
+    if (values.curve && p.estPsnr !== null && p.estPsnr !== lastPrinted) {
+      lastPrinted = p.estPsnr;
       console.log(`step ${p.step}: estimated PSNR ${p.estPsnr.toFixed(2)} dB`);
     }
   },
