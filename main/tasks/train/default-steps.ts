@@ -4,7 +4,7 @@ import type { NoiseSpec } from '../../shared/noise';
 import type { LoadedImage } from '../dataset';
 
 /** Real SAR: speckle whose looks were measured blind (its loss then weighted by the level^-2: resolve-noise.ts). */
-function blindSpeckle(noise: NoiseSpec): boolean {
+export function blindSpeckle(noise: NoiseSpec): boolean {
   return noise.family === 'gamma' && noise.noiseGrowth !== undefined;
 }
 

@@ -1,4 +1,5 @@
 import type { NoiseSpec } from '../../shared/noise';
+import { blindSpeckle } from './default-steps';
 
 /**
  * Whether the model keeps its last step's weights rather than the best estimated PSNR's: as the user chose
@@ -9,7 +10,7 @@ import type { NoiseSpec } from '../../shared/noise';
  */
 export function keepsLastStep(chosen: boolean | undefined, noise: NoiseSpec, note: (m: string) => void): boolean {
   if (chosen !== undefined) return chosen;
-  if (!(noise.family === 'gamma' && noise.noiseGrowth !== undefined)) return false;
+  if (!blindSpeckle(noise)) return false;
   note(
     "SAR speckle measured blind: the last step's weights are kept, not the best estimated PSNR's (a plain MSE that the brightest pixels decide, where this training weighs relative errors)",
   );
