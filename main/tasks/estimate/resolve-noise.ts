@@ -133,11 +133,11 @@ export async function resolveNoiseSpec(
       pooled.family === 'gamma' ? speckleLoss({ ...pooled, perImage: true, ...subsample }) : pooled;
     if (correlated?.all)
       note(
-        `speckle correlated between neighbours (lag-1 ${correlated.median.toFixed(2)}, over ${speckleCorrelationLimit}: resampled or multilooked data), so training and denoising use the ${k}x${k} pixel-shuffled sub-images, each image with its looks measured on them (docs/quality.md, Real SAR)`,
+        `speckle correlated between neighbours (lag-1 ${correlated.median.toFixed(2)}, over ${speckleCorrelationLimit}: oversampled, resampled or multilooked data), so training and denoising use the ${k}x${k} pixel-shuffled sub-images, each image with its looks measured on them (docs/quality.md, Real SAR)`,
       );
     else if (correlated)
       note(
-        `speckle correlated between neighbours in some images (lag-1 ${correlated.files}, over ${speckleCorrelationLimit}: resampled or multilooked data): those are trained and denoised on their ${k}x${k} pixel-shuffled sub-images, the others on their full grid, each file an equal share of the patches (docs/quality.md, Real SAR)`,
+        `speckle correlated between neighbours in some images (lag-1 ${correlated.files}, over ${speckleCorrelationLimit}: oversampled, resampled or multilooked data): those are trained and denoised on their ${k}x${k} pixel-shuffled sub-images, the others on their full grid, each file an equal share of the patches (docs/quality.md, Real SAR)`,
       );
     if (spread)
       note(

@@ -61,3 +61,29 @@ export function clip(image: ImageF32, lo = 0, hi = 1): ImageF32 {
   const y = image.data.map((v) => Math.min(hi, Math.max(lo, v)));
   return makeImage(image.height, image.width, image.channels, y);
 }
+
+/** Circular separable filter of a size x size field. */
+function filtered(field: Float64Array, size: number, taps: number[]): Float64Array {
+  const r = (taps.length - 1) / 2;
+  const pass = (src: Float64Array, along: (i: number, j: number, k: number) => number) =>
+    Float64Array.from(src, (_, p) => {
+      const i = Math.floor(p / size),
+        j = p % size;
+      return taps.reduce((s, t, k) => s + t * src[along(i, j, k - r)]!, 0);
+    });
+  const rows = pass(field, (i, j, k) => i * size + ((j + k + size) % size));
+  return pass(rows, (i, j, k) => ((i + k + size) % size) * size + j);
+}
+
+/**
+ * Single-look speckle as an oversampled SLC gives it: a white complex Gaussian field through a separable
+ * low-pass, |z|^2 scaled to mean 1, so every pixel is exponential (L = 1 exactly) and neighbours are correlated.
+ */
+export function slcSpeckle(size: number, taps: number[], seed: number): Float64Array {
+  const rng = new Rng(seed);
+  const white = () => Float64Array.from({ length: size * size }, () => rng.normal());
+  const re = filtered(white(), size, taps),
+    im = filtered(white(), size, taps);
+  const gain = 2 * taps.reduce((s, t) => s + t * t, 0) ** 2;
+  return Float64Array.from(re, (v, k) => (v * v + im[k]! ** 2) / gain);
+}
