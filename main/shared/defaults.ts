@@ -106,9 +106,9 @@ export const denoiseDefaults = {
 export const speckleDefaults = {
   /**
    * An image whose lag-1 speckle correlation (the larger of rows and columns, on log intensity) is above this trains
-   * and denoises on its pixel-shuffled sub-images: resampled or multilooked products (GRD: 0.4-0.7), single-look data
-   * as intensity (0.3-0.35 on the MSTAR chips); whitened single-look data reads under 0.1. On seeded single-look
-   * speckle the full grid and the sub-images tie at about 0.12, and at 0.18 the full grid keeps the speckle.
+   * and denoises on its pixel-shuffled sub-images: resampled or multilooked products, single-look data as intensity.
+   * Whitened single-look data stays on its grid; below the limit the full grid does as well or better, above it the
+   * network keeps the correlated speckle (docs/quality.md, "Where sub-images begin").
    */
   correlationLimit: 0.15,
   /** The sub-image step k (k x k sub-images) for such images. */

@@ -31,8 +31,8 @@ const correlatedSpeckle = 0.15;
  * left. Both ways round, alternating with the estimate of L until it settles.
  *
  * Speckle correlated between neighbours (oversampled SLC, resampled GRD) makes two neighbours alike: a pair's
- * spread reads L / (1 - rho) for lag-1 correlation rho (1.2-2.5x too many looks, and a recorruption that leaves
- * speckle). When the picked rows show it, L is measured again on whole rows (8 pixels about their mean), where the
+ * spread reads L / (1 - rho) for lag-1 correlation rho (too many looks, and a recorruption that leaves speckle).
+ * When the picked rows show it, L is measured again on whole rows (8 pixels about their mean), where the
  * bias falls to about 2 sum_k (1 - k/8) rho_k / 7; on white speckle pairs are kept, as rows see more texture.
  */
 export function homogeneousLooks(plane: Plane, mask?: Uint8Array): HomogeneousLooks {

@@ -5,8 +5,8 @@ import { blindSpeckle } from './default-steps';
  * Whether the model keeps its last step's weights rather than the best estimated PSNR's: as the user chose
  * (`--keep-last`), and otherwise for real SAR speckle measured blind. The estimated PSNR is the held-out plain MSE,
  * which the brightest pixels decide (a chip's targets are 100-1000x its clutter), while that speckle trains on errors
- * relative to the level (loss weighted by level^-2, resolve-noise.ts): on one mixed folder the best estimate fell at
- * step 100 of 1000, whose chips were smoothed half as much as at step 1000 (docs/quality.md, Real SAR).
+ * relative to the level (loss weighted by level^-2, resolve-noise.ts): on a mixed folder the best estimate fell on
+ * early steps that had smoothed the dark chips far less (docs/quality.md, "The step kept").
  */
 export function keepsLastStep(chosen: boolean | undefined, noise: NoiseSpec, note: (m: string) => void): boolean {
   if (chosen !== undefined) return chosen;
