@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainTask } from '../../main/tasks/train/train-task';
 import { runCli } from '../cli/run-cli';
@@ -63,6 +64,35 @@ describe('resuming a saved model', () => {
     expect(r.stdout).toContain(`model saved to ${model}-resumed`);
     expect(await treeHashes(model)).toEqual(saved);
     expect(await steps(`${model}-resumed`)).toBe(4);
+  }, 120_000);
+
+  it('on other data keeps one of its own steps, not the best estimated on the data resumed from', async () => {
+    // A smooth, nearly clean folder estimates a far higher PSNR than a very noisy one: carried over, the old best
+    // would win every comparison and the "new" model would be the old one.
+    const [clean, noisy] = [join(dir, 'smooth'), join(dir, 'very-noisy')];
+    await mkdir(clean);
+    await mkdir(noisy);
+    const size = 48;
+    const gradient = Buffer.from(
+      Uint8Array.from({ length: size * size }, (_, i) => 60 + (i % size) + Math.floor(i / size)),
+    );
+    await sharp(gradient, { raw: { width: size, height: size, channels: 1 } })
+      .png()
+      .toFile(join(clean, 'a.png'));
+    let s = 3;
+    const speckled = Buffer.from(
+      Uint8Array.from({ length: size * size }, () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) >>> 24),
+    );
+    await sharp(speckled, { raw: { width: size, height: size, channels: 1 } })
+      .png()
+      .toFile(join(noisy, 'a.png'));
+    const first = join(dir, 'smooth-model');
+    const train = (data: string, more: string[]) =>
+      runCli(['train', '--data', data, '--noise', 'gaussian', '--sigma', '0.01', ...tinyNet, '--out', first, ...more]);
+    expect((await train(clean, ['--steps', '2'])).code).toBe(0);
+    const r = await train(noisy, ['--resume', '--steps', '4']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await steps(`${first}-resumed`)).toBeGreaterThan(2);
   }, 120_000);
 
   it('is not modified by a run that fails half way or is cancelled', async () => {

@@ -195,7 +195,9 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
     resume,
     signal: input.signal,
     gradients,
-    best: keepLast ? undefined : resumed?.best,
+    // The best step so far was estimated on the data resumed from: on other data it is no measure, and kept it would
+    // hand back the resumed model unchanged with a gain computed against the wrong images.
+    best: keepLast || !target.inPlace ? undefined : resumed?.best,
     earlyStop: input.earlyStop,
     // A raw file's channels are its CFA planes, whose levels (and so noise) differ 2-4x: each gets its share.
     balanceChannels: noisy.images.some((image) => image.source.format === 'dng'),
