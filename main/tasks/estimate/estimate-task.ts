@@ -1,3 +1,4 @@
+import { speckleValuesProblem } from '../../engine/sar/speckle-values';
 import { estimateImage, poolEstimates } from '../../engine/estimate';
 import type { ImageF32 } from '../../engine/image';
 import type { SourceInfo } from '../../io';
@@ -42,6 +43,8 @@ export async function estimateTask(task: EstimateTaskInput): Promise<EstimateTas
     async (file, index) => {
       task.onImage?.(file, index, files.length);
       const { image, source } = await readEstimationCrop(file);
+      const values = task.family === 'gamma' ? speckleValuesProblem(image.data, source.noData) : null;
+      if (values) throw new Error(values);
       const one = estimateImage(nameOf(file), withoutNoData(image, source, task.family), task.family, {
         amplitude: task.amplitude,
       });

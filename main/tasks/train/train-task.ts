@@ -158,7 +158,10 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   // Fine-tuning has its own defaults for the steps and the rate (initDefaults); the notes were given above.
   const resolved = chosenInit ? resolveOptions({ ...input, init: chosenInit }, resume, () => {}) : fromScratch;
   const failures = [...loaded.failures];
-  const noisy = { images: trainableImages(loaded.images, resolved.net, resolved.patch, failures), failures };
+  const noisy = {
+    images: trainableImages(loaded.images, resolved.net, resolved.patch, failures, resolved.noise.family),
+    failures,
+  };
   if (noisy.images.length === 0) throw new NoFileLeft(input.data, failures, 'read for training');
   const options = dataStepsOptions(resolved, input.options, noisy.images, !resume && !chosenInit, note);
   const keepLast = keepsLastStep(input.keepLast, options.noise, note);
