@@ -9,6 +9,7 @@ import { writeImage } from '../../main/io';
 import { loadModel } from '../../main/io';
 import { modelMetaSchema } from '../../main/shared/model';
 import { cleanCrop } from '../helpers/images';
+import { initDefaults, rawTrainSteps, speckleDefaults, trainDefaults } from '../../main/shared/defaults';
 import { runCli } from './run-cli';
 
 let dir: string;
@@ -28,6 +29,15 @@ describe('gr2r train --init', () => {
     const { stdout } = await runCli(['train', '--help']);
     expect(stdout).toMatch(/--init builtin\|none\|MODEL_DIR/);
     expect(stdout).toMatch(/Steps then default to 100/);
+  });
+
+  it('--help says --noise is optional and which steps each automatic choice trains', async () => {
+    const { stdout } = await runCli(['train', '--help']);
+    expect(stdout).toMatch(/^Usage: gr2r train --data DIR --out MODEL_DIR \[--noise FAMILY \[PARAMETER\]\]/);
+    expect(stdout).toMatch(/without --noise it is chosen from the images/);
+    expect(stdout).toMatch(/--noise correlated \|/);
+    expect(stdout).toContain(`default ${trainDefaults.steps} from random weights; ${initDefaults.steps} fine-tuning`);
+    expect(stdout).toContain(`${rawTrainSteps} for camera raw and ${speckleDefaults.blindSteps} for SAR speckle`);
   });
 
   it('builtin on gray images: fine-tunes the folded bundled network and records it in gr2r.json', async () => {
