@@ -1,6 +1,7 @@
 import type { ModelMeta } from '../shared/model';
 import type { ImageF32 } from './image';
 import { noiseModel } from './noise';
+import { rawTrainSteps } from '../shared/defaults';
 
 /** An output that changed its input by less than this fraction of the noise variance has kept the noise. */
 const keptFraction = 0.15;
@@ -21,6 +22,7 @@ export function keptNoiseWarning(
   input: ImageF32,
   output: ImageF32,
   meta: Pick<ModelMeta, 'noise' | 'alpha' | 'loss'>,
+  when: 'train' | 'denoise' = 'train',
 ): string | null {
   if (meta.loss === 'supervised') return null;
   const noise = noiseModel(meta.noise);
@@ -39,7 +41,7 @@ export function keptNoiseWarning(
   const sigma = Math.sqrt(variance);
   return (
     `the output differs from the input by ${rms.toPrecision(2)} (rms), far less than the noise the model was given ` +
-    `(${sigma.toPrecision(2)}): the model has likely learned to keep the noise as signal. ${likelyCause(meta.noise.family)}` +
+    `(${sigma.toPrecision(2)}): the model has likely learned to keep the noise as signal. ${likelyCause(meta.noise.family, when)}` +
     littleNoiseNote(meta.noise.family, sigma)
   );
 }
@@ -53,15 +55,32 @@ function littleNoiseNote(family: ModelMeta['noise']['family'], sigma: number): s
   );
 }
 
-function likelyCause(family: ModelMeta['noise']['family']): string {
+function likelyCause(family: ModelMeta['noise']['family'], when: 'train' | 'denoise'): string {
+  const other =
+    when === 'denoise'
+      ? ". Or this image's noise is unlike that of the images the model was trained on: train on images like it"
+      : '';
   if (family === 'correlated') {
     return (
       'The noise was measured with a weaker correlation or level than it has (lossy compression of raw data, ' +
-      'strong in-camera processing, or few flat areas to measure on): the recorruption did not cover it'
+      `strong in-camera processing, or few flat areas to measure on): the recorruption did not cover it${other}`
+    );
+  }
+  if (family === 'gamma') {
+    return (
+      'Speckle correlated between neighbours (SAR oversampling, resampling, multilooking), or looks given higher than ' +
+      "the data have, does that: train with the automatic noise model (no --noise), which measures each file's looks " +
+      `and trains correlated speckle on sub-images, or give complex (SLC) data as the complex TIFF to whiten it${other}`
+    );
+  }
+  if (family === 'poissongaussian' || family === 'poisson') {
+    return (
+      'Noise correlated between photosites (lossy in-camera raw coding) does that to a model of independent shot and ' +
+      `read noise; too few steps can too (raw trains ${rawTrainSteps} by default): train with --noise correlated${other}`
     );
   }
   return (
     'Noise correlated between pixels (demosaicking, in-camera noise reduction, JPEG, SAR oversampling) does that ' +
-    'to a model trained on independent noise: train with the automatic noise model (no --noise) or --noise correlated'
+    `to a model trained on independent noise: train with the automatic noise model (no --noise) or --noise correlated${other}`
   );
 }

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageF32 } from '../../main/engine/image';
 import { resolveNoise } from '../../main/cli/resolve-noise';
 import { estimateReportSchema } from '../../main/shared/estimate';
-import { addCorrelatedNoise, addNoise, clip, loadClean } from '../engine/estimate/synth';
+import { addCorrelatedNoise, addNoise, clip, loadClean, slcSpeckle } from '../engine/estimate/synth';
+import { makeImage } from '../../main/engine/image';
 import { runCli } from './run-cli';
 
 let dir: string;
@@ -76,6 +77,15 @@ describe('gr2r estimate', () => {
     expect(report.warnings.some((w) => w.startsWith(`${blurred}: the noise is spatially correlated`))).toBe(true);
     const clippedReport = json((await runCli(['estimate', clipped, '--noise', 'gaussian', '--json'])).stdout);
     expect(clippedReport.warnings.some((w) => w.startsWith(`${clipped}: clipped`))).toBe(true);
+  });
+
+  it('advises sub-images, not --noise correlated, for correlated speckle', async () => {
+    const speckle = slcSpeckle(256, [0.5, 1, 0.5], 5);
+    const file = await floatTiff(join(dir, 'oversampled.tif'), makeImage(256, 256, 1, Float32Array.from(speckle)));
+    const report = json((await runCli(['estimate', file, '--noise', 'gamma', '--json'])).stdout);
+    const warning = report.warnings.find((w) => w.startsWith(`${file}: the noise is spatially correlated`));
+    expect(warning).toMatch(/2x2 sub-images with each file's own looks/);
+    expect(warning).not.toMatch(/--noise correlated/);
   });
 
   it('gives gr2r train the pooled estimate when the parameter is missing, and says so', async () => {

@@ -83,6 +83,18 @@ describe('saying when a model kept the noise', () => {
     expect(keptNoiseWarning(y, y, correlated)).toMatch(/measured with a weaker correlation or level/);
   });
 
+  it('gives speckle and raw models their own advice, and at denoising the other cause: unlike noise', () => {
+    const speckle = { ...meta, noise: { family: 'gamma' as const, looks: 4 } };
+    const sar = keptNoiseWarning(y, y, speckle);
+    expect(sar).toMatch(/Speckle correlated between neighbours.*sub-images/);
+    expect(sar).not.toMatch(/--noise correlated/);
+    const raw = keptNoiseWarning(y, y, { ...meta, noise: { family: 'poissongaussian' as const, a: 0.01, b: 1e-4 } });
+    expect(raw).toMatch(/correlated between photosites/);
+    expect(raw).not.toMatch(/automatic noise model/);
+    expect(keptNoiseWarning(y, y, meta)).not.toMatch(/unlike that of the images/);
+    expect(keptNoiseWarning(y, y, meta, 'denoise')).toMatch(/unlike that of the images the model was trained on/);
+  });
+
   it('says a nearly clean image may hold little to remove, when the level is under 1.5/255', () => {
     const little = { ...meta, noise: { family: 'gaussian', sigma: 0.5 / 255 } as const };
     expect(keptNoiseWarning(y, y, little)).toMatch(/little noise: the level measured, 0\.50\/255/);

@@ -13,6 +13,13 @@ export interface WarningLimits {
 const fmt = (v: number) => Number(v.toPrecision(3)).toString();
 const percent = (v: number) => `${fmt(100 * v)}%`;
 
+/** What to train with instead, for correlated noise: speckle and photos have different answers. */
+function correlatedAdvice(family: EstimateFamily): string {
+  if (family === 'gamma')
+    return "train with the automatic noise model (no --noise), which trains such speckle (oversampled, resampled or multilooked data) on 2x2 sub-images with each file's own looks, or whiten complex (SLC) data by giving the complex TIFF.";
+  return "train with the automatic noise model (no --noise) or --noise correlated, which recorrupts with the noise's own correlation.";
+}
+
 /** Plain sentences, each naming the image, for every check that failed. */
 export function imageWarnings(
   name: string,
@@ -28,7 +35,7 @@ export function imageWarnings(
   if (Math.max(horizontal, vertical) > limits.correlation) {
     const texture = found.flat ? '' : ' (or fine texture everywhere: the image has few flat areas)';
     warnings.push(
-      `${name}: the noise is spatially correlated${texture}: lag-1 autocorrelation ${fmt(horizontal)} along rows, ${fmt(vertical)} along columns (above ${limits.correlation}). This family assumes independent pixels and would learn to keep the correlated part: train with the automatic noise model (no --noise) or --noise correlated, which recorrupts with the noise's own correlation.`,
+      `${name}: the noise is spatially correlated${texture}: lag-1 autocorrelation ${fmt(horizontal)} along rows, ${fmt(vertical)} along columns (above ${limits.correlation}). This family assumes independent pixels and would learn to keep the correlated part: ${correlatedAdvice(family)}`,
     );
   }
   const low = family === 'poisson' ? 0 : clip.low; // zeros are counts in Poisson data, not clipping

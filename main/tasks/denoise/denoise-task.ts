@@ -151,7 +151,7 @@ async function denoiseFiles(
       const { image, source } = await readImage(file);
       const { denoised, meta: own } = await denoiseInFileUnits(net, meta, image, options, false);
       // Against the noise the image was denoised for: its own where the model measures each image's.
-      const kept = keptNoiseWarning(image, denoised, own);
+      const kept = keptNoiseWarning(image, denoised, own, 'denoise');
       const result = atAmount(image, denoised, input.amount ?? DEFAULT_AMOUNT);
       const out = await writeImage(join(folder, basename(file)), result, source, write);
       written.push({
