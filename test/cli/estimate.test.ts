@@ -9,6 +9,7 @@ import { resolveNoise } from '../../main/cli/resolve-noise';
 import { estimateReportSchema } from '../../main/shared/estimate';
 import { addCorrelatedNoise, addNoise, clip, loadClean, slcSpeckle } from '../engine/estimate/synth';
 import { makeImage } from '../../main/engine/image';
+import { cameraJpeg, readClean } from '../helpers/camera-like';
 import { runCli } from './run-cli';
 
 let dir: string;
@@ -77,6 +78,20 @@ describe('gr2r estimate', () => {
     expect(report.warnings.some((w) => w.startsWith(`${blurred}: the noise is spatially correlated`))).toBe(true);
     const clippedReport = json((await runCli(['estimate', clipped, '--noise', 'gaussian', '--json'])).stdout);
     expect(clippedReport.warnings.some((w) => w.startsWith(`${clipped}: clipped`))).toBe(true);
+  });
+
+  it("says a white sigma misses most of a camera JPEG's noise, and gives its std", async () => {
+    const file = join(dir, 'camera.jpg');
+    await cameraJpeg(await readClean('chelsea.png', 256), file, 3, 0.0005, 0.00005);
+    const report = json((await runCli(['estimate', file, '--noise', 'gaussian', '--json'])).stdout);
+    const [image] = report.images;
+    const std = image!.realNoise!.std;
+    expect(image!.family === 'gaussian' && image.sigma).toBeLessThan(0.5 * Math.min(...std));
+    const said = report.warnings.filter((w) => w.startsWith(`${file}:`));
+    expect(said.join('\n')).toMatch(
+      /is only the part of the noise that is independent between pixels; the noise as it is has std \d/,
+    );
+    expect(said.join('\n')).not.toMatch(/may be too high/);
   });
 
   it('advises sub-images, not --noise correlated, for correlated speckle', async () => {

@@ -43,7 +43,16 @@ function residualMaker(n: number): Float64Array {
   return m;
 }
 
-/** rho from the observed ratio R = sum r_k r_(k+1) / sum r^2 by inverting the expectations above. */
+/**
+ * rho from the observed ratio R = sum r_k r_(k+1) / sum r^2 by inverting the expectations above,
+ * R(rho) = (tr(AM) + rho tr(AMAM)) / (2 (tr M + rho tr(MA))). The inverse has a pole just past R(1): noise
+ * correlated beyond lag 1 (JPEG, demosaicking) can read past it and came out as -2.5. R is clamped to
+ * [R(-1), R(1)], so rho stays in [-1, 1] and strongly correlated noise reads 1.
+ */
 export function lagOneFromRatio(ratio: number, c: DetrendConstants): number {
-  return (c.traceMA / 2 - ratio * c.traceM) / (ratio * c.traceMA - c.traceAMAM / 2);
+  const expected = (rho: number) => (c.traceMA + rho * c.traceAMAM) / (2 * (c.traceM + rho * c.traceMA));
+  const [lo, hi] = [expected(-1), expected(1)].sort((a, b) => a - b) as [number, number];
+  const r = Math.min(hi, Math.max(lo, ratio));
+  const rho = (c.traceMA / 2 - r * c.traceM) / (r * c.traceMA - c.traceAMAM / 2);
+  return Math.min(1, Math.max(-1, rho));
 }

@@ -2,7 +2,7 @@ import { speckleValuesProblem } from '../../engine/sar/speckle-values';
 import { estimateImage, poolEstimates } from '../../engine/estimate';
 import type { ImageF32 } from '../../engine/image';
 import type { SourceInfo } from '../../io';
-import type { EstimateFamily, EstimateReport } from '../../shared/estimate';
+import type { EstimateFamily, EstimateReport, ImageEstimate, RealNoise } from '../../shared/estimate';
 import type { FileFailure } from '../../shared/jobs';
 import { listImages } from '../dataset';
 import { eachFile, NoFileLeft } from '../each-file';
@@ -48,8 +48,8 @@ export async function estimateTask(task: EstimateTaskInput): Promise<EstimateTas
       const one = estimateImage(nameOf(file), withoutNoData(image, source, task.family), task.family, {
         amplitude: task.amplitude,
       });
-      warnings.push(...one.warnings);
       const realNoise = source.bitDepth !== 32 && source.format !== 'dng' ? measureRealNoise(image) : undefined;
+      warnings.push(...whitePartWarnings(nameOf(file), one.estimate, realNoise, one.warnings));
       return realNoise ? { ...one.estimate, realNoise } : one.estimate;
     },
     task.signal,
@@ -73,3 +73,29 @@ function withoutNoData(image: ImageF32, source: SourceInfo, family: EstimateFami
   for (let p = 0; p < valid.length; p++) if (!valid[p]) data.fill(NaN, p * image.channels, (p + 1) * image.channels);
   return { ...image, data };
 }
+
+/**
+ * A white sigma far under the noise as it is (JPEG, demosaicking: the noise's power sits at low frequencies, which a
+ * high-band estimator does not see) is said, with the std a model should be given, in place of the texture warning
+ * that would call it too high.
+ */
+function whitePartWarnings(
+  name: string,
+  estimate: ImageEstimate,
+  realNoise: RealNoise | undefined,
+  warnings: readonly string[],
+): string[] {
+  if (estimate.family !== 'gaussian' || !realNoise) return [...warnings];
+  const std = [...realNoise.std].sort((a, b) => a - b)[realNoise.std.length >> 1]!;
+  if (!(estimate.sigma < whiteShare * std)) return [...warnings];
+  const per255 = (v: number) => (255 * v).toFixed(2);
+  return [
+    ...warnings.filter((w) => !w.startsWith(`${name}: few flat areas`)),
+    `${name}: sigma ${per255(estimate.sigma)}/255 is only the part of the noise that is independent between pixels; ` +
+      `the noise as it is has std ${per255(std)}/255, correlated between pixels, and a model given this sigma would ` +
+      'keep the rest. The automatic noise model (no --noise) trains on the noise as it is.',
+  ];
+}
+
+/** A white sigma under this share of the noise's std misses most of the noise. */
+const whiteShare = 0.5;

@@ -45,4 +45,14 @@ describe('estimation maths', () => {
     const c = detrendConstants(8);
     expect(lagOneFromRatio(c.traceMA / 2 / c.traceM, c)).toBeCloseTo(0, 12);
   });
+
+  it('reads every detrended ratio as a correlation in [-1, 1]', () => {
+    const c = detrendConstants(8);
+    const expected = (rho: number) => (c.traceMA + rho * c.traceAMAM) / (2 * (c.traceM + rho * c.traceMA));
+    for (const rho of [-1, -0.4, 0.3, 0.8, 1]) expect(lagOneFromRatio(expected(rho), c)).toBeCloseTo(rho, 10);
+    // Past R(1) and R(-1) the plain inverse crosses its pole: a JPEG's flat blocks gave -2.55.
+    expect(lagOneFromRatio(-0.875, c)).toBeCloseTo(-1, 12);
+    expect(lagOneFromRatio(0.95, c)).toBeCloseTo(1, 12);
+    for (let r = -1; r <= 1; r += 0.01) expect(Math.abs(lagOneFromRatio(r, c))).toBeLessThanOrEqual(1);
+  });
 });
