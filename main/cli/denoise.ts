@@ -10,14 +10,17 @@ import { ProgressLine } from './progress';
 import { parseBackend } from './train';
 import type { OutputFormat } from '../shared/output-format';
 import { parseOutputFormat } from '../shared/output-format';
+import { BATCH_RECORD } from '../tasks/denoise/batch-outputs';
 
 const help = `Usage: gr2r denoise --model MODEL_DIR --input FILE_OR_DIR --output DIR [options]
 
 Denoises an image or every image in a folder with a trained model, into DIR (created if needed).
 Each output keeps its input's name, format and bit depth; an existing file is never overwritten
 (a numbered name is used) unless --overwrite is given. Files that fail are listed; the rest go on.
-Run again into the same DIR, a file whose output is already there is skipped (outputs are written whole or not
-at all, so one that exists is complete), so a stopped batch resumes where it was; an input changed since is redone.
+Run again into the same DIR, a file already denoised there by the same model and settings is skipped (each output
+folder keeps a hidden record, ${BATCH_RECORD}, of what its outputs were made from; outputs are written whole or not at
+all), so a stopped batch resumes where it was; an input changed since, or another model, --amount, --format or --mc,
+is denoised again into a new numbered name: nothing is overwritten without --overwrite.
 
 Options:
   --mc J         Monte Carlo samples: the mean over J recorruptions in mirrored pairs (default ${denoiseDefaults.mc};

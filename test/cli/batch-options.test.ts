@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, utimes } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeImage } from '../../main/engine/image';
 import { noiseModel } from '../../main/engine/noise';
 import { Rng } from '../../main/engine/random/rng';
 import { readImage, writeImage } from '../../main/io';
+import { BATCH_RECORD } from '../../main/tasks/denoise/batch-outputs';
 import { scene } from '../tasks/helpers';
 import { runCli } from './run-cli';
 
@@ -29,8 +30,12 @@ async function noisyPng(file: string, seed: number): Promise<void> {
 const denoise = (input: string, output: string, ...flags: string[]) =>
   runCli(['denoise', '--model', model(), '--input', input, '--output', output, ...flags]);
 
+/** The files and folders under `root`, but for the batch records (one in each output folder, checked below). */
 async function listTree(root: string): Promise<string[]> {
-  return (await readdir(root, { recursive: true })).map(String).sort();
+  return (await readdir(root, { recursive: true }))
+    .map(String)
+    .filter((name) => basename(name) !== BATCH_RECORD)
+    .sort();
 }
 
 beforeAll(async () => {
@@ -102,6 +107,10 @@ describe('gr2r denoise batches', () => {
     const first = await denoise(data(), out, '--recursive', '--mc', '2');
     expect(first.code).toBe(0);
     expect(await listTree(out)).toEqual(['a.png', 'day one', join('day one', 'b.png')]);
+    expect((await readdir(out, { recursive: true })).map(String).filter((f) => f.endsWith(BATCH_RECORD))).toEqual([
+      BATCH_RECORD,
+      join('day one', BATCH_RECORD),
+    ]);
     const before = await hash(join(out, 'day one', 'b.png'));
     const again = await denoise(data(), out, '--recursive', '--mc', '2');
     expect(again.code).toBe(0);
@@ -111,27 +120,46 @@ describe('gr2r denoise batches', () => {
     expect(await hash(join(out, 'day one', 'b.png'))).toBe(before);
   });
 
-  it('a stopped batch resumes: only the missing output is written; --redo writes new names', async () => {
+  it('a stopped batch resumes; a changed input or other settings are done again into new names, and settle', async () => {
     const out = join(dir, 'tree');
     await rm(join(out, 'a.png'));
-    // An input changed since its output was written is done again (into a new name: outputs are never replaced).
-    await utimes(join(data(), 'day one', 'b.png'), new Date(), new Date(Date.now() + 5000));
-    const changed = await denoise(join(data(), 'day one'), join(out, 'day one'), '--mc', '2');
-    expect(changed.stderr).toMatch(/denoised 1 file\(s\), 0 failed/);
-    await rm(join(out, 'day one', 'b-1.png'));
-    await utimes(join(out, 'day one', 'b.png'), new Date(), new Date(Date.now() + 10000));
     const resumed = await denoise(data(), out, '--recursive', '--mc', '2');
     expect(resumed.stderr).toMatch(/denoised 1 file\(s\), 1 skipped/);
     expect(await listTree(out)).toEqual(['a.png', 'day one', join('day one', 'b.png')]);
+    // An input changed since its output was written is done again (into a new name: outputs are never replaced),
+    // and only once: the next run finds that new output.
+    await utimes(join(data(), 'day one', 'b.png'), new Date(), new Date(Date.now() + 5000));
+    const changed = await denoise(data(), out, '--recursive', '--mc', '2');
+    expect(changed.stderr).toMatch(/denoised 1 file\(s\), 1 skipped/);
+    const settled = await denoise(data(), out, '--recursive', '--mc', '2');
+    expect(settled.stderr).toMatch(/denoised 0 file\(s\), 2 skipped/);
+    expect(settled.stdout).toMatch(/skipped .*b\.png: already denoised as .*b-1\.png/);
+    // Another strength is another output, not "already denoised".
+    const half = await denoise(data(), out, '--recursive', '--mc', '2', '--amount', '50');
+    expect(half.stderr).toMatch(/denoised 2 file\(s\), 0 failed/);
     const other = await denoise(data(), out, '--recursive', '--mc', '2', '--redo');
     expect(other.stderr).toMatch(/denoised 2 file\(s\), 0 failed/);
     expect(await listTree(out)).toEqual([
       'a-1.png',
+      'a-2.png',
       'a.png',
       'day one',
       join('day one', 'b-1.png'),
+      join('day one', 'b-2.png'),
+      join('day one', 'b-3.png'),
       join('day one', 'b.png'),
     ]);
+  });
+
+  it('a file that only has the name of an output is not taken for one (a copy, another input numbered output)', async () => {
+    const out = join(dir, 'named');
+    await mkdir(out);
+    // Put there by hand: the noisy input itself under the name its output would get.
+    await copyFile(join(data(), 'a.png'), join(out, 'a.png'));
+    const r = await denoise(join(data(), 'a.png'), out, '--mc', '2');
+    expect(r.stderr).toMatch(/denoised 1 file\(s\), 0 failed/);
+    expect(await listTree(out)).toEqual(['a-1.png', 'a.png']);
+    expect(await hash(join(out, 'a.png'))).toBe(await hash(join(data(), 'a.png')));
   });
 
   it('without --recursive, sub-folders are left out; an output inside the input tree is refused', async () => {

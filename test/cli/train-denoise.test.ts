@@ -11,6 +11,7 @@ import { Rng } from '../../main/engine/random/rng';
 import { readImage, writeImage } from '../../main/io';
 import { cleanCrop } from '../helpers/images';
 import { runCli } from './run-cli';
+import { BATCH_RECORD } from '../../main/tasks/denoise/batch-outputs';
 
 let dir: string;
 const tiny = ['--net', 'dncnn', '--width', '8', '--depth', '3', '--patch', '32', '--batch', '2', '--backend', 'wasm'];
@@ -136,7 +137,7 @@ describe('gr2r train and denoise', () => {
       out,
       '--redo',
     ]);
-    expect((await readdir(out)).sort()).toEqual(['0-1.tif', '0.tif', '1.tif']);
+    expect((await readdir(out)).sort()).toEqual([BATCH_RECORD, '0-1.tif', '0.tif', '1.tif']);
     expect(await hash(join(inputs, '0.tif'))).toBe(before);
   });
 

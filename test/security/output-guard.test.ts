@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkOutputFolder } from '../../main/io/output-guard';
 import { runCli } from '../cli/run-cli';
 import { noisyPng, tinyModel, treeHashes } from './fixtures';
+import { BATCH_RECORD } from '../../main/tasks/denoise/batch-outputs';
 
 let dir: string;
 let photos: string;
@@ -64,10 +65,10 @@ describe('an output folder never is, holds or sits inside an input folder', () =
     const out = join(dir, 'photos-denoised');
     const first = await denoise(photos, out);
     expect(first.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['a.png', 'b.png']);
+    expect((await readdir(out)).sort()).toEqual([BATCH_RECORD, 'a.png', 'b.png']);
     const second = await denoise(photos, out, '--overwrite');
     expect(second.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['a.png', 'b.png']);
+    expect((await readdir(out)).sort()).toEqual([BATCH_RECORD, 'a.png', 'b.png']);
     expect(await treeHashes(photos)).toEqual(before);
   }, 60_000);
 
@@ -98,6 +99,6 @@ describe('leftovers of a killed run', () => {
     // A temp file newer than this process may belong to another run still writing: it stays.
     const r = await denoise(join(photos, 'a.png'), out);
     expect(r.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual([fresh, '.notes.tmp', 'a.png', 'mine.tmp'].sort());
+    expect((await readdir(out)).sort()).toEqual([fresh, '.notes.tmp', BATCH_RECORD, 'a.png', 'mine.tmp'].sort());
   }, 60_000);
 });

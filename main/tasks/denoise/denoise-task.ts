@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { OutputFormat } from '../../shared/output-format';
 import { BatchOutputs } from './batch-outputs';
@@ -78,7 +79,7 @@ export async function denoiseTask(input: DenoiseTaskInput): Promise<DenoiseTaskR
   const { net, meta } = await openModel(input.model);
   const { files, failures } = await listImages(input.input, input.recursive);
   await prepareOutputFolder([input.input], input.output);
-  const outputs = await BatchOutputs.open(input.input, input.output, input.recursive ?? false);
+  const outputs = await BatchOutputs.open(input.input, input.output, input.recursive ?? false, await runKey(input));
   const predictor = await choosePredictor(net, { prefer: input.inference });
   try {
     const done = await denoiseFiles(input, files, failures, { net, meta }, backend, predictor.predict, outputs);
@@ -117,8 +118,7 @@ async function denoiseFiles(
         amplitude: input.sar?.amplitude ?? meta.sar?.amplitude ?? false,
         amount: input.amount,
       };
-      const already =
-        input.redo || input.overwrite ? undefined : await outputs.doneOutput(file, sar.db ? 'tiff' : write.format);
+      const already = input.redo || input.overwrite ? undefined : await outputs.doneOutput(file);
       if (already) {
         skipped.push({ input: file, output: already });
         continue;
@@ -146,6 +146,7 @@ async function denoiseFiles(
           onFraction: report,
         });
         written.push({ input: file, ...out });
+        await outputs.written(file, out.output);
         continue;
       }
       const { image, source } = await readImage(file);
@@ -159,10 +160,29 @@ async function denoiseFiles(
         output: out.path,
         notes: [...source.notes, ...out.notes, ...(kept ? [`warning: ${kept}`] : [])],
       });
+      await outputs.written(file, out.path);
     } catch (error) {
       if (input.signal?.aborted) return { written, skipped, failures, backend, cancelled: true };
       failures.push(fileFailure(file, error));
     }
   }
   return { written, skipped, failures, backend, cancelled: false };
+}
+
+/**
+ * What makes a batch's outputs, for its record (batch-outputs.ts): the model (its gr2r.json, which changes with every
+ * save) and every setting that changes the pixels written. Another model, amount, format or SAR option is another run.
+ */
+async function runKey(input: DenoiseTaskInput): Promise<string> {
+  const model = await readFile(join(input.model, 'gr2r.json'));
+  const settings = {
+    mc: input.mc ?? null,
+    flips: input.flips ?? null,
+    seed: input.seed ?? null,
+    tile: input.tile ?? null,
+    format: input.format ?? null,
+    amount: input.amount ?? null,
+    sar: input.sar ?? null,
+  };
+  return createHash('sha256').update(model).update(JSON.stringify(settings)).digest('hex').slice(0, 32);
 }
