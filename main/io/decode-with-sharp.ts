@@ -39,8 +39,10 @@ export async function decodeWithSharp(probe: ImageProbe, maxPixels: number): Pro
       cause: error,
     });
   }
-  const { data, info } = raw;
   const bands = probe.channels + (probe.hasAlpha ? 1 : 0);
+  // libvips' 8-bit gray ('b-w') drops the alpha of a gray + alpha PNG: it is read on its own and put back.
+  if (probe.hasAlpha && raw.info.channels === bands - 1) raw = await withAlpha(probe, raw, depth, maxPixels);
+  const { data, info } = raw;
   if (info.channels !== bands || info.width !== probe.width || info.height !== probe.height) {
     throw new FileError(
       probe.file,
@@ -51,4 +53,27 @@ export async function decodeWithSharp(probe: ImageProbe, maxPixels: number): Pro
   const samples = probe.bitDepth === 16 ? ushortView(data) : new Uint8Array(data.buffer, data.byteOffset, data.length);
   const split = splitAlpha(samples, info.height, info.width, bands, probe.hasAlpha, probe.bitDepth);
   return { ...split, notes: readingNotes(probe) };
+}
+
+/** `colour` (one band less than the file) with the file's alpha band appended to every pixel. */
+async function withAlpha(
+  probe: ImageProbe,
+  colour: { data: Buffer; info: OutputInfo },
+  depth: 'uchar' | 'ushort',
+  maxPixels: number,
+): Promise<{ data: Buffer; info: OutputInfo }> {
+  const alpha = await sharp(probe.file, { failOn: 'warning', limitInputPixels: maxPixels, autoOrient: true })
+    .extractChannel('alpha')
+    .raw({ depth })
+    .toBuffer({ resolveWithObject: true });
+  const bytes = depth === 'ushort' ? 2 : 1;
+  const c = colour.info.channels;
+  const pixels = colour.info.width * colour.info.height;
+  if (alpha.info.channels !== 1 || alpha.data.length !== pixels * bytes) return colour;
+  const data = Buffer.alloc(pixels * (c + 1) * bytes);
+  for (let p = 0; p < pixels; p++) {
+    colour.data.copy(data, p * (c + 1) * bytes, p * c * bytes, (p + 1) * c * bytes);
+    alpha.data.copy(data, (p * (c + 1) + c) * bytes, p * bytes, (p + 1) * bytes);
+  }
+  return { data, info: { ...colour.info, channels: (c + 1) as OutputInfo['channels'], size: data.length } };
 }

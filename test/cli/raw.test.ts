@@ -8,6 +8,7 @@ import { cleanCrop } from '../helpers/images';
 import { CAMERA, writeSyntheticDng, type SyntheticDng } from '../helpers/synthetic-dng';
 import { sha256 } from '../io/helpers';
 import { runCli } from './run-cli';
+import { BATCH_RECORD } from '../../main/tasks/denoise/batch-outputs';
 
 // Low light: 40 photo-electrons at white and 16 DN of read noise, var = a x + b in linear units (noisy PSNR 21-24 dB).
 const fullWell = 40;
@@ -69,7 +70,7 @@ describe('gr2r on camera raw (DNG)', () => {
     const out = join(dir, 'out');
     const run = await runCli(['denoise', '--model', model, '--input', join(dir, 'raw'), '--output', out]);
     expect(run.code, run.stderr).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['IMG_0.dng', 'IMG_1.dng', 'IMG_2.dng']);
+    expect((await readdir(out)).sort()).toEqual([BATCH_RECORD, 'IMG_0.dng', 'IMG_1.dng', 'IMG_2.dng']);
     for (const [i, shot] of shots.entries()) {
       const noisy = (await readImage(join(dir, 'raw', `IMG_${i}.dng`))).image;
       const denoised = (await readImage(join(out, `IMG_${i}.dng`))).image;

@@ -80,6 +80,29 @@ describe('16-bit PNG and TIFF keep every value', () => {
   }
 });
 
+describe('8-bit gray + alpha PNG', () => {
+  it('reads as gray with its alpha kept aside, and writes both back', async () => {
+    const samples = Uint8Array.from(patternSamples(40 * 30 * 2, 255, 2));
+    const input = join(dir, 'in-gray-alpha8.png');
+    await sharp(samples, { raw: { width: 40, height: 30, channels: 2 } })
+      .toColourspace('b-w')
+      .png()
+      .toFile(input);
+    expect((await sharp(input).metadata()).channels).toBe(2);
+    const { image, source } = await readImage(input);
+    expect([source.bitDepth, image.channels, source.alpha !== undefined]).toEqual([8, 1, true]);
+    expect(Array.from(image.data, (v) => Math.round(255 * v))).toEqual(
+      Array.from(samples.filter((_, i) => i % 2 === 0)),
+    );
+    const out = await writeImage(join(dir, 'out-gray-alpha8.png'), image, source);
+    const meta = await sharp(out.path).metadata();
+    expect([meta.channels, meta.depth, meta.hasAlpha]).toEqual([2, 'uchar', true]);
+    const again = await readImage(out.path);
+    expect(Array.from(again.image.data)).toEqual(Array.from(image.data));
+    expect(again.source.alpha).toEqual(source.alpha);
+  });
+});
+
 describe('values an integer format cannot hold', () => {
   it('are clipped, counted and noted, or refused with strictRange', async () => {
     const { image, source } = await readImage(sample('camera.png'));
