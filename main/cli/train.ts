@@ -21,6 +21,7 @@ import { ProgressLine } from './progress';
 import { trainHelp as help } from './train-help';
 import { gainText, isoNotes, keptLine } from './train-report';
 import { resolveNoise } from './resolve-noise';
+import { sizeMultiple } from '../engine/nets/config';
 
 const options = {
   ...noiseFlagOptions,
@@ -124,6 +125,11 @@ export function trainOptions(flags: Flags): Mutable<Omit<TrainOptions, 'noise'>>
   out.steps = integer(flags, 'steps');
   out.batch = integer(flags, 'batch');
   out.patch = integer(flags, 'patch');
+  const smallest = 2 * sizeMultiple(out.net!);
+  if (out.patch !== undefined && out.patch < smallest)
+    throw new UsageError(
+      `--patch must be at least ${smallest} for this network (twice its size multiple), got ${out.patch}`,
+    );
   out.seed = integer(flags, 'seed');
   out.checkpointEvery = integer(flags, 'checkpoint-every');
   out.evalEvery = integer(flags, 'eval-every');

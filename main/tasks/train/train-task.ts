@@ -21,6 +21,9 @@ import { datasetFingerprint } from './dataset-fingerprint';
 import { saveOnnxBeside } from '../../runtime/predictor-onnx-file';
 import { keptNoiseAfterTraining } from './training-check';
 import type { LoadedImage } from '../dataset';
+import { effectivePatchSize } from '../../engine/patches';
+import { sizeMultiple } from '../../engine/nets/config';
+import type { NetConfig } from '../../engine/nets/config';
 import { dataPeak, loadDataset, pairByName } from '../dataset';
 import { prepareTargets, prepareTrainingImages } from './training-images';
 import { trainableImages } from './trainable-images';
@@ -163,6 +166,7 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
     failures,
   };
   if (noisy.images.length === 0) throw new NoFileLeft(input.data, failures, 'read for training');
+  patchNote(noisy.images, resolved.net, resolved.patch, input.options.patch, note);
   const options = dataStepsOptions(resolved, input.options, noisy.images, !resume && !chosenInit, note);
   const keepLast = keepsLastStep(input.keepLast, options.noise, note);
   const pixels = { amplitude: input.amplitude ?? resume?.meta.sar?.amplitude ?? false, family: options.noise.family };
@@ -249,4 +253,27 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
     lastStep: last.meta.step,
     stoppedEarly,
   };
+}
+
+/** Says so when the patch size asked for is not the one trained: a multiple of the network's, within every image. */
+function patchNote(
+  images: readonly LoadedImage[],
+  net: NetConfig,
+  patch: number,
+  asked: number | undefined,
+  note: (m: string) => void,
+): void {
+  if (asked === undefined) return;
+  const multiple = sizeMultiple(net);
+  const used = effectivePatchSize(
+    images.map(({ file, image }) => ({ name: file, image })),
+    patch,
+    multiple,
+  );
+  if (used === asked) return;
+  const why =
+    used < Math.floor(asked / multiple) * multiple
+      ? 'the smallest image is no larger'
+      : `a multiple of ${multiple}, the network's size multiple`;
+  note(`patches of ${used} pixels a side, not ${asked}: ${why}`);
 }
