@@ -21,9 +21,7 @@ import { datasetFingerprint } from './dataset-fingerprint';
 import { saveOnnxBeside } from '../../runtime/predictor-onnx-file';
 import { keptNoiseAfterTraining } from './training-check';
 import type { LoadedImage } from '../dataset';
-import { effectivePatchSize } from '../../engine/patches';
-import { sizeMultiple } from '../../engine/nets/config';
-import type { NetConfig } from '../../engine/nets/config';
+import { patchNote } from './patch-note';
 import { dataPeak, loadDataset, pairByName } from '../dataset';
 import { prepareTargets, prepareTrainingImages } from './training-images';
 import { trainableImages } from './trainable-images';
@@ -253,27 +251,4 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
     lastStep: last.meta.step,
     stoppedEarly,
   };
-}
-
-/** Says so when the patch size asked for is not the one trained: a multiple of the network's, within every image. */
-function patchNote(
-  images: readonly LoadedImage[],
-  net: NetConfig,
-  patch: number,
-  asked: number | undefined,
-  note: (m: string) => void,
-): void {
-  if (asked === undefined) return;
-  const multiple = sizeMultiple(net);
-  const used = effectivePatchSize(
-    images.map(({ file, image }) => ({ name: file, image })),
-    patch,
-    multiple,
-  );
-  if (used === asked) return;
-  const why =
-    used < Math.floor(asked / multiple) * multiple
-      ? 'the smallest image is no larger'
-      : `a multiple of ${multiple}, the network's size multiple`;
-  note(`patches of ${used} pixels a side, not ${asked}: ${why}`);
 }
