@@ -11,6 +11,7 @@ import { parseBackend } from './train';
 import type { OutputFormat } from '../shared/output-format';
 import { parseOutputFormat } from '../shared/output-format';
 import { BATCH_RECORD } from '../tasks/denoise/batch-outputs';
+import { stat } from 'node:fs/promises';
 
 const help = `Usage: gr2r denoise --model MODEL_DIR --input FILE_OR_DIR --output DIR [options]
 
@@ -24,7 +25,8 @@ is denoised again into a new numbered name: nothing is overwritten without --ove
 
 Options:
   --mc J         Monte Carlo samples: the mean over J recorruptions in mirrored pairs (default ${denoiseDefaults.mc};
-                 supervised models use 1 pass on y)
+                 supervised models use 1 pass on y); 0: one pass on the noisy image itself, several times faster
+                 for a little less denoising (docs/quality.md)
   --tile T       tile size in pixels (default ${denoiseDefaults.tile}): memory is bounded by it
   --seed S       seed of the recorruptions (default ${denoiseDefaults.seed})
   --amount A     strength in percent, 0-100 (default 100): each value is original + A/100 x (denoised - original),
@@ -113,12 +115,13 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   if (!flags.model) throw new UsageError('--model MODEL_DIR is required');
   if (!flags.input) throw new UsageError('--input FILE_OR_DIR is required');
   if (!flags.output) throw new UsageError('--output DIR is required');
+  await checkOutputArgument(flags.output);
   const progress = new ProgressLine(io, 1);
   const result = await denoiseTask({
     model: flags.model,
     input: flags.input,
     output: flags.output,
-    mc: wholeNumber('mc', flags.mc, 1),
+    mc: wholeNumber('mc', flags.mc, 0),
     tile: wholeNumber('tile', flags.tile, 16),
     seed: wholeNumber('seed', flags.seed, 0),
     overwrite: flags.overwrite,
@@ -155,3 +158,14 @@ export const denoiseCommand: Command = {
   help,
   run,
 };
+
+/** --output is a folder: an existing file, or a name that does not exist yet and reads as an image file, is refused. */
+async function checkOutputArgument(output: string): Promise<void> {
+  const found = await stat(output).catch(() => undefined);
+  if (found && !found.isDirectory())
+    throw new UsageError(`--output ${output} is a file; give the folder to write the outputs into`);
+  if (!found && /\.(png|jpe?g|tiff?|dng)$/i.test(output))
+    throw new UsageError(
+      `--output ${output} looks like a file name; give the folder to write the outputs into (each keeps its input's name)`,
+    );
+}

@@ -36,9 +36,11 @@ export async function main(
   try {
     return await command.run(rest, io);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // One line: node's own argument errors come in several ('argument is ambiguous.\nDid you forget...').
+    const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
     io.stderr.write(`gr2r ${name}: ${printable(message)}\n`);
     if (process.env.GR2R_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
-    return error instanceof UsageError ? 2 : 1;
+    const parseError = String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
+    return error instanceof UsageError || parseError ? 2 : 1;
   }
 }

@@ -94,5 +94,9 @@ export async function applyNetwork(
     }
     return makeImage(image.height, image.width, image.channels, out);
   }
-  throw new Error(`the model denoises ${meta.channels}-channel images; this one has ${image.channels}`);
+  const raw =
+    image.channels === 4 && meta.channels !== 4
+      ? ' (a camera raw file: its four CFA planes; denoise it with a model trained on raw files)'
+      : '';
+  throw new Error(`the model denoises ${meta.channels}-channel images; this one has ${image.channels}${raw}`);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, utimes } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,40 @@ describe('gr2r denoise --amount', () => {
       moved = Math.max(moved, Math.abs(full[i]! - original[i]!));
     }
     expect(moved).toBeGreaterThan(0.01);
+  });
+
+  it('names a bad --output, an empty folder and a dash-led value in one line each', async () => {
+    const file = join(dir, 'not-a-folder');
+    await writeFile(file, 'x');
+    const onFile = await denoise(data(), file);
+    expect([onFile.code, onFile.stderr]).toEqual([
+      2,
+      `gr2r denoise: --output ${file} is a file; give the folder to write the outputs into\n`,
+    ]);
+    const named = await denoise(join(data(), 'a.png'), join(dir, 'result.png'));
+    expect(named.code).toBe(2);
+    expect(named.stderr).toMatch(/result\.png looks like a file name; give the folder/);
+    await expect(stat(join(dir, 'result.png'))).rejects.toThrow();
+    await mkdir(join(dir, 'nothing'));
+    const empty = await denoise(join(dir, 'nothing'), join(dir, 'nothing-out'));
+    expect([empty.code, empty.stderr]).toEqual([
+      1,
+      `gr2r denoise: ${join(dir, 'nothing')}: no images in this folder\n`,
+    ]);
+    const auto = await runCli(['train', '--data', join(dir, 'nothing'), '--out', join(dir, 'nothing-model')]);
+    expect(auto.stderr).toContain(`gr2r train: ${join(dir, 'nothing')}: no images in this folder`);
+    const dash = await denoise(data(), join(dir, 'x'), '--amount', '-5');
+    expect(dash.code).toBe(2);
+    expect(dash.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(dash.stderr).not.toContain('\\n');
+  });
+
+  it('--mc 0 denoises in one pass on the noisy image', async () => {
+    const r = await denoise(join(data(), 'a.png'), join(dir, 'one-pass'), '--mc', '0');
+    expect(r.code, r.stderr).toBe(0);
+    const original = (await readImage(join(data(), 'a.png'))).image.data;
+    const out = (await readImage(join(dir, 'one-pass', 'a.png'))).image.data;
+    expect(out.some((v, i) => Math.abs(v - original[i]!) > 1 / 255)).toBe(true);
   });
 
   it('refuses an amount outside 0-100 in one line', async () => {

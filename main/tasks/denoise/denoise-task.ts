@@ -14,7 +14,7 @@ import type { DenoiseProgress, FileFailure } from '../../shared/jobs';
 import type { BandChoice } from './band-path';
 import { denoiseFileInBands, wantsBands } from './band-path';
 import { listImages } from '../dataset';
-import { fileFailure } from '../each-file';
+import { fileFailure, NoFileLeft } from '../each-file';
 import { prepareOutputFolder } from './prepare-output';
 import type { SarOptions } from './denoise-band';
 import { DEFAULT_AMOUNT } from '../../shared/amount';
@@ -78,6 +78,7 @@ export async function denoiseTask(input: DenoiseTaskInput): Promise<DenoiseTaskR
   const backend = await initBackend(input.backend);
   const { net, meta } = await openModel(input.model);
   const { files, failures } = await listImages(input.input, input.recursive);
+  if (files.length === 0 && failures.length === 0) throw new NoFileLeft(input.input, failures, 'denoised');
   await prepareOutputFolder([input.input], input.output);
   const outputs = await BatchOutputs.open(input.input, input.output, input.recursive ?? false, await runKey(input));
   const predictor = await choosePredictor(net, { prefer: input.inference });

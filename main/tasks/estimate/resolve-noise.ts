@@ -9,6 +9,7 @@ import { rawIsoGroups } from '../../io/raw-folder';
 import { estimateTask } from './estimate-task';
 import { pooledCorrelated, profileImages } from './noise-profile-task';
 import { correlatedRawSpec } from './raw-noise-choice';
+import { NoFileLeft } from '../each-file';
 
 /**
  * The family for data given without a noise model: camera raw (DNG) is shot + read noise before demosaicking,
@@ -112,7 +113,9 @@ export async function resolveNoiseSpec(
     return raw ?? resolveNoiseSpec({ family }, data, note, amplitude, recursive);
   }
   if (noise.family === 'correlated') {
-    const { spec, note: said } = pooledCorrelated((await profileImages(data, recursive)).images);
+    const profiled = await profileImages(data, recursive);
+    if (profiled.images.length === 0) throw new NoFileLeft(data, profiled.failures, 'measured');
+    const { spec, note: said } = pooledCorrelated(profiled.images);
     note(`correlated noise ${said}`);
     return spec;
   }
