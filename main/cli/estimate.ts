@@ -6,8 +6,10 @@ import type { Command, CommandIO } from './command';
 import { UsageError } from './command';
 import { namingFailures } from './name-failures';
 import { failureLine, printable } from './printable';
+import { chooseFamily } from '../tasks/estimate/resolve-noise';
+import type { NoiseFamily } from '../shared/noise';
 
-const help = `Usage: gr2r estimate FILE_OR_DIR --noise gaussian|poisson|gamma [--amplitude] [--json]
+const help = `Usage: gr2r estimate FILE_OR_DIR [--noise gaussian|poisson|gamma] [--amplitude] [--json]
 
 Estimates the noise parameter from the noisy images themselves: sigma (gaussian), the gain (poisson,
 with the Poisson-Gaussian fit var = a * mean + b) or the number of looks (gamma speckle), for each
@@ -17,10 +19,12 @@ assumes: independent pixels (lag-1 noise autocorrelation), no clipping, Poisson 
 the gain, and how the variance grows with the mean.
 
 Options:
-  --noise FAMILY  gaussian | poisson | gamma (required)
+  --noise FAMILY  gaussian | poisson | gamma. Default: chosen as gr2r train chooses (said on stderr, and as
+                  "automatic" in --json): gamma for float TIFF (SAR), poisson for camera raw, gaussian for
+                  photos, whose "real noise" line (level, correlation) is what the automatic model trains on
   --amplitude     gamma: the files hold amplitudes (square roots of intensity); square them first
   --recursive     include the images in sub-folders
-  --json          print one JSON document on stdout: {"images", "pooled", "warnings"}
+  --json          print one JSON document on stdout: {"images", "pooled", "warnings", "failures"}
 `;
 
 const options = {
@@ -30,8 +34,18 @@ const options = {
   json: { type: 'boolean' },
 } as const;
 
-function parseFamily(raw: string | undefined): EstimateFamily {
-  if (!raw) throw new UsageError('--noise is required: gaussian, poisson or gamma');
+/** The family measured without --noise: the one gr2r train would choose, as an estimable family. */
+async function automaticFamily(
+  input: string,
+  recursive: boolean,
+  note: (m: string) => void,
+): Promise<{ family: EstimateFamily; chosen: NoiseFamily }> {
+  const chosen = await chooseFamily(input, note, recursive);
+  const family = chosen === 'gamma' ? 'gamma' : chosen === 'poissongaussian' ? 'poisson' : 'gaussian';
+  return { family, chosen };
+}
+
+function parseFamily(raw: string): EstimateFamily {
   const parsed = estimateFamilySchema.safeParse(raw);
   if (!parsed.success) throw new UsageError(`--noise ${raw} cannot be estimated: use gaussian, poisson or gamma`);
   return parsed.data;
@@ -40,7 +54,12 @@ function parseFamily(raw: string | undefined): EstimateFamily {
 async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values: flags, positionals } = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
   if (positionals.length !== 1) throw new UsageError('give one FILE_OR_DIR (see gr2r estimate --help)');
-  const family = parseFamily(flags.noise);
+  const notes: string[] = [];
+  const automatic = flags.noise
+    ? undefined
+    : await automaticFamily(positionals[0]!, flags.recursive ?? false, (m) => notes.push(m));
+  const family = automatic?.family ?? parseFamily(flags.noise!);
+  if (!flags.json) for (const n of notes) io.stderr.write(`${n}\n`);
   if (flags.amplitude && family !== 'gamma') throw new UsageError('--amplitude is for gamma (speckle) data');
   const report = await namingFailures(io, 'skipped', () =>
     estimateTask({
@@ -54,7 +73,8 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     }),
   );
   for (const failure of report.failures) io.stderr.write(`${failureLine('skipped', failure)}\n`);
-  io.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : describeReport(report));
+  const chosen = automatic && { automatic: { family: automatic.chosen, why: notes.join('; ') } };
+  io.stdout.write(flags.json ? `${JSON.stringify({ ...report, ...chosen }, null, 2)}\n` : describeReport(report));
   return 0;
 }
 

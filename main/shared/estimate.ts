@@ -96,6 +96,8 @@ export const estimateReportSchema = z.object({
   images: z.array(imageEstimateSchema),
   pooled: pooledEstimateSchema,
   warnings: z.array(z.string()),
+  /** Without --noise: the family gr2r train would choose for these files, and why. */
+  automatic: z.object({ family: z.string(), why: z.string() }).optional(),
 });
 export type EstimateReport = z.infer<typeof estimateReportSchema>;
 

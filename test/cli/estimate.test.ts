@@ -94,6 +94,25 @@ describe('gr2r estimate', () => {
     expect(said.join('\n')).not.toMatch(/may be too high/);
   });
 
+  it('without --noise measures what gr2r train would choose, and says so', async () => {
+    const photo = join(dir, 'auto-photo');
+    await mkdir(photo);
+    await cameraJpeg(await readClean('coffee.png', 256), join(photo, 'a.jpg'), 4, 0.0005, 0.00005);
+    const said = await runCli(['estimate', photo]);
+    expect(said.code, said.stderr).toBe(0);
+    expect(said.stderr).toMatch(/^automatic noise model: correlated noise/);
+    expect(said.stdout).toMatch(/real noise: std .* \(the automatic model trains on this\)/);
+    const sar = join(dir, 'auto-sar');
+    await mkdir(sar);
+    await floatTiff(join(sar, 'a.tif'), addNoise(await loadClean('camera.png', 128), { family: 'gamma', looks: 2 }, 6));
+    const { code, stdout } = await runCli(['estimate', sar, '--json']);
+    expect(code).toBe(0);
+    const report = json(stdout);
+    expect(report.automatic?.family).toBe('gamma');
+    expect(report.automatic?.why).toMatch(/float data, taken as SAR intensity/);
+    expect(report.pooled.family === 'gamma' && Math.abs(report.pooled.looks / 2 - 1)).toBeLessThan(0.15);
+  });
+
   it('advises sub-images, not --noise correlated, for correlated speckle', async () => {
     const speckle = slcSpeckle(256, [0.5, 1, 0.5], 5);
     const file = await floatTiff(join(dir, 'oversampled.tif'), makeImage(256, 256, 1, Float32Array.from(speckle)));
