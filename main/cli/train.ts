@@ -22,6 +22,7 @@ import { trainHelp as help } from './train-help';
 import { gainText, isoNotes, keptLine } from './train-report';
 import { resolveNoise } from './resolve-noise';
 import { sizeMultiple } from '../engine/nets/config';
+import { checkOutFolder } from '../tasks/train/resume-run';
 
 const options = {
   ...noiseFlagOptions,
@@ -140,6 +141,13 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const flags = parseTrainArgs(argv);
   if (!flags.data) throw new UsageError('--data DIR is required');
   if (!flags.out) throw new UsageError('--out MODEL_DIR is required');
+  // Every flag and the model folder are checked before the noise is measured on the whole folder.
+  const options = trainOptions(flags);
+  const earlyStop = integer(flags, 'early-stop');
+  const backend = parseBackend(flags.backend);
+  const gradients = parseGradients(flags.gradients);
+  const chosenInit = parseInit(flags.init);
+  await checkOutFolder(flags.out, flags.resume);
   const progress = new ProgressLine(io);
   const rawDefault = !flags.noise && !flags.resume && (await folderHoldsRaw(flags.data).catch(() => false));
   if (rawDefault)
@@ -157,7 +165,6 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const spec =
     correlatedRaw ?? (await resolveNoise(noise, flags.data, (m) => progress.note(m), flags.amplitude, flags.recursive));
   const { data, out } = flags;
-  const chosenInit = parseInit(flags.init);
   const init = chosenInit === 'none' ? undefined : (chosenInit ?? 'default');
   const result = await namingFailures(io, 'skipped', () =>
     trainTask({
@@ -165,15 +172,15 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       target: flags.target,
       out,
       noise: spec,
-      options: trainOptions(flags),
+      options,
       resume: flags.resume,
       amplitude: flags.amplitude,
-      backend: parseBackend(flags.backend),
-      gradients: parseGradients(flags.gradients),
+      backend,
+      gradients,
       signal: io.signal,
       init,
       recursive: flags.recursive,
-      earlyStop: integer(flags, 'early-stop'),
+      earlyStop,
       keepLast: flags['keep-last'],
       onNote: (m) => progress.note(m),
       onProgress: (p) =>

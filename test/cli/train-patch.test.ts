@@ -43,6 +43,18 @@ const train = (patch: string, out: string) =>
     join(dir, out),
   ]);
 
+describe('gr2r train flags', () => {
+  it('are checked, with the model folder, before the noise is measured on the images', async () => {
+    await mkdir(join(dir, 'taken'));
+    const taken = await runCli(['train', '--data', join(dir, 'data'), '--out', join(dir, 'taken')]);
+    expect(taken.stderr).toBe(
+      `gr2r train: ${join(dir, 'taken')}: already exists; pass --resume to continue that run, or choose another --out\n`,
+    );
+    const steps = await runCli(['train', '--data', join(dir, 'data'), '--out', join(dir, 'm0'), '--steps', '0']);
+    expect([steps.code, steps.stderr]).toEqual([2, 'gr2r train: --steps must be a positive whole number, got 0\n']);
+  });
+});
+
 describe('gr2r train --patch', () => {
   it('says when the patches trained are not the size asked for, and why', async () => {
     const rounded = await train('13', 'm13');

@@ -5,20 +5,23 @@ import { freeSibling } from './dataset-fingerprint';
 import { loadForResume } from './kept-model';
 import type { TrainTaskInput } from './train-task';
 
+/** A new run's folder must not exist yet; a resumed one's must. Checked again by resumeFrom. */
+export async function checkOutFolder(out: string, resume: boolean | undefined): Promise<void> {
+  const exists = await stat(out).then(
+    () => true,
+    () => false,
+  );
+  if (!resume && exists)
+    throw new Error(`${out}: already exists; pass --resume to continue that run, or choose another --out`);
+  if (resume && !exists) throw new Error(`${out}: no model to resume from`);
+}
+
 /** The checkpoint a run resumes from (`--resume`), or none for a new run, whose folder must not exist yet. */
 export async function resumeFrom(
   input: TrainTaskInput,
 ): Promise<{ resume: Checkpoint; best?: BestWeights } | undefined> {
-  const exists = await stat(input.out).then(
-    () => true,
-    () => false,
-  );
-  if (!input.resume) {
-    if (exists)
-      throw new Error(`${input.out}: already exists; pass --resume to continue that run, or choose another --out`);
-    return undefined;
-  }
-  if (!exists) throw new Error(`${input.out}: no model to resume from`);
+  await checkOutFolder(input.out, input.resume);
+  if (!input.resume) return undefined;
   const found = await loadForResume(input.out);
   if (!found.resume.optimizer)
     throw new Error(`${input.out}: holds no optimiser state, so training cannot resume from it`);
