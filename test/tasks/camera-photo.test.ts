@@ -46,7 +46,7 @@ describe('camera-like JPEGs (demosaicked, JPEG-compressed noise), the default bl
     const out = join(work, 'out');
     const done = await denoiseTask({ model, input: noisy, output: out, mc: 4 });
     expect(done.failures).toEqual([]);
-    expect(await readdir(out)).toHaveLength(names.length);
+    expect((await readdir(out)).filter((f) => !f.startsWith('.'))).toHaveLength(names.length);
     const gains: number[] = [];
     for (const w of done.written) {
       const name = w.input.split('/').pop()!;
