@@ -9,7 +9,8 @@ const { main } = await import('../main/cli/index.ts');
 const controller = new AbortController();
 process.on('SIGINT', () => {
   if (controller.signal.aborted) process.exit(130);
-  process.stderr.write('\nstopping after this step (Ctrl-C again to quit now)\n');
+  const what = { train: 'after this step', denoise: 'after this tile', serve: 'the server' }[process.argv[2]] ?? '';
+  process.stderr.write(`\nstopping ${what} (Ctrl-C again to quit now)\n`.replace('  ', ' '));
   controller.abort();
 });
 process.exitCode = await main(process.argv.slice(2), {
