@@ -7,6 +7,17 @@ export function gainText(meta: { estPsnr: number | null; inputPsnr?: number | nu
   return ` (${gain >= 0 ? '+' : ''}${gain.toFixed(1)} dB over the noisy input, ${meta.inputPsnr.toFixed(2)} dB)`;
 }
 
+/** A warning when the model kept is estimated to make its images worse than they came in, else undefined. */
+export function worseWarning(meta: { estPsnr: number | null; inputPsnr?: number | null }): string | undefined {
+  if (meta.estPsnr === null || meta.inputPsnr === undefined || meta.inputPsnr === null) return undefined;
+  const gain = meta.estPsnr - meta.inputPsnr;
+  if (gain >= 0) return undefined;
+  return (
+    `warning: the model is estimated ${(-gain).toFixed(1)} dB under the noisy input: it would make these images ` +
+    'worse. Train longer (--steps), or check the noise model (gr2r estimate DIR shows what was measured)'
+  );
+}
+
 /** Which step's weights the model holds, and why. */
 export function keptLine(meta: { step: number; estPsnr: number | null }, lastStep: number): string {
   const psnr = meta.estPsnr === null ? '' : ` (estimated PSNR ${meta.estPsnr.toFixed(2)} dB)`;

@@ -19,7 +19,7 @@ import { namingFailures } from './name-failures';
 import { printable } from './printable';
 import { ProgressLine } from './progress';
 import { trainHelp as help } from './train-help';
-import { gainText, isoNotes, keptLine } from './train-report';
+import { gainText, isoNotes, keptLine, worseWarning } from './train-report';
 import { resolveNoise } from './resolve-noise';
 import { sizeMultiple } from '../engine/nets/config';
 import { checkOutFolder } from '../tasks/train/resume-run';
@@ -209,6 +209,8 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   io.stdout.write(
     `model saved to ${printable(result.model)}${meta.estPsnr === null ? '' : `; estimated PSNR ${meta.estPsnr.toFixed(2)} dB${gainText(meta)}`}\n`,
   );
+  const worse = worseWarning(meta);
+  if (worse) progress.note(worse);
   return result.cancelled ? 130 : 0;
 }
 
