@@ -95,6 +95,23 @@ describe('resuming a saved model', () => {
     expect(await steps(`${first}-resumed`)).toBeGreaterThan(2);
   }, 120_000);
 
+  it('a new run stopped before its first step leaves no model folder behind', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const out = join(dir, 'never-trained');
+    await expect(
+      trainTask({
+        data: join(dir, 'photos'),
+        out,
+        noise: { family: 'gaussian', sigma: 0.1 },
+        options: { steps: 4, net: { kind: 'dncnn', width: 4, depth: 2 }, patch: 16, batch: 1 },
+        backend: 'wasm',
+        signal: controller.signal,
+      }),
+    ).rejects.toThrow(/stopped before the first step: no model was saved/);
+    expect(await readdir(dir)).not.toContain('never-trained');
+  }, 120_000);
+
   it('is not modified by a run that fails half way or is cancelled', async () => {
     const base = {
       data: join(dir, 'photos'),

@@ -36,6 +36,7 @@ import { keepsLastStep } from './kept-step';
 import { resumeFrom, resumeTarget } from './resume-run';
 import type { GradientEngine } from '../../runtime/training-gradients';
 import { chooseGradients } from '../../runtime/training-gradients';
+import { rm } from 'node:fs/promises';
 
 export interface TrainTaskInput {
   readonly data: string;
@@ -232,6 +233,12 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
     }
   }
   if (!last || !kept) throw new Error(`${input.out}: training had nothing to do (already at step ${options.steps})`);
+  // Stopped before its first step, a new run holds no training: a folder of it would stand in the library (and
+  // in the app, be selected) as a model. This run made the folder (resumeFrom: it did not exist), so it goes.
+  if (!resume && last.meta.step === 0 && input.signal?.aborted) {
+    await rm(target.out, { recursive: true, force: true });
+    throw new Error(`stopped before the first step: no model was saved (${input.out})`);
+  }
   if (saved) await saveOnnxBeside(target.out, kept, note);
   else
     note(
