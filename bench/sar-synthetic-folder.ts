@@ -96,13 +96,16 @@ try {
   console.log(`\ntaps ${taps}, ${model.lastStep} steps\n`);
   console.log('| file | looks | ENL noisy | ENL out | x | ratio mean | out / clean mean | mean(clean / out) |');
   console.log('|---|---|---|---|---|---|---|---|');
-  const mean = (a: ArrayLike<number>) =>
-    Array.prototype.reduce.call(a, (s: number, v) => s + (v as number), 0) as number;
+  const mean = (a: ArrayLike<number>) => {
+    let sum = 0;
+    for (let k = 0; k < a.length; k++) sum += a[k]!;
+    return sum / a.length;
+  };
   for (const [i, { name, looks, clean }] of files.entries()) {
     const out = (await readImage(done.written.find((w) => w.input.endsWith(name))!.output)).image.data;
     const image = (a: Float32Array) => makeImage(N, N, 1, a);
     const [before, after] = [windowEnl(image(noisy[i]!))!, windowEnl(image(out))!];
-    const truth = mean(clean.map((c, k) => c / out[k]!)) / out.length;
+    const truth = mean(clean.map((c, k) => c / out[k]!));
     console.log(
       `| ${name} | ${looks} | ${before.toFixed(2)} | ${after.toFixed(1)} | ${(after / before).toFixed(0)} | ` +
         `${ratioMean(image(noisy[i]!), image(out)).toFixed(3)} | ${(mean(out) / mean(clean)).toFixed(3)} | ${truth.toFixed(3)} |`,

@@ -193,6 +193,10 @@ describe('the amount', () => {
     void compare.denoiseAll();
     await flush();
     expect(bridge.calls.at(-1)!.request).toMatchObject({ kind: 'denoise', amount: 40 });
+    // The slider moved while the files are written: what they were written at is still known.
+    void compare.setAmount(70);
+    await flush();
+    expect([compare.exportedAmount, compare.amount]).toEqual([40, 70]);
   });
 });
 

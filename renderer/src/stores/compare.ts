@@ -189,21 +189,26 @@ export const useCompareStore = defineStore('compare', () => {
       await preview(shown.crop);
   }
 
+  /** The amount the last Denoise all wrote with: the slider may move while it runs. */
+  const exportedAmount = ref<number | null>(null);
+
   async function denoiseAll(): Promise<void> {
     const modelId = models.selectedId;
     if (!dataset.folderId || !modelId || denoising.value?.status === 'running' || refused() || unconfirmed()) return;
     const speckle = models.selected?.noise.family === 'gamma';
+    const at = amount.value;
     const id = await jobs.start({
       kind: 'denoise',
       datasetId: dataset.folderId,
       modelId,
       outputId: outputParent.value?.id,
       sar: speckle ? { ...sar.value } : undefined,
-      amount: amount.value,
+      amount: at,
       format: { ...settings.values.outputFormat },
     });
     if (!id) return;
     denoiseJob.value = id;
+    exportedAmount.value = at;
     const job = await jobs.settled(id);
     if (job.result?.kind === 'denoise') lastRun.value = { ...job.result, modelId };
   }
@@ -236,6 +241,7 @@ export const useCompareStore = defineStore('compare', () => {
     denoiseJob,
     denoising,
     lastRun,
+    exportedAmount,
     outputParent,
     sar,
     amount,
