@@ -117,7 +117,11 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await nav(/Noise model/).click();
     // The automatic model is preselected (measured when training starts); a family with a parameter is estimated here.
     expect(await page.getByRole('radio', { name: 'Automatic (recommended)' }).isChecked()).toBe(true);
+    // Nothing to enter for it: no parameter field, no "entered by hand" tag.
+    await page.getByText('Nothing to set: measured when training starts.').waitFor();
+    expect(await page.getByText('entered by hand').count()).toBe(0);
     await page.getByRole('radio', { name: 'Gaussian', exact: true }).click();
+    await page.getByText('In the units of the image data.').waitFor();
     await page.getByRole('button', { name: 'Estimate' }).click();
     await page.locator('.summary .headline').waitFor({ timeout: 60_000 });
     const sigma = Number(await page.locator('#noise-sigma').inputValue());
