@@ -84,6 +84,7 @@ describe('a model belongs to its data', () => {
     };
     compare.lastRun = {
       kind: 'denoise',
+      amount: 100,
       output: { id: 'output-0001', name: 'o', path: '/o' },
       cancelled: false,
       failures: [],

@@ -100,7 +100,10 @@ describe('the training store', () => {
 
 describe('the compare store', () => {
   it('shows the preview of the image on screen, and the denoised file once the folder is done', async () => {
-    const bridge = installFakeBridge({ 'jobs:start': (r) => ({ jobId: r.kind }) });
+    const bridge = installFakeBridge({
+      'jobs:start': (r) => ({ jobId: r.kind }),
+      'settings:update': (patch) => ({ ...userSettingsSchema.parse({}), ...patch }),
+    });
     useJobsStore().listen();
     useDatasetStore().summary = dataset;
     useModelsStore().upsert(model('m1'));
@@ -146,6 +149,10 @@ describe('the compare store', () => {
       amount: DEFAULT_AMOUNT,
       format: { kind: 'keep' },
     });
+    // The slider moved after the export: the file written at 100% no longer stands for it, the preview does.
+    void compare.setAmount(60);
+    await flush();
+    expect(compare.after).toMatchObject({ ref: { file: 'p.png' }, crop });
     useModelsStore().select(null);
     expect(compare.after).toBeNull();
   });

@@ -36,7 +36,7 @@ export const useCompareStore = defineStore('compare', () => {
     Record<string, PreviewResult & { modelId: string; amount: number; stretch: DisplayStretch }>
   >({});
   const denoiseJob = ref<string | null>(null);
-  const lastRun = ref<(DenoiseResult & { modelId: string }) | null>(null);
+  const lastRun = ref<(DenoiseResult & { modelId: string; amount: number }) | null>(null);
   const outputParent = ref<FolderRef | null>(null);
   /** SAR outputs (Gamma models): decibels, the ratio image as a check of the result, and its mean made 1. */
   const sar = ref<SarOutput>({ db: false, ratio: false, unitRatio: false });
@@ -61,8 +61,12 @@ export const useCompareStore = defineStore('compare', () => {
     const shown = before.value;
     const modelId = models.selectedId;
     if (!shown || !modelId) return null;
+    // The file written shows while it is what the slider asks for; moved since, the preview follows the slider.
+    const run = lastRun.value;
     const written =
-      lastRun.value?.modelId === modelId ? lastRun.value.written.find((w) => w.input === shown.file) : undefined;
+      run?.modelId === modelId && run.amount === amount.value
+        ? run.written.find((w) => w.input === shown.file)
+        : undefined;
     if (written && lastRun.value)
       return { ref: { folderId: lastRun.value.output.id, file: written.output }, crop: null, like: shown };
     const preview = previews.value[shown.file];
@@ -210,7 +214,7 @@ export const useCompareStore = defineStore('compare', () => {
     denoiseJob.value = id;
     exportedAmount.value = at;
     const job = await jobs.settled(id);
-    if (job.result?.kind === 'denoise') lastRun.value = { ...job.result, modelId };
+    if (job.result?.kind === 'denoise') lastRun.value = { ...job.result, modelId, amount: at };
   }
 
   async function chooseOutput(): Promise<void> {
