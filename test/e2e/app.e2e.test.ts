@@ -238,6 +238,9 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
   });
 
   it('denoises the whole folder into a new folder, keeping formats and bit depth', async () => {
+    await page
+      .getByText('A new folder beside the dataset, each run its own: noisy-denoised, or -1, -2… once that exists')
+      .waitFor();
     await page.getByRole('button', { name: 'Denoise all' }).click();
     await page.getByText('Done', { exact: true }).waitFor({ timeout: 110_000 });
     // The truncated PNG was refused when the folder was read (the Dataset step lists it): the four others are written.
