@@ -6,9 +6,11 @@ import BaseSegmented from '../../renderer/src/components/BaseSegmented.vue';
 import CompareViewer from '../../renderer/src/components/CompareViewer.vue';
 import TheFolderPicker from '../../renderer/src/components/TheFolderPicker.vue';
 import TrainLossChart from '../../renderer/src/components/TrainLossChart.vue';
+import TheSettingsDialog from '../../renderer/src/components/TheSettingsDialog.vue';
 import { useAppStore } from '../../renderer/src/stores/app';
 import { useDatasetStore } from '../../renderer/src/stores/dataset';
 import { useFolderPickerStore } from '../../renderer/src/stores/folder-picker';
+import { useSettingsStore } from '../../renderer/src/stores/settings';
 import DatasetView from '../../renderer/src/views/DatasetView.vue';
 import { installFakeBridge } from './fake-bridge';
 import { dataset, folder } from './samples';
@@ -176,5 +178,28 @@ describe('TheFolderPicker (browser)', () => {
       .trigger('click');
     expect(await picked).toEqual(folder);
     expect(bridge.calls.at(-1)).toEqual({ channel: 'folder:choose', request: { purpose: 'dataset', path: 'noisy' } });
+  });
+});
+
+describe('TheSettingsDialog', () => {
+  it('offers a backend whose package is missing as not installed, and not to be chosen', async () => {
+    installFakeBridge({});
+    const app = useAppStore();
+    app.backend = {
+      name: 'wasm',
+      skipped: [
+        { name: 'tensorflow-gpu', reason: "Cannot find package '@tensorflow/tfjs-node-gpu' imported from x" },
+        { name: 'tensorflow', reason: "Cannot find package '@tensorflow/tfjs-node' imported from x" },
+      ],
+    };
+    useSettingsStore().open = true;
+    const wrapper = mount(TheSettingsDialog);
+    await flushPromises();
+    const options = wrapper.findAll('#s-backend option');
+    const gpu = options.find((o) => o.attributes('value') === 'tensorflow-gpu')!;
+    expect(gpu.attributes('disabled')).toBeDefined();
+    expect(gpu.text()).toMatch(/\(not installed\)$/);
+    const wasm = options.find((o) => o.attributes('value') === 'wasm')!;
+    expect(wasm.attributes('disabled')).toBeUndefined();
   });
 });
