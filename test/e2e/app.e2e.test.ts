@@ -235,6 +235,14 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await page.mouse.down();
     expect(await after.count()).toBe(0);
     await page.mouse.up();
+    // From the keyboard too: Space held on the focused button.
+    const shown = await after.count();
+    expect(shown).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Hold for original' }).focus();
+    await page.keyboard.down(' ');
+    await expect.poll(() => after.count()).toBe(0);
+    await page.keyboard.up(' ');
+    await expect.poll(() => after.count()).toBe(shown);
   });
 
   it('denoises the whole folder into a new folder, keeping formats and bit depth', async () => {

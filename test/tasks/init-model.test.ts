@@ -96,6 +96,8 @@ describe('gr2r train --init', () => {
   });
 
   it('builtin with no steps given fine-tunes for the fine-tuning default', async () => {
+    // Stopped after its first step: enough to read the run's planned steps.
+    const controller = new AbortController();
     const result = await trainTask({
       data: join(dir, 'noisy'),
       out: join(dir, 'default-steps'),
@@ -103,7 +105,8 @@ describe('gr2r train --init', () => {
       backend: 'wasm',
       init: 'builtin',
       options: { batch: 1, patch: 32, evalEvery: 1000 },
-      signal: AbortSignal.abort(),
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
     });
     expect(result.meta.totalSteps).toBe(100);
   });
