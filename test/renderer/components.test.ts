@@ -136,6 +136,19 @@ describe('DatasetView', () => {
       `gr2r://image/${folder.id}/a.tif?size=240`,
       `gr2r://image/${folder.id}/b.png?size=240`,
     ]);
+    expect(wrapper.find('[data-test="no-images"]').exists()).toBe(false);
+  });
+
+  it('says plainly when a folder holds no image to work on', () => {
+    installFakeBridge({});
+    useDatasetStore().summary = { ...dataset, images: [], failures: [] };
+    const empty = mount(DatasetView);
+    expect(empty.get('[data-test="no-images"]').text()).toBe(
+      `${dataset.folder.name} holds no images (PNG, JPEG, TIFF or DNG): choose another folder.`,
+    );
+    useDatasetStore().summary = { ...dataset, images: [] };
+    const unreadable = mount(DatasetView);
+    expect(unreadable.get('[data-test="no-images"]').text()).toMatch(/^None of the files in .* could be read/);
   });
 });
 
