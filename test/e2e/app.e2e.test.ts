@@ -229,7 +229,11 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     expect(await page.getByLabel('Zoom').innerText()).toBe('100%');
     await page.getByRole('button', { name: 'Fit' }).click();
     await shot('06-compare-split');
+    // Split and side by side show one view: switching keeps the zoom.
+    await page.getByRole('button', { name: '100%' }).click();
     await page.getByRole('radio', { name: 'Side by side' }).click();
+    expect(await page.getByLabel('Zoom').innerText()).toBe('100%');
+    await page.getByRole('button', { name: 'Fit' }).click();
     await shot('07-compare-side-by-side');
     await page.getByRole('button', { name: 'Hold for original' }).hover();
     await page.mouse.down();

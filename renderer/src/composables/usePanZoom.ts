@@ -46,6 +46,19 @@ export function usePanZoom(viewport: Ref<HTMLElement | null>, image: Ref<Size | 
     center(Math.min(pane.width / img.width, pane.height / img.height, 8 / dpr()) * 0.96);
   }
 
+  /** The image point at the pane's centre. */
+  function centrePoint(): { x: number; y: number } {
+    const pane = paneSize();
+    return { x: (pane.width / 2 - x.value) / scale.value, y: (pane.height / 2 - y.value) / scale.value };
+  }
+
+  /** Puts an image point at the pane's centre, the zoom kept (a pane that changed size keeps what it showed). */
+  function centreOn(point: { x: number; y: number }): void {
+    const pane = paneSize();
+    x.value = pane.width / 2 - point.x * scale.value;
+    y.value = pane.height / 2 - point.y * scale.value;
+  }
+
   function actualSize(): void {
     const pane = paneSize();
     zoomAt(1 / dpr(), pane.width / 2, pane.height / 2);
@@ -101,6 +114,8 @@ export function usePanZoom(viewport: Ref<HTMLElement | null>, image: Ref<Size | 
     zoomPercent,
     transform,
     fit,
+    centrePoint,
+    centreOn,
     actualSize,
     zoomBy,
     onWheel,
