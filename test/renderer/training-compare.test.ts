@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
+import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
+import TrainProgressPanel from '../../renderer/src/components/TrainProgressPanel.vue';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useCompareStore } from '../../renderer/src/stores/compare';
 import { useDatasetStore } from '../../renderer/src/stores/dataset';
@@ -240,5 +242,34 @@ describe('A/B', () => {
     expect(compare.other).toMatchObject({ ref: { file: 'b.png' }, crop: shown });
     compare.otherModelId = null;
     expect(compare.other).toBeNull();
+  });
+});
+
+describe('the training progress panel', () => {
+  it('describes the last run only while its model is the one selected', async () => {
+    const bridge = installFakeBridge({ 'jobs:start': () => ({ jobId: 't1' }) });
+    useJobsStore().listen();
+    useDatasetStore().summary = dataset;
+    useNoiseStore().family = 'gaussian';
+    useNoiseStore().setValue('sigma', 0.1);
+    const training = useTrainingStore();
+    training.settings = { ...training.settings, steps: 50 };
+    const ready = model('ready', { step: 100, totalSteps: 100, estPsnr: 30 });
+    useModelsStore().upsert(ready);
+    const started = training.start();
+    await flush();
+    bridge.emit('job:update', {
+      type: 'done',
+      jobId: 't1',
+      result: { kind: 'train', model: model('stopped', { step: 3, totalSteps: 50 }), cancelled: true, failures: [] },
+    });
+    await started;
+    const panel = mount(TrainProgressPanel);
+    expect(panel.text()).toContain('Stopped: the model is saved and can resume');
+    expect(panel.text()).toContain('3 / 50');
+    useModelsStore().select('ready');
+    await flush();
+    expect(panel.text()).not.toContain('Stopped');
+    expect(panel.text()).toContain('100 / 100');
   });
 });
