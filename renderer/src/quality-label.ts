@@ -25,12 +25,16 @@ export function qualityText(
     };
   }
   if (estPsnr === null)
-    return { label: 'Estimated gain', value: '—', hint: 'From held-out noisy images: no clean image needed' };
+    return {
+      label: 'Estimated gain',
+      value: '—',
+      hint: 'From the noisy images alone (held-out ones where the dataset has 4 or more): no clean image needed',
+    };
   if (inputPsnr === null || inputPsnr === undefined) {
     return {
       label: 'Estimated PSNR',
       value: `${estPsnr.toFixed(2)} dB`,
-      hint: 'From held-out noisy images: no clean image needed',
+      hint: 'From the noisy images alone (held-out ones where the dataset has 4 or more): no clean image needed',
     };
   }
   const gain = estPsnr - inputPsnr;

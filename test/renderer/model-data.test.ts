@@ -116,6 +116,10 @@ describe('how quality is stated', () => {
     expect(sar.value).toBe('4.0 looks');
     expect(sar.hint).toMatch(/ratio image.*variance 1\/L = 0\.250/);
     expect(`${sar.value} ${sar.hint}`).not.toMatch(/dB/);
+    // Before an estimate: true whether the dataset holds images out or (under 4 images) not.
+    expect(qualityText({ family: 'gaussian', sigma: 0.1 }, null, null).hint).toBe(
+      'From the noisy images alone (held-out ones where the dataset has 4 or more): no clean image needed',
+    );
   });
 });
 
