@@ -97,7 +97,11 @@ export function describeSpec(choice: NoiseChoice, digits = 3): string {
   if (!('profile' in choice) && (choice.family === 'auto' || choice.family === 'correlated'))
     return `${info.label.replace(' (recommended)', '')}, measured per image`;
   const spec = choice as NoiseSpec;
-  if (spec.family === 'correlated') return `${info.label}, σ ${formatNumber(profileSigma(spec.profile), digits)}`;
+  // Measured per image, the stored profile is only the fallback for images too flat to measure: its σ is no one's.
+  if (spec.family === 'correlated')
+    return spec.perImage
+      ? `${info.label}, measured per image`
+      : `${info.label}, σ ${formatNumber(profileSigma(spec.profile), digits)}`;
   const values = specValues(spec);
   return `${info.label} ${info.parameters.map((q) => `${q.symbol} ${formatNumber(values[q.key], digits)}`).join(', ')}`;
 }

@@ -103,6 +103,17 @@ describe('a model belongs to its data', () => {
   });
 });
 
+describe('how the noise of a model is named', () => {
+  it('a correlated model measured per image says so, not the σ of its fallback profile', async () => {
+    const { describeSpec } = await import('../../renderer/src/noise-families');
+    const profile = { radius: 0, channels: 1, kernel: [1], levels: [0.5], sigmas: [[0.006]] };
+    expect(describeSpec({ family: 'correlated', profile, perImage: true })).toBe(
+      'Correlated (real photos), measured per image',
+    );
+    expect(describeSpec({ family: 'correlated', profile })).toBe('Correlated (real photos), σ 0.006');
+  });
+});
+
 describe('how quality is stated', () => {
   it('photos: the gain over the noisy input; SAR: the ENL and the ratio check, not a PSNR', async () => {
     const { qualityText } = await import('../../renderer/src/quality-label');
