@@ -7,6 +7,8 @@ import CompareViewer from '../../renderer/src/components/CompareViewer.vue';
 import TheFolderPicker from '../../renderer/src/components/TheFolderPicker.vue';
 import TrainLossChart from '../../renderer/src/components/TrainLossChart.vue';
 import TheSettingsDialog from '../../renderer/src/components/TheSettingsDialog.vue';
+import TrainSettingsForm from '../../renderer/src/components/TrainSettingsForm.vue';
+import { initDefaults, rawTrainSteps, speckleDefaults, trainDefaults } from '../../main/shared/defaults';
 import { useAppStore } from '../../renderer/src/stores/app';
 import { useDatasetStore } from '../../renderer/src/stores/dataset';
 import { useFolderPickerStore } from '../../renderer/src/stores/folder-picker';
@@ -214,5 +216,15 @@ describe('TheSettingsDialog', () => {
     expect(gpu.text()).toMatch(/\(not installed\)$/);
     const wasm = options.find((o) => o.attributes('value') === 'wasm')!;
     expect(wasm.attributes('disabled')).toBeUndefined();
+  });
+});
+
+describe('TrainSettingsForm', () => {
+  it('says beside Steps what a run left at the default trains, from the shared defaults', () => {
+    const wrapper = mount(TrainSettingsForm, { props: { disabled: false, modelValue: { ...trainDefaults } } });
+    expect(wrapper.text()).toContain(
+      `left at ${trainDefaults.steps}: ${initDefaults.steps} when starting from a bundled network, ` +
+        `${rawTrainSteps} for camera raw, ${speckleDefaults.blindSteps} for SAR speckle measured blind`,
+    );
   });
 });
