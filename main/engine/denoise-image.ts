@@ -6,6 +6,8 @@ import type { ImageF32 } from './image';
 import { channelOf, isGrayAsColour, makeImage } from './image';
 import { noiseModel } from './noise';
 import { joinSubImages, subImages } from './sub-images';
+import { smoothChroma } from './chroma-smoothing';
+import { denoiseDefaults } from '../shared/defaults';
 
 function repeatChannels(image: ImageF32, channels: number): ImageF32 {
   const out = new Float32Array(image.height * image.width * channels);
@@ -37,7 +39,12 @@ export async function denoiseImage(
   if (meta.noise.family === 'gamma' && meta.noise.subsample)
     return bySubImages(net, meta, image, options, meta.noise.subsample);
   const domain = meta.loss === 'supervised' ? undefined : noiseModel(meta.noise).domain;
-  if (!domain) return applyNetwork(net, meta, image, options);
+  if (!domain) {
+    const output = await applyNetwork(net, meta, image, options);
+    // Photos: the colour noise the network leaves (chroma-smoothing.ts); a camera raw file's planes are not RGB.
+    const photo = meta.noise.family === 'correlated' && output.channels === 3;
+    return photo ? smoothChroma(output, options.chromaSigma ?? denoiseDefaults.chromaSigma) : output;
+  }
   if (options.mc < 1)
     throw new Error(`a ${meta.noise.family} model is applied to Monte Carlo recorruptions: use mc >= 1`);
   const output = await applyNetwork(net, meta, image, options);

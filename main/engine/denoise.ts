@@ -31,6 +31,8 @@ export interface DenoiseOptions {
   readonly ownChannels?: number;
   /** Spread the Monte Carlo passes over the tile's flips (tile-flips.ts); default denoiseDefaults.flips. */
   readonly flips?: boolean;
+  /** Photos' colour noise: the chroma smoothing of chroma-smoothing.ts; default denoiseDefaults.chromaSigma, 0 off. */
+  readonly chromaSigma?: number;
 }
 
 export const defaultDenoiseOptions: DenoiseOptions = {

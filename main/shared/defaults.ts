@@ -100,6 +100,12 @@ export const denoiseDefaults = {
    * overlap follows from the network's receptive field (nets/receptive-field.ts).
    */
   tile: 512,
+  /**
+   * Colour noise of photos (the correlated model, RGB): the output's chroma (BT.601 Cb, Cr) is smoothed by a Gaussian
+   * of this sigma in pixels, its luma kept. Cameras keep colour at half resolution and their colour noise in blotches
+   * that the recorruption does not draw (docs/quality.md, "Colour noise, smoothed after the network"); 0: off.
+   */
+  chromaSigma: 1,
 } as const;
 
 /** Speckle (Gamma) data as SAR processors deliver it (docs/quality.md, "Real SAR"). */
