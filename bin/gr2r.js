@@ -9,8 +9,8 @@ const { main } = await import('../main/cli/index.ts');
 const controller = new AbortController();
 process.on('SIGINT', () => {
   if (controller.signal.aborted) process.exit(130);
-  const what = { train: 'after this step', denoise: 'after this tile', serve: 'the server' }[process.argv[2]] ?? '';
-  process.stderr.write(`\nstopping ${what} (Ctrl-C again to quit now)\n`.replace('  ', ' '));
+  const what = { train: ' after this step', denoise: ' after this tile', serve: ' the server' }[process.argv[2]] ?? '';
+  process.stderr.write(`\nstopping${what} (Ctrl-C again to quit now)\n`);
   controller.abort();
 });
 process.exitCode = await main(process.argv.slice(2), {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { OutputFormat } from '../../shared/output-format';
 import { BatchOutputs } from './batch-outputs';
@@ -21,6 +21,7 @@ import { DEFAULT_AMOUNT } from '../../shared/amount';
 import { atAmount, denoiseInFileUnits } from './denoise-pixels';
 import type { RatioSummary } from './ratio-image';
 import type { LoadedModel } from '../model';
+import type { ModelMeta } from '../../shared/model';
 import { openModel } from '../model';
 import type { InferenceEngine } from '../../runtime/predictor';
 import { choosePredictor, describePredictor } from '../../runtime/predictor';
@@ -80,7 +81,7 @@ export async function denoiseTask(input: DenoiseTaskInput): Promise<DenoiseTaskR
   const { files, failures } = await listImages(input.input, input.recursive);
   if (files.length === 0 && failures.length === 0) throw new NoFileLeft(input.input, failures, 'denoised');
   await prepareOutputFolder([input.input], input.output);
-  const outputs = await BatchOutputs.open(input.input, input.output, input.recursive ?? false, await runKey(input));
+  const outputs = await BatchOutputs.open(input.input, input.output, input.recursive ?? false, runKey(input, meta));
   const predictor = await choosePredictor(net, { prefer: input.inference });
   try {
     const done = await denoiseFiles(input, files, failures, { net, meta }, backend, predictor.predict, outputs);
@@ -171,11 +172,11 @@ async function denoiseFiles(
 }
 
 /**
- * What makes a batch's outputs, for its record (batch-outputs.ts): the model (its gr2r.json, which changes with every
- * save) and every setting that changes the pixels written. Another model, amount, format or SAR option is another run.
+ * What makes a batch's outputs, for its record (batch-outputs.ts): the model (its gr2r.json as loaded, which changes
+ * with every save) and every setting that changes the pixels written. Another model, amount, format or SAR option is
+ * another run.
  */
-async function runKey(input: DenoiseTaskInput): Promise<string> {
-  const model = await readFile(join(input.model, 'gr2r.json'));
+function runKey(input: DenoiseTaskInput, meta: ModelMeta): string {
   const settings = {
     mc: input.mc ?? null,
     flips: input.flips ?? null,
@@ -185,5 +186,5 @@ async function runKey(input: DenoiseTaskInput): Promise<string> {
     amount: input.amount ?? null,
     sar: input.sar ?? null,
   };
-  return createHash('sha256').update(model).update(JSON.stringify(settings)).digest('hex').slice(0, 32);
+  return createHash('sha256').update(JSON.stringify(meta)).update(JSON.stringify(settings)).digest('hex').slice(0, 32);
 }
