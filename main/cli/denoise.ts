@@ -1,3 +1,4 @@
+import { plural } from '../shared/plural';
 import { parseArgs } from 'node:util';
 import { describeBackend } from '../engine/backend';
 import { denoiseDefaults } from '../shared/defaults';
@@ -17,7 +18,8 @@ const help = `Usage: gr2r denoise --model MODEL_DIR --input FILE_OR_DIR --output
 
 Denoises an image or every image in a folder with a trained model, into DIR (created if needed).
 Each output keeps its input's name, format and bit depth; an existing file is never overwritten
-(a numbered name is used) unless --overwrite is given. Files that fail are listed; the rest go on.
+(a numbered name is used) unless --overwrite is given. Files that fail are listed; the rest go on, and the
+exit status is 1.
 Run again into the same DIR, a file already denoised there by the same model and settings is skipped (each output
 folder keeps a hidden record, ${BATCH_RECORD}, of what its outputs were made from; outputs are written whole or not at
 all), so a stopped batch resumes where it was; an input changed since, or another model, --amount, --format or --mc,
@@ -146,7 +148,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   for (const f of result.failures) io.stderr.write(`${failureLine('failed', f)}\n`);
   const skipped = result.skipped.length > 0 ? `, ${result.skipped.length} skipped (already done)` : '';
   io.stderr.write(
-    `denoised ${result.written.length} file(s)${skipped}, ${result.failures.length} failed; ${result.inference}; ${describeBackend(result.backend)}\n`,
+    `denoised ${plural(result.written.length, 'file')}${skipped}, ${result.failures.length} failed; ${result.inference}; ${describeBackend(result.backend)}\n`,
   );
   if (result.cancelled) return 130;
   return result.failures.length > 0 ? 1 : 0;

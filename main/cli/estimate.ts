@@ -13,7 +13,8 @@ const help = `Usage: gr2r estimate FILE_OR_DIR [--noise gaussian|poisson|gamma] 
 
 Estimates the noise parameter from the noisy images themselves: sigma (gaussian), the gain (poisson,
 with the Poisson-Gaussian fit var = a * mean + b) or the number of looks (gamma speckle), for each
-image and pooled over a folder (images of one sensor), with its uncertainty. Files that cannot be read or measured are named on stderr and the others go on.
+image and pooled over a folder (images of one sensor), with its uncertainty. Files that cannot be read or
+measured are named on stderr (and in --json's "failures"), the others go on, and the exit status is 1.
 It also checks what GR2R
 assumes: independent pixels (lag-1 noise autocorrelation), no clipping, Poisson values on a lattice of
 the gain, and how the variance grows with the mean.
@@ -75,7 +76,8 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   for (const failure of report.failures) io.stderr.write(`${failureLine('skipped', failure)}\n`);
   const chosen = automatic && { automatic: { family: automatic.chosen, why: notes.join('; ') } };
   io.stdout.write(flags.json ? `${JSON.stringify({ ...report, ...chosen }, null, 2)}\n` : describeReport(report));
-  return 0;
+  // As denoise: a file left out is a failure the caller must see, even though the others were measured.
+  return report.failures.length > 0 ? 1 : 0;
 }
 
 const num = (v: number) => Number(v.toPrecision(4)).toString();

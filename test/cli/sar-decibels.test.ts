@@ -46,6 +46,7 @@ describe('SAR files in decibels', () => {
     const report = estimateReportSchema.parse(JSON.parse(r.stdout));
     expect(report.images.map((e) => e.name)).toEqual([join(dir, 'mixed', 'scene.tif')]);
     expect(r.stderr).toMatch(/scene-db\.tif: .*negative.*look like decibels/);
+    expect(r.code).toBe(1);
   });
 
   it('fail by name in train and denoise instead of passing through unchanged; the other files go on', async () => {

@@ -45,7 +45,7 @@ async function checkCommon(output: { stdout: string; stderr: string }, json = fa
 describe('a folder of bad inputs', () => {
   it('gr2r estimate: one line per bad file, the good ones estimated', async () => {
     const r = await runCli(['estimate', input, '--noise', 'gaussian', '--json']);
-    expect(r.code, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(1);
     await checkCommon(r, true);
     const report = JSON.parse(r.stdout) as { images: { name: string }[]; failures: { file: string }[] };
     for (const good of corpus.good) expect(report.images.map((e) => e.name)).toContain(join(input, good));
