@@ -41,7 +41,7 @@ export const modelMetaSchema = z.object({
   createdAt: z.string(),
   /** SAR: trained on amplitude files squared to intensity, so amplitude files are expected when denoising. */
   sar: z.object({ amplitude: z.boolean() }).optional(),
-  /** The training images' fingerprint (names and sizes): a resumed run continues in place only on the same. */
+  /** The training images' fingerprint (names and sampled contents): a resumed run continues in place only on the same. */
   fingerprint: z.string().optional(),
   /**
    * Steps trained, when the weights kept are an earlier step's (`step`): the one with the best estimated PSNR.

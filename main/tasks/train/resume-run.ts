@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Checkpoint } from '../../engine/checkpoint';
 import type { BestWeights } from '../../engine/train/best-keeper';
-import { freeSibling } from './dataset-fingerprint';
+import { freeSibling, sameDataset } from './dataset-fingerprint';
 import { loadForResume } from './kept-model';
 import type { TrainTaskInput } from './train-task';
 
@@ -35,11 +35,11 @@ export async function resumeFrom(
 export async function resumeTarget(
   input: TrainTaskInput,
   resume: Checkpoint | undefined,
-  fingerprint: string,
+  files: readonly string[],
   note: (m: string) => void,
 ): Promise<{ out: string; inPlace: boolean }> {
   if (!resume) return { out: input.out, inPlace: false };
-  if (resume.meta.fingerprint === undefined || resume.meta.fingerprint === fingerprint)
+  if (resume.meta.fingerprint === undefined || (await sameDataset(resume.meta.fingerprint, files)))
     return { out: input.out, inPlace: true };
   const out = input.forkTo ?? (await freeSibling(input.out));
   note(

@@ -179,8 +179,9 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const own = withFileShares(withOwnNoise(prepared.images, options.noise, note));
   const trained = scaleByImage ? dividedByOwnScale(own) : own;
   const data = asTrainedSubImages(splitData(trained, clean, options.seed), options.noise);
-  const fingerprint = await datasetFingerprint(noisy.images.map((image) => image.file));
-  const target = await resumeTarget(input, resume, fingerprint, note);
+  const files = noisy.images.map((image) => image.file);
+  const fingerprint = await datasetFingerprint(files);
+  const target = await resumeTarget(input, resume, files, note);
   let last: Checkpoint | undefined;
   let saved = false;
   const gradients = chooseGradients({ prefer: input.gradients, backend: backend.name, onNote: note });
