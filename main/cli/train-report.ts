@@ -1,3 +1,4 @@
+import { plural } from '../shared/plural';
 import type { rawIsoGroups } from '../io/raw-folder';
 
 /** What `gr2r train` prints about the model it kept. */
@@ -29,7 +30,7 @@ export function keptLine(meta: { step: number; estPsnr: number | null }, lastSte
 export function isoNotes(groups: Awaited<ReturnType<typeof rawIsoGroups>>): string[] {
   const lines = groups.map(
     (g) =>
-      `${g.iso > 0 ? `ISO ${g.iso}` : 'ISO unknown'}: ${g.files.length} file(s)` +
+      `${g.iso > 0 ? `ISO ${g.iso}` : 'ISO unknown'}: ${plural(g.files.length, 'file')}` +
       (g.profile ? `, the camera's NoiseProfile a=${g.profile.a.toPrecision(4)} b=${g.profile.b.toPrecision(4)}` : ''),
   );
   if (groups.filter((g) => g.iso > 0).length > 1) {

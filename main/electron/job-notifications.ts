@@ -1,3 +1,4 @@
+import { plural } from '../shared/plural';
 import type { EventHub } from '../services/events';
 import type { EventOf } from '../shared/contract';
 import type { JobKind } from '../shared/job-contract';
@@ -33,7 +34,7 @@ function message(
     const failed = result.failures.length ? `, ${result.failures.length} failed` : '';
     return {
       title: result.cancelled ? 'Denoising cancelled' : 'Denoising finished',
-      body: `${result.written.length} file(s) written to ${result.output.path}${failed}`,
+      body: `${plural(result.written.length, 'file')} written to ${result.output.path}${failed}`,
     };
   }
   return null;

@@ -7,9 +7,15 @@ import { outputFormatSchema } from './output-format';
 export const backendNames = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendChoice = 'auto' | (typeof backendNames)[number];
 
+const engineNames = ['onnxruntime', ...backendNames] as const;
+/** What computes the network for training and for denoising (onnxruntime or the TensorFlow.js backend). */
+export const networkEnginesSchema = z.object({ training: z.enum(engineNames), inference: z.enum(engineNames) });
+export type NetworkEngines = z.infer<typeof networkEnginesSchema>;
+
 export const backendReportSchema = z.object({
   name: z.enum(backendNames),
   skipped: z.array(z.object({ name: z.enum(backendNames), reason: z.string() })),
+  engines: networkEnginesSchema.optional(),
 });
 export type BackendReportData = z.infer<typeof backendReportSchema>;
 

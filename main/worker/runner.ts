@@ -5,6 +5,8 @@ import { reasonOf } from '../io';
 import type { BackendChoice } from '../shared/settings';
 import type { FromWorker, WorkerTask } from '../shared/worker-messages';
 import { toWorkerSchema } from '../shared/worker-messages';
+import type { NetworkEngines } from '../shared/settings';
+import { networkEngines } from '../runtime/network-engines';
 import { cancelSignal } from './cancel-signal';
 import type { TaskTable } from './tasks';
 import { computeTasks } from './tasks';
@@ -19,6 +21,7 @@ export class WorkerRunner {
     private readonly send: (message: FromWorker) => void,
     private readonly table: TaskTable,
     private readonly backend: (force?: BackendName) => Promise<BackendReport> = initBackend,
+    private readonly engines: (backend: BackendName) => Promise<NetworkEngines> = networkEngines,
   ) {}
 
   receive(data: unknown): void {
@@ -41,7 +44,10 @@ export class WorkerRunner {
   private async reportBackend(): Promise<void> {
     const report = await this.backend(this.forced());
     if (report !== this.reported)
-      this.send({ type: 'ready', backend: { name: report.name, skipped: [...report.skipped] } });
+      this.send({
+        type: 'ready',
+        backend: { name: report.name, skipped: [...report.skipped], engines: await this.engines(report.name) },
+      });
     this.reported = report;
   }
 

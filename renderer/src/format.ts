@@ -40,6 +40,7 @@ export const backendLabels: Readonly<Record<string, string>> = {
   tensorflow: 'TensorFlow CPU',
   wasm: 'WebAssembly',
   cpu: 'Plain JavaScript',
+  onnxruntime: 'onnxruntime',
 };
 
 /** A backend's skip reason as a user reads it: a missing optional package says so plainly. */

@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
       await page.getByRole('dialog').getByRole('button', { name: 'noisy' }).click();
     };
     await openNoisy();
-    await page.getByText('6 image file(s) in this folder').waitFor();
+    await page.getByText('6 image files in this folder').waitFor();
     // Focus moves into the dialog, and Esc closes it.
     expect(await page.evaluate('document.activeElement?.closest("[role=dialog]") !== null')).toBe(true);
     await page.keyboard.press('Escape');
@@ -130,6 +130,23 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     await shot('03-noise');
   });
 
+  it('keeps each step at its own scroll position', async () => {
+    await page.setViewportSize({ width: 1440, height: 420 });
+    const content = page.locator('main.content');
+    const top = () => content.evaluate((el) => el.scrollTop);
+    await content.evaluate((el) => (el.scrollTop = 150));
+    expect(await top()).toBe(150);
+    await nav(/Train/).click();
+    await page.getByRole('heading', { name: 'Train' }).waitFor();
+    expect(await content.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeGreaterThan(150);
+    expect(await top()).toBe(0);
+    await nav(/Noise/).click();
+    await page.locator('.summary .headline').waitFor();
+    expect(await top()).toBe(150);
+    await content.evaluate((el) => (el.scrollTop = 0));
+    await page.setViewportSize({ width: 1440, height: 960 });
+  });
+
   it('trains a few steps with live progress, stops, and resumes to the end', async () => {
     await nav(/Train/).click();
     await page.getByRole('radio', { name: 'Fast' }).click();
@@ -141,6 +158,11 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
       ['t-steps', '300'],
     ])
       await setField(id!, value!);
+    // Edited settings are no preset's: none stays lit beside the 'custom' tag.
+    await page.getByText('Edited from Fast').waitFor();
+    expect(
+      await page.locator('[role="radio"][aria-checked="true"]', { hasText: /Fast|Balanced|Quality/ }).count(),
+    ).toBe(0);
     const earlyStop = page.getByRole('checkbox', { name: /Stop early when the estimated PSNR stops improving/ });
     expect(await earlyStop.isChecked()).toBe(false);
     // On by default; the Fast preset's DnCNN has no bundled network, so this run starts from random weights.
@@ -161,7 +183,7 @@ describe.skipIf(!hasChromium)('the app in Chromium, served by gr2r serve', () =>
     expect(await page.locator('.stat', { hasText: 'Estimated gain' }).innerText()).toMatch(
       /\+\d+\.\d dB[\s\S]*\d+\.\d\d dB estimated, from \d+\.\d\d dB noisy/,
     );
-    expect(await page.getByRole('contentinfo').innerText()).toMatch(/Compute: WebAssembly/);
+    expect(await page.getByRole('contentinfo').innerText()).toMatch(/Compute: onnxruntime/);
     await shot('05-train-done');
   });
 

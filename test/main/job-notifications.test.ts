@@ -33,7 +33,7 @@ describe('OS notifications', () => {
   it('say when a long job ends while the window is in the background', () => {
     const { shown, run } = setup(false);
     run('j1', NOTIFY_AFTER_MS + 1);
-    expect(shown).toEqual([{ title: 'Denoising finished', body: '1 file(s) written to /photos/noisy-denoised' }]);
+    expect(shown).toEqual([{ title: 'Denoising finished', body: '1 file written to /photos/noisy-denoised' }]);
   });
 
   it('stay quiet for short jobs and when the window has the focus', () => {

@@ -71,6 +71,8 @@ describe('the compute worker, as a real child process', () => {
     expect(result.meta.step).toBeLessThan(40);
     expect(JSON.parse(await readFile(join(out, 'gr2r.json'), 'utf8')).step).toBe(result.meta.step);
     expect(jobs.backend?.name).toBe('wasm');
+    // onnxruntime's CPU runtime ships inside its package: it, not the wasm backend, runs the network.
+    expect(jobs.backend?.engines).toEqual({ training: 'onnxruntime', inference: 'onnxruntime' });
   });
 
   it('reports a killed worker as a failed job; the next job runs in a fresh worker', async () => {

@@ -114,12 +114,17 @@ describe('BaseSegmented', () => {
           { value: 'b', label: 'B' },
         ],
         modelValue: 'a',
-        'onUpdate:modelValue': (v: string) => wrapper.setProps({ modelValue: v }),
+        'onUpdate:modelValue': (v: string | null): Promise<void> => wrapper.setProps({ modelValue: v }),
       },
     });
     await wrapper.findAll('[role="radio"]')[1]!.trigger('click');
     expect(wrapper.props('modelValue')).toBe('b');
     expect(wrapper.findAll('[aria-checked="true"]').map((b) => b.text())).toEqual(['B']);
+    // null (settings edited away from every preset): nothing lit, and a click chooses again.
+    await wrapper.setProps({ modelValue: null });
+    expect(wrapper.findAll('[aria-checked="true"]')).toEqual([]);
+    await wrapper.findAll('[role="radio"]')[0]!.trigger('click');
+    expect(wrapper.props('modelValue')).toBe('a');
   });
 });
 
@@ -186,7 +191,7 @@ describe('TheFolderPicker (browser)', () => {
     await flushPromises();
     await wrapper.get('button.folder:not(.up)').trigger('click');
     await flushPromises();
-    expect(wrapper.text()).toContain('4 image file(s) in this folder');
+    expect(wrapper.text()).toContain('4 image files in this folder');
     await wrapper
       .findAll('button')
       .find((b) => b.text() === 'Choose this folder')!

@@ -1,3 +1,4 @@
+import { plural } from '../../shared/plural';
 import { basename } from 'node:path';
 import { estimateProfile } from '../../engine/estimate/noise-profile';
 import type { ImageFormat, BitDepth } from '../../io';
@@ -52,6 +53,6 @@ export function pooledCorrelated(images: readonly ProfiledImage[]): { spec: Nois
   measured.sort((a, b) => a.level - b.level);
   const middle = measured[Math.floor(measured.length / 2)]!;
   const range = `${(255 * measured[0]!.level).toFixed(2)}-${(255 * measured[measured.length - 1]!.level).toFixed(2)}/255`;
-  const note = `measured per image: noise std ${range} over ${measured.length} image(s); the model keeps ${basename(middle.file)}'s profile for images too flat to measure`;
+  const note = `measured per image: noise std ${range} over ${plural(measured.length, 'image')}; the model keeps ${basename(middle.file)}'s profile for images too flat to measure`;
   return { spec: { family: 'correlated', profile: middle.profile!, perImage: true }, note };
 }

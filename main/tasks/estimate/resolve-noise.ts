@@ -1,3 +1,4 @@
+import { plural } from '../../shared/plural';
 import { basename } from 'node:path';
 import { estimateFamilySchema, pooledNoiseSpec, type ImageEstimate } from '../../shared/estimate';
 import type { FamilyChoice, NoiseFamily, NoiseSpec } from '../../shared/noise';
@@ -87,7 +88,7 @@ function speckleLoss(spec: NoiseSpec): NoiseSpec {
 async function shotNoiseSpread(data: string): Promise<string | undefined> {
   const isos = (await rawIsoGroups(data).catch(() => [])).filter((g) => g.iso > 0);
   return isos.length > 1
-    ? `the folder mixes ISOs (${isos.map((g) => `ISO ${g.iso}: ${g.files.length} file(s)`).join(', ')})`
+    ? `the folder mixes ISOs (${isos.map((g) => `ISO ${g.iso}: ${plural(g.files.length, 'file')}`).join(', ')})`
     : undefined;
 }
 
@@ -156,10 +157,10 @@ export async function resolveNoiseSpec(
     note(
       `no --a/--b given: ${mixed}, so each image is trained and denoised with its own a and b (recorruption is per image), the pooled pair where one cannot be measured`,
     );
-  const { count, uncertainty } = report.pooled;
+  const { count: images, uncertainty } = report.pooled;
   const grown = spec.family === 'gamma' ? spec.noiseGrowth : undefined;
   note(
-    `no ${pg ? '--a/--b' : `--${noiseParameterName[noise.family]}`} given: training with the estimate ${describeNoise(spec.family === 'gamma' ? { ...spec, noiseGrowth: undefined } : spec)} ± ${(100 * uncertainty).toFixed(1)}%, pooled over ${count} image(s) (see gr2r estimate)${grown ? `; GR2R-MSE weighted by the local level^-${grown} (relative errors alike: docs/quality.md, Real SAR)` : ''}`,
+    `no ${pg ? '--a/--b' : `--${noiseParameterName[noise.family]}`} given: training with the estimate ${describeNoise(spec.family === 'gamma' ? { ...spec, noiseGrowth: undefined } : spec)} ± ${(100 * uncertainty).toFixed(1)}%, pooled over ${plural(images, 'image')} (see gr2r estimate)${grown ? `; GR2R-MSE weighted by the local level^-${grown} (relative errors alike: docs/quality.md, Real SAR)` : ''}`,
   );
   for (const warning of report.warnings) note(`estimate: ${warning}`);
   return spec;

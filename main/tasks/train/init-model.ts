@@ -1,3 +1,4 @@
+import { plural } from '../../shared/plural';
 import { basename } from 'node:path';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { NetConfig } from '../../engine/nets/config';
@@ -62,7 +63,7 @@ export async function loadInitModel(
     }
     if (meta.channels !== target.channels && !(target.channels === 1 && meta.channels > 1)) {
       throw new Error(
-        `${folder}: made for ${meta.channels} channel(s) but the images have ${target.channels}; a ${meta.channels}-channel model cannot start a ${target.channels}-channel one`,
+        `${folder}: made for ${plural(meta.channels, 'channel')} but the images have ${target.channels}; a ${meta.channels}-channel model cannot start a ${target.channels}-channel one`,
       );
     }
     if (meta.noise.family !== target.noise.family)
