@@ -144,7 +144,7 @@ describe('gr2r train --init', () => {
         init: { folder: gray },
         options: { steps: 1 },
       }),
-    ).rejects.toThrow(/gray-model: made for 1 channel\(s\) but the images have 3/);
+    ).rejects.toThrow(/gray-model: made for 1 channel but the images have 3/);
   });
 
   it('builtin for a family without a bundled network: a clear error', () => {
