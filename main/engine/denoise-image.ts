@@ -43,7 +43,7 @@ export async function denoiseImage(
     const output = await applyNetwork(net, meta, image, options);
     // Photos: the colour noise the network leaves (chroma-smoothing.ts); a camera raw file's planes are not RGB.
     const photo = meta.noise.family === 'correlated' && output.channels === 3;
-    return photo ? smoothChroma(output, options.chromaSigma ?? denoiseDefaults.chromaSigma) : output;
+    return photo ? smoothChroma(output, options.chroma ?? denoiseDefaults.chroma) : output;
   }
   if (options.mc < 1)
     throw new Error(`a ${meta.noise.family} model is applied to Monte Carlo recorruptions: use mc >= 1`);

@@ -1,3 +1,4 @@
+import type { ChromaSmoothing } from './chroma-smoothing';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { denoiseDefaults } from '../shared/defaults';
 import type { ModelMeta } from '../shared/model';
@@ -31,8 +32,8 @@ export interface DenoiseOptions {
   readonly ownChannels?: number;
   /** Spread the Monte Carlo passes over the tile's flips (tile-flips.ts); default denoiseDefaults.flips. */
   readonly flips?: boolean;
-  /** Photos' colour noise: the chroma smoothing of chroma-smoothing.ts; default denoiseDefaults.chromaSigma, 0 off. */
-  readonly chromaSigma?: number;
+  /** Photos' colour noise: the chroma smoothing of chroma-smoothing.ts; default denoiseDefaults.chroma (sigma 0: off). */
+  readonly chroma?: ChromaSmoothing;
 }
 
 export const defaultDenoiseOptions: DenoiseOptions = {

@@ -101,11 +101,13 @@ export const denoiseDefaults = {
    */
   tile: 512,
   /**
-   * Colour noise of photos (the correlated model, RGB): the output's chroma (BT.601 Cb, Cr) is smoothed by a Gaussian
-   * of this sigma in pixels, its luma kept. Cameras keep colour at half resolution and their colour noise in blotches
-   * that the recorruption does not draw (docs/quality.md, "Colour noise, smoothed after the network"); 0: off.
+   * Colour noise of photos (the correlated model, RGB), smoothed after the network with the luma kept
+   * (chroma-smoothing.ts): a Gaussian of `sigma` pixels, then an average over `spatial` pixels of the neighbours whose
+   * luma and colour are within about `lumaRange` and `chromaRange` (image units, 5/255). Cameras keep colour at half
+   * resolution and their colour noise in blotches up to the JPEG's 16-pixel blocks, which the recorruption does not
+   * draw (docs/quality.md, "Colour noise, smoothed after the network"); sigma 0: off.
    */
-  chromaSigma: 1,
+  chroma: { sigma: 1, spatial: 12, lumaRange: 0.02, chromaRange: 0.02 },
 } as const;
 
 /** Speckle (Gamma) data as SAR processors deliver it (docs/quality.md, "Real SAR"). */
