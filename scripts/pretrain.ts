@@ -37,6 +37,9 @@ const COPIES = 32;
 /** Camera copies are enlarged by a factor log-uniform in [1, ZOOM]: a camera's photo is soft at the pixel scale
  * (optics, demosaicking), unlike these sample images, which were downscaled to their size. */
 const ZOOM = 2;
+/** JPEG quality of the camera copies, uniform in [lo, hi]: cameras save at 90-98, phones, sharing apps and datasets
+ * lower (the PolyU photos are quality 75). */
+const JPEG_QUALITY = [70, 98] as const;
 
 const { values } = parseArgs({
   options: { family: { type: 'string' }, steps: { type: 'string' }, out: { type: 'string' } },
@@ -139,14 +142,14 @@ function fromBytes(height: number, width: number, bytes: Buffer): ImageF32 {
   );
 }
 
-/** The clean image with a random camera's noise, clipped to 8 bits and saved as a JPEG of quality 85 to 98. */
+/** The clean image with a random camera's noise, clipped to 8 bits and saved as a JPEG of quality 70 to 98. */
 async function cameraJpeg(clean: ImageF32, rng: Rng): Promise<ImageF32> {
   const [lo, hi] = builtinLevels.correlated;
   const noise = cameraNoiseField(clean, drawCameraNoise(lo, hi, rng), rng).data;
   const bytes = Buffer.from(clean.data.map((v, i) => Math.round(255 * Math.min(1, Math.max(0, v + noise[i]!)))));
   const raw = { width: clean.width, height: clean.height, channels: 3 as const };
   const jpeg = await sharp(bytes, { raw })
-    .jpeg({ quality: 85 + rng.int(14) })
+    .jpeg({ quality: JPEG_QUALITY[0] + rng.int(JPEG_QUALITY[1] - JPEG_QUALITY[0] + 1) })
     .toBuffer();
   return fromBytes(clean.height, clean.width, await sharp(jpeg).raw().toBuffer());
 }
@@ -210,5 +213,5 @@ function cameraLines(): string {
   (Lanczos) and cropped back to the image's size at random, channels permuted at random. It is scored on real photos.
 - Noise: a camera's (main/engine/camera-noise.ts): shot gain a log-uniform in [${builtinLevels.correlated.join(', ')}], read
   variance a / 10, on an RGGB mosaic, demosaicked (each colour the mean of its photosites in 3 x 3), chroma and flat-area luma noise reduction of random
-  strength, 8 bits, JPEG quality 85-98 (seeded).`;
+  strength, 8 bits, JPEG quality ${JPEG_QUALITY.join('-')} (seeded).`;
 }
