@@ -174,10 +174,11 @@ describe('choosing what computes the gradients', () => {
     viaOrt.losses.forEach((loss, i) => expect(Math.abs(loss / viaTfjs.losses[i]! - 1)).toBeLessThan(1e-4));
     // Against how far the weights moved (a wrong gradient differs by about 100%). Not 0: upstream of the
     // zero-initialised output layer the first gradients are tiny, and Adam (m / sqrt(v)) turns their float
-    // rounding into full-size steps (measured 1% at lr 1e-3, 3% at 2e-3).
+    // rounding into full-size steps: how much depends on the CPU's kernels (3% at lr 2e-3 on one machine, 6% on an
+    // AVX2-only one), so the bound sits between that and a wrong gradient's 100%.
     const start = initialWeights();
     const moved = (w: Float32Array) => w.map((v, i) => v - start[i]!);
-    expect(relativeDistance(moved(viaOrt.weights), moved(viaTfjs.weights))).toBeLessThan(0.05);
+    expect(relativeDistance(moved(viaOrt.weights), moved(viaTfjs.weights))).toBeLessThan(0.2);
   });
 
   it('NLL and a missing onnxruntime fall back to tfjs with the reason; asking for onnxruntime by name fails instead', async () => {
