@@ -247,8 +247,11 @@ for (const input of inputs) {
   );
   const row = (x: ImageF32) =>
     `x${fmt(windowEnl(x) / before, 1)} / ${fmt(ratioMean(noisy, x), 3)} / ${fmt(meanOf(x) / meanOf(noisy), 3)}`;
+  const ratioCorrected = locallyCorrected(noisy, out, 'ratio', 8);
+  // Half the ratio correction: x-hat box(y / x-hat)^(1/2), the geometric mean of the output and its ratio correction.
+  const half = { ...ratioCorrected, data: ratioCorrected.data.map((v, k) => Math.sqrt(Math.max(0, v * out.data[k]!))) };
   corrections.push(
-    `| ${basename(input)} | ${fmt(ratioMean(noisy, out), 3)} | ${fmt(flatRatioMean(noisy, out), 3)} | ${fmt(ratioMean(noisy, leeFiltered), 3)} | ${row(locallyCorrected(noisy, out, 'ratio', 8))} | ${row(locallyCorrected(noisy, out, 'mean', 8))} |`,
+    `| ${basename(input)} | ${fmt(ratioMean(noisy, out), 3)} | ${fmt(flatRatioMean(noisy, out), 3)} | ${fmt(ratioMean(noisy, leeFiltered), 3)} | ${row(ratioCorrected)} | ${row(half)} | ${row(locallyCorrected(noisy, out, 'mean', 8))} |`,
   );
 }
 console.log(
@@ -257,9 +260,9 @@ console.log(
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const line of metrics) console.log(line);
 console.log(
-  '\n| image | ratio mean | ratio mean, flattest windows | Lee 7x7 ratio mean | ratio-corrected r8: x / ratio / out:noisy | mean-corrected r8: x / ratio / out:noisy |',
+  '\n| image | ratio mean | ratio mean, flattest windows | Lee 7x7 ratio mean | ratio-corrected r8: x / ratio / out:noisy | half ratio-corrected r8: x / ratio / out:noisy | mean-corrected r8: x / ratio / out:noisy |',
 );
-console.log('|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|');
 for (const line of corrections) console.log(line);
 for (const f of done.failures) console.log(`failed ${f.file}: ${f.reason}`);
 if (!values.keep) await rm(work, { recursive: true, force: true });
