@@ -34,9 +34,12 @@ export async function datasetFingerprint(files: readonly string[]): Promise<stri
   return `sha256c:${digest(entries)}`;
 }
 
-/** Whether `stored` is these files' fingerprint, also in the names-and-sizes form of models saved before content was sampled. */
-export async function sameDataset(stored: string, files: readonly string[]): Promise<boolean> {
-  if (!stored.startsWith('sha256:')) return stored === (await datasetFingerprint(files));
+/**
+ * Whether `stored` is these files' fingerprint (`current`, when already computed), also in the names-and-sizes form
+ * of models saved before content was sampled.
+ */
+export async function sameDataset(stored: string, files: readonly string[], current?: string): Promise<boolean> {
+  if (!stored.startsWith('sha256:')) return stored === (current ?? (await datasetFingerprint(files)));
   const entries = await Promise.all(files.map(async (file) => `${basename(file)}\0${(await stat(file)).size}`));
   return stored === `sha256:${digest(entries)}`;
 }

@@ -36,10 +36,11 @@ export async function resumeTarget(
   input: TrainTaskInput,
   resume: Checkpoint | undefined,
   files: readonly string[],
+  fingerprint: string,
   note: (m: string) => void,
 ): Promise<{ out: string; inPlace: boolean }> {
   if (!resume) return { out: input.out, inPlace: false };
-  if (resume.meta.fingerprint === undefined || (await sameDataset(resume.meta.fingerprint, files)))
+  if (resume.meta.fingerprint === undefined || (await sameDataset(resume.meta.fingerprint, files, fingerprint)))
     return { out: input.out, inPlace: true };
   const out = input.forkTo ?? (await freeSibling(input.out));
   note(

@@ -181,7 +181,7 @@ export async function trainTask(input: TrainTaskInput): Promise<TrainTaskResult>
   const data = asTrainedSubImages(splitData(trained, clean, options.seed), options.noise);
   const files = noisy.images.map((image) => image.file);
   const fingerprint = await datasetFingerprint(files);
-  const target = await resumeTarget(input, resume, files, note);
+  const target = await resumeTarget(input, resume, files, fingerprint, note);
   let last: Checkpoint | undefined;
   let saved = false;
   const gradients = chooseGradients({ prefer: input.gradients, backend: backend.name, onNote: note });

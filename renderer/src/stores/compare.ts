@@ -67,8 +67,7 @@ export const useCompareStore = defineStore('compare', () => {
       run?.modelId === modelId && run.amount === amount.value
         ? run.written.find((w) => w.input === shown.file)
         : undefined;
-    if (written && lastRun.value)
-      return { ref: { folderId: lastRun.value.output.id, file: written.output }, crop: null, like: shown };
+    if (written && run) return { ref: { folderId: run.output.id, file: written.output }, crop: null, like: shown };
     const preview = previews.value[shown.file];
     return preview && preview.modelId === modelId ? { ref: preview.after, crop: preview.crop, like: shown } : null;
   });
